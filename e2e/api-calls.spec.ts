@@ -1,0 +1,95 @@
+// Pages load fast because each makes a fixed, small number of API calls: one per thing shown,
+// never one per row (no N+1) and never the same call twice. Timings are not asserted (they depend
+// on the machine); the calls are.
+import { expect, test, type Page } from '@playwright/test';
+import { login } from './support/helpers.ts';
+
+/** Record the API calls the page makes ('GET /api/werkvoorraad?…'), ids replaced by ':id'. */
+function recorder(page: Page) {
+  let calls: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/')) calls.push(`${r.method()} ${u.pathname.replace(/\/\d+(?=\/|$)/g, '/:id')}`);
+  });
+  return {
+    /** The calls since the last take, after the network is quiet. */
+    take: async () => {
+      await page.waitForLoadState('networkidle');
+      const out = calls;
+      calls = [];
+      return out.sort();
+    },
+  };
+}
+
+test('elke pagina doet een vast, klein aantal API-aanroepen', async ({ page }) => {
+  const api = recorder(page);
+  await login(page, 'backoffice');
+  await expect(page.getByTestId('werkvoorraad-tabel')).toBeVisible();
+  // Login (two steps), the session with role labels, reference data once, the werkvoorraad once.
+  expect(await api.take()).toEqual(['GET /api/referentie', 'GET /api/sessie', 'GET /api/sessie', 'GET /api/werkvoorraad', 'POST /api/sessie', 'POST /api/sessie/totp']);
+
+  // Another process tab: one call.
+  await page.getByRole('tab', { name: /Bureaudienst/ }).click();
+  await expect(page.getByRole('tab', { name: /Bureaudienst/ })).toHaveAttribute('aria-selected', 'true');
+  expect(await api.take()).toEqual(['GET /api/werkvoorraad']);
+
+  // Oppakken uses the row's casus version: no casus read first.
+  const oppakken = page.getByRole('button', { name: /^Melding ML\d+ oppakken$/ }).first();
+  await oppakken.click();
+  await expect(page.getByRole('status').filter({ hasText: 'is aan u toegewezen' })).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/werkvoorraad', 'POST /api/meldingen/:id/toewijzen']);
+
+  // The casus: one call for household, meldingen, clocks, actions and timeline.
+  await page.getByRole('tab', { name: /Alle processen/ }).click();
+  await api.take();
+  await page.getByTestId('werkvoorraad-tabel').getByRole('link').first().click();
+  await expect(page.getByTestId('tijdlijn')).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/casussen/:id']);
+
+  // Search: one call per search, one for the meldingen of a person.
+  await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('heading', { name: 'Zoeken', level: 1 })).toBeVisible();
+  expect(await api.take()).toEqual([]);
+  const personen = page.getByRole('search', { name: 'Personen zoeken' });
+  await personen.getByLabel('Naam', { exact: true }).fill('Jansen');
+  await personen.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByTestId('kandidaat').first()).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/personen']);
+  await page.getByTestId('kandidaat').first().getByRole('button', { name: /^Meldingen over / }).click();
+  await expect(page.getByRole('heading', { name: /^Meldingen over / })).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/radar']);
+  const casus = page.getByRole('search', { name: 'Casus zoeken' });
+  await casus.getByLabel('Casus- of meldingnummer').fill('ML0000001');
+  await casus.getByRole('button', { name: 'Casus zoeken' }).click();
+  await expect(page.getByTestId('casus-resultaten')).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/casussen']);
+
+  // Intake: nothing until a search; linking persons asks the radar once per change.
+  await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Nieuwe melding' }).click();
+  await expect(page.getByRole('heading', { name: 'Nieuwe melding', level: 1 })).toBeVisible();
+  expect(await api.take()).toEqual([]);
+  const zoeken = page.getByRole('search', { name: 'Personen zoeken' });
+  await zoeken.getByLabel('Naam', { exact: true }).fill('Jansen');
+  await zoeken.getByRole('button', { name: 'Zoeken' }).click();
+  await page.getByTestId('kandidaat').first().getByRole('button', { name: /koppelen$/ }).click();
+  await expect(page.getByTestId('radar').getByRole('heading', { name: /\(\d+\)/ })).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/personen', 'GET /api/radar']);
+
+  // Adviesvragen: one list.
+  await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Adviesvraag' }).click();
+  await expect(page.getByTestId('adviesvragen').getByRole('listitem').first()).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/adviesvragen']);
+});
+
+test('beheer: de lijst één keer, opslaan geeft de nieuwe lijst terug', async ({ page }) => {
+  const api = recorder(page);
+  await login(page, 'beheer');
+  await expect(page.getByRole('heading', { name: 'Beheer', level: 1 })).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/beheer/gelijkgestelde-dagen', 'GET /api/referentie', 'GET /api/sessie', 'GET /api/sessie', 'POST /api/sessie']);
+  await page.getByLabel('Datum', { exact: true }).fill('2031-12-24');
+  await page.getByLabel('Naam', { exact: true }).fill('Kerstavond (bij besluit)');
+  await page.getByRole('button', { name: 'Dag opslaan' }).click();
+  await expect(page.getByTestId('gelijkgestelde-dagen')).toContainText('24-12-2031');
+  expect(await api.take()).toEqual(['POST /api/beheer/gelijkgestelde-dagen']);
+});

@@ -1,0 +1,258 @@
+// The statutory clocks of a Veilig Thuis case. They are computed from the case data (moments of
+// receipt, beoordeling, closing, …) every time they are shown, never stored, so a change of the
+// calendar or the policy is reflected everywhere at once.
+//
+// A term always ends at the end of its last day (Amsterdam time): `due` is that day, `dueAt` the
+// instant 23:59:59.999 of it.
+
+import {
+  addDays,
+  daysBetween,
+  endOfLocalDay,
+  toLocalDate,
+  type LocalDate,
+  type WerkdagKalender,
+} from './werkdagen.ts';
+
+export type ClockKind = 'veiligheidsbeoordeling' | 'dienst' | 'informeren' | 'terugkoppeling';
+export type ClockState = 'on_time' | 'at_risk' | 'overdue' | 'met_late' | 'met';
+
+export interface Clock {
+  kind: ClockKind;
+  /** ISO instant the clock started. */
+  startedAt: string;
+  /** Last day of the term (the term ends at the end of this day, Amsterdam time). */
+  due: LocalDate;
+  /** ISO instant = endOfLocalDay(due). */
+  dueAt: string;
+  /** ISO instant when satisfied, or null. */
+  metAt: string | null;
+  unit: 'werkdagen' | 'dagen';
+  /**
+   * In `unit`, from today (Amsterdam day of `now`) to due; 0 on the due day; negative when overdue
+   * (-2 = two werkdagen/dagen late; for werkdagen a weekend or feestdag right after the due day
+   * already counts as -1). When met: the days left on the day it was met.
+   */
+  daysLeft: number;
+  /** In `unit`: from the start day to the met day (or to today while open). */
+  elapsed: number;
+  state: ClockState;
+}
+
+export interface ClockPolicy {
+  /** Veiligheidsbeoordeling within 5 werkdagen of receipt (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 1). */
+  beoordelingWerkdagen: number;
+  /** Werkdagen left at which the beoordeling clock is at risk. */
+  beoordelingAtRisk: number;
+  /** Dienst closed within 10 weeks of the veiligheidsbeoordeling (art. 4.1.7 lid 2). */
+  dienstWeken: number;
+  /** Dagen left at which the dienst clock is at risk. */
+  dienstAtRisk: number;
+  /** Informing persons whose data came from others: within 4 weeks of recording (Wmo 2015 art. 5.3.1). */
+  informerenWeken: number;
+  /** Each extension of the informing term at most 2 weeks, with a reason (art. 5.3.1). */
+  informerenMaxVerlengingWeken: number;
+  /** Dagen left at which the informing clock is at risk. */
+  informerenAtRisk: number;
+  /** Feedback to the melder within 5 werkdagen of the trigger: organisation policy, not a statutory term. */
+  terugkoppelingWerkdagen: number;
+  /** Werkdagen left at which the terugkoppeling clock is at risk. */
+  terugkoppelingAtRisk: number;
+}
+
+export const DEFAULT_CLOCK_POLICY: ClockPolicy = Object.freeze({
+  beoordelingWerkdagen: 5,
+  beoordelingAtRisk: 1,
+  dienstWeken: 10,
+  dienstAtRisk: 14,
+  informerenWeken: 4,
+  informerenMaxVerlengingWeken: 2,
+  informerenAtRisk: 7,
+  terugkoppelingWerkdagen: 5,
+  terugkoppelingAtRisk: 1,
+});
+
+export interface Verlenging {
+  weken: number;
+  reden: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function iso(d: Date, what: string): string {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError(`Invalid ${what}: ${String(d)}`);
+  return d.toISOString();
+}
+
+interface ClockInput {
+  kind: ClockKind;
+  start: Date;
+  met: Date | null;
+  now: Date;
+  due: LocalDate;
+  atRisk: number;
+}
+
+/** A clock counted in werkdagen of the calendar `k`. */
+function werkdagenClock(k: WerkdagKalender, c: ClockInput): Clock {
+  const startDay = toLocalDate(c.start);
+  const refDay = toLocalDate(c.met ?? c.now);
+  const daysLeft =
+    refDay <= c.due
+      ? k.werkdagenTussen(refDay, c.due)
+      : // Past the due day: the number of werkdagen late, at least 1 (also on a weekend right after).
+        -Math.max(1, k.werkdagenTussen(c.due, refDay));
+  return finish(c, 'werkdagen', daysLeft, k.werkdagenTussen(startDay, refDay), refDay);
+}
+
+/** A clock counted in calendar days. */
+function dagenClock(c: ClockInput): Clock {
+  const startDay = toLocalDate(c.start);
+  const refDay = toLocalDate(c.met ?? c.now);
+  return finish(c, 'dagen', daysBetween(refDay, c.due), Math.max(0, daysBetween(startDay, refDay)), refDay);
+}
+
+function finish(c: ClockInput, unit: Clock['unit'], daysLeft: number, elapsed: number, refDay: LocalDate): Clock {
+  let state: ClockState;
+  if (c.met) state = refDay <= c.due ? 'met' : 'met_late';
+  else if (refDay > c.due) state = 'overdue';
+  else if (daysLeft <= c.atRisk) state = 'at_risk';
+  else state = 'on_time';
+  return {
+    kind: c.kind,
+    startedAt: iso(c.start, 'start'),
+    due: c.due,
+    dueAt: endOfLocalDay(c.due).toISOString(),
+    metAt: c.met ? iso(c.met, 'met moment') : null,
+    unit,
+    daysLeft,
+    elapsed,
+    state,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Veiligheidsbeoordeling: within 5 werkdagen of receipt of the melding (Uitvoeringsbesluit Wmo 2015
+ * art. 4.1.7 lid 1). The day of receipt is day 0; the term ends at the end of the 5th werkdag after it.
+ */
+export function beoordelingClock(
+  k: WerkdagKalender,
+  receivedAt: Date,
+  beoordeeldAt: Date | null,
+  now: Date,
+  p: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): Clock {
+  const due = k.addWerkdagen(toLocalDate(receivedAt), p.beoordelingWerkdagen);
+  return werkdagenClock(k, {
+    kind: 'veiligheidsbeoordeling',
+    start: receivedAt,
+    met: beoordeeldAt,
+    now,
+    due,
+    atRisk: p.beoordelingAtRisk,
+  });
+}
+
+/**
+ * Dienst (Voorwaarden en Vervolg / Onderzoek): closed within 10 weeks of the veiligheidsbeoordeling
+ * (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 2). Counted in calendar days: day of beoordeling + 70.
+ */
+export function dienstClock(
+  beoordeeldAt: Date,
+  closedAt: Date | null,
+  now: Date,
+  p: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): Clock {
+  const due = addDays(toLocalDate(beoordeeldAt), p.dienstWeken * 7);
+  return dagenClock({ kind: 'dienst', start: beoordeeldAt, met: closedAt, now, due, atRisk: p.dienstAtRisk });
+}
+
+/**
+ * Informing the persons whose data Veilig Thuis received from others: within 4 weeks of recording,
+ * extendable each time by at most 2 weeks, with a reason (Wmo 2015 art. 5.3.1).
+ * Throws an Error for an extension of less than 1 or more than the maximum weeks, or without reason.
+ */
+export function informerenClock(
+  recordedAt: Date,
+  verlengingen: Verlenging[],
+  informedAt: Date | null,
+  now: Date,
+  p: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): Clock {
+  let extraWeeks = 0;
+  for (const v of verlengingen) {
+    if (!Number.isInteger(v.weken) || v.weken < 1 || v.weken > p.informerenMaxVerlengingWeken) {
+      throw new Error(
+        `Verlenging moet 1 tot en met ${p.informerenMaxVerlengingWeken} hele weken zijn (niet ${v.weken})`,
+      );
+    }
+    if (typeof v.reden !== 'string' || v.reden.trim() === '') {
+      throw new Error('Een verlenging vereist een reden');
+    }
+    extraWeeks += v.weken;
+  }
+  const due = addDays(toLocalDate(recordedAt), (p.informerenWeken + extraWeeks) * 7);
+  return dagenClock({ kind: 'informeren', start: recordedAt, met: informedAt, now, due, atRisk: p.informerenAtRisk });
+}
+
+/**
+ * Terugkoppeling to the melder: within 5 werkdagen of the trigger (organisation policy, not a
+ * statutory term). Counted like the beoordeling: the trigger day is day 0.
+ */
+export function terugkoppelingClock(
+  k: WerkdagKalender,
+  triggerAt: Date,
+  doneAt: Date | null,
+  now: Date,
+  p: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): Clock {
+  const due = k.addWerkdagen(toLocalDate(triggerAt), p.terugkoppelingWerkdagen);
+  return werkdagenClock(k, {
+    kind: 'terugkoppeling',
+    start: triggerAt,
+    met: doneAt,
+    now,
+    due,
+    atRisk: p.terugkoppelingAtRisk,
+  });
+}
+
+/**
+ * Werkdagen from receipt to veiligheidsbeoordeling: a beoordeling on werkdag N after the day of
+ * receipt took N werkdagen; N <= 5 is within the term. Used for the half-year figures.
+ */
+export function doorlooptijdWerkdagen(k: WerkdagKalender, receivedAt: Date, beoordeeldAt: Date): number {
+  return k.werkdagenTussen(toLocalDate(receivedAt), toLocalDate(beoordeeldAt));
+}
+
+const STATE_SEVERITY: Record<ClockState, number> = {
+  overdue: 4,
+  at_risk: 3,
+  on_time: 2,
+  met_late: 1,
+  met: 0,
+};
+
+/** The most urgent state: overdue > at_risk > on_time > met_late > met. 'met' for an empty list. */
+export function worstState(states: ClockState[]): ClockState {
+  let worst: ClockState = 'met';
+  for (const s of states) if (STATE_SEVERITY[s] > STATE_SEVERITY[worst]) worst = s;
+  return worst;
+}
+
+export const CLOCK_STATE_LABEL: Record<ClockState, string> = Object.freeze({
+  on_time: 'op tijd',
+  at_risk: 'dreigt te laat',
+  overdue: 'te laat',
+  met_late: 'te laat afgerond',
+  met: 'op tijd afgerond',
+});
+
+export const CLOCK_KIND_LABEL: Record<ClockKind, string> = Object.freeze({
+  veiligheidsbeoordeling: 'Veiligheidsbeoordeling',
+  dienst: 'Dienst (10 weken)',
+  informeren: 'Informeren betrokkenen',
+  terugkoppeling: 'Terugkoppeling melder',
+});

@@ -1,0 +1,98 @@
+// The `voordeur` command: serve (default), migrate, seed, audit verify, import huishoudens.
+import fs from 'node:fs';
+import { verifyAccessLog } from '../audit/index.ts';
+import { DEMO_TOTP_USAGE, demoTotpCommand } from '../auth/cli.ts';
+import { loadConfig } from '../config.ts';
+import { ensureSeeded } from '../db/demo.ts';
+import { importHuishoudens } from '../db/huishoudens-import.ts';
+import { openDatabase } from '../db/index.ts';
+import { migrate } from '../db/migrate.ts';
+import { AUDIT_PURGE_USAGE, auditPurgeCommand, PRIVACY_USAGE, privacyCommand } from '../privacy/cli.ts';
+import { CBS_USAGE, cbsExportCommand } from '../rapportage/cli.ts';
+import { startServer } from '../server.ts';
+
+const USAGE = `usage: voordeur <command>
+  serve                         start the server (default)
+  migrate                       apply database migrations and exit
+  seed                          load the organisation (and demo data unless VOORDEUR_DEMO=false)
+  audit verify                  check the hash chain of the access log
+  ${AUDIT_PURGE_USAGE}
+  ${PRIVACY_USAGE}
+  import huishoudens FILE.csv   import household counts per gemeente and year
+  ${CBS_USAGE}
+                                write the half-yearly CBS delivery (docs/cbs-export.md)
+  ${DEMO_TOTP_USAGE}`;
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const [cmd = 'serve', ...rest] = argv;
+  switch (cmd) {
+    case 'serve':
+      await startServer();
+      return;
+    case 'migrate':
+      await withDb(async (d) => console.log(`migrated (${d.kind}): ${JSON.stringify(await migrate(d.db))}`));
+      return;
+    case 'seed':
+      await withDb(async (d) => {
+        await migrate(d.db);
+        console.log(JSON.stringify(await ensureSeeded(d.db, { demo: loadConfig().demo })));
+      });
+      return;
+    case 'audit':
+      if (rest[0] === 'purge') {
+        await withDb(async (d) => void (process.exitCode = await auditPurgeCommand(d.db, rest.slice(1))));
+        return;
+      }
+      if (rest[0] !== 'verify') break;
+      await withDb(async (d) => {
+        const r = await verifyAccessLog(d.db);
+        if (r.ok) console.log(`access log intact: ${r.checked} entries checked`);
+        else {
+          console.error(`access log BROKEN at entry ${r.firstBadId}: ${r.problem} (${r.checked} entries before it are intact)`);
+          process.exitCode = 1;
+        }
+      });
+      return;
+    case 'privacy':
+      await withDb(async (d) => void (process.exitCode = await privacyCommand(d.db, rest)));
+      return;
+    case 'import':
+      if (rest[0] !== 'huishoudens' || !rest[1]) break;
+      await withDb(async (d) => {
+        const r = await importHuishoudens(d.db, fs.readFileSync(rest[1]!, 'utf8'));
+        if (r.errors.length) {
+          for (const e of r.errors) console.error(`line ${e.line}: ${e.field}: ${e.message}`);
+          console.error('nothing imported');
+          process.exitCode = 1;
+        } else console.log(`imported ${r.imported} rows`);
+      });
+      return;
+    case 'export':
+      if (rest[0] !== 'cbs') break;
+      await withDb(async (d) => {
+        await migrate(d.db);
+        process.exitCode = await cbsExportCommand(d.db, rest.slice(1), new Date());
+      });
+      return;
+    case 'demo-totp':
+      process.exitCode = demoTotpCommand(rest);
+      return;
+  }
+  console.error(USAGE);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

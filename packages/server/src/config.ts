@@ -1,0 +1,142 @@
+// All configuration comes from environment variables (documented in README.md).
+import path from 'node:path';
+import { ROLLEN } from './policy/index.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… runs against a PostgreSQL server; absent = embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Load the demo organisation, users and cases when the database is empty. */
+  demo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Secure cookies (set when served behind TLS). */
+  secureCookies: boolean;
+  logLevel: string;
+  /** Second factor (TOTP) required for every role that sees personal data (default true). */
+  requireTotp: boolean;
+  /** Failed logins (password or code) before an account is locked; each further failure locks again, twice as long. */
+  loginMaxFailures: number;
+  /** First lock duration in minutes (doubles with every further failure, capped at 24 hours). */
+  loginLockMinutes: number;
+  /** Failed logins per client IP address in 15 minutes before the login routes answer 429. */
+  loginIpMaxFailures: number;
+  /** Drafts (concepten): maximum size of one draft in bytes and days kept after the last change. */
+  draftMaxBytes: number;
+  draftDays: number;
+  /** OpenID Connect single sign-on; null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  redirectUri: string;
+  /** Claim in the ID token (or userinfo) holding the user's groups/roles at the identity provider. */
+  roleClaim: string;
+  /** Claim value → Voordeur roles. */
+  roleMap: Record<string, string[]>;
+  /** Optional claim naming the Voordeur team (matched on the team's name). */
+  teamClaim: string | null;
+  scope: string;
+  /** `amr` values that count as multi-factor authentication at the identity provider. */
+  mfaAmr: string[];
+  /** Where the browser goes after a successful SSO login. */
+  afterLoginPath: string;
+}
+
+function int(name: string, def: number, env: NodeJS.ProcessEnv): number {
+  const v = env[name];
+  if (v === undefined || v === '') return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`configuration: ${name} must be a non-negative integer, got '${v}'`);
+  return n;
+}
+
+const bool = (name: string, def: boolean, env: NodeJS.ProcessEnv) => {
+  const v = env[name]?.trim();
+  if (v === undefined || v === '') return def;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new Error(`configuration: ${name} must be true or false, got '${v}'`);
+};
+
+const KNOWN_ROLES: readonly string[] = ROLLEN;
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.VOORDEUR_OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  const need = (name: string) => {
+    const v = env[name]?.trim();
+    if (!v) throw new Error(`configuration: ${name} is required when VOORDEUR_OIDC_ISSUER is set`);
+    return v;
+  };
+  const clientId = need('VOORDEUR_OIDC_CLIENT_ID');
+  const redirectUri = need('VOORDEUR_OIDC_REDIRECT_URI');
+  for (const [name, v] of [['VOORDEUR_OIDC_ISSUER', issuer], ['VOORDEUR_OIDC_REDIRECT_URI', redirectUri]] as const) {
+    let u: URL;
+    try {
+      u = new URL(v);
+    } catch {
+      throw new Error(`configuration: ${name} must be a URL, got '${v}'`);
+    }
+    const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) throw new Error(`configuration: ${name} must use https (http only for localhost), got '${v}'`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(env.VOORDEUR_OIDC_ROLE_MAP?.trim() || '{}');
+  } catch {
+    throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must be JSON, e.g. {"vt-backoffice":"backoffice","vt-arts":["vertrouwensarts"]}');
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must be a JSON object of claim value → role(s)');
+  const roleMap: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    const roles = Array.isArray(v) ? v : [v];
+    for (const r of roles) {
+      if (typeof r !== 'string' || !KNOWN_ROLES.includes(r)) throw new Error(`configuration: VOORDEUR_OIDC_ROLE_MAP maps '${k}' to unknown role ${JSON.stringify(r)} (known: ${KNOWN_ROLES.join(', ')})`);
+    }
+    roleMap[k] = roles as string[];
+  }
+  if (Object.keys(roleMap).length === 0) throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must map at least one claim value to a role');
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.VOORDEUR_OIDC_CLIENT_SECRET?.trim() || null,
+    redirectUri,
+    roleClaim: env.VOORDEUR_OIDC_ROLE_CLAIM?.trim() || 'roles',
+    roleMap,
+    teamClaim: env.VOORDEUR_OIDC_TEAM_CLAIM?.trim() || null,
+    scope: env.VOORDEUR_OIDC_SCOPE?.trim() || 'openid profile email',
+    mfaAmr: (env.VOORDEUR_OIDC_MFA_AMR?.trim() || 'mfa,otp').split(',').map((x) => x.trim()).filter(Boolean),
+    afterLoginPath: '/',
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('configuration: DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port: int('PORT', 3000, env),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.VOORDEUR_DATA_DIR?.trim() || './data'),
+    demo: (env.VOORDEUR_DEMO ?? 'true') !== 'false',
+    sessionIdleMinutes: int('VOORDEUR_SESSION_IDLE_MINUTES', 30, env),
+    sessionAbsoluteHours: int('VOORDEUR_SESSION_ABSOLUTE_HOURS', 12, env),
+    secureCookies: env.VOORDEUR_SECURE_COOKIES === 'true',
+    logLevel: env.LOG_LEVEL?.trim() || 'warn',
+    requireTotp: bool('VOORDEUR_REQUIRE_TOTP', true, env),
+    loginMaxFailures: Math.max(1, int('VOORDEUR_LOGIN_MAX_FAILURES', 5, env)),
+    loginLockMinutes: Math.max(1, int('VOORDEUR_LOGIN_LOCK_MINUTES', 15, env)),
+    loginIpMaxFailures: Math.max(1, int('VOORDEUR_LOGIN_IP_MAX_FAILURES', 30, env)),
+    draftMaxBytes: Math.max(1024, int('VOORDEUR_DRAFT_MAX_BYTES', 65_536, env)),
+    draftDays: Math.max(1, int('VOORDEUR_DRAFT_DAYS', 30, env)),
+    oidc: oidcConfig(env),
+  };
+}

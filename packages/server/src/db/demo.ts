@@ -1,0 +1,312 @@
+// Demo organisation (Veilig Thuis Amsterdam-Amstelland with its 6 gemeenten), demo users for
+// every role and a realistic set of cases in every state, made through the real services so
+// the data obeys the same rules as data entered by hand.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addDays, createKalender, generateBsn, startOfLocalDay, toLocalDate, type MeldingInput } from '@voordeur/domain';
+import { sql } from 'kysely';
+import { performAction, assignBehandelaar } from '../casus/service.ts';
+import { totpRequired } from '../auth/login.ts';
+import { hashPassword } from '../auth/session.ts';
+import { demoSecret } from '../auth/totp.ts';
+import { createAdviesvraag, createMelding } from '../intake/service.ts';
+import { seedCodeLists } from '../referentie/service.ts';
+import { importHuishoudens } from './huishoudens-import.ts';
+import type { Db } from './index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const GEMEENTEN = [
+  { code: 'GM0358', naam: 'Aalsmeer', team: 'Team Amstelland' },
+  { code: 'GM0362', naam: 'Amstelveen', team: 'Team Amstelland' },
+  { code: 'GM0363', naam: 'Amsterdam', team: 'Team Amsterdam' },
+  { code: 'GM0384', naam: 'Diemen', team: 'Team Amsterdam' },
+  { code: 'GM0437', naam: 'Ouder-Amstel', team: 'Team Amstelland' },
+  { code: 'GM0451', naam: 'Uithoorn', team: 'Team Amstelland' },
+];
+export const TEAMS = ['Bureaudienst', 'Team Amsterdam', 'Team Amstelland'];
+
+export const DEMO_PASSWORD = process.env.VOORDEUR_DEMO_PASSWORD || 'Voordeur-demo-2026';
+
+export const DEMO_USERS = [
+  { gebruikersnaam: 'bureau', naam: 'Sanne de Vries', rollen: ['bureaudienst'], team: 'Bureaudienst' },
+  { gebruikersnaam: 'crisis', naam: 'Ahmed Bouzid', rollen: ['crisisdienst'], team: 'Bureaudienst' },
+  { gebruikersnaam: 'backoffice', naam: 'Youssef El Idrissi', rollen: ['backoffice'], team: 'Team Amsterdam' },
+  { gebruikersnaam: 'backoffice2', naam: 'Eva Bakker', rollen: ['backoffice'], team: 'Team Amsterdam' },
+  { gebruikersnaam: 'amstelland', naam: 'Lotte Hendriks', rollen: ['backoffice'], team: 'Team Amstelland' },
+  { gebruikersnaam: 'gw', naam: 'Marieke Jansen', rollen: ['gedragswetenschapper'], team: 'Team Amsterdam' },
+  { gebruikersnaam: 'arts', naam: 'Pieter Smit', rollen: ['vertrouwensarts'], team: 'Team Amsterdam' },
+  { gebruikersnaam: 'manager', naam: 'Karin Visser', rollen: ['teammanager'], team: 'Team Amsterdam' },
+  { gebruikersnaam: 'privacy', naam: 'Ruud Mulder', rollen: ['privacy_officer'], team: null },
+  { gebruikersnaam: 'beleid', naam: 'Noor Yilmaz', rollen: ['beleidsmedewerker'], team: null },
+  { gebruikersnaam: 'onderzoek', naam: 'Daan Koster', rollen: ['onderzoeker'], team: null },
+  { gebruikersnaam: 'beheer', naam: 'Iris Peters', rollen: ['functioneel_beheerder'], team: null },
+];
+
+/** Organisation, teams, gemeenten, household counts and code lists (idempotent). */
+export async function seedOrganisation(db: Db): Promise<void> {
+  await seedCodeLists(db);
+  const exists = await sql`select 1 from organisatie limit 1`.execute(db);
+  if (exists.rows.length) return;
+  const org = (await sql<{ id: number }>`insert into organisatie (code, naam) values ('VT-AA', 'Veilig Thuis Amsterdam-Amstelland') returning id`.execute(db)).rows[0]!;
+  const teamIds = new Map<string, number>();
+  for (const t of TEAMS) {
+    teamIds.set(t, (await sql<{ id: number }>`insert into team (organisatie_id, naam) values (${org.id}, ${t}) returning id`.execute(db)).rows[0]!.id);
+  }
+  for (const g of GEMEENTEN) {
+    await sql`insert into gemeente (code, naam, organisatie_id, team_id) values (${g.code}, ${g.naam}, ${org.id}, ${teamIds.get(g.team)!})`.execute(db);
+  }
+  const csv = fs.readFileSync(path.join(here, 'data/huishoudens-demo.csv'), 'utf8');
+  const r = await importHuishoudens(db, csv);
+  if (r.errors.length) throw new Error(`demo household counts: ${JSON.stringify(r.errors)}`);
+}
+
+/**
+ * Demo users whose roles need a second factor are enrolled in TOTP with a FIXED, PUBLISHED
+ * secret derived from the user name (auth/totp.ts demoSecret): demo only, never for real
+ * accounts. `npm run voordeur -- demo-totp <user>` prints the current code. Not enrolled when
+ * VOORDEUR_REQUIRE_TOTP=false at the first start.
+ */
+export const DEMO_TOTP = process.env.VOORDEUR_REQUIRE_TOTP?.trim() !== 'false';
+export const demoUserNeedsTotp = (u: { rollen: string[] }) => DEMO_TOTP && totpRequired(u.rollen, { requireTotp: true });
+
+export async function seedDemoUsers(db: Db): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const org = (await sql<{ id: number }>`select id from organisatie order by id limit 1`.execute(db)).rows[0]!;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    const team = u.team ? (await sql<{ id: number }>`select id from team where naam = ${u.team}`.execute(db)).rows[0]?.id : null;
+    const r = await sql<{ id: number }>`
+      insert into gebruiker (organisatie_id, gebruikersnaam, naam, wachtwoord_hash, rollen, team_id)
+      values (${org.id}, ${u.gebruikersnaam}, ${u.naam}, ${hash}, ${u.rollen}, ${team ?? null})
+      on conflict (gebruikersnaam) do update set naam = excluded.naam returning id`.execute(db);
+    ids.set(u.gebruikersnaam, r.rows[0]!.id);
+    if (demoUserNeedsTotp(u)) {
+      await sql`insert into totp (gebruiker_id, geheim, bevestigd_op) values (${r.rows[0]!.id}, ${demoSecret(u.gebruikersnaam)}, now())
+                on conflict (gebruiker_id) do nothing`.execute(db);
+    }
+  }
+  return ids;
+}
+
+// ---- deterministic demo cases
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACHTERNAMEN = ['Jansen', 'de Jong', 'El Amrani', 'Yilmaz', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Kaya', 'Mohan', 'Pinas', 'van den Berg', 'Dekker', 'Bouali', 'Öztürk', 'de Graaf', 'Mulder', 'Brouwer', 'Tahiri', 'Kramer'];
+const VOORNAMEN_V = ['Fatima', 'Sanne', 'Aylin', 'Priya', 'Linda', 'Noor', 'Esra', 'Kim', 'Samira', 'Anouk'];
+const VOORNAMEN_M = ['Mohammed', 'Jeroen', 'Emre', 'Ravi', 'Dennis', 'Kevin', 'Youssef', 'Mark', 'Mehmet', 'Bas'];
+const KINDNAMEN = ['Daan', 'Lina', 'Sem', 'Amira', 'Noah', 'Yara', 'Milan', 'Sara', 'Ayoub', 'Julia', 'Levi', 'Eline'];
+const STRATEN: Record<string, Array<[string, string, string]>> = {
+  GM0363: [['Javastraat', '1094HB', 'Amsterdam'], ['Bos en Lommerweg', '1055DV', 'Amsterdam'], ['Burgemeester de Vlugtlaan', '1063BJ', 'Amsterdam'], ['Kinkerstraat', '1053DX', 'Amsterdam'], ['Gooioord', '1103CJ', 'Amsterdam'], ['Meeuwenlaan', '1021JK', 'Amsterdam']],
+  GM0384: [['Ouddiemerlaan', '1111HK', 'Diemen']],
+  GM0362: [['Van der Hooplaan', '1185LN', 'Amstelveen']],
+  GM0358: [['Zijdstraat', '1431EC', 'Aalsmeer']],
+  GM0451: [['Prinses Irenelaan', '1421BG', 'Uithoorn']],
+  GM0437: [['Dorpsstraat', '1191BM', 'Ouderkerk aan de Amstel']],
+};
+const OMSCHRIJVINGEN = [
+  'Politie is ter plaatse geweest na een melding van buren over geschreeuw en gestommel. Moeder had een zichtbare verwonding aan de arm; de kinderen waren thuis.',
+  'De leerkracht ziet dat het kind de laatste weken vaak moe en hongerig op school komt en blauwe plekken heeft op de bovenarmen. Het kind zegt dat papa boos was.',
+  'Huisarts maakt zich zorgen over een oudere patiënte die afhankelijk is van haar zoon voor zorg; zij oogt verwaarloosd en er verdwijnt geld van haar rekening.',
+  'Zorgmelding politie na een ruzie tussen ex-partners bij de overdracht van de kinderen. Er werd gedreigd met geweld; de kinderen waren getuige.',
+  'Buurvrouw hoort al maanden bijna dagelijks harde ruzies en een huilend kind. Zij wil onbekend blijven voor het gezin.',
+  'Jeugdarts constateert bij het consultatiebureau een achterstand in ontwikkeling en groei; ouders komen afspraken niet na. Er is verslavingsproblematiek bij vader.',
+];
+
+export async function seedDemoCases(db: Db, users: Map<string, number>, now: Date): Promise<void> {
+  const r = rng(20261122);
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
+  const k = createKalender();
+  const today = toLocalDate(now);
+  const bo = users.get('backoffice')!;
+  const bo2 = users.get('backoffice2')!;
+  const gw = users.get('gw')!;
+  const bureau = users.get('bureau')!;
+  let bsnSeed = 1000;
+
+  // [target state, working days ago received]
+  const plan: Array<[string, number]> = [
+    ['ontvangen', 0], ['ontvangen', 1], ['ontvangen', 4], ['ontvangen', 5], ['ontvangen', 7], ['ontvangen', 2],
+    ['ontvangen_toegewezen', 1], ['ontvangen_toegewezen', 3], ['ontvangen_toegewezen', 4], ['ontvangen_toegewezen', 6], ['ontvangen_toegewezen', 9],
+    ['beoordeeld', 4], ['beoordeeld', 8], ['beoordeeld', 12],
+    ['dienst_vv', 15], ['dienst_vv', 30], ['dienst_vv', 48], ['dienst_vv', 55],
+    ['dienst_onderzoek', 20], ['dienst_onderzoek', 45], ['dienst_onderzoek_uitkomst', 52],
+    ['overgedragen', 10], ['overgedragen', 25], ['overgedragen', 60], ['overgedragen_na_dienst', 70],
+    ['afgesloten', 12], ['afgesloten', 30], ['afgesloten', 80], ['afgesloten_na_onderzoek', 90], ['afgesloten', 120],
+  ];
+  const gemeenteVoor = () => (r() < 0.7 ? 'GM0363' : pick(['GM0384', 'GM0362', 'GM0358', 'GM0451', 'GM0437']));
+  const hoedanigheden = ['politie', 'politie', 'politie', 'politie', 'ow_basis', 'gz_huisarts', 'maatschappelijke_ondersteuning', 'buurtbewoner', 'familielid', 'gz_anders'];
+  const back = (werkdagen: number, hour: number) => {
+    const d = k.addWerkdagen(today, -werkdagen);
+    const t = new Date(startOfLocalDay(d).getTime() + hour * 3600_000);
+    // Early in the day "today at 14:00" is still ahead: keep demo moments in the past.
+    return t.getTime() < now.getTime() ? t : new Date(now.getTime() - (werkdagen + 1) * 20 * 60_000 - hour * 60_000);
+  };
+
+  const past = (t: Date | number) => new Date(Math.min(new Date(t).getTime(), now.getTime() - 60_000));
+  for (const [i, [state, ago]] of plan.entries()) {
+    const gemeente = gemeenteVoor();
+    const [straat, postcode, woonplaats] = pick(STRATEN[gemeente]!);
+    const achternaam = ACHTERNAMEN[i % ACHTERNAMEN.length]!;
+    const metKinderen = r() < 0.75;
+    const ontvangenOp = back(ago, 9 + Math.floor(r() * 8));
+    const jaar = Number(today.slice(0, 4));
+    const betrokkenen: MeldingInput['betrokkenen'] = [
+      { persoon: { bsn: generateBsn(bsnSeed++), voornamen: pick(VOORNAMEN_V), achternaam, geboortedatum: `${jaar - 28 - Math.floor(r() * 20)}${String(1 + Math.floor(r() * 12)).padStart(2, '0')}${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`, geslacht: 'V' }, rol: 'slachtoffer', huishoudenRol: metKinderen ? 'ouder_verzorger' : 'partner' },
+      { persoon: { bsn: r() < 0.8 ? generateBsn(bsnSeed++) : null, voornamen: pick(VOORNAMEN_M), achternaam: r() < 0.5 ? achternaam : pick(ACHTERNAMEN), geboortedatum: `${jaar - 30 - Math.floor(r() * 20)}0${1 + Math.floor(r() * 9)}00`, geslacht: 'M' }, rol: 'pleger', huishoudenRol: metKinderen ? 'ouder_verzorger' : 'partner' },
+    ];
+    if (metKinderen) {
+      const n = 1 + Math.floor(r() * 3);
+      for (let c = 0; c < n; c++) {
+        betrokkenen.push({ persoon: { bsn: generateBsn(bsnSeed++), voornamen: pick(KINDNAMEN), achternaam, geboortedatum: `${jaar - 1 - Math.floor(r() * 15)}${String(1 + Math.floor(r() * 12)).padStart(2, '0')}${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`, geslacht: r() < 0.5 ? 'V' : 'M' }, rol: 'kind', huishoudenRol: 'kind' });
+      }
+    }
+    const hoedanigheid = pick(hoedanigheden);
+    const created = await createMelding(
+      db,
+      {
+        ontvangenOp: ontvangenOp.toISOString(),
+        binnenkomst: hoedanigheid === 'politie' ? 'politie_zorgmelding' : 'telefoon',
+        melder: {
+          hoedanigheid,
+          naam: hoedanigheid === 'politie' ? 'Wijkagent R. de Boer' : hoedanigheid === 'buurtbewoner' ? 'M. Verhoeven' : 'J. Kuipers',
+          organisatie: hoedanigheid === 'politie' ? 'Politie Amsterdam, basisteam Oost' : hoedanigheid.startsWith('ow') ? 'Basisschool De Regenboog' : null,
+          telefoon: '020 555 01 ' + String(10 + i),
+          wilOnbekendBlijven: hoedanigheid === 'buurtbewoner',
+        },
+        huishouden: { straat, huisnummer: String(1 + Math.floor(r() * 200)), postcode, woonplaats, gemeenteCode: gemeente },
+        regio: 'eigen',
+        gemeenteCode: gemeente,
+        betrokkenen,
+        aanleiding: metKinderen ? (r() < 0.5 ? ['km_anders'] : ['partnergeweld', 'km_anders']) : [pick(['partnergeweld', 'ouderenmishandeling', 'hg_anders'])],
+        aard: metKinderen ? ['getuige_van_geweld', ...(r() < 0.5 ? ['lichamelijke_mishandeling'] : [])] : ['lichamelijke_mishandeling', 'psychisch_geweld'],
+        omschrijving: pick(OMSCHRIJVINGEN),
+        signalen: r() < 0.3 ? [pick(['verslaving', 'financiele_zorgen', 'isolement', 'lvb'])] : [],
+      },
+      bureau,
+      // Registered at receipt (the informing clock starts then).
+      new Date(Math.min(ontvangenOp.getTime() + 15 * 60_000, now.getTime())),
+    );
+    let versie = (await sql<{ versie: number }>`select versie from casus where id = ${created.casusId}`.execute(db)).rows[0]!.versie;
+    const act = async (actie: any, input: any, user = bo) => {
+      const res = await performAction(db, created.meldingId, actie, { versie, ...input }, user, now);
+      versie = res.versie;
+    };
+    if (state === 'ontvangen') continue;
+    const team = (await sql<{ team_id: number }>`select team_id from melding where id = ${created.meldingId}`.execute(db)).rows[0]!.team_id;
+    const worker = team === (await sql<{ id: number }>`select id from team where naam = 'Team Amstelland'`.execute(db)).rows[0]!.id ? users.get('amstelland')! : r() < 0.5 ? bo : bo2;
+    versie = (await assignBehandelaar(db, created.meldingId, worker, versie)).versie;
+    if (state === 'ontvangen_toegewezen') continue;
+    const beoordeeldDagen = Math.max(0, ago - (2 + Math.floor(r() * 8)));
+    const beoordeeldOp = past(Math.max(back(beoordeeldDagen, 15).getTime(), ontvangenOp.getTime() + 3600_000));
+    await act(
+      'veiligheidsbeoordeling',
+      {
+        acuteOnveiligheid: r() < 0.15,
+        structureleOnveiligheid: r() < 0.6,
+        uitkomst: pick(['structurele_onveiligheid', 'structurele_onveiligheid', 'eenmalige_onveilige_situatie', 'andere_leefdomeinen', 'geen_zorgen', 'acute_onveiligheid']),
+        motivering: 'Op basis van de melding, eerdere registraties en een gesprek met moeder is er sprake van zorgen over de veiligheid van de kinderen.',
+        bronnen: ['eigen_registratie', 'politie', 'directbetrokkenen'],
+        getoetstDoor: gw,
+        vastgesteldOp: beoordeeldOp.toISOString(),
+      },
+      worker,
+    );
+    if (r() < 0.85) await act('terugkoppeling', { moment: 'na_beoordeling', inhoud: 'Melder geïnformeerd over het besluit en de vervolgstappen.', gedaanOp: past(beoordeeldOp.getTime() + 3600_000).toISOString() }, worker);
+    if (r() < 0.8 || ago > 15) {
+      for (const pid of created.persoonIds) {
+        await act('informeren', { persoonId: pid, wijze: 'telefonisch', geinformeerdOp: past(beoordeeldOp.getTime() - 30 * 60_000).toISOString() }, worker);
+      }
+    }
+    if (state === 'beoordeeld') continue;
+    const stapOp = past(beoordeeldOp.getTime() + 2 * 3600_000).toISOString();
+    if (state.startsWith('dienst_vv')) {
+      await act('dienst_voorwaarden_en_vervolg', { gestartOp: stapOp, toelichting: 'Veiligheidsvoorwaarden afspreken en hulp organiseren.' }, worker);
+      if (r() < 0.7) await act('veiligheidsvoorwaarden', { voorwaarden: ['Er wordt niet geslagen of gedreigd in het bijzijn van de kinderen', 'Vader volgt een agressieregulatietraining'] }, worker);
+      continue;
+    }
+    if (state.startsWith('dienst_onderzoek') || state === 'afgesloten_na_onderzoek') {
+      await act('dienst_onderzoek', { gestartOp: stapOp, toelichting: 'Onderzoek naar vermoedens van kindermishandeling.' }, worker);
+      if (state === 'dienst_onderzoek') continue;
+      await act('onderzoek_uitkomst', { uitkomsten: [{ type: 'kindermishandeling', uitkomst: 'bevestigd' }, { type: 'huiselijk_geweld', uitkomst: 'niet_bevestigd' }] }, worker);
+      if (state === 'dienst_onderzoek_uitkomst') continue;
+      const eind = past(Math.max(back(Math.max(0, ago - 40), 11).getTime(), beoordeeldOp.getTime() + 3 * 3600_000)).toISOString();
+      await act('afsluiten', { reden: 'hulp_al_aanwezig', afgeslotenOp: eind, toelichting: 'Onderzoek afgerond, hulp via het lokale team loopt.' }, worker);
+      continue;
+    }
+    if (state.startsWith('overgedragen')) {
+      if (state === 'overgedragen_na_dienst') await act('dienst_voorwaarden_en_vervolg', { gestartOp: stapOp }, worker);
+      await act(
+        'overdragen',
+        {
+          ontvangerType: pick(['lokaal_team', 'lokaal_team', 'gi', 'vrouwenopvang', 'ggz', 'clientsysteem']),
+          ontvangerNaam: pick(['Ouder Kind Team Oost', 'Samen DOEN Nieuw-West', 'Jeugdbescherming Regio Amsterdam', 'Blijf Groep', 'Arkin']),
+          reedsBekend: r() < 0.43,
+          warm: r() < 0.5,
+          overgedragenOp: state === 'overgedragen_na_dienst' ? past(Math.max(back(Math.max(0, ago - 45), 14).getTime(), beoordeeldOp.getTime() + 3 * 3600_000)).toISOString() : stapOp,
+          monitoringAfspraken: 'Monitoring na 3 en 6 maanden: is de hulp gestart en is het veilig?',
+        },
+        worker,
+      );
+      continue;
+    }
+    if (state === 'afgesloten') {
+      await act('afsluiten', { reden: pick(['geen_onveiligheid', 'geen_hg_km', 'hulp_al_aanwezig']), afgeslotenOp: stapOp }, worker);
+    }
+  }
+  // A hermelding in the first open casus: the radar shows the earlier melding at intake.
+  const first = (await sql<any>`select m.id, m.casus_id, c.huishouden_id from melding m join casus c on c.id = m.casus_id where c.status = 'open' order by m.id limit 1`.execute(db)).rows[0];
+  if (first) {
+    const personen = (await sql<{ persoon_id: number; rol: string }>`select persoon_id, rol from melding_betrokkene where melding_id = ${first.id}`.execute(db)).rows;
+    await createMelding(
+      db,
+      {
+        ontvangenOp: back(0, 8).toISOString(),
+        binnenkomst: 'crisisdienst',
+        melder: { hoedanigheid: 'politie', naam: 'Meldkamer politie', organisatie: 'Politie Amsterdam', wilOnbekendBlijven: false },
+        huishoudenId: first.huishouden_id,
+        regio: 'eigen',
+        gemeenteCode: 'GM0363',
+        betrokkenen: personen.map((p) => ({ persoonId: p.persoon_id, rol: p.rol })),
+        aanleiding: ['partnergeweld'],
+        aard: ['lichamelijke_mishandeling'],
+        omschrijving: 'Nachtelijke zorgmelding: opnieuw politie-inzet na escalatie tussen de ouders. Vader is meegenomen naar het bureau.',
+        signalen: ['verslaving'],
+      },
+      users.get('crisis')!,
+      now,
+    );
+  }
+  // Adviesvragen; one still open (can be converted into a melding).
+  const adv = [
+    { hoedanigheid: 'ow_basis', aanleiding: ['km_anders'], vraag: 'Leerkracht twijfelt of signalen van een leerling (terugtrekken, angstig bij ophalen) reden zijn om te melden.', advies: 'Afwegingskader doorlopen, gesprek met ouders voorbereid; bij structurele zorgen melden.' },
+    { hoedanigheid: 'familielid', aanleiding: ['ouderenmishandeling'], vraag: 'Dochter maakt zich zorgen om haar vader, die door haar broer financieel wordt uitgebuit.', advies: 'Uitgelegd hoe zij het gesprek kan aangaan en welke hulp de gemeente biedt; mag opnieuw bellen.' },
+    { hoedanigheid: 'gz_huisarts', aanleiding: ['partnergeweld'], vraag: 'Huisarts vermoedt partnergeweld bij een patiënte die het ontkent.', advies: 'Meldcode stap 3–4 besproken; veiligheidsplan met patiënte; melden bij acute onveiligheid.' },
+    { hoedanigheid: 'maatschappelijke_ondersteuning', aanleiding: ['km_vechtscheiding'], vraag: 'Wijkteam begeleidt ouders in een vechtscheiding; kinderen worden steeds meer belast.', advies: 'Nog niet gesloten: wijkteam belt terug na gesprek met beide ouders.', open: true },
+  ];
+  for (const [i, a] of adv.entries()) {
+    await createAdviesvraag(db, { ontvangenOp: back(i * 2, 10).toISOString(), hoedanigheid: a.hoedanigheid, aanleiding: a.aanleiding, aard: [], signalen: [], regio: 'eigen', gemeenteCode: 'GM0363', vraag: a.vraag, advies: a.advies, afsluiten: !a.open }, bureau, null, now);
+  }
+  void addDays;
+}
+
+/** First start: organisation always; demo users and cases when demo is on and there are no users. */
+export async function ensureSeeded(db: Db, opts: { demo: boolean; now?: Date }): Promise<{ seeded: boolean }> {
+  await seedOrganisation(db);
+  const users = await sql`select 1 from gebruiker limit 1`.execute(db);
+  if (users.rows.length || !opts.demo) return { seeded: false };
+  const ids = await seedDemoUsers(db);
+  await seedDemoCases(db, ids, opts.now ?? new Date());
+  return { seeded: true };
+}

@@ -1,0 +1,38 @@
+// Versioned migrations: plain SQL statements in order, recorded in schema_migration.
+import { sql } from 'kysely';
+import type { Db } from './index.ts';
+import * as m001 from './migrations/001_core.ts';
+import * as m002 from './migrations/002_signalen.ts';
+import * as m003 from './migrations/003_auth.ts';
+import * as m004 from './migrations/004_privacy.ts';
+import * as m005 from './migrations/005_rapportage.ts';
+
+interface Migration {
+  name: string;
+  up: string[];
+}
+// A migration with no statements is not applied (a module's reserved slot).
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005].filter((m) => m.up.length > 0);
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
+
+export async function migrate(db: Db): Promise<{ applied: string[]; version: string }> {
+  await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(db);
+  const applied: string[] = [];
+  await db.transaction().execute(async (tx) => {
+    // One migrator at a time, also with several app nodes on one PostgreSQL server.
+    await sql`select pg_advisory_xact_lock(74201)`.execute(tx);
+    const done = new Set((await sql<{ name: string }>`select name from schema_migration`.execute(tx)).rows.map((r) => r.name));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.name)) continue;
+      for (const stmt of m.up) await sql.raw(stmt).execute(tx);
+      await sql`insert into schema_migration (name) values (${m.name})`.execute(tx);
+      applied.push(m.name);
+    }
+  });
+  return { applied, version: await migrationVersion(db) };
+}
+
+export async function migrationVersion(db: Db): Promise<string> {
+  const r = await sql<{ name: string }>`select name from schema_migration order by name desc limit 1`.execute(db);
+  return r.rows[0]?.name ?? 'none';
+}

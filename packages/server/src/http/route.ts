@@ -1,0 +1,181 @@
+// Route table: every route declares its policy (resource + action, or an explicit public
+// reason), its schemas and its audit object. One wrapper takes the authorization decision,
+// validates input, runs the handler and writes the access log — no route can bypass it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AuditAction } from '../audit/index.ts';
+import { writeAccessLog } from '../audit/index.ts';
+import type { SessionUser, Session } from '../auth/session.ts';
+import { csrfMatches, SESSION_COOKIE, sessionFromToken } from '../auth/session.ts';
+import type { Config } from '../config.ts';
+import type { Db, DbKind } from '../db/index.ts';
+import type { Action, Resource } from '../policy/index.ts';
+import { ACTIONS, decide, RESOURCES } from '../policy/index.ts';
+import { HttpError, ValidationError, zodFields, type FieldError } from './errors.ts';
+
+export type Policy = { resource: Resource; action: Action } | { public: string };
+
+export interface Deps {
+  db: Db;
+  dbKind: DbKind;
+  config: Config;
+  now: () => Date;
+}
+
+export interface AuditCollector {
+  /** Persons (clients) whose data this request touched. */
+  clients(ids: Iterable<number>): void;
+  object(type: string, id: string | number | null): void;
+  action(a: AuditAction): void;
+  purpose(p: string): void;
+}
+
+export interface Ctx<B = any, Q = any, P = any> extends Deps {
+  user: SessionUser;
+  session: Session;
+  body: B;
+  query: Q;
+  params: P;
+  audit: AuditCollector;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  summary: string;
+  tags: string[];
+  policy: Policy;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /**
+   * Checks against reference data (code lists) that also run when the body fails its schema,
+   * so one 400 names every offending field; errors on fields the schema already refused are dropped.
+   */
+  bodyCheck?: (db: Db, rawBody: unknown) => Promise<FieldError[]>;
+  /** Response description for the OpenAPI document. */
+  response?: string;
+  status?: number;
+  handler: (ctx: Ctx<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>;
+}
+
+export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType>(def: RouteDef<B, Q, P>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export function getCookie(req: FastifyRequest, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+const DEFAULT_AUDIT: Record<Action, AuditAction> = { read: 'read', search: 'search', create: 'create', update: 'change', transition: 'change', export: 'export', delete: 'delete' };
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, prefix: string): z.output<T> | undefined {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}));
+  if (!r.success) throw new ValidationError(zodFields(r.error, prefix === 'body' ? '' : prefix));
+  return r.data;
+}
+
+async function parseBody(def: RouteDef, value: unknown, db: Db): Promise<unknown> {
+  if (!def.body) return undefined;
+  const r = def.body.safeParse(value);
+  if (r.success) return r.data;
+  const fields = zodFields(r.error);
+  if (def.bodyCheck) {
+    const seen = new Set(fields.map((f) => f.field));
+    for (const f of await def.bodyCheck(db, value)) if (!seen.has(f.field)) fields.push(f);
+  }
+  throw new ValidationError(fields);
+}
+
+/** Refuse to start with a route that declares no policy or an unknown one. */
+export function checkRouteTable(routes: RouteDef[]): void {
+  const seen = new Set<string>();
+  for (const r of routes) {
+    const key = `${r.method} ${r.url}`;
+    if (seen.has(key)) throw new Error(`route ${key} is declared twice`);
+    seen.add(key);
+    const p = r.policy as any;
+    if (!p) throw new Error(`route ${key} declares no policy`);
+    if ('public' in p) {
+      if (typeof p.public !== 'string' || p.public.length < 5) throw new Error(`route ${key} is public without a reason`);
+    } else if (!(RESOURCES as readonly string[]).includes(p.resource) || !(ACTIONS as readonly string[]).includes(p.action)) {
+      throw new Error(`route ${key} declares an unknown policy ${JSON.stringify(p)}`);
+    }
+  }
+}
+
+export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: Deps): void {
+  checkRouteTable(routes);
+  for (const def of routes) {
+    app.route({
+      method: def.method,
+      url: def.url,
+      handler: async (req, reply) => {
+        const isPublic = 'public' in def.policy;
+        let session: Session | null = null;
+        const clients = new Set<number>();
+        const pol = def.policy as { resource: Resource; action: Action };
+        let auditAction: AuditAction = isPublic ? 'read' : DEFAULT_AUDIT[pol.action];
+        let objectType: string = isPublic ? 'public' : pol.resource;
+        let objectId: string | null = null;
+        let purpose: string | null = null;
+        const audit: AuditCollector = {
+          clients: (ids) => {
+            for (const i of ids) clients.add(i);
+          },
+          object: (t, id) => {
+            objectType = t;
+            objectId = id === null ? null : String(id);
+          },
+          action: (a) => (auditAction = a),
+          purpose: (p) => (purpose = p),
+        };
+        const log = (outcome: 'success' | 'denied' | 'failure') =>
+          writeAccessLog(deps.db, [
+            { userId: session?.user.id ?? null, clientIds: [...clients], action: auditAction, objectType, objectId, purpose, route: `${def.method} ${def.url}`, outcome },
+          ]);
+
+        if (!isPublic) {
+          session = await sessionFromToken(deps.db, getCookie(req, SESSION_COOKIE), deps.config.sessionIdleMinutes);
+          if (!session) {
+            throw new HttpError(401, 'niet_ingelogd', 'U bent niet (meer) ingelogd. Log opnieuw in; uw concept blijft bewaard.');
+          }
+          const d = decide(session.user, pol.resource, pol.action);
+          if (!d.allow) {
+            await log('denied');
+            throw new HttpError(403, 'geen_toegang', `Geen toegang: ${d.reason}`);
+          }
+          if (def.method !== 'GET' && !csrfMatches(session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) {
+            await log('denied');
+            throw new HttpError(403, 'csrf', 'Ongeldig of ontbrekend CSRF-token (header x-csrf-token)');
+          }
+        }
+        let result: unknown;
+        try {
+          const params = parse(def.params, req.params, 'params');
+          const query = parse(def.query, req.query, 'query');
+          const body = await parseBody(def, req.body, deps.db);
+          result = await def.handler({ ...deps, user: session?.user as SessionUser, session: session as Session, params, query, body, audit, req, reply });
+        } catch (e) {
+          if (!isPublic) await log(e instanceof HttpError && (e.status === 403 || e.status === 401) ? 'denied' : 'failure').catch(() => {});
+          throw e;
+        }
+        // The entry is written before any personal data leaves the server.
+        if (!isPublic) await log('success');
+        if (def.status) reply.code(def.status);
+        return result ?? { ok: true };
+      },
+    });
+  }
+}

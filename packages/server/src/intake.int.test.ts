@@ -1,0 +1,443 @@
+// Intake through the API: registering meldingen (casus, persons, household), hermeldingen,
+// finding persons before creating them, the radar, adviesvragen and their conversion, and
+// the 400 answers for bad input (every offending field, nothing stored).
+import { generateBsn } from '@voordeur/domain';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestClient, type TestEnv } from './testing.ts';
+
+let env: TestEnv;
+let bo: TestClient;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  bo = await env.as('backoffice');
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const TABLES = ['casus', 'melding', 'melder', 'persoon', 'huishouden', 'huishouden_lid', 'melding_betrokkene', 'informering', 'adviesvraag'] as const;
+async function counts(): Promise<Record<(typeof TABLES)[number], number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) out[t] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(env.database.db)).rows[0]!.n;
+  return out as Record<(typeof TABLES)[number], number>;
+}
+const diff = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k]! - a[k]!]));
+
+let bsnSeed = 71_000;
+const bsn = () => generateBsn(bsnSeed++);
+let huisnummer = 10;
+
+function adres(overrides: Record<string, unknown> = {}) {
+  return { straat: 'Javastraat', huisnummer: String(huisnummer++), postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363', ...overrides };
+}
+
+function melding(overrides: Record<string, unknown> = {}) {
+  return {
+    binnenkomst: 'telefoon',
+    melder: { hoedanigheid: 'politie', naam: 'Wijkagent R. de Boer', organisatie: 'Politie Amsterdam' },
+    huishouden: adres(),
+    regio: 'eigen',
+    gemeenteCode: 'GM0363',
+    betrokkenen: [
+      { persoon: { bsn: bsn(), voornamen: 'Fatima', achternaam: 'Bakker', geboortedatum: '19870412', geslacht: 'V' }, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' },
+      { persoon: { voornamen: 'Daan', achternaam: 'Bakker', geboortedatum: '20170923', geslacht: 'M' }, rol: 'kind' },
+    ],
+    aanleiding: ['partnergeweld', 'km_anders'],
+    aard: ['getuige_van_geweld'],
+    omschrijving: 'Politie ter plaatse na een melding van buren over geschreeuw; de kinderen waren thuis.',
+    ...overrides,
+  };
+}
+
+async function casus(id: number) {
+  const r = await bo.get(`/api/casussen/${id}`);
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+describe('POST /api/meldingen', () => {
+  it('creates casus, melding, melder, persons, household and informing duties in one go', async () => {
+    const before = await counts();
+    const r = await bo.post('/api/meldingen', melding());
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ hermelding: false, gekoppeldePersonen: [], eerdereMeldingen: [] });
+    expect(r.body.nummer).toMatch(/^ML[0-9]{7}$/);
+    expect(r.body.casusNummer).toMatch(/^[0-9]{4}-[0-9]{6}$/);
+    expect(r.body.persoonIds).toHaveLength(2);
+    expect(diff(before, await counts())).toEqual({
+      casus: 1,
+      melding: 1,
+      melder: 1,
+      persoon: 2,
+      huishouden: 1,
+      huishouden_lid: 2,
+      melding_betrokkene: 2,
+      informering: 2,
+      adviesvraag: 0,
+    });
+    const c = await casus(r.body.casusId);
+    expect(c.status).toBe('open');
+    expect(c.huishouden.id).toBe(r.body.huishoudenId);
+    expect(c.huishouden.leden.map((l: any) => l.id).sort()).toEqual([...r.body.persoonIds].sort());
+    // The child's default household role follows from its role in the melding.
+    expect(c.huishouden.leden.find((l: any) => l.naam.startsWith('Daan'))?.rol).toBe('kind');
+    expect(c.meldingen).toHaveLength(1);
+    expect(c.meldingen[0]).toMatchObject({ id: r.body.meldingId, status: 'ontvangen', metKinderen: true, aanleiding: ['partnergeweld', 'km_anders'] });
+  });
+
+  it('a second melding naming the household (huishoudenId) joins the open casus and bumps its version', async () => {
+    const first = await bo.post('/api/meldingen', melding());
+    expect(first.status).toBe(201);
+    const versieBefore = (await casus(first.body.casusId)).versie;
+    const before = await counts();
+    const { huishouden: _h, ...rest } = melding();
+    const second = await bo.post('/api/meldingen', {
+      ...rest,
+      huishoudenId: first.body.huishoudenId,
+      betrokkenen: [{ persoonId: first.body.persoonIds[0], rol: 'slachtoffer' }],
+      binnenkomst: 'politie_zorgmelding',
+    });
+    expect(second.status).toBe(201);
+    expect(second.body.hermelding).toBe(true);
+    expect(second.body.casusId).toBe(first.body.casusId);
+    expect(second.body.casusNummer).toBe(first.body.casusNummer);
+    expect(second.body.huishoudenId).toBe(first.body.huishoudenId);
+    expect(diff(before, await counts())).toMatchObject({ casus: 0, melding: 1, huishouden: 0, persoon: 0 });
+    const c = await casus(first.body.casusId);
+    expect(c.versie).toBe(versieBefore + 1);
+    expect(c.meldingen.map((m: any) => m.id)).toEqual([first.body.meldingId, second.body.meldingId]);
+    // The earlier melding about the same person is shown at once.
+    expect(second.body.eerdereMeldingen.map((m: any) => m.id)).toEqual([first.body.meldingId]);
+  });
+
+  it('a second melding at the same postcode and huisnummer (typed differently) joins the open casus', async () => {
+    const a = adres();
+    const first = await bo.post('/api/meldingen', melding({ huishouden: a }));
+    expect(first.status).toBe(201);
+    const before = await counts();
+    const second = await bo.post('/api/meldingen', melding({ huishouden: { ...a, postcode: '1094 hb', straat: null } }));
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ hermelding: true, casusId: first.body.casusId, huishoudenId: first.body.huishoudenId });
+    expect(diff(before, await counts())).toMatchObject({ casus: 0, huishouden: 0, melding: 1, persoon: 2 });
+  });
+
+  it('a different toevoeging is a different household and opens a new casus', async () => {
+    const a = adres();
+    const first = await bo.post('/api/meldingen', melding({ huishouden: { ...a, toevoeging: 'A' } }));
+    const second = await bo.post('/api/meldingen', melding({ huishouden: { ...a, toevoeging: 'B' } }));
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body.hermelding).toBe(false);
+    expect(second.body.casusId).not.toBe(first.body.casusId);
+    expect(second.body.huishoudenId).not.toBe(first.body.huishoudenId);
+  });
+
+  it('a "new" person whose BSN already exists is linked, not created twice', async () => {
+    const first = await bo.post('/api/meldingen', melding());
+    expect(first.status).toBe(201);
+    const existingBsn = (await sql<{ bsn: string }>`select bsn from persoon where id = ${first.body.persoonIds[0]}`.execute(env.database.db)).rows[0]!.bsn;
+    const before = await counts();
+    const r = await bo.post(
+      '/api/meldingen',
+      melding({
+        // Another address: a new household, but the person is the same one.
+        huishouden: adres({ straat: 'Kinkerstraat', postcode: '1053DX' }),
+        betrokkenen: [
+          { persoon: { bsn: existingBsn, voornamen: 'Fatma', achternaam: 'Bakker-Yilmaz', geslacht: 'V' }, rol: 'slachtoffer' },
+          { persoon: { bsn: bsn(), voornamen: 'Kevin', achternaam: 'Smit', geboortedatum: '19840101', geslacht: 'M' }, rol: 'pleger' },
+        ],
+      }),
+    );
+    expect(r.status).toBe(201);
+    expect(r.body.gekoppeldePersonen).toEqual([first.body.persoonIds[0]]);
+    expect(r.body.persoonIds[0]).toBe(first.body.persoonIds[0]);
+    expect(diff(before, await counts())).toMatchObject({ persoon: 1, melding_betrokkene: 2 });
+    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn = ${existingBsn}`.execute(env.database.db)).rows[0]!.n;
+    expect(n).toBe(1);
+    // The stored person is not overwritten by the differently spelled name.
+    const p = (await sql<any>`select achternaam from persoon where bsn = ${existingBsn}`.execute(env.database.db)).rows[0];
+    expect(p.achternaam).toBe('Bakker');
+  });
+
+  it('the same BSN twice in one melding is refused and nothing is stored', async () => {
+    const dup = bsn();
+    const before = await counts();
+    const r = await bo.post(
+      '/api/meldingen',
+      melding({
+        betrokkenen: [
+          { persoon: { bsn: dup, achternaam: 'Kaya', geslacht: 'V' }, rol: 'slachtoffer' },
+          { persoon: { bsn: dup, achternaam: 'Kaya', geslacht: 'V' }, rol: 'getuige' },
+        ],
+      }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen', rule: 'uniek' })]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('concurrent registrations', () => {
+  it('two meldingen about the same new address arriving together make one household and one casus', async () => {
+    const before = await counts();
+    const a = adres();
+    const [x, y] = await Promise.all([bo.post('/api/meldingen', melding({ huishouden: a })), bo.post('/api/meldingen', melding({ huishouden: a }))]);
+    expect([x.status, y.status]).toEqual([201, 201]);
+    expect(x.body.casusId).toBe(y.body.casusId);
+    expect(x.body.huishoudenId).toBe(y.body.huishoudenId);
+    expect([x.body.hermelding, y.body.hermelding].sort()).toEqual([false, true]);
+    expect(diff(before, await counts())).toMatchObject({ casus: 1, huishouden: 1, melding: 2 });
+  });
+
+  it('two meldingen naming the same new BSN arriving together make one person', async () => {
+    const shared = bsn();
+    const p = (achternaam: string) => ({ persoon: { bsn: shared, achternaam, geboortedatum: '19920202', geslacht: 'M' }, rol: 'pleger' });
+    const [x, y] = await Promise.all([
+      bo.post('/api/meldingen', melding({ betrokkenen: [p('Öztürk')] })),
+      bo.post('/api/meldingen', melding({ betrokkenen: [p('Ozturk')] })),
+    ]);
+    expect([x.status, y.status]).toEqual([201, 201]);
+    expect(x.body.persoonIds).toEqual(y.body.persoonIds);
+    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn = ${shared}`.execute(env.database.db)).rows[0]!.n;
+    expect(n).toBe(1);
+  });
+});
+
+describe('GET /api/personen: find before create', () => {
+  let jansen: number;
+  let swapped: number;
+  let bsnPersoon: { id: number; bsn: string };
+  const gooioord = adres({ straat: 'Gooioord', postcode: '1103CJ' });
+
+  beforeAll(async () => {
+    const b = bsn();
+    const r = await bo.post(
+      '/api/meldingen',
+      melding({
+        huishouden: gooioord,
+        betrokkenen: [
+          { persoon: { voornamen: 'Priya', achternaam: 'Jansen', geboortedatum: '19900517', geslacht: 'V' }, rol: 'slachtoffer' },
+          { persoon: { voornamen: 'Lina', achternaam: 'Mohan', geboortedatum: '20150304', geslacht: 'V' }, rol: 'kind' },
+          { persoon: { bsn: b, voornamen: 'Ravi', achternaam: 'Pinas', geboortedatum: '19880808', geslacht: 'M' }, rol: 'pleger' },
+        ],
+      }),
+    );
+    expect(r.status).toBe(201);
+    [jansen, swapped] = r.body.persoonIds;
+    bsnPersoon = { id: r.body.persoonIds[2], bsn: b };
+  });
+
+  it("finds 'Jansen' when searching 'Janssen' with the right date of birth", async () => {
+    const r = await bo.get('/api/personen?naam=Janssen&geboortedatum=19900517');
+    expect(r.status).toBe(200);
+    expect(r.body.kandidaten[0].id).toBe(jansen);
+    expect(r.body.kandidaten[0].redenen).toContain('geboortedatum gelijk');
+  });
+
+  it('finds a person by BSN exactly, and not by another valid BSN', async () => {
+    const r = await bo.get(`/api/personen?bsn=${bsnPersoon.bsn}`);
+    expect(r.status).toBe(200);
+    expect(r.body.kandidaten.map((k: any) => k.id)).toEqual([bsnPersoon.id]);
+    expect(r.body.kandidaten[0]).toMatchObject({ bsn: bsnPersoon.bsn, redenen: ['BSN gelijk'] });
+    const other = await bo.get(`/api/personen?bsn=${generateBsn(999_999)}`);
+    expect(other.status).toBe(200);
+    expect(other.body.kandidaten).toEqual([]);
+  });
+
+  it('finds a date of birth with day and month swapped', async () => {
+    const r = await bo.get('/api/personen?naam=Mohan&geboortedatum=20150403');
+    expect(r.status).toBe(200);
+    const k = r.body.kandidaten.find((x: any) => x.id === swapped);
+    expect(k).toBeDefined();
+    expect(k.redenen).toContain('geboortedatum met dag/maand verwisseld');
+    expect(r.body.kandidaten[0].id).toBe(swapped);
+  });
+
+  it('finds household members by address', async () => {
+    const r = await bo.get(`/api/personen?postcode=1103%20cj&huisnummer=${gooioord.huisnummer}`);
+    expect(r.status).toBe(200);
+    expect(r.body.kandidaten.map((k: any) => k.id).sort()).toEqual([jansen, swapped, bsnPersoon.id].sort());
+  });
+});
+
+describe('GET /api/radar and eerdereMeldingen', () => {
+  it('returns earlier meldingen about a person across casussen', async () => {
+    const a = await bo.post('/api/meldingen', melding({ huishouden: adres({ straat: 'Meeuwenlaan', postcode: '1021JK' }) }));
+    expect(a.status).toBe(201);
+    const persoon = a.body.persoonIds[0];
+    // The same person, now reported at another address: a new household and a new casus.
+    const b = await bo.post(
+      '/api/meldingen',
+      melding({
+        huishouden: adres({ straat: 'Ouddiemerlaan', postcode: '1111HK', woonplaats: 'Diemen', gemeenteCode: 'GM0384' }),
+        gemeenteCode: 'GM0384',
+        betrokkenen: [{ persoonId: persoon, rol: 'slachtoffer' }],
+      }),
+    );
+    expect(b.status).toBe(201);
+    expect(b.body.casusId).not.toBe(a.body.casusId);
+    expect(b.body.hermelding).toBe(false);
+    expect(b.body.eerdereMeldingen).toEqual([expect.objectContaining({ id: a.body.meldingId, casusId: a.body.casusId, persoonIds: [persoon] })]);
+
+    const r = await bo.get(`/api/radar?persoonIds=${persoon}`);
+    expect(r.status).toBe(200);
+    const ids = r.body.meldingen.map((m: any) => m.id);
+    expect(ids).toHaveLength(2);
+    expect(ids).toEqual(expect.arrayContaining([a.body.meldingId, b.body.meldingId]));
+    expect(new Set(r.body.meldingen.map((m: any) => m.casusId))).toEqual(new Set([a.body.casusId, b.body.casusId]));
+
+    // A person without meldingen has an empty radar; a malformed list is a 400.
+    const child = a.body.persoonIds[1];
+    const c = await bo.get(`/api/radar?persoonIds=${child}`);
+    expect(c.body.meldingen.map((m: any) => m.id)).toEqual([a.body.meldingId]);
+    const bad = await bo.get('/api/radar?persoonIds=1;drop');
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0].field).toBe('query.persoonIds');
+  });
+});
+
+describe('adviesvragen', () => {
+  const advies = (overrides: Record<string, unknown> = {}) => ({
+    hoedanigheid: 'ow_basis',
+    aanleiding: ['km_anders'],
+    aard: ['pedagogische_verwaarlozing'],
+    regio: 'eigen',
+    gemeenteCode: 'GM0362',
+    vraag: 'Leerkracht twijfelt of zij zich zorgen moet maken over een leerling die vaak hongerig is.',
+    advies: 'Gesprek met ouders voeren volgens de meldcode, daarna opnieuw contact opnemen.',
+    ...overrides,
+  });
+
+  it('registers an adviesvraag without any person and converts it into a melding once', async () => {
+    const before = await counts();
+    const a = await bo.post('/api/adviesvragen', advies());
+    expect(a.status).toBe(201);
+    expect(a.body.nummer).toMatch(/^AD[0-9]{7}$/);
+    expect(diff(before, await counts())).toEqual({ ...Object.fromEntries(TABLES.map((t) => [t, 0])), adviesvraag: 1 });
+    const got = await bo.get(`/api/adviesvragen/${a.body.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ id: a.body.id, omgezetInMeldingId: null, gemeenteCode: 'GM0362' });
+
+    const m = await bo.post('/api/meldingen', melding({ adviesvraagId: a.body.id, binnenkomst: 'omgezet_advies' }));
+    expect(m.status).toBe(201);
+    const after = await bo.get(`/api/adviesvragen/${a.body.id}`);
+    expect(after.body.omgezetInMeldingId).toBe(m.body.meldingId);
+    expect((await casus(m.body.casusId)).meldingen[0].adviesvraagId).toBe(a.body.id);
+
+    // Converting again: 409, and no casus, melding, person or household is written.
+    const beforeSecond = await counts();
+    const again = await bo.post('/api/meldingen', melding({ adviesvraagId: a.body.id, binnenkomst: 'omgezet_advies' }));
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('al_omgezet');
+    expect(await counts()).toEqual(beforeSecond);
+    expect((await bo.get(`/api/adviesvragen/${a.body.id}`)).body.omgezetInMeldingId).toBe(m.body.meldingId);
+  });
+
+  it('converting an adviesvraag that does not exist is a 400 on adviesvraagId', async () => {
+    const before = await counts();
+    const r = await bo.post('/api/meldingen', melding({ adviesvraagId: 987654 }));
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'adviesvraagId', rule: 'bestaat' })]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('an adviesvraag with an unknown code is refused naming the list', async () => {
+    const before = await counts();
+    const r = await bo.post('/api/adviesvragen', advies({ hoedanigheid: 'waarzegger' }));
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'hoedanigheid', rule: 'codelijst' })]);
+    expect(r.body.fields[0].message).toContain('hoedanigheid');
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('bad input: 400 with every offending field, nothing stored', () => {
+  it('missing omschrijving, an invalid BSN and an unknown aanleiding code are all reported', async () => {
+    const before = await counts();
+    const m = melding({ aanleiding: ['partnergeweld', 'burenruzie'] }) as any;
+    delete m.omschrijving;
+    m.betrokkenen[0].persoon.bsn = '123456789'; // fails the elfproef
+    const r = await bo.post('/api/meldingen', m);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('validatie');
+    const fields = r.body.fields.map((f: any) => f.field).sort();
+    expect(fields).toEqual(['aanleiding[1]', 'betrokkenen[0].persoon.bsn', 'omschrijving']);
+    const byField = Object.fromEntries(r.body.fields.map((f: any) => [f.field, f]));
+    expect(byField['aanleiding[1]'].rule).toBe('codelijst');
+    expect(byField['aanleiding[1]'].message).toContain('aanleiding');
+    expect(byField['betrokkenen[0].persoon.bsn'].message).toMatch(/elfproef/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('an adviesvraag with a too short vraag and an unknown aard reports both', async () => {
+    const before = await counts();
+    const r = await bo.post('/api/adviesvragen', {
+      hoedanigheid: 'buurtbewoner',
+      aanleiding: ['hg_anders'],
+      aard: ['psychisch_geweld', 'geluidsoverlast'],
+      regio: 'eigen',
+      gemeenteCode: 'GM0363',
+      vraag: 'Hm',
+      advies: 'Bel opnieuw als het erger wordt.',
+    });
+    expect(r.status).toBe(400);
+    expect(Object.fromEntries(r.body.fields.map((f: any) => [f.field, f.rule]))).toEqual({ vraag: 'too_small', 'aard[1]': 'codelijst' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('an unknown code-list value is a 400 that names the list', async () => {
+    const before = await counts();
+    const r = await bo.post('/api/meldingen', melding({ binnenkomst: 'postduif', aard: ['getuige_van_geweld', 'onbekende_aard'] }));
+    expect(r.status).toBe(400);
+    const byField = Object.fromEntries(r.body.fields.map((f: any) => [f.field, f]));
+    expect(Object.keys(byField).sort()).toEqual(['aard[1]', 'binnenkomst']);
+    expect(byField.binnenkomst).toMatchObject({ rule: 'codelijst' });
+    expect(byField.binnenkomst.message).toContain('codelijst binnenkomst');
+    expect(byField['aard[1]'].message).toContain('codelijst aard');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('references to things that do not exist are field errors', async () => {
+    const before = await counts();
+    const { huishouden: _h, ...rest } = melding();
+    const r = await bo.post('/api/meldingen', { ...rest, huishoudenId: 999_999, gemeenteCode: 'GM9999', betrokkenen: [{ persoonId: 999_998, rol: 'slachtoffer' }] });
+    expect(r.status).toBe(400);
+    const byField = Object.fromEntries(r.body.fields.map((f: any) => [f.field, f.rule]));
+    expect(byField).toEqual({ huishoudenId: 'bestaat', gemeenteCode: 'bestaat', 'betrokkenen[0].persoonId': 'bestaat' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a person without BSN and without date of birth is refused (Wmo art. 5.2.9)', async () => {
+    const r = await bo.post('/api/meldingen', melding({ betrokkenen: [{ persoon: { achternaam: 'Onbekend' }, rol: 'slachtoffer' }] }));
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[0].persoon.geboortedatum' })]);
+  });
+
+  it('malformed JSON is a 400 and stores nothing', async () => {
+    const { cookie, csrfToken } = await env.session('backoffice');
+    const before = await counts();
+    const r = await env.app.inject({
+      method: 'POST',
+      url: '/api/meldingen',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      payload: '{"binnenkomst": "telefoon", "omschrijving": ',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ error: 'validatie', fields: [{ field: 'body', rule: 'json' }] });
+    // An empty body is not a melding either.
+    const empty = await env.app.inject({ method: 'POST', url: '/api/meldingen', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, payload: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a moment of receipt after the server clock is refused', async () => {
+    const future = new Date(env.clock.now.getTime() + 3600_000).toISOString();
+    const before = await counts();
+    const r = await bo.post('/api/meldingen', melding({ ontvangenOp: future }));
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'ontvangenOp', rule: 'niet_in_toekomst' })]);
+    expect(await counts()).toEqual(before);
+  });
+});

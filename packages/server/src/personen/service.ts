@@ -1,0 +1,165 @@
+// Persons and households: find before create (BSN exact, name + date of birth tolerant of
+// spelling and typing differences, address), and the radar of earlier meldingen.
+import { geboortedatumLabel, normaliseNaam, volledigeNaam } from '@voordeur/domain';
+import { sql } from 'kysely';
+import type { Db } from '../db/index.ts';
+
+export interface PersoonKandidaat {
+  id: number;
+  naam: string;
+  bsn: string | null;
+  geboortedatum: string | null;
+  geboortedatumLabel: string | null;
+  geslacht: string;
+  score: number;
+  redenen: string[];
+  huishoudens: Array<{ id: number; adres: string; gemeenteCode: string | null }>;
+  eerdereMeldingen: number;
+}
+
+export interface ZoekVraag {
+  bsn?: string;
+  naam?: string;
+  geboortedatum?: string;
+  postcode?: string;
+  huisnummer?: string;
+}
+
+function dobVariants(dob: string): string[] {
+  // Typing differences in a date of birth: day and month swapped.
+  if (!/^[0-9]{8}$/.test(dob)) return [];
+  const y = dob.slice(0, 4);
+  const m = dob.slice(4, 6);
+  const d = dob.slice(6, 8);
+  const out = new Set([dob]);
+  if (d !== '00' && Number(d) <= 12) out.add(`${y}${d}${m}`);
+  return [...out];
+}
+
+export function adresLabel(h: { straat?: string | null; huisnummer?: string | null; toevoeging?: string | null; postcode?: string | null; woonplaats?: string | null }): string {
+  const street = [h.straat, [h.huisnummer, h.toevoeging].filter(Boolean).join('')].filter(Boolean).join(' ');
+  const place = [h.postcode, h.woonplaats].filter(Boolean).join(' ');
+  return [street, place].filter(Boolean).join(', ') || 'adres onbekend';
+}
+
+/** Search candidates; returns at most `limit`, best first. */
+export async function zoekPersonen(db: Db, q: ZoekVraag, limit = 20): Promise<PersoonKandidaat[]> {
+  const scores = new Map<number, { score: number; redenen: Set<string> }>();
+  const bump = (id: number, s: number, reden: string) => {
+    const e = scores.get(id) ?? { score: 0, redenen: new Set<string>() };
+    e.score += s;
+    e.redenen.add(reden);
+    scores.set(id, e);
+  };
+  const bsn = q.bsn?.replace(/\D/g, '');
+  if (bsn && bsn.length === 9) {
+    const r = await sql<{ id: number }>`select id from persoon where bsn = ${bsn}`.execute(db);
+    for (const x of r.rows) bump(x.id, 10, 'BSN gelijk');
+  }
+  const naam = q.naam ? normaliseNaam(q.naam) : '';
+  const dob = q.geboortedatum?.replace(/\D/g, '') ?? '';
+  if (naam.length >= 2) {
+    if (dob.length === 8) {
+      // Candidates born on that day (or with day/month swapped), any name similarity.
+      const variants = dobVariants(dob);
+      const r = await sql<{ id: number; sim: number; geboortedatum: string }>`
+        select id, similarity(zoeknaam, ${naam}) as sim, geboortedatum from persoon
+        where geboortedatum = any(${variants}) and similarity(zoeknaam, ${naam}) > 0.2`.execute(db);
+      for (const x of r.rows) {
+        bump(x.id, x.sim * 3, `naam lijkt (${Math.round(x.sim * 100)}%)`);
+        bump(x.id, x.geboortedatum === dob ? 2 : 1.2, x.geboortedatum === dob ? 'geboortedatum gelijk' : 'geboortedatum met dag/maand verwisseld');
+      }
+    }
+    // Name alone (trigram index); a date of birth in the same year adds to the score.
+    const r = await sql<{ id: number; sim: number; geboortedatum: string | null }>`
+      select id, similarity(zoeknaam, ${naam}) as sim, geboortedatum from persoon
+      where zoeknaam % ${naam}
+      order by zoeknaam <-> ${naam} limit 50`.execute(db);
+    for (const x of r.rows) {
+      if (scores.get(x.id)?.redenen.has('geboortedatum gelijk')) continue;
+      bump(x.id, x.sim * 3, `naam lijkt (${Math.round(x.sim * 100)}%)`);
+      if (dob.length === 8 && x.geboortedatum && x.geboortedatum.slice(0, 4) === dob.slice(0, 4) && x.geboortedatum !== dob) bump(x.id, 0.5, 'geboortejaar gelijk');
+    }
+  }
+  const pc = q.postcode?.replace(/\s+/g, '').toUpperCase();
+  if (pc && q.huisnummer) {
+    const r = await sql<{ id: number }>`
+      select l.persoon_id as id from huishouden h join huishouden_lid l on l.huishouden_id = h.id
+      where h.postcode = ${pc} and h.huisnummer = ${q.huisnummer.trim()}`.execute(db);
+    for (const x of r.rows) bump(x.id, 1.5, 'zelfde adres');
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, limit);
+  if (ranked.length === 0) return [];
+  const ids = ranked.map(([id]) => id);
+  const details = await persoonDetails(db, ids);
+  return ranked.map(([id, s]) => ({ ...details.get(id)!, score: Math.round(s.score * 100) / 100, redenen: [...s.redenen] }));
+}
+
+export async function persoonDetails(db: Db, ids: number[]): Promise<Map<number, Omit<PersoonKandidaat, 'score' | 'redenen'>>> {
+  const out = new Map<number, Omit<PersoonKandidaat, 'score' | 'redenen'>>();
+  if (ids.length === 0) return out;
+  const p = await sql<any>`select * from persoon where id = any(${ids})`.execute(db);
+  const h = await sql<any>`
+    select l.persoon_id, h.* from huishouden_lid l join huishouden h on h.id = l.huishouden_id where l.persoon_id = any(${ids})`.execute(db);
+  const m = await sql<any>`select persoon_id, count(*)::int as n from melding_betrokkene where persoon_id = any(${ids}) group by persoon_id`.execute(db);
+  const counts = new Map(m.rows.map((r: any) => [r.persoon_id, r.n]));
+  for (const r of p.rows) {
+    out.set(r.id, {
+      id: r.id,
+      naam: volledigeNaam(r),
+      bsn: r.bsn,
+      geboortedatum: r.geboortedatum,
+      geboortedatumLabel: r.geboortedatum ? geboortedatumLabel(r.geboortedatum) : null,
+      geslacht: r.geslacht,
+      huishoudens: h.rows.filter((x: any) => x.persoon_id === r.id).map((x: any) => ({ id: x.id, adres: adresLabel(x), gemeenteCode: x.gemeente_code })),
+      eerdereMeldingen: (counts.get(r.id) as number) ?? 0,
+    });
+  }
+  return out;
+}
+
+/** Households at an address, with their members and whether a casus is open. */
+export async function zoekHuishoudens(db: Db, postcode: string, huisnummer: string) {
+  const pc = postcode.replace(/\s+/g, '').toUpperCase();
+  const r = await sql<any>`
+    select h.*, (select c.nummer from casus c where c.huishouden_id = h.id and c.status = 'open') as open_casus
+    from huishouden h where h.postcode = ${pc} and h.huisnummer = ${huisnummer.trim()}`.execute(db);
+  const ids = r.rows.map((x: any) => x.id);
+  const leden = ids.length
+    ? (await sql<any>`select l.huishouden_id, l.rol, p.* from huishouden_lid l join persoon p on p.id = l.persoon_id where l.huishouden_id = any(${ids})`.execute(db)).rows
+    : [];
+  return r.rows.map((h: any) => ({
+    id: h.id,
+    adres: adresLabel(h),
+    gemeenteCode: h.gemeente_code,
+    openCasus: h.open_casus,
+    leden: leden.filter((l: any) => l.huishouden_id === h.id).map((l: any) => ({ id: l.id, naam: volledigeNaam(l), rol: l.rol, geboortedatum: l.geboortedatum })),
+  }));
+}
+
+/** The radar: earlier meldingen about any of these persons, in any casus. */
+export async function radar(db: Db, persoonIds: number[], exceptMeldingId?: number) {
+  if (persoonIds.length === 0) return [];
+  const r = await sql<any>`
+    select distinct m.id, m.nummer, m.ontvangen_op, m.status, m.aanleiding, c.nummer as casus_nummer, c.id as casus_id,
+      (select array_agg(b.persoon_id) from melding_betrokkene b where b.melding_id = m.id and b.persoon_id = any(${persoonIds})) as personen,
+      vb.uitkomst as beoordeling_uitkomst
+    from melding_betrokkene mb
+    join melding m on m.id = mb.melding_id
+    join casus c on c.id = m.casus_id
+    left join veiligheidsbeoordeling vb on vb.melding_id = m.id
+    where mb.persoon_id = any(${persoonIds}) and m.id <> ${exceptMeldingId ?? 0}
+    order by m.ontvangen_op desc
+    limit 100`.execute(db);
+  return r.rows.map((x: any) => ({
+    id: x.id,
+    nummer: x.nummer,
+    ontvangenOp: new Date(x.ontvangen_op).toISOString(),
+    status: x.status,
+    aanleiding: x.aanleiding,
+    casusId: x.casus_id,
+    casusNummer: x.casus_nummer,
+    persoonIds: x.personen ?? [],
+    beoordelingUitkomst: x.beoordeling_uitkomst,
+  }));
+}

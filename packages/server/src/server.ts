@@ -1,0 +1,37 @@
+// Start Voordeur: open the database, migrate, seed on first start, serve the API and web app.
+import { buildApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { demoSecret, totp } from './auth/totp.ts';
+import { DEMO_PASSWORD, DEMO_USERS, demoUserNeedsTotp, ensureSeeded } from './db/demo.ts';
+import { openDatabase } from './db/index.ts';
+import { migrate } from './db/migrate.ts';
+
+export async function startServer(config: Config = loadConfig()) {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const m = await migrate(database.db);
+  const seed = await ensureSeeded(database.db, { demo: config.demo });
+  const app = await buildApp({ db: database.db, dbKind: database.kind, config, now: () => new Date() }, { logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+  console.log(`\nVoordeur draait op ${url}`);
+  console.log(`Database: ${where}; migration ${m.version}${m.applied.length ? ` (applied ${m.applied.join(', ')})` : ''}${seed.seeded ? '; demo data loaded' : ''}`);
+  if (config.demo) {
+    console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.gebruikersnaam.padEnd(12)} ${u.naam.padEnd(20)} ${u.rollen.join(', ')}${u.team ? ` — ${u.team}` : ''}${demoUserNeedsTotp(u) ? '  + code' : ''}`);
+    if (DEMO_USERS.some(demoUserNeedsTotp)) {
+      console.log('\n"+ code": roles that see personal data also need a second factor (TOTP). The demo users have FIXED,');
+      console.log('PUBLIC demo secrets (never for real accounts); print the current code with:');
+      console.log(`  npm run voordeur -- demo-totp <login>      e.g. demo-totp bureau → ${totp(demoSecret('bureau'), new Date())} (now)`);
+    }
+  }
+  console.log(`\nAPI: ${url}api/openapi.json   health: ${url}api/health\n`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { app, database };
+}

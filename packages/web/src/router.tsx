@@ -1,0 +1,63 @@
+// A small client-side router on the History API.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  notify();
+  window.scrollTo(0, 0);
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** The current path + query, re-rendering on navigation. */
+export function useLocation(): { pathname: string; search: URLSearchParams; href: string } {
+  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
+  const u = new URL(href, 'http://x');
+  return { pathname: u.pathname, search: u.searchParams, href };
+}
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'werkvoorraad' }
+  | { page: 'intake' }
+  | { page: 'adviesvragen' }
+  | { page: 'zoeken' }
+  | { page: 'casus'; id: number }
+  | { page: 'beheer' }
+  | { page: 'start' }
+  | { page: 'referentie' }
+  | { page: 'niet_gevonden' };
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/') return { page: 'home' };
+  if (pathname === '/werkvoorraad') return { page: 'werkvoorraad' };
+  if (pathname === '/beheer') return { page: 'beheer' };
+  if (pathname === '/start') return { page: 'start' };
+  if (pathname === '/referentie') return { page: 'referentie' };
+  if (pathname === '/meldingen/nieuw') return { page: 'intake' };
+  if (pathname === '/adviesvragen') return { page: 'adviesvragen' };
+  if (pathname === '/zoeken') return { page: 'zoeken' };
+  const c = /^\/casussen\/(\d+)$/.exec(pathname);
+  if (c) return { page: 'casus', id: Number(c[1]) };
+  return { page: 'niet_gevonden' };
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || rest.target) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handle} {...rest} />;
+}
