@@ -50,6 +50,13 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
     drop: async () => {
       const c2 = new pg.Client({ connectionString: admin });
       await c2.connect();
+      // pool.end() resolves before the ended clients' sockets are closed: wait until the server
+      // has seen them go, so the forced drop does not terminate a connection still closing.
+      for (let i = 0; i < 50; i++) {
+        const r = await c2.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
       await c2.query(`drop database if exists ${name} with (force)`);
       await c2.end();
     },

@@ -28,6 +28,16 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir?:
     pool.on('connect', (c) => {
       c.query("set timezone = 'UTC'").catch(() => {});
     });
+    // An idle client whose server connection drops (restart, failover, admin termination) emits
+    // 'error' on the pool: log it; the pool replaces the client on the next checkout. A client the
+    // pool is ending (pool.end(), idle timeout) no longer has the pool's listener while its socket
+    // closes: an error in that window concerns a connection nobody uses any more.
+    pool.on('error', (err) => {
+      console.error(`PostgreSQL: idle connection lost: ${err.message}`);
+    });
+    pool.on('remove', (c) => {
+      c.on('error', () => {});
+    });
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
