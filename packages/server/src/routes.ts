@@ -20,6 +20,7 @@ import {
 } from '@voordeur/domain';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes.ts';
+import { beheerRoutes } from './beheer/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { rapportageRoutes } from './rapportage/routes.ts';
 import { actionCodeErrors, assignBehandelaar, casusClientIds, casusDetail, casusIdOfMelding, performAction, zoekCasussen } from './casus/service.ts';
@@ -51,7 +52,7 @@ const WORKFLOW: Array<{ actie: Actie; path: string; schema: z.ZodType; summary: 
 
 /** Every route of the server: the core table below plus the modules' own tables. */
 export function allRoutes(): RouteDef[] {
-  return [...coreRoutes(), ...authRoutes(), ...privacyRoutes(), ...rapportageRoutes()];
+  return [...coreRoutes(), ...authRoutes(), ...privacyRoutes(), ...rapportageRoutes(), ...beheerRoutes()];
 }
 
 function coreRoutes(): RouteDef[] {
