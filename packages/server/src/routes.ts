@@ -31,7 +31,7 @@ import { idParams, route, type RouteDef } from './http/route.ts';
 import { adviesvraagCodeErrors, createAdviesvraag, createMelding, getAdviesvraag, listAdviesvragen, meldingCodeErrors } from './intake/service.ts';
 import { radar, zoekHuishoudens, zoekPersonen } from './personen/service.ts';
 import { decide } from './policy/index.ts';
-import { checkCodes, codeLists, gelijkgesteldeDagen, gemeenten, medewerkers, setGelijkgesteldeDag, teams } from './referentie/service.ts';
+import { checkCodes, codeLists, gelijkgesteldeDagen, gemeenten, medewerkers, setGelijkgesteldeDag, teams, verwijderGelijkgesteldeDag } from './referentie/service.ts';
 import { setVeiligheidsvlag } from './casus/vlag.ts';
 import { werkvoorraad } from './werkvoorraad/service.ts';
 
@@ -286,6 +286,19 @@ function coreRoutes(): RouteDef[] {
       handler: async (c) => {
         c.audit.object('gelijkgestelde_dag', c.body.datum);
         await setGelijkgesteldeDag(c.db, c.body.datum, c.body.naam);
+        return { dagen: await gelijkgesteldeDagen(c.db) };
+      },
+    }),
+    route({
+      method: 'DELETE',
+      url: '/api/beheer/gelijkgestelde-dagen/:datum',
+      summary: 'Gelijkgestelde dag verwijderen (de dag telt weer als werkdag)',
+      tags: ['beheer'],
+      policy: { resource: 'beheer', action: 'update' },
+      params: z.object({ datum: datumSchema }),
+      handler: async (c) => {
+        c.audit.object('gelijkgestelde_dag', c.params.datum);
+        if (!(await verwijderGelijkgesteldeDag(c.db, c.params.datum))) throw notFound('Gelijkgestelde dag');
         return { dagen: await gelijkgesteldeDagen(c.db) };
       },
     }),

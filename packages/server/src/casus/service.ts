@@ -25,6 +25,7 @@ import { HttpError, notFound, ValidationError, versionConflict, type FieldError 
 import { adresLabel } from '../personen/service.ts';
 import { openbaarheidPerMelding } from '../privacy/melder.ts';
 import { checkCodes, kalender } from '../referentie/service.ts';
+import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
@@ -42,22 +43,30 @@ export interface MeldingFacts {
   tk_onderzoek_op: Date | string | null;
 }
 
-/** All clocks of one melding, computed from its data (never stored). */
-export function meldingClocks(k: WerkdagKalender, m: MeldingFacts, informering: Array<{ persoon_id: number; verlengingen: any; geinformeerd_op: any }>, now: Date): Array<Clock & { persoonId?: number; moment?: 'na_beoordeling' | 'na_onderzoek' }> {
+type MeldingClock = Clock & { persoonId?: number; moment?: 'na_beoordeling' | 'na_onderzoek' };
+type Informering = Array<{ persoon_id: number; verlengingen: any; geinformeerd_op: any }>;
+
+/** All clocks of one melding, computed from its data. */
+export function meldingClocks(k: WerkdagKalender, m: MeldingFacts, informering: Informering, now: Date): MeldingClock[] {
+  return meldingClockFns(k, m, informering).map((f) => f(now));
+}
+
+/** The clocks of one melding as functions of "now" (the same clocks, in the same order, as meldingClocks). */
+export function meldingClockFns(k: WerkdagKalender, m: MeldingFacts, informering: Informering): Array<(now: Date) => MeldingClock> {
   const d = (x: unknown) => (x ? new Date(x as string) : null);
-  const clocks: Array<Clock & { persoonId?: number; moment?: 'na_beoordeling' | 'na_onderzoek' }> = [beoordelingClock(k, d(m.ontvangen_op)!, d(m.beoordeeld_op), now)];
+  const fns: Array<(now: Date) => MeldingClock> = [(now) => beoordelingClock(k, d(m.ontvangen_op)!, d(m.beoordeeld_op), now)];
   if (m.beoordeeld_op) {
-    if (m.dienst_soort) clocks.push(dienstClock(d(m.beoordeeld_op)!, d(m.dienst_afgesloten_op), now));
-    clocks.push({ ...terugkoppelingClock(k, d(m.beoordeeld_op)!, d(m.tk_beoordeling_op), now), moment: 'na_beoordeling' });
+    if (m.dienst_soort) fns.push((now) => dienstClock(d(m.beoordeeld_op)!, d(m.dienst_afgesloten_op), now));
+    fns.push((now) => ({ ...terugkoppelingClock(k, d(m.beoordeeld_op)!, d(m.tk_beoordeling_op), now), moment: 'na_beoordeling' }));
   }
   if (m.dienst_soort === 'onderzoek' && m.dienst_afgesloten_op) {
-    clocks.push({ ...terugkoppelingClock(k, d(m.dienst_afgesloten_op)!, d(m.tk_onderzoek_op), now), moment: 'na_onderzoek' });
+    fns.push((now) => ({ ...terugkoppelingClock(k, d(m.dienst_afgesloten_op)!, d(m.tk_onderzoek_op), now), moment: 'na_onderzoek' }));
   }
   for (const inf of informering) {
     const verl = Array.isArray(inf.verlengingen) ? inf.verlengingen : [];
-    clocks.push({ ...informerenClock(d(m.geregistreerd_op)!, verl.map((v: any) => ({ weken: v.weken, reden: v.reden })), d(inf.geinformeerd_op), now), persoonId: inf.persoon_id });
+    fns.push((now) => ({ ...informerenClock(d(m.geregistreerd_op)!, verl.map((v: any) => ({ weken: v.weken, reden: v.reden })), d(inf.geinformeerd_op), now), persoonId: inf.persoon_id }));
   }
-  return clocks;
+  return fns;
 }
 
 export const MELDING_FACTS_SQL = sql`
@@ -349,6 +358,7 @@ export async function performAction(db: Db, meldingId: number, actie: Actie, inp
       }
     }
     if (t.to !== m.status) await sql`update melding set status = ${t.to} where id = ${meldingId}`.execute(tx);
+    await bijwerkenTermijnen(tx, [meldingId]);
     // The casus closes when all its meldingen are closed, at the moment its last melding closed;
     // a later side action (e.g. terugkoppeling on a closed melding) keeps that moment.
     const open = await sql`select 1 from melding where casus_id = ${m.casus_id} and status <> 'afgesloten' limit 1`.execute(tx);

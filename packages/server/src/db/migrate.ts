@@ -6,14 +6,16 @@ import * as m002 from './migrations/002_signalen.ts';
 import * as m003 from './migrations/003_auth.ts';
 import * as m004 from './migrations/004_privacy.ts';
 import * as m005 from './migrations/005_rapportage.ts';
+import * as m006 from './migrations/006_termijnen.ts';
 import * as m008 from './migrations/008_gebruikersbeheer.ts';
+import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 
 interface Migration {
   name: string;
   up: string[];
 }
 // A migration with no statements is not applied (a module's reserved slot).
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m008].filter((m) => m.up.length > 0);
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m008].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
 
 export async function migrate(db: Db): Promise<{ applied: string[]; version: string }> {
@@ -30,6 +32,9 @@ export async function migrate(db: Db): Promise<{ applied: string[]; version: str
       applied.push(m.name);
     }
   });
+  // Data derived by code: stored werkvoorraad deadlines of rows made before 006 or by an older
+  // version of the clock rules.
+  await bijwerkenTermijnen(db, 'verouderd');
   return { applied, version: await migrationVersion(db) };
 }
 

@@ -3,6 +3,7 @@
 // adviesvraag into a melding.
 import { isMinderjarigOp, toLocalDate, zoekNaam, type AdviesvraagInput, type MeldingInput, type PersoonInput } from '@voordeur/domain';
 import { sql } from 'kysely';
+import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import type { Db } from '../db/index.ts';
 import { HttpError, ValidationError, type FieldError } from '../http/errors.ts';
 import { checkCodes } from '../referentie/service.ts';
@@ -194,6 +195,7 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       await sql`update adviesvraag set omgezet_in_melding_id = ${melding.id}, afgesloten_op = coalesce(afgesloten_op, ${now.toISOString()}) where id = ${m.adviesvraagId}`.execute(tx);
     }
     await sql`update casus set versie = versie + 1 where id = ${casus.id}`.execute(tx);
+    await bijwerkenTermijnen(tx, [melding.id]);
     return {
       meldingId: melding.id,
       nummer: melding.nummer,

@@ -2,6 +2,7 @@
 // casus they appear in is destroyed) and of a whole casus (end of the retention term). What is
 // left is a tombstone (persoon_vernietigd / casus_vernietigd) and the access-log entries, which
 // name clients by id only. Runs inside the caller's transaction.
+import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import { volledigeNaam } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
@@ -192,7 +193,10 @@ export async function destroyPersoon(tx: Db, persoonId: number, o: DestroyPerson
   };
   const huishoudens = (await sql<{ huishouden_id: number }>`select huishouden_id from huishouden_lid where persoon_id = ${persoonId}`.execute(tx)).rows.map((x) => x.huishouden_id);
   if (o.melderMeldingIds?.length) add('melder', await count(tx, sql`delete from melder where melding_id = any(${o.melderMeldingIds})`));
+  const geinformeerdeMeldingen = (await sql<{ melding_id: number }>`select melding_id from informering where persoon_id = ${persoonId}`.execute(tx)).rows.map((x) => x.melding_id);
   add('informering', await count(tx, sql`delete from informering where persoon_id = ${persoonId}`));
+  // The person's informing clock is gone with the data: the werkvoorraad deadlines follow.
+  await bijwerkenTermijnen(tx, geinformeerdeMeldingen);
   add('melding_betrokkene', await count(tx, sql`delete from melding_betrokkene where persoon_id = ${persoonId}`));
   add('huishouden_lid', await count(tx, sql`delete from huishouden_lid where persoon_id = ${persoonId}`));
   add('persoon_correctie', await count(tx, sql`delete from persoon_correctie where persoon_id = ${persoonId}`));

@@ -1,4 +1,5 @@
 // Reference data: versioned code lists, gemeenten, teams, equated holidays (werkdagen).
+import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import { CODELIJSTEN, createKalender, type CodeLijstNaam, type WerkdagKalender } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
@@ -109,6 +110,29 @@ export async function gelijkgesteldeDagen(db: Db) {
 
 /** Equated days change werkdagen counting: the calendar cache is dropped at once. */
 export async function setGelijkgesteldeDag(db: Db, datum: string, naam: string) {
-  await sql`insert into gelijkgestelde_dag (datum, naam) values (${datum}, ${naam}) on conflict (datum) do update set naam = excluded.naam`.execute(db);
-  invalidateReferenceCache();
+  await wijzigKalender(db, async (tx) => {
+    await sql`insert into gelijkgestelde_dag (datum, naam) values (${datum}, ${naam}) on conflict (datum) do update set naam = excluded.naam`.execute(tx);
+  });
+}
+
+/** Removing an equated day (e.g. entered by mistake) makes it a werkdag again. */
+export async function verwijderGelijkgesteldeDag(db: Db, datum: string): Promise<boolean> {
+  let found = false;
+  await wijzigKalender(db, async (tx) => {
+    found = (await sql`delete from gelijkgestelde_dag where datum = ${datum} returning datum`.execute(tx)).rows.length > 0;
+  });
+  return found;
+}
+
+/** A calendar change and the stored werkvoorraad deadlines of every open melding, in one transaction. */
+async function wijzigKalender(db: Db, change: (tx: Db) => Promise<void>) {
+  try {
+    await db.transaction().execute(async (tx) => {
+      await change(tx);
+      invalidateReferenceCache();
+      await bijwerkenTermijnen(tx, 'alle_open');
+    });
+  } finally {
+    invalidateReferenceCache();
+  }
 }
