@@ -14,6 +14,10 @@ import { LoginPage } from './pages/Login.tsx';
 import { StartPage } from './pages/Start.tsx';
 import { WerkvoorraadPage } from './pages/Werkvoorraad.tsx';
 import { ZoekenPage } from './pages/Zoeken.tsx';
+import { RapportagePage } from './pages/Rapportage.tsx';
+import { MonitoringPage } from './pages/Monitoring.tsx';
+import { CoordinatiePage } from './pages/Coordinatie.tsx';
+import { CbsPage } from './pages/Cbs.tsx';
 
 type Session = { state: 'loading' } | { state: 'anonymous'; reason?: string } | { state: 'in'; user: Gebruiker; ref: Referentie | null; refError?: string };
 
@@ -27,6 +31,10 @@ const TITLES: Record<string, string> = {
   beheer: 'Beheer',
   start: 'Start',
   referentie: 'Referentiegegevens',
+  rapportage: 'Halfjaarrapportage',
+  monitoring: 'Monitoring',
+  coordinatie: 'Coördinatie',
+  cbs: 'CBS-levering',
   niet_gevonden: 'Niet gevonden',
 };
 
@@ -126,7 +134,7 @@ export function App() {
             <ul>
               {nav.map((n) => (
                 <li key={n.to}>
-                  <Link to={n.to} className="site-nav__link" aria-current={route.page === n.page ? 'page' : undefined}>
+                  <Link to={n.to} className="site-nav__link" aria-current={route.page === n.page || n.pages?.includes(route.page) ? 'page' : undefined}>
                     {n.label}
                   </Link>
                 </li>
@@ -168,6 +176,10 @@ export function App() {
             {route.page === 'beheer' && <BeheerPage />}
             {route.page === 'start' && <StartPage />}
             {route.page === 'referentie' && <ReferentiePage />}
+            {route.page === 'rapportage' && <RapportagePage />}
+            {route.page === 'monitoring' && <MonitoringPage />}
+            {route.page === 'coordinatie' && <CoordinatiePage />}
+            {route.page === 'cbs' && <CbsPage />}
             {route.page === 'niet_gevonden' && (
               <>
                 <h1>Pagina niet gevonden</h1>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navItems, startPath } from './roles.ts';
+import { mayCbs, navItems, ROLE_INFO, startPath } from './roles.ts';
 
 const pages = (rollen: string[]) => navItems(rollen).map((n) => n.page);
 
@@ -29,6 +29,24 @@ describe('navigation per role', () => {
     expect(pages(['privacy_officer'])).toEqual(['start']);
   });
   it('combines roles', () => {
-    expect(pages(['teammanager', 'functioneel_beheerder'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'beheer']);
+    expect(pages(['teammanager', 'functioneel_beheerder'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'beheer', 'rapportage']);
+  });
+  it('offers the management information to the roles the policy allows (rapportage: beleid, teammanager)', () => {
+    expect(pages(['beleidsmedewerker'])).toEqual(['start', 'rapportage']);
+    expect(pages(['teammanager'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'rapportage']);
+    for (const r of ['bureaudienst', 'backoffice', 'crisisdienst', 'gedragswetenschapper', 'vertrouwensarts', 'privacy_officer', 'onderzoeker', 'functioneel_beheerder']) {
+      expect(pages([r])).not.toContain('rapportage');
+    }
+    // One item; monitoring, coördinatie and CBS are pages under it.
+    expect(navItems(['beleidsmedewerker'])[1]!.pages).toEqual(['monitoring', 'coordinatie', 'cbs']);
+  });
+  it('offers the CBS delivery (BSN) to the teammanager only', () => {
+    expect(mayCbs(['teammanager'])).toBe(true);
+    expect(mayCbs(['beleidsmedewerker'])).toBe(false);
+  });
+  it('no longer announces the report pages as coming later', () => {
+    const b = ROLE_INFO.beleidsmedewerker!;
+    expect(b.nu.join(' ')).toMatch(/halfjaarrapportage/i);
+    expect(b.later.join(' ')).not.toMatch(/halfjaarrapportage|CBS/i);
   });
 });

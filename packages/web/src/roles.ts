@@ -2,12 +2,14 @@
 // allowed (policy table in packages/server/src/policy); this only keeps the UI from offering pages
 // a role cannot use.
 
-export type NavPage = 'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'start';
+export type NavPage = 'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'start' | 'rapportage';
 
 export interface NavItem {
   to: string;
   label: string;
   page: NavPage;
+  /** Other pages under this item (it is marked current on them too). */
+  pages?: string[];
 }
 
 /** Roles that handle meldingen (policy: melding read/transition, werkvoorraad read). */
@@ -15,11 +17,16 @@ export const CASE_ROLES = ['bureaudienst', 'backoffice', 'crisisdienst', 'gedrag
 /** Roles that register meldingen and adviesvragen (policy: melding create). */
 const INTAKE_ROLES = ['bureaudienst', 'backoffice', 'crisisdienst', 'teammanager'];
 const BEHEER_ROLES = ['functioneel_beheerder'];
+/** Roles that see aggregated management information (policy: rapportage read/export). */
+const RAPPORTAGE_ROLES = ['beleidsmedewerker', 'teammanager'];
 
 const has = (rollen: readonly string[], list: readonly string[]) => rollen.some((r) => list.includes(r));
 
 export const isCaseWorker = (rollen: readonly string[]) => has(rollen, CASE_ROLES);
 export const isBeheerder = (rollen: readonly string[]) => has(rollen, BEHEER_ROLES);
+export const mayRapportage = (rollen: readonly string[]) => has(rollen, RAPPORTAGE_ROLES);
+/** The CBS delivery carries BSN: rapportage export and werkvoorraad_toewijzen update, i.e. the teammanager. */
+export const mayCbs = (rollen: readonly string[]) => has(rollen, ['teammanager']);
 
 /** The main navigation for a user with these roles (a user can have several). */
 export function navItems(rollen: readonly string[]): NavItem[] {
@@ -31,6 +38,12 @@ export function navItems(rollen: readonly string[]): NavItem[] {
   }
   if (isCaseWorker(rollen)) out.push({ to: '/zoeken', label: 'Zoeken', page: 'zoeken' });
   if (isBeheerder(rollen)) out.push({ to: '/beheer', label: 'Beheer', page: 'beheer' });
+  // One item for the management information; its pages have their own navigation.
+  if (mayRapportage(rollen)) {
+    // Without case work (beleid) the start page stays in the navigation, as for the privacy officer.
+    if (!isCaseWorker(rollen) && !out.some((i) => i.page === 'start')) out.push({ to: '/start', label: 'Start', page: 'start' });
+    out.push({ to: '/rapportage', label: 'Rapportage', page: 'rapportage', pages: ['monitoring', 'coordinatie', 'cbs'] });
+  }
   if (!out.length) out.push({ to: '/start', label: 'Start', page: 'start' });
   return out;
 }
@@ -49,8 +62,12 @@ export const ROLE_INFO: Record<string, { nu: string[]; later: string[] }> = {
     later: ['Het toegangslog (NEN 7513) doorzoeken en exporteren.', 'Per persoon een overzicht van wie diens gegevens heeft ingezien.', 'Verzoeken van betrokkenen: inzage, correctie, vernietiging en bewaartermijnen.'],
   },
   beleidsmedewerker: {
-    nu: [],
-    later: ['Halfjaarrapportage en CBS-aanlevering (alleen geaggregeerde cijfers).', 'Monitoring van termijnen per team en proces.'],
+    nu: [
+      'Rapportage: de halfjaarrapportage voor elke periode, de regio of één gemeente, met grafieken; af te drukken als PDF en te downloaden als CSV en Excel (alleen geaggregeerde cijfers).',
+      'Monitoring: de wekelijkse instroom per bron en type tegen de verwachte band, met signalen als een bron twee weken buiten de band valt, en het aandeel per signaal.',
+      'Coördinatie: het overzicht voor het coördinatieteam van de gemeente (alleen cijfers en trends).',
+    ],
+    later: ['Monitoring van termijnen per team en proces.'],
   },
   onderzoeker: {
     nu: [],

@@ -34,6 +34,10 @@ export type Route =
   | { page: 'beheer' }
   | { page: 'start' }
   | { page: 'referentie' }
+  | { page: 'rapportage' }
+  | { page: 'monitoring' }
+  | { page: 'coordinatie' }
+  | { page: 'cbs' }
   | { page: 'niet_gevonden' };
 
 export function matchRoute(pathname: string): Route {
@@ -42,6 +46,10 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/beheer') return { page: 'beheer' };
   if (pathname === '/start') return { page: 'start' };
   if (pathname === '/referentie') return { page: 'referentie' };
+  if (pathname === '/rapportage') return { page: 'rapportage' };
+  if (pathname === '/monitoring') return { page: 'monitoring' };
+  if (pathname === '/coordinatie') return { page: 'coordinatie' };
+  if (pathname === '/cbs') return { page: 'cbs' };
   if (pathname === '/meldingen/nieuw') return { page: 'intake' };
   if (pathname === '/adviesvragen') return { page: 'adviesvragen' };
   if (pathname === '/zoeken') return { page: 'zoeken' };

@@ -1,0 +1,401 @@
+// The management-information pages' pure logic: API shapes (packages/server/src/rapportage),
+// period selection, the status of a missing figure, and the words for bands and flags.
+// Tested in src/rapportage.test.ts.
+import type { Punt } from '../components/charts/schaal.ts';
+
+// ---------------------------------------------------------------- API shapes (GET /api/rapportage/…)
+
+export interface Telling {
+  code: string;
+  label: string;
+  aantal: number | null;
+  percentage: number | null;
+}
+export interface Verdeling {
+  n: number | null;
+  items: Telling[];
+}
+export interface Doorlooptijd {
+  n: number | null;
+  binnenTermijn: number | null;
+  buitenTermijn: number | null;
+  percentageBinnenTermijn: number | null;
+}
+export interface MelderVerdeling {
+  n: number | null;
+  groepen: Telling[];
+  professionals: Telling[];
+  burgers: Telling[];
+}
+export interface GemeenteRij {
+  code: string;
+  naam: string;
+  meldingen: number | null;
+  metKinderen: number | null;
+  zonderKinderen: number | null;
+  adviesvragen: number | null;
+  huishoudens: { jaar: number; totaal: number; metKinderen: number; zonderKinderen: number } | null;
+  per1000: { totaal: number | null; metKinderen: number | null; zonderKinderen: number | null } | null;
+}
+export type KindGroep = 'totaal' | 'metKinderen' | 'zonderKinderen';
+export interface HalfjaarRapport {
+  periode: { van: string; tot: string; halfjaar: string | null; maanden: string[] };
+  gemeente: { code: string; naam: string } | null;
+  regels: { meldingen: string; huishoudensJaar: number };
+  onderdrukking: { drempel: number; cellen: string[] };
+  meldingen: {
+    totaal: number | null;
+    metKinderen: number | null;
+    zonderKinderen: number | null;
+    eigenRegio: number | null;
+    andereRegio: number | null;
+    regioOnbekend: number | null;
+    eigenRegioGemeenteOnbekend: number | null;
+    perMaand: Array<{ maand: string; totaal: number | null; metKinderen: number | null; zonderKinderen: number | null }>;
+  };
+  adviesvragen: { totaal: number | null; eigenRegio: number | null; andereRegio: number | null; regioOnbekend: number | null; omgezetInMelding: number | null; perMaand: Array<{ maand: string; totaal: number | null }> };
+  perGemeente: GemeenteRij[];
+  per1000: { totaal: number | null; metKinderen: number | null; zonderKinderen: number | null; huishoudensJaren: number[]; gemeentenZonderTelling: string[] };
+  typeGeweld: Record<KindGroep, Verdeling>;
+  melders: Record<KindGroep, MelderVerdeling>;
+  veiligheidsbeoordeling: Record<KindGroep, Verdeling>;
+  doorlooptijdBeoordeling: Doorlooptijd & {
+    gemiddeldWerkdagen: number | null;
+    termijnWerkdagen: number;
+    perMaand: Array<Doorlooptijd & { maand: string; gemiddeldWerkdagen: number | null }>;
+    verdeling: Array<{ werkdagen: number; aantal: number | null }>;
+  };
+  doorlooptijdDiensten: Doorlooptijd & {
+    gemiddeldWeken: number | null;
+    termijnWeken: number;
+    perSoort: Array<Doorlooptijd & { code: string; label: string; gemiddeldWeken: number | null }>;
+    perMaand: Array<Doorlooptijd & { maand: string; gemiddeldWeken: number | null }>;
+  };
+  afhandeling: {
+    casussen: number | null;
+    besluiten: number | null;
+    overdrachten: number | null;
+    afsluitingen: number | null;
+    groepen: Telling[];
+    perOntvanger: Telling[];
+    perAfsluitreden: Telling[];
+    casusregie: { overdrachten: number | null; directNaBeoordeling: number | null; naDienst: number | null; percentageDirectNaBeoordeling: number | null };
+    lokaalTeam: { overdrachten: number | null; reedsBekend: number | null; nietBekend: number | null; percentageReedsBekend: number | null };
+  };
+}
+
+export interface Band {
+  gemiddelde: number;
+  sd: number;
+  laag: number;
+  hoog: number;
+  jaren: number;
+  waarnemingen: number;
+}
+export interface WeekPunt {
+  week: string;
+  maandag: string;
+  aantal: number | null;
+  verwacht: Band | null;
+  afwijking: 'onder' | 'boven' | null;
+  signaal: boolean;
+}
+export interface Signalering {
+  vanaf: string;
+  tot: string;
+  richting: 'onder' | 'boven';
+  weken: number;
+}
+export interface Reeks {
+  soort: 'meldingen' | 'adviesvragen';
+  dimensie: 'totaal' | 'bron' | 'type';
+  sleutel: string;
+  label: string;
+  weken: WeekPunt[];
+  signaleringen: Signalering[];
+}
+export interface SignaalWeek {
+  week: string;
+  maandag: string;
+  meldingen: number | null;
+  adviesvragen: number | null;
+  totaal: number | null;
+  items: Array<{ code: string; aantalMeldingen: number | null; aantalAdviesvragen: number | null; aantal: number | null; aandeel: number | null }>;
+}
+export interface ActueleSignalering {
+  soort: string;
+  dimensie: string;
+  sleutel: string;
+  label: string;
+  richting: 'onder' | 'boven';
+  sinds: string;
+}
+export interface Methode {
+  jaren: number;
+  venster: number;
+  breedte: number;
+  minimumJaren: number;
+  beschrijving: string;
+}
+export interface Monitoring {
+  periode: { van: string; tot: string; weken: string[] };
+  methode: Methode;
+  dataVanaf: string | null;
+  onderdrukking: { drempel: number; cellen: string[] };
+  reeksen: Reeks[];
+  signalen: { codes: Array<{ code: string; label: string }>; weken: SignaalWeek[] };
+  actueleSignaleringen: ActueleSignalering[];
+}
+export interface Coordinatie {
+  periode: { van: string; tot: string; weken: string[] };
+  methode: Methode;
+  onderdrukking: { drempel: number; cellen: string[] };
+  weken: Array<{ week: string; meldingen: number | null; meldingenVerwacht: Band | null; adviesvragen: number | null; adviesvragenVerwacht: Band | null }>;
+  bronnen: Array<{ sleutel: string; label: string; weken: Array<{ week: string; aantal: number | null; laag: number | null; hoog: number | null; signaal: boolean }> }>;
+  signalen: Monitoring['signalen'];
+  actueleSignaleringen: ActueleSignalering[];
+  toelichting: string;
+}
+
+export interface CbsLevering {
+  halfjaar: string;
+  periode: { van: string; tot: string };
+  protocol: { versie: string; omschrijving: string; zorgmeldingenPolitie: boolean };
+  organisatie: string;
+  aangemaaktOp: string;
+  aantallen: { adviezen: number; meldingen: number; onderzoeken: number; personen: number; nietLeverbaar: number; uitgesloten: number };
+  nietLeverbaar: Array<{ soort: 'advies' | 'melding' | 'onderzoek'; nummer: string; redenen: string[] }>;
+  uitgesloten: Array<{ soort: 'melding'; nummer: string; reden: string }>;
+  bestand: { naam: string; inhoud: string };
+}
+export interface CbsProtocol {
+  versie: string;
+  omschrijving: string;
+  zorgmeldingenPolitie: boolean;
+  velden: Array<{ veld: string; waarden: Array<{ code: string; label: string; cbsCode: string | null }> }>;
+}
+
+// ---------------------------------------------------------------- periods
+
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MAANDEN_KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** '2026-11-22' → '2026H2'. */
+export function halfjaarVan(datum: string): string {
+  return `${datum.slice(0, 4)}H${Number(datum.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
+/** '2026H1' → 1 January – 30 June 2026. */
+export function halfjaarPeriode(h: string): { van: string; tot: string } | null {
+  const m = /^(\d{4})H([12])$/.exec(h);
+  if (!m) return null;
+  return m[2] === '1' ? { van: `${m[1]}-01-01`, tot: `${m[1]}-06-30` } : { van: `${m[1]}-07-01`, tot: `${m[1]}-12-31` };
+}
+
+/** '2026H2' → 'tweede halfjaar 2026'. */
+export function halfjaarNaam(h: string): string {
+  const m = /^(\d{4})H([12])$/.exec(h);
+  return m ? `${m[2] === '1' ? 'eerste' : 'tweede'} halfjaar ${m[1]}` : h;
+}
+
+/** The half-year containing `vandaag` and the `aantal − 1` before it, newest first. */
+export function halfjaarOpties(vandaag: string, aantal = 8): Array<{ value: string; label: string }> {
+  let jaar = Number(vandaag.slice(0, 4));
+  let helft = Number(vandaag.slice(5, 7)) <= 6 ? 1 : 2;
+  const out: Array<{ value: string; label: string }> = [];
+  for (let i = 0; i < aantal; i++) {
+    const h = `${jaar}H${helft}`;
+    const naam = halfjaarNaam(h);
+    out.push({ value: h, label: `${naam[0]!.toUpperCase()}${naam.slice(1)}${i === 0 ? ' (lopend)' : ''}` });
+    if (helft === 2) helft = 1;
+    else {
+      helft = 2;
+      jaar--;
+    }
+  }
+  return out;
+}
+
+/** '2026-07-01' → '1 juli 2026'. */
+export function datumLang(d: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  return m ? `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}` : d;
+}
+
+/** '2026-07' → 'juli 2026' (lang) or 'jul' (kort). */
+export function maandNaam(maand: string, kort = false): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(maand);
+  if (!m) return maand;
+  return kort ? MAANDEN_KORT[Number(m[2]) - 1]! : `${MAANDEN[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** The period in words: '1 juli 2026 t/m 31 december 2026 (tweede halfjaar 2026)'. */
+export function periodeTekst(p: { van: string; tot: string; halfjaar?: string | null }): string {
+  return `${datumLang(p.van)} t/m ${datumLang(p.tot)}${p.halfjaar ? ` (${halfjaarNaam(p.halfjaar)})` : ''}`;
+}
+
+/** What the report form asks for; kept in the URL so a link, reload or print shows the same. */
+export interface RapportKeuze {
+  soort: 'halfjaar' | 'periode';
+  halfjaar: string;
+  van: string;
+  tot: string;
+  gemeente: string;
+  /** '' = the organisation's setting (VOORDEUR_SUPPRESS_BELOW); otherwise the threshold. */
+  suppress: string;
+}
+
+export const DREMPEL_OPTIES = [
+  { value: '', label: 'Standaardinstelling van de organisatie' },
+  { value: '0', label: 'Niets weglaten (intern gebruik)' },
+  { value: '5', label: 'Aantallen kleiner dan 5 weglaten' },
+  { value: '10', label: 'Aantallen kleiner dan 10 weglaten (publicatie)' },
+];
+
+const isDatum = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+/** The choice from the page URL, with defaults: the current half-year, the whole region. */
+export function keuzeUitUrl(search: URLSearchParams, vandaag: string): RapportKeuze {
+  const van = search.get('van') ?? '';
+  const tot = search.get('tot') ?? '';
+  const h = search.get('halfjaar') ?? '';
+  const periode = !h && (van || tot);
+  const suppress = search.get('suppress') ?? '';
+  return {
+    soort: periode ? 'periode' : 'halfjaar',
+    halfjaar: halfjaarPeriode(h) ? h : halfjaarVan(vandaag),
+    van,
+    tot,
+    gemeente: /^GM\d{4}$/.test(search.get('gemeente') ?? '') ? search.get('gemeente')! : '',
+    suppress: /^\d{1,3}$/.test(suppress) ? suppress : '',
+  };
+}
+
+/** Errors of a period choice by field (empty when valid). */
+export function keuzeFouten(k: RapportKeuze): Record<string, string[]> {
+  if (k.soort === 'halfjaar') return {};
+  const f: Record<string, string[]> = {};
+  if (!isDatum(k.van)) f.van = ['Vul een begindatum in (dag, maand, jaar)'];
+  if (!isDatum(k.tot)) f.tot = ['Vul een einddatum in (dag, maand, jaar)'];
+  if (!f.van && !f.tot && k.tot < k.van) f.tot = ['De einddatum ligt vóór de begindatum'];
+  return f;
+}
+
+/** The query string for the API and the page URL (only what differs from the defaults is left out by the server). */
+export function rapportQuery(k: RapportKeuze): string {
+  const q = new URLSearchParams();
+  if (k.soort === 'halfjaar') q.set('halfjaar', k.halfjaar);
+  else {
+    q.set('van', k.van);
+    q.set('tot', k.tot);
+  }
+  if (k.gemeente) q.set('gemeente', k.gemeente);
+  if (k.suppress !== '') q.set('suppress', k.suppress);
+  return q.toString();
+}
+
+// ---------------------------------------------------------------- missing values
+
+/**
+ * A figure as a chart/table point: a null is 'onderdrukt' when any count it is or comes from was
+ * suppressed (paths in onderdrukking.cellen, as the CSV's status column), else 'n.v.t.'.
+ */
+export function punt(waarde: number | null | undefined, onderdrukt: ReadonlySet<string>, ...paden: string[]): Punt {
+  if (waarde !== null && waarde !== undefined) return { waarde };
+  return { waarde: null, status: paden.some((p) => onderdrukt.has(p)) ? 'onderdrukt' : 'nvt' };
+}
+
+/** The note the page shows about suppression. */
+export function onderdrukkingTekst(o: { drempel: number; cellen: string[] }): string {
+  if (o.drempel <= 1) return 'Er is niets onderdrukt: alle aantallen worden getoond.';
+  const n = o.cellen.length;
+  return `Cellen kleiner dan ${o.drempel} zijn onderdrukt, en cellen waaruit die terug te rekenen zijn ook (${n === 1 ? '1 cel' : `${n} cellen`}). Er staat dan ‘onderdrukt’ in plaats van een getal; percentages en gemiddelden daaruit ook.`;
+}
+
+// ---------------------------------------------------------------- weeks, bands and flags
+
+/** '2026-W07' → 'week 7 (2026)', kort: 'W7'. */
+export function weekNaam(week: string, kort = false): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) return week;
+  return kort ? `W${Number(m[2])}` : `week ${Number(m[2])} (${m[1]})`;
+}
+
+/** A run of weeks outside the band in words: 'onderwijs: 2 weken onder de verwachte band (week 12 t/m 13, 2026)'. */
+export function signaleringTekst(label: string, s: { vanaf: string; tot: string; richting: 'onder' | 'boven'; weken: number }): string {
+  const a = /^(\d{4})-W(\d{2})$/.exec(s.vanaf);
+  const b = /^(\d{4})-W(\d{2})$/.exec(s.tot);
+  const weken = a && b ? (a[1] === b[1] ? `week ${Number(a[2])} t/m ${Number(b[2])}, ${a[1]}` : `week ${Number(a[2])} (${a[1]}) t/m week ${Number(b[2])} (${b[1]})`) : `${s.vanaf} t/m ${s.tot}`;
+  return `${label.toLowerCase()}: ${s.weken} weken ${s.richting} de verwachte band (${weken})`;
+}
+
+/** The number of weeks of the current flag of a series (up to the last week): from its run. */
+export function actueleRun(r: Reeks): Signalering | null {
+  const last = r.weken[r.weken.length - 1];
+  if (!last?.signaal) return null;
+  return r.signaleringen[r.signaleringen.length - 1] ?? null;
+}
+
+/** A band in words: '1,1 – 10,9' or 'geen (te weinig eerdere jaren)'. */
+export function bandTekst(b: { laag: number | null; hoog: number | null } | null): string {
+  if (!b || b.laag === null || b.hoog === null) return 'geen band (te weinig eerdere jaren)';
+  const f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${f.format(b.laag)} – ${f.format(b.hoog)}`;
+}
+
+/** A week's status in words, for tables: 'binnen de band', 'onder de band', 'onder de band — signaal'. */
+export function weekStatus(p: { laag: number | null; hoog: number | null; afwijking?: 'onder' | 'boven' | null; signaal?: boolean }): string {
+  if (p.laag === null || p.hoog === null) return 'geen band';
+  if (!p.afwijking) return 'binnen de band';
+  return `${p.afwijking} de band${p.signaal ? ' — signaal' : ''}`;
+}
+
+/** The coordination view's source rows have no `afwijking`: derive it from the count and the band. */
+export function afwijkingVan(aantal: number | null, laag: number | null, hoog: number | null): 'onder' | 'boven' | null {
+  if (aantal === null || laag === null || hoog === null) return null;
+  return aantal < laag ? 'onder' : aantal > hoog ? 'boven' : null;
+}
+
+/** Series with a flag anywhere in the period, flagged-now first, then by label. */
+export function gesignaleerd(reeksen: Reeks[]): Reeks[] {
+  return reeksen.filter((r) => r.signaleringen.length).sort((a, b) => Number(!!actueleRun(b)) - Number(!!actueleRun(a)) || a.label.localeCompare(b.label, 'nl'));
+}
+
+/**
+ * Runs of flagged weeks from per-week flags (the coordination view sends `signaal` per week, not
+ * the runs): a run starts the week before its first flagged week (that week was outside the band
+ * too), as the server's `signaleringen`.
+ */
+export function runsUitWeken(weken: Array<{ week: string; signaal: boolean; afwijking: 'onder' | 'boven' | null }>): Signalering[] {
+  const out: Signalering[] = [];
+  for (let i = 0; i < weken.length; i++) {
+    const w = weken[i]!;
+    if (!w.signaal) continue;
+    const richting = w.afwijking ?? 'onder';
+    const run = out[out.length - 1];
+    if (run && i > 0 && run.tot === weken[i - 1]!.week && weken[i - 1]!.signaal && run.richting === richting) {
+      run.tot = w.week;
+      run.weken++;
+    } else out.push({ vanaf: i > 0 ? weken[i - 1]!.week : vorigeWeek(w.week), tot: w.week, richting, weken: 2 });
+  }
+  return out;
+}
+
+/** Number of ISO weeks in an ISO year (52 or 53): the week of 28 December. */
+export function isoWekenIn(jaar: number): number {
+  const d = new Date(Date.UTC(jaar, 11, 28));
+  const dag = (d.getUTCDay() + 6) % 7; // 0 = Monday
+  d.setUTCDate(d.getUTCDate() - dag + 3); // Thursday of that week
+  const jan1 = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  return Math.floor((d.getTime() - jan1.getTime()) / 86_400_000 / 7) + 1;
+}
+
+/** '2026-W01' → '2025-W52'; '2021-W01' → '2020-W53'. */
+export function vorigeWeek(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) return week;
+  const jaar = Number(m[1]);
+  const w = Number(m[2]);
+  if (w > 1) return `${jaar}-W${String(w - 1).padStart(2, '0')}`;
+  return `${jaar - 1}-W${String(isoWekenIn(jaar - 1)).padStart(2, '0')}`;
+}

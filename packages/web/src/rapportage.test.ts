@@ -1,0 +1,155 @@
+// The management-information pages' logic: period choice (half-year or any range, kept in the URL),
+// the status of a missing figure (suppressed or not applicable), flags and bands in words.
+import { describe, expect, it } from 'vitest';
+import { verdelingInBakken } from './pages/Rapportage.tsx';
+import { cbsHalfjaren } from './pages/Cbs.tsx';
+import {
+  afwijkingVan,
+  bandTekst,
+  gesignaleerd,
+  halfjaarOpties,
+  halfjaarPeriode,
+  halfjaarVan,
+  isoWekenIn,
+  keuzeFouten,
+  keuzeUitUrl,
+  maandNaam,
+  onderdrukkingTekst,
+  periodeTekst,
+  punt,
+  rapportQuery,
+  runsUitWeken,
+  signaleringTekst,
+  vorigeWeek,
+  weekNaam,
+  weekStatus,
+  type Reeks,
+} from './pages/RapportageModel.ts';
+
+describe('period choice', () => {
+  it('defaults to the half-year containing today', () => {
+    expect(halfjaarVan('2026-11-22')).toBe('2026H2');
+    expect(halfjaarVan('2026-06-30')).toBe('2026H1');
+    const k = keuzeUitUrl(new URLSearchParams(''), '2026-11-22');
+    expect(k).toEqual({ soort: 'halfjaar', halfjaar: '2026H2', van: '', tot: '', gemeente: '', suppress: '' });
+    expect(rapportQuery(k)).toBe('halfjaar=2026H2');
+  });
+  it('lists the current and earlier half-years, newest first', () => {
+    const o = halfjaarOpties('2026-03-01', 4);
+    expect(o.map((x) => x.value)).toEqual(['2026H1', '2025H2', '2025H1', '2024H2']);
+    expect(o[0]!.label).toBe('Eerste halfjaar 2026 (lopend)');
+    expect(o[1]!.label).toBe('Tweede halfjaar 2025');
+  });
+  it('reads any date range, gemeente and threshold from the URL and writes them back', () => {
+    const k = keuzeUitUrl(new URLSearchParams('van=2026-03-01&tot=2026-05-31&gemeente=GM0363&suppress=10'), '2026-11-22');
+    expect(k.soort).toBe('periode');
+    expect(rapportQuery(k)).toBe('van=2026-03-01&tot=2026-05-31&gemeente=GM0363&suppress=10');
+    // A half-year in the URL wins over dates; junk is ignored.
+    const h = keuzeUitUrl(new URLSearchParams('halfjaar=2019H2&gemeente=Amsterdam&suppress=x'), '2026-11-22');
+    expect(rapportQuery(h)).toBe('halfjaar=2019H2');
+  });
+  it('checks a date range before asking the server', () => {
+    const base = keuzeUitUrl(new URLSearchParams(''), '2026-11-22');
+    expect(keuzeFouten(base)).toEqual({});
+    expect(keuzeFouten({ ...base, soort: 'periode', van: '', tot: '2026-01-01' })).toEqual({ van: ['Vul een begindatum in (dag, maand, jaar)'] });
+    expect(keuzeFouten({ ...base, soort: 'periode', van: '2026-02-30', tot: '2026-03-01' }).van).toBeDefined();
+    expect(keuzeFouten({ ...base, soort: 'periode', van: '2026-05-01', tot: '2026-04-30' })).toEqual({ tot: ['De einddatum ligt vóór de begindatum'] });
+    expect(keuzeFouten({ ...base, soort: 'periode', van: '2026-04-30', tot: '2026-04-30' })).toEqual({});
+  });
+  it('writes periods and months in Dutch', () => {
+    expect(halfjaarPeriode('2019H2')).toEqual({ van: '2019-07-01', tot: '2019-12-31' });
+    expect(halfjaarPeriode('2019H3')).toBeNull();
+    expect(periodeTekst({ van: '2019-07-01', tot: '2019-12-31', halfjaar: '2019H2' })).toBe('1 juli 2019 t/m 31 december 2019 (tweede halfjaar 2019)');
+    expect(maandNaam('2026-03')).toBe('maart 2026');
+    expect(maandNaam('2026-03', true)).toBe('mrt');
+  });
+  it('offers the CBS delivery for the completed half-years, the running one marked', () => {
+    const o = cbsHalfjaren('2026-07-10');
+    expect(o[0]).toEqual({ value: '2026H2', label: 'tweede halfjaar 2026 (lopend, nog niet compleet)' });
+    expect(o[1]).toEqual({ value: '2026H1', label: 'eerste halfjaar 2026' });
+  });
+});
+
+describe('missing figures', () => {
+  const o = new Set(['perGemeente.GM0358.meldingen', 'typeGeweld.metKinderen.n']);
+  it('a null is "onderdrukt" when a count it comes from was suppressed, else n.v.t.', () => {
+    expect(punt(12, o, 'x')).toEqual({ waarde: 12 });
+    expect(punt(0, o, 'x')).toEqual({ waarde: 0 });
+    expect(punt(null, o, 'perGemeente.GM0358.meldingen')).toEqual({ waarde: null, status: 'onderdrukt' });
+    expect(punt(null, o, 'typeGeweld.metKinderen.partnergeweld', 'typeGeweld.metKinderen.n')).toEqual({ waarde: null, status: 'onderdrukt' });
+    expect(punt(null, o, 'doorlooptijdDiensten.n')).toEqual({ waarde: null, status: 'nvt' });
+  });
+  it('the page says what was suppressed', () => {
+    expect(onderdrukkingTekst({ drempel: 10, cellen: ['a', 'b'] })).toMatch(/^Cellen kleiner dan 10 zijn onderdrukt.*\(2 cellen\)/);
+    expect(onderdrukkingTekst({ drempel: 0, cellen: [] })).toBe('Er is niets onderdrukt: alle aantallen worden getoond.');
+  });
+  it('bins the werkdagen distribution; a bin with a suppressed member is suppressed', () => {
+    const b = verdelingInBakken(
+      [
+        { werkdagen: 0, aantal: 3 },
+        { werkdagen: 5, aantal: 2 },
+        { werkdagen: 7, aantal: 4 },
+        { werkdagen: 9, aantal: 1 },
+        { werkdagen: 12, aantal: null },
+        { werkdagen: 40, aantal: 2 },
+      ],
+      new Set(['doorlooptijdBeoordeling.verdeling.12']),
+    );
+    const by = Object.fromEntries(b.map((x) => [x.label, x.p]));
+    expect(by['0 werkdagen']).toEqual({ waarde: 3 });
+    expect(by['1 werkdag']).toEqual({ waarde: 0 });
+    expect(by['5 werkdagen (termijn)']).toEqual({ waarde: 2 });
+    expect(by['6–10 werkdagen']).toEqual({ waarde: 5 });
+    expect(by['11–15 werkdagen']).toEqual({ waarde: null, status: 'onderdrukt' });
+    expect(by['meer dan 30 werkdagen']).toEqual({ waarde: 2 });
+  });
+});
+
+describe('bands and flags in words', () => {
+  it('names a run of weeks outside the band', () => {
+    expect(signaleringTekst('Onderwijs', { vanaf: '2026-W12', tot: '2026-W13', richting: 'onder', weken: 2 })).toBe('onderwijs: 2 weken onder de verwachte band (week 12 t/m 13, 2026)');
+    expect(signaleringTekst('Politie', { vanaf: '2025-W52', tot: '2026-W02', richting: 'boven', weken: 3 })).toBe('politie: 3 weken boven de verwachte band (week 52 (2025) t/m week 2 (2026))');
+  });
+  it('writes bands and week status', () => {
+    expect(bandTekst({ laag: 1.1, hoog: 10.9 })).toBe('1,1 – 10,9');
+    expect(bandTekst(null)).toBe('geen band (te weinig eerdere jaren)');
+    expect(weekStatus({ laag: 1.1, hoog: 10.9, afwijking: null })).toBe('binnen de band');
+    expect(weekStatus({ laag: 1.1, hoog: 10.9, afwijking: 'onder', signaal: true })).toBe('onder de band — signaal');
+    expect(weekStatus({ laag: null, hoog: null })).toBe('geen band');
+    expect(weekNaam('2026-W07')).toBe('week 7 (2026)');
+    expect(weekNaam('2026-W07', true)).toBe('W7');
+  });
+  it('derives the side of the band for the coordination view', () => {
+    expect(afwijkingVan(0, 1.1, 10.9)).toBe('onder');
+    expect(afwijkingVan(11, 1.1, 10.9)).toBe('boven');
+    expect(afwijkingVan(5, 1.1, 10.9)).toBeNull();
+    expect(afwijkingVan(null, 1.1, 10.9)).toBeNull();
+    expect(afwijkingVan(5, null, null)).toBeNull();
+  });
+  it('rebuilds runs from weekly flags as the server does (a run starts the week before its first flag)', () => {
+    const w = (week: string, signaal: boolean, afwijking: 'onder' | 'boven' | null = signaal ? 'onder' : null) => ({ week, signaal, afwijking });
+    expect(runsUitWeken([w('2026-W11', false, 'onder'), w('2026-W12', true), w('2026-W13', true), w('2026-W14', false)])).toEqual([{ vanaf: '2026-W11', tot: '2026-W13', richting: 'onder', weken: 3 }]);
+    // Flagged in the first week shown: the run began the week before (not shown).
+    expect(runsUitWeken([w('2026-W01', true), w('2026-W02', false)])).toEqual([{ vanaf: '2025-W52', tot: '2026-W01', richting: 'onder', weken: 2 }]);
+    // A change of side starts a new run.
+    expect(runsUitWeken([w('2026-W10', false, 'onder'), w('2026-W11', true), w('2026-W12', false, 'boven'), w('2026-W13', true, 'boven')]).map((r) => r.richting)).toEqual(['onder', 'boven']);
+  });
+  it('knows ISO years with 53 weeks', () => {
+    expect(isoWekenIn(2020)).toBe(53);
+    expect(isoWekenIn(2026)).toBe(53);
+    expect(isoWekenIn(2025)).toBe(52);
+    expect(vorigeWeek('2021-W01')).toBe('2020-W53');
+    expect(vorigeWeek('2026-W10')).toBe('2026-W09');
+  });
+  it('lists flagged series, flagged-now first', () => {
+    const reeks = (label: string, nu: boolean, runs: number): Reeks => ({
+      soort: 'meldingen',
+      dimensie: 'bron',
+      sleutel: label,
+      label,
+      weken: [{ week: '2026-W13', maandag: '2026-03-23', aantal: 0, verwacht: null, afwijking: nu ? 'onder' : null, signaal: nu }],
+      signaleringen: Array.from({ length: runs }, () => ({ vanaf: '2026-W12', tot: '2026-W13', richting: 'onder' as const, weken: 2 })),
+    });
+    expect(gesignaleerd([reeks('Politie', false, 1), reeks('Zorg', false, 0), reeks('Onderwijs', true, 1)]).map((r) => r.label)).toEqual(['Onderwijs', 'Politie']);
+  });
+});
