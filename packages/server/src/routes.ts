@@ -23,6 +23,9 @@ import { authRoutes } from './auth/routes.ts';
 import { beheerRoutes } from './beheer/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { rapportageRoutes } from './rapportage/routes.ts';
+import { RELATIE_LABEL } from './toegang/relatie.ts';
+import { toegangRoutes } from './toegang/routes.ts';
+import { consultaties } from './toegang/service.ts';
 import { actionCodeErrors, assignBehandelaar, casusClientIds, casusDetail, casusIdOfMelding, performAction, zoekCasussen } from './casus/service.ts';
 import { migrationVersion } from './db/migrate.ts';
 import { forbidden, notFound } from './http/errors.ts';
@@ -52,7 +55,7 @@ const WORKFLOW: Array<{ actie: Actie; path: string; schema: z.ZodType; summary: 
 
 /** Every route of the server: the core table below plus the modules' own tables. */
 export function allRoutes(): RouteDef[] {
-  return [...coreRoutes(), ...authRoutes(), ...privacyRoutes(), ...rapportageRoutes(), ...beheerRoutes()];
+  return [...coreRoutes(), ...authRoutes(), ...privacyRoutes(), ...rapportageRoutes(), ...beheerRoutes(), ...toegangRoutes()];
 }
 
 function coreRoutes(): RouteDef[] {
@@ -184,6 +187,7 @@ function coreRoutes(): RouteDef[] {
       summary: 'Casus: huishouden, meldingen, tijdlijn, termijnen en mogelijke acties',
       tags: ['casus'],
       policy: { resource: 'melding', action: 'read' },
+      relatie: 'casus',
       params: idParams,
       handler: async (c) => {
         const melderZichtbaar = decide(c.user, 'melder', 'read').allow;
@@ -191,7 +195,10 @@ function coreRoutes(): RouteDef[] {
         c.audit.clients(d.clientIds);
         c.audit.object('casus', d.id);
         if (melderZichtbaar) c.audit.purpose('casus inzien, inclusief melder');
-        return d;
+        // The user's relation (a banner for emergency access) and the MDO consultations.
+        const t = c.toegang!;
+        const toegang = { relaties: t.relaties.map((r) => ({ relatie: r, label: RELATIE_LABEL[r] })), noodtoegang: t.noodtoegang, magConsulteren: t.werkrelatie && decide(c.user, 'melding', 'update').allow };
+        return { ...d, toegang, consultaties: await consultaties(c.db, d.id, c.now()) };
       },
     }),
     route({
@@ -213,6 +220,7 @@ function coreRoutes(): RouteDef[] {
       summary: 'Veiligheidsvlag van de casus zetten of weghalen (acuut gevaar, wapen, dreiging richting medewerkers)',
       tags: ['casus'],
       policy: { resource: 'melding', action: 'update' },
+      relatie: 'casus',
       params: idParams,
       body: veiligheidsvlagInputSchema,
       bodyCheck: (db, raw) => checkCodes(db, [['vlaggen', 'veiligheidsvlag', Array.isArray((raw as any)?.vlaggen) ? (raw as any).vlaggen.filter((v: unknown) => typeof v === 'string') : undefined]]),
@@ -253,6 +261,7 @@ function coreRoutes(): RouteDef[] {
       summary: 'Melding (her)toewijzen aan een behandelaar; aan een ander alleen door de teammanager',
       tags: ['werkvoorraad'],
       policy: { resource: 'melding', action: 'update' },
+      relatie: 'melding',
       params: idParams,
       body: toewijzenInputSchema,
       handler: async (c) => {
@@ -311,6 +320,7 @@ function coreRoutes(): RouteDef[] {
         summary: w.summary,
         tags: ['handelingsprotocol'],
         policy: { resource: 'melding', action: 'transition' },
+        relatie: 'melding',
         params: idParams,
         body: w.schema,
         bodyCheck: (db, raw) => actionCodeErrors(db, w.actie, raw),

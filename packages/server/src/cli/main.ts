@@ -21,7 +21,8 @@ const USAGE = `usage: voordeur <command>
   import huishoudens FILE.csv   import household counts per gemeente and year
   ${CBS_USAGE}
                                 write the half-yearly CBS delivery (docs/cbs-export.md)
-  ${DEMO_TOTP_USAGE}`;
+  ${DEMO_TOTP_USAGE}
+  policy-table [--write FILE]   print the written policy table (docs/security.md), or replace it in FILE`;
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -84,6 +85,17 @@ async function main(argv: string[]) {
         process.exitCode = await cbsExportCommand(d.db, rest.slice(1), new Date());
       });
       return;
+    case 'policy-table': {
+      const { policyDocBlock, replacePolicyBlock } = await import('../policy/table.ts');
+      const { allRoutes } = await import('../routes.ts');
+      const block = policyDocBlock(allRoutes());
+      if (rest[0] === '--write' && rest[1]) {
+        fs.writeFileSync(rest[1], replacePolicyBlock(fs.readFileSync(rest[1], 'utf8'), block));
+        console.log(`policy table written to ${rest[1]}`);
+      } else if (rest.length === 0) console.log(block);
+      else break;
+      return;
+    }
     case 'demo-totp':
       process.exitCode = demoTotpCommand(rest);
       return;

@@ -7,6 +7,7 @@ import * as m003 from './migrations/003_auth.ts';
 import * as m004 from './migrations/004_privacy.ts';
 import * as m005 from './migrations/005_rapportage.ts';
 import * as m006 from './migrations/006_termijnen.ts';
+import * as m007 from './migrations/007_toegang.ts';
 import * as m008 from './migrations/008_gebruikersbeheer.ts';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 
@@ -15,7 +16,7 @@ interface Migration {
   up: string[];
 }
 // A migration with no statements is not applied (a module's reserved slot).
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m008].filter((m) => m.up.length > 0);
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
 
 export async function migrate(db: Db): Promise<{ applied: string[]; version: string }> {

@@ -11,9 +11,21 @@ import type { Config } from '../config.ts';
 import type { Db, DbKind } from '../db/index.ts';
 import type { Action, Resource } from '../policy/index.ts';
 import { ACTIONS, decide, RESOURCES } from '../policy/index.ts';
+import { bepaalToegang, casusVanMelding, type Toegang } from '../toegang/relatie.ts';
 import { HttpError, ValidationError, zodFields, type FieldError } from './errors.ts';
 
 export type Policy = { resource: Resource; action: Action } | { public: string };
+
+/**
+ * What the route is about, for the relation check (docs/security.md, "Access to a casus"):
+ * 'casus' — params.id is a casus id; 'melding' — params.id is a melding id (its casus counts);
+ * { geen: reason } — the route is under a casus or melding but deliberately needs no relation
+ * (e.g. asking for emergency access). The wrapper checks the relation after decide().
+ */
+export type RelatieDecl = 'casus' | 'melding' | { geen: string };
+
+/** Resources whose routes under /api/casussen/:id or /api/meldingen/:id must declare `relatie`. */
+export const RELATIE_RESOURCES: readonly Resource[] = ['melding', 'melder'];
 
 export interface Deps {
   db: Db;
@@ -37,6 +49,8 @@ export interface Ctx<B = any, Q = any, P = any> extends Deps {
   query: Q;
   params: P;
   audit: AuditCollector;
+  /** The user's relation with the casus the route is about (routes that declare `relatie`), else null. */
+  toegang: Toegang | null;
   req: FastifyRequest;
   reply: FastifyReply;
 }
@@ -47,6 +61,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   summary: string;
   tags: string[];
   policy: Policy;
+  /** The casus this route is about; the wrapper refuses (403 geen_relatie) without a relation. */
+  relatie?: RelatieDecl;
   body?: B;
   query?: Q;
   params?: P;
@@ -76,6 +92,12 @@ export function getCookie(req: FastifyRequest, name: string): string | undefined
 }
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const GEEN_RELATIE_MELDING =
+  'U heeft geen relatie met deze casus: hij hoort niet bij uw team, u bent geen behandelaar en u bent niet geconsulteerd in een MDO. ' +
+  'Heeft u de gegevens nu nodig voor de veiligheid van een cliënt, vraag dan noodtoegang aan met een reden; die wordt gelogd en beoordeeld door de privacy officer.';
+
+const DEFAULT_PURPOSE: Partial<Record<AuditAction, string>> = { read: 'inzien', change: 'wijzigen', create: 'vastleggen', export: 'afdrukken/exporteren', search: 'zoeken', delete: 'verwijderen' };
 
 const DEFAULT_AUDIT: Record<Action, AuditAction> = { read: 'read', search: 'search', create: 'create', update: 'change', transition: 'change', export: 'export', delete: 'delete' };
 
@@ -112,6 +134,20 @@ export function checkRouteTable(routes: RouteDef[]): void {
     } else if (!(RESOURCES as readonly string[]).includes(p.resource) || !(ACTIONS as readonly string[]).includes(p.action)) {
       throw new Error(`route ${key} declares an unknown policy ${JSON.stringify(p)}`);
     }
+    const rel = r.relatie as unknown;
+    if (rel !== undefined) {
+      if ('public' in p) throw new Error(`route ${key} is public and cannot declare a relation`);
+      if (typeof rel === 'object' && rel !== null && 'geen' in rel) {
+        if (typeof (rel as { geen: unknown }).geen !== 'string' || (rel as { geen: string }).geen.length < 5) throw new Error(`route ${key} declares no relation without a reason`);
+      } else if (rel !== 'casus' && rel !== 'melding') {
+        throw new Error(`route ${key} declares an unknown relation ${JSON.stringify(rel)}`);
+      } else if (!/\/:id(\/|$)/.test(r.url)) {
+        throw new Error(`route ${key} declares relation '${rel}' but has no :id parameter`);
+      }
+    } else if (!('public' in p) && RELATIE_RESOURCES.includes(p.resource) && /^\/api\/(casussen|meldingen)\/:id(\/|$)/.test(r.url)) {
+      // Everything under a casus or melding needs a relation: a new route cannot forget it.
+      throw new Error(`route ${key} is about a casus or melding and declares no relation (relatie: 'casus' | 'melding' | { geen: reason })`);
+    }
   }
 }
 
@@ -130,6 +166,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
         let objectType: string = isPublic ? 'public' : pol.resource;
         let objectId: string | null = null;
         let purpose: string | null = null;
+        let toegang: Toegang | null = null;
         const audit: AuditCollector = {
           clients: (ids) => {
             for (const i of ids) clients.add(i);
@@ -141,10 +178,13 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           action: (a) => (auditAction = a),
           purpose: (p) => (purpose = p),
         };
-        const log = (outcome: 'success' | 'denied' | 'failure') =>
-          writeAccessLog(deps.db, [
-            { userId: session?.user.id ?? null, clientIds: [...clients], action: auditAction, objectType, objectId, purpose, route: `${def.method} ${def.url}`, outcome },
-          ]);
+        const log = (outcome: 'success' | 'denied' | 'failure') => {
+          // Every request under emergency access is an emergency event (NEN 7513), whatever it does.
+          const nood = toegang?.noodtoegang;
+          const action: AuditAction = nood ? 'emergency' : auditAction;
+          const why = nood ? `noodtoegang #${nood.id}: ${purpose ?? `${DEFAULT_PURPOSE[auditAction] ?? auditAction} ${objectType}`}` : purpose;
+          return writeAccessLog(deps.db, [{ userId: session?.user.id ?? null, clientIds: [...clients], action, objectType, objectId, purpose: why, route: `${def.method} ${def.url}`, outcome }]);
+        };
 
         if (!isPublic) {
           session = await sessionFromToken(deps.db, getCookie(req, SESSION_COOKIE), deps.config.sessionIdleMinutes);
@@ -164,9 +204,22 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
         let result: unknown;
         try {
           const params = parse(def.params, req.params, 'params');
+          if (session && (def.relatie === 'casus' || def.relatie === 'melding')) {
+            // The relation check: after the role (decide) and before the input, so a user
+            // without a relation learns nothing from validation messages.
+            const id = (params as { id: number }).id;
+            const casusId = def.relatie === 'casus' ? id : await casusVanMelding(deps.db, id);
+            toegang = await bepaalToegang(deps.db, session.user, session.id, casusId, deps.now());
+            if (toegang.relaties.length === 0) {
+              objectType = 'casus';
+              objectId = String(casusId);
+              purpose = 'geweigerd: geen relatie met de casus (eigen team, behandelaar, MDO, triage)';
+              throw new HttpError(403, 'geen_relatie', GEEN_RELATIE_MELDING, { casusId, noodtoegangMogelijk: true });
+            }
+          }
           const query = parse(def.query, req.query, 'query');
           const body = await parseBody(def, req.body, deps.db);
-          result = await def.handler({ ...deps, user: session?.user as SessionUser, session: session as Session, params, query, body, audit, req, reply });
+          result = await def.handler({ ...deps, user: session?.user as SessionUser, session: session as Session, params, query, body, audit, toegang, req, reply });
         } catch (e) {
           if (!isPublic) await log(e instanceof HttpError && (e.status === 403 || e.status === 401) ? 'denied' : 'failure').catch(() => {});
           throw e;

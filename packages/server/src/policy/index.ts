@@ -40,7 +40,7 @@ export const RESOURCES = [
   'beheer', // configuration: equated holidays, reference data
   'eigen_account', // own account: password, second factor, drafts
   'gebruikers', // user administration (no case content)
-  'toegangslog', // the NEN 7513 access log (privacy officer)
+  'toegangslog', // the NEN 7513 access log and the review of emergency accesses (privacy officer)
   'rechten', // rights of persons: inzage, correctie, vernietiging, bewaartermijnen
   'rapportage', // aggregated figures only: half-year report, CBS delivery, monitoring
 ] as const;
@@ -73,7 +73,7 @@ export const POLICY: Table = {
   gedragswetenschapper: { sessie: R, eigen_account: OWN, referentie: R, persoon: RS, melding: ['read', 'search', 'update', 'transition'], melder: R, adviesvraag: RS, werkvoorraad: R },
   vertrouwensarts: { sessie: R, eigen_account: OWN, referentie: R, persoon: RS, melding: ['read', 'search', 'update', 'transition'], melder: R, adviesvraag: RS, werkvoorraad: R },
   teammanager: { ...CASE_WORKER, werkvoorraad_toewijzen: ['update'], rapportage: ['read', 'export'] },
-  privacy_officer: { sessie: R, eigen_account: OWN, referentie: R, toegangslog: ['read', 'search', 'export'], rechten: ['read', 'search', 'create', 'update', 'export', 'delete'] },
+  privacy_officer: { sessie: R, eigen_account: OWN, referentie: R, toegangslog: ['read', 'search', 'update', 'export'], rechten: ['read', 'search', 'create', 'update', 'export', 'delete'] },
   beleidsmedewerker: { sessie: R, eigen_account: OWN, referentie: R, rapportage: ['read', 'export'] },
   onderzoeker: { sessie: R, eigen_account: OWN, referentie: R },
   functioneel_beheerder: { sessie: R, eigen_account: OWN, referentie: R, beheer: ['read', 'update'], gebruikers: ['read', 'create', 'update'] },

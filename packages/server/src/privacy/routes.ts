@@ -60,6 +60,7 @@ export function privacyRoutes(): RouteDef[] {
       summary: 'Besluit of het gezin mag weten wie meldde (art. 4.1.8 lid 3 Uitvoeringsbesluit Wmo 2015), met grond',
       tags: ['melderbescherming'],
       policy: { resource: 'melding', action: 'update' },
+      relatie: 'melding',
       params: idParams,
       body: melderOpenbaarheidInputSchema,
       handler: async (c) => {
@@ -77,6 +78,7 @@ export function privacyRoutes(): RouteDef[] {
       summary: 'Besluiten over de openbaarheid van de melder (zonder identiteit), oudste eerst',
       tags: ['melderbescherming'],
       policy: { resource: 'melding', action: 'read' },
+      relatie: 'melding',
       params: idParams,
       handler: async (c) => {
         await casusIdOfMelding(c.db, c.params.id);
@@ -92,6 +94,7 @@ export function privacyRoutes(): RouteDef[] {
       summary: 'Afdruk van een casus (JSON voor de printweergave, of PDF) — zonder beschermde melder',
       tags: ['casus'],
       policy: { resource: 'melding', action: 'read' },
+      relatie: 'casus',
       params: idParams,
       query: z.object({ formaat }),
       handler: async (c) => {

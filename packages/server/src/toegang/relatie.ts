@@ -1,0 +1,132 @@
+// Relation-based access to a casus: the role says WHAT a user may do (policy/decide), the relation
+// says WHICH casussen. Checked in one place — the route wrapper (http/route.ts) calls
+// bepaalToegang() for every route that declares `relatie` — and described in docs/security.md
+// ("Access to a casus").
+import { TIME_ZONE, toLocalDate } from '@voordeur/domain';
+import { sql } from 'kysely';
+import type { Db } from '../db/index.ts';
+import { notFound } from '../http/errors.ts';
+import { kalender } from '../referentie/service.ts';
+
+/**
+ * Why a user may open a casus.
+ * - eigen_team: the user's team is the team of an open melding of the casus (or, when all are
+ *   closed, of the last melding);
+ * - behandelaar: the user is (or was) behandelaar of a melding of the casus;
+ * - mdo: the user is consulted about the casus in an MDO (active consultation);
+ * - triage: bureaudienst/crisisdienst and the casus has a melding still in status 'ontvangen';
+ * - crisisdienst: crisisdienst outside office hours (region-wide);
+ * - noodtoegang: emergency access ("break the glass") granted to this user in this session.
+ */
+export type Relatie = 'eigen_team' | 'behandelaar' | 'mdo' | 'triage' | 'crisisdienst' | 'noodtoegang';
+
+export const RELATIE_LABEL: Record<Relatie, string> = {
+  eigen_team: 'eigen team',
+  behandelaar: 'behandelaar van een melding',
+  mdo: 'geconsulteerd in een MDO',
+  triage: 'triage van een nieuwe melding (bureaudienst/crisisdienst)',
+  crisisdienst: 'crisisdienst buiten kantooruren',
+  noodtoegang: 'noodtoegang',
+};
+
+/** Relations of people who work on the casus: they may record and end MDO consultations. */
+export const WERKRELATIES: readonly Relatie[] = ['eigen_team', 'behandelaar', 'triage', 'crisisdienst'];
+
+export interface Toegang {
+  casusId: number;
+  /** Every relation the user has with the casus ([] = no access). */
+  relaties: Relatie[];
+  /** The emergency access in use, when it is the only relation. */
+  noodtoegang: { id: number; reden: string; verleendOp: string; verlooptOp: string } | null;
+  /** The user works on the casus (may record MDO consultations). */
+  werkrelatie: boolean;
+}
+
+export interface ToegangSubject {
+  id: number;
+  rollen: string[];
+  teamId: number | null;
+  organisatieId: number;
+}
+
+/** Office hours: on werkdagen from `van` to `tot` (minutes after local midnight, Europe/Amsterdam). */
+export interface Kantooruren {
+  van: number;
+  tot: number;
+}
+
+export const DEFAULT_KANTOORUREN = '08:00-17:00';
+
+/** VOORDEUR_KANTOORUREN, e.g. `08:00-17:00`; a wrong value fails loudly with the variable's name. */
+export function kantooruren(env: NodeJS.ProcessEnv = process.env): Kantooruren {
+  const v = (env.VOORDEUR_KANTOORUREN?.trim() || DEFAULT_KANTOORUREN).replace(/\s/g, '');
+  const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/.exec(v);
+  const van = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  const tot = m ? Number(m[3]) * 60 + Number(m[4]) : NaN;
+  if (!m || tot <= van || tot > 24 * 60) throw new Error(`configuration: VOORDEUR_KANTOORUREN must be HH:MM-HH:MM with the end after the start, got '${v}'`);
+  return { van, tot };
+}
+
+const hm = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+
+/** Is `now` within office hours (a werkdag, between the configured times, Europe/Amsterdam)? */
+export async function binnenKantooruren(db: Db, now: Date, uren: Kantooruren = kantooruren()): Promise<boolean> {
+  const k = await kalender(db);
+  if (!k.isWerkdag(toLocalDate(now))) return false;
+  const parts = Object.fromEntries(hm.formatToParts(now).map((p) => [p.type, p.value]));
+  const min = (Number(parts.hour) % 24) * 60 + Number(parts.minute);
+  return min >= uren.van && min < uren.tot;
+}
+
+const heeftRol = (u: ToegangSubject, ...rollen: string[]) => u.rollen.some((r) => rollen.includes(r));
+
+/** The casus a melding belongs to (404 when the melding does not exist). */
+export async function casusVanMelding(db: Db, meldingId: number): Promise<number> {
+  const r = await sql<{ casus_id: number }>`select casus_id from melding where id = ${meldingId}`.execute(db);
+  if (!r.rows[0]) throw notFound('Melding');
+  return r.rows[0].casus_id;
+}
+
+/**
+ * Every relation `user` has with the casus (404 when it does not exist). One query; the time
+ * rule for the crisisdienst only asks the calendar when it matters.
+ */
+export async function bepaalToegang(db: Db, user: ToegangSubject, sessieId: string | null, casusId: number, now: Date): Promise<Toegang> {
+  const nowIso = now.toISOString();
+  const r = (
+    await sql<any>`
+      select c.id, t.organisatie_id,
+        exists (select 1 from melding m where m.casus_id = c.id and m.behandelaar_id = ${user.id}) as behandelaar,
+        exists (select 1 from melding m where m.casus_id = c.id and m.status = 'ontvangen') as ontvangen,
+        case when exists (select 1 from melding m where m.casus_id = c.id and m.status <> 'afgesloten')
+             then exists (select 1 from melding m where m.casus_id = c.id and m.status <> 'afgesloten' and m.team_id = ${user.teamId})
+             else coalesce((select m.team_id from melding m where m.casus_id = c.id order by m.ontvangen_op desc, m.id desc limit 1), c.team_id) = ${user.teamId}
+        end as eigen_team,
+        exists (select 1 from mdo_consultatie k where k.casus_id = c.id and k.gebruiker_id = ${user.id} and k.beeindigd_op is null and k.geldig_tot > ${nowIso}) as mdo,
+        (select json_build_object('id', n.id, 'reden', n.reden, 'verleendOp', n.verleend_op, 'verlooptOp', n.verloopt_op)
+           from noodtoegang n
+          where n.casus_id = c.id and n.gebruiker_id = ${user.id} and n.sessie_id = ${sessieId ?? ''} and n.verloopt_op > ${nowIso} and n.verleend_op <= ${nowIso}
+          order by n.verloopt_op desc limit 1) as noodtoegang
+      from casus c join team t on t.id = c.team_id
+      where c.id = ${casusId}`.execute(db)
+  ).rows[0];
+  if (!r) throw notFound('Casus');
+  const relaties: Relatie[] = [];
+  if (r.organisatie_id === user.organisatieId) {
+    if (user.teamId !== null && r.eigen_team) relaties.push('eigen_team');
+    if (r.behandelaar) relaties.push('behandelaar');
+    if (r.mdo) relaties.push('mdo');
+    if (r.ontvangen && heeftRol(user, 'bureaudienst', 'crisisdienst')) relaties.push('triage');
+    if (heeftRol(user, 'crisisdienst') && !(await binnenKantooruren(db, now))) relaties.push('crisisdienst');
+  }
+  const nood = r.noodtoegang ? (typeof r.noodtoegang === 'string' ? JSON.parse(r.noodtoegang) : r.noodtoegang) : null;
+  // Emergency access counts only when nothing else gives access: then every request is an emergency event.
+  const viaNood = relaties.length === 0 && nood && r.organisatie_id === user.organisatieId;
+  if (viaNood) relaties.push('noodtoegang');
+  return {
+    casusId: r.id,
+    relaties,
+    noodtoegang: viaNood ? { id: nood.id, reden: nood.reden, verleendOp: new Date(nood.verleendOp).toISOString(), verlooptOp: new Date(nood.verlooptOp).toISOString() } : null,
+    werkrelatie: relaties.some((x) => WERKRELATIES.includes(x)),
+  };
+}
