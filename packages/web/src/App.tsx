@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { AppContext, makeAppState } from './context.ts';
-import { clearDrafts, setDraftOwner } from './drafts.ts';
+import { clearDrafts, discardDrafts, setDraftOwner } from './drafts.ts';
 import { Link, matchRoute, navigate, useLocation } from './router.tsx';
 import type { Gebruiker, Referentie, SessieAntwoord } from './types.ts';
 import { navItems, startPath } from './roles.ts';
@@ -14,6 +14,8 @@ import { LoginPage } from './pages/Login.tsx';
 import { StartPage } from './pages/Start.tsx';
 import { WerkvoorraadPage } from './pages/Werkvoorraad.tsx';
 import { ZoekenPage } from './pages/Zoeken.tsx';
+import { AccountPage } from './pages/Account.tsx';
+import { PrivacyPage } from './pages/Privacy.tsx';
 import { RapportagePage } from './pages/Rapportage.tsx';
 import { MonitoringPage } from './pages/Monitoring.tsx';
 import { CoordinatiePage } from './pages/Coordinatie.tsx';
@@ -31,6 +33,8 @@ const TITLES: Record<string, string> = {
   beheer: 'Beheer',
   start: 'Start',
   referentie: 'Referentiegegevens',
+  privacy: 'Privacy',
+  account: 'Mijn account',
   rapportage: 'Halfjaarrapportage',
   monitoring: 'Monitoring',
   coordinatie: 'Coördinatie',
@@ -53,7 +57,7 @@ export function App() {
   }, [loc.pathname]);
   const start = useCallback(async (s: SessieAntwoord, message?: string) => {
     setCsrfToken(s.csrfToken);
-    setDraftOwner(s.gebruiker.id);
+    setDraftOwner(s.gebruiker.id, s.csrfToken);
     setLoginMessage(message ?? null);
     setSession({ state: 'in', user: s.gebruiker, ref: null });
     try {
@@ -80,6 +84,8 @@ export function App() {
   }, [userRollen, route.page]);
 
   const logout = async () => {
+    // "Uitloggen" means done: the drafts go too (a timeout or a closed tab keeps them).
+    await discardDrafts();
     try {
       await api.del('/api/sessie');
     } catch {
@@ -88,6 +94,14 @@ export function App() {
     setCsrfToken(null);
     clearDrafts();
     setSession({ state: 'anonymous', reason: 'U bent uitgelogd.' });
+    navigate('/', { replace: true });
+  };
+
+  // "Uitloggen op alle apparaten" (account page): the session has ended; drafts stay on the server.
+  const loggedOutEverywhere = () => {
+    setCsrfToken(null);
+    clearDrafts();
+    setSession({ state: 'anonymous', reason: 'U bent op alle apparaten uitgelogd. Wat u had ingevuld, blijft bewaard als concept.' });
     navigate('/', { replace: true });
   };
 
@@ -146,6 +160,9 @@ export function App() {
               {user.naam}
               <span className="site-header__roles">{(user.rolLabels ?? user.rollen).join(', ')}</span>
             </span>
+            <Link to="/account" className="site-header__account" aria-current={route.page === 'account' ? 'page' : undefined}>
+              Mijn account
+            </Link>
             <button type="button" className="button button--header" onClick={logout}>
               Uitloggen
             </button>
@@ -176,6 +193,8 @@ export function App() {
             {route.page === 'beheer' && <BeheerPage />}
             {route.page === 'start' && <StartPage />}
             {route.page === 'referentie' && <ReferentiePage />}
+            {route.page === 'privacy' && <PrivacyPage />}
+            {route.page === 'account' && <AccountPage onLoggedOutEverywhere={loggedOutEverywhere} />}
             {route.page === 'rapportage' && <RapportagePage />}
             {route.page === 'monitoring' && <MonitoringPage />}
             {route.page === 'coordinatie' && <CoordinatiePage />}

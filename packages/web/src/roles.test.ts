@@ -19,6 +19,17 @@ describe('start page per role', () => {
   });
 });
 
+describe('privacy officer', () => {
+  it('gets the start page and the privacy page, and still lands on the start page', () => {
+    expect(pages(['privacy_officer'])).toEqual(['start', 'privacy']);
+    expect(startPath(['privacy_officer'])).toBe('/start');
+  });
+  it('has no later items left on the start page', () => {
+    expect(ROLE_INFO.privacy_officer!.later).toEqual([]);
+    expect(ROLE_INFO.privacy_officer!.nu.join(' ')).toMatch(/toegangslog/);
+  });
+});
+
 describe('navigation per role', () => {
   it('offers intake only to roles that register meldingen', () => {
     expect(pages(['backoffice'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken']);
@@ -26,7 +37,7 @@ describe('navigation per role', () => {
   });
   it('gives the beheerder only beheer, others without case work a start page', () => {
     expect(pages(['functioneel_beheerder'])).toEqual(['beheer']);
-    expect(pages(['privacy_officer'])).toEqual(['start']);
+    expect(pages(['privacy_officer'])).toEqual(['start', 'privacy']);
   });
   it('combines roles', () => {
     expect(pages(['teammanager', 'functioneel_beheerder'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'beheer', 'rapportage']);

@@ -2,7 +2,7 @@
 // allowed (policy table in packages/server/src/policy); this only keeps the UI from offering pages
 // a role cannot use.
 
-export type NavPage = 'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'start' | 'rapportage';
+export type NavPage = 'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'privacy' | 'start' | 'rapportage';
 
 export interface NavItem {
   to: string;
@@ -17,6 +17,8 @@ export const CASE_ROLES = ['bureaudienst', 'backoffice', 'crisisdienst', 'gedrag
 /** Roles that register meldingen and adviesvragen (policy: melding create). */
 const INTAKE_ROLES = ['bureaudienst', 'backoffice', 'crisisdienst', 'teammanager'];
 const BEHEER_ROLES = ['functioneel_beheerder'];
+/** The privacy officer: access log and rights of persons (policy: toegangslog, rechten). */
+const PRIVACY_ROLES = ['privacy_officer'];
 /** Roles that see aggregated management information (policy: rapportage read/export). */
 const RAPPORTAGE_ROLES = ['beleidsmedewerker', 'teammanager'];
 
@@ -24,6 +26,7 @@ const has = (rollen: readonly string[], list: readonly string[]) => rollen.some(
 
 export const isCaseWorker = (rollen: readonly string[]) => has(rollen, CASE_ROLES);
 export const isBeheerder = (rollen: readonly string[]) => has(rollen, BEHEER_ROLES);
+export const isPrivacyOfficer = (rollen: readonly string[]) => has(rollen, PRIVACY_ROLES);
 export const mayRapportage = (rollen: readonly string[]) => has(rollen, RAPPORTAGE_ROLES);
 /** The CBS delivery carries BSN: rapportage export and werkvoorraad_toewijzen update, i.e. the teammanager. */
 export const mayCbs = (rollen: readonly string[]) => has(rollen, ['teammanager']);
@@ -38,6 +41,7 @@ export function navItems(rollen: readonly string[]): NavItem[] {
   }
   if (isCaseWorker(rollen)) out.push({ to: '/zoeken', label: 'Zoeken', page: 'zoeken' });
   if (isBeheerder(rollen)) out.push({ to: '/beheer', label: 'Beheer', page: 'beheer' });
+  if (isPrivacyOfficer(rollen)) out.push({ to: '/start', label: 'Start', page: 'start' }, { to: '/privacy', label: 'Privacy', page: 'privacy' });
   // One item for the management information; its pages have their own navigation.
   if (mayRapportage(rollen)) {
     // Without case work (beleid) the start page stays in the navigation, as for the privacy officer.
@@ -58,8 +62,12 @@ export function startPath(rollen: readonly string[]): string {
 /** What the start page tells roles without case work: available now, and what comes later. */
 export const ROLE_INFO: Record<string, { nu: string[]; later: string[] }> = {
   privacy_officer: {
-    nu: [],
-    later: ['Het toegangslog (NEN 7513) doorzoeken en exporteren.', 'Per persoon een overzicht van wie diens gegevens heeft ingezien.', 'Verzoeken van betrokkenen: inzage, correctie, vernietiging en bewaartermijnen.'],
+    nu: [
+      'Privacy: het toegangslog (NEN 7513) doorzoeken en exporteren als CSV, met de controle van de hashketen.',
+      'Per persoon een overzicht van wie diens gegevens heeft ingezien (ook als PDF, voor een inzageverzoek).',
+      'Verzoeken van betrokkenen: inzage en afschrift (met de weigeringsgronden van Wmo 2015 art. 5.3.2), correctie met historie, vernietiging met de termijn van 3 maanden, en bewaartermijnen met bewaarblokkades.',
+    ],
+    later: [],
   },
   beleidsmedewerker: {
     nu: [

@@ -34,6 +34,8 @@ export type Route =
   | { page: 'beheer' }
   | { page: 'start' }
   | { page: 'referentie' }
+  | { page: 'privacy' }
+  | { page: 'account' }
   | { page: 'rapportage' }
   | { page: 'monitoring' }
   | { page: 'coordinatie' }
@@ -46,6 +48,8 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/beheer') return { page: 'beheer' };
   if (pathname === '/start') return { page: 'start' };
   if (pathname === '/referentie') return { page: 'referentie' };
+  if (pathname === '/privacy') return { page: 'privacy' };
+  if (pathname === '/account') return { page: 'account' };
   if (pathname === '/rapportage') return { page: 'rapportage' };
   if (pathname === '/monitoring') return { page: 'monitoring' };
   if (pathname === '/coordinatie') return { page: 'coordinatie' };

@@ -1,5 +1,6 @@
-// Beheer (functioneel beheerder): equated days (Algemene termijnenwet art. 3 lid 3) that the
-// statutory clocks skip, and a read-only view of the reference data the application uses.
+// Beheer (functioneel beheerder), in tabs: equated days (Algemene termijnenwet art. 3 lid 3) that
+// the statutory clocks skip with a read-only view of the reference data; users and teams
+// (BeheerGebruikers.tsx).
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { datumSchema } from '@voordeur/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -13,6 +14,8 @@ import { formatDag, formatDatum } from '../format.ts';
 import { isBeheerder } from '../roles.ts';
 import type { GelijkgesteldeDag } from '../types.ts';
 import { useApi } from '../useApi.ts';
+import { GebruikersBeheer, TeamsBeheer } from './BeheerGebruikers.tsx';
+import { Tabs, useTab } from './BeheerTabs.tsx';
 
 /** The same rules as the server's POST /api/beheer/gelijkgestelde-dagen body. */
 export const gelijkgesteldeDagSchema = z.object({
@@ -54,15 +57,30 @@ const LIJST_NAAM: Record<string, string> = {
   veiligheidsvlag: 'Veiligheidsvlag',
 };
 
+const BEHEER_TABS = [
+  { id: 'kalender', label: 'Kalender en referentie' },
+  { id: 'gebruikers', label: 'Gebruikers' },
+  { id: 'teams', label: 'Teams' },
+] as const;
+
 export function BeheerPage() {
   const app = useApp();
   const magWijzigen = isBeheerder(app.user.rollen);
+  const [tab, setTab] = useTab(BEHEER_TABS);
   return (
     <>
       <h1>Beheer</h1>
-      <p className="lead">Instellingen en referentiegegevens die voor heel Voordeur gelden.</p>
-      <GelijkgesteldeDagen magWijzigen={magWijzigen} />
-      <Referentiegegevens />
+      <p className="lead">Instellingen, gebruikers en teams, en de referentiegegevens die voor heel Voordeur gelden.</p>
+      <Tabs label="Onderdeel van beheer" idPrefix="beheer" tabs={BEHEER_TABS} value={tab} onChange={(t) => setTab(t)}>
+        {tab === 'kalender' && (
+          <>
+            <GelijkgesteldeDagen magWijzigen={magWijzigen} />
+            <Referentiegegevens />
+          </>
+        )}
+        {tab === 'gebruikers' && <GebruikersBeheer />}
+        {tab === 'teams' && <TeamsBeheer />}
+      </Tabs>
     </>
   );
 }
