@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ClockBadge } from '../components/clock.tsx';
 import { VeiligheidsvlagSectie } from '../components/Veiligheidsvlag.tsx';
 import { Notice } from '../components/forms.tsx';
+import { Consultaties, GeenRelatie, NoodtoegangBanner, type Consultatie, type CasusToegang } from '../components/Toegang.tsx';
 import { useApp } from '../context.ts';
 import { useDraft } from '../drafts.ts';
 import { clearFlash, peekFlash } from '../flash.ts';
@@ -17,7 +18,7 @@ import { ActionForm } from './casusActions.tsx';
 
 export function CasusPage({ id }: { id: number }) {
   const app = useApp();
-  const casus = useApi<Casus>(`/api/casussen/${id}`);
+  const casus = useApi<Casus & { toegang?: CasusToegang; consultaties?: Consultatie[] }>(`/api/casussen/${id}`);
   // The message of the registration that led here; messages of later steps show in their melding.
   const [message, setMessage] = useState<string | null>(peekFlash);
   useEffect(() => clearFlash(), []);
@@ -26,7 +27,14 @@ export function CasusPage({ id }: { id: number }) {
     return (
       <>
         <h1>Casus</h1>
-        {casus.error ? <Notice kind="error">{casus.error.message}</Notice> : <p aria-live="polite">Casus laden…</p>}
+        {casus.error?.code === 'geen_relatie' ? (
+          // No relation with this casus: explain, and offer emergency access (break the glass).
+          <GeenRelatie casusId={id} message={casus.error.message} onGranted={casus.reload} />
+        ) : casus.error ? (
+          <Notice kind="error">{casus.error.message}</Notice>
+        ) : (
+          <p aria-live="polite">Casus laden…</p>
+        )}
       </>
     );
   }
@@ -60,6 +68,7 @@ export function CasusPage({ id }: { id: number }) {
           </div>
         </dl>
       </div>
+      {c.toegang?.noodtoegang && <NoodtoegangBanner noodtoegang={c.toegang.noodtoegang} />}
       <VeiligheidsvlagSectie casus={c} canEdit={isCaseWorker(app.user.rollen)} onChanged={() => {
         setMessage(null);
         casus.reload();
@@ -86,6 +95,8 @@ export function CasusPage({ id }: { id: number }) {
           />
         ))}
       </section>
+
+      <Consultaties casusId={c.id} consultaties={c.consultaties ?? []} magConsulteren={!!c.toegang?.magConsulteren} onChanged={casus.reload} />
 
       <section aria-labelledby="tijdlijn-titel" className="section">
         <h2 id="tijdlijn-titel">Tijdlijn</h2>
