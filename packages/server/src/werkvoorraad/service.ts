@@ -1,9 +1,9 @@
 // Werkvoorraad: open meldingen per team and process, sorted by the first statutory deadline,
 // with counts per clock state and the load per worker for the team manager.
-import { procesVan, toLocalDate, worstState, type Clock, type ClockState, type Proces } from '@voordeur/domain';
+import { procesVan, toLocalDate, worstState, type Clock, type ClockState, type MeldingStatus, type Proces } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
-import { MELDING_FACTS_SQL, meldingClocks } from '../casus/service.ts';
+import { meldingClocks, type MeldingFacts } from '../casus/service.ts';
 import { adresLabel } from '../personen/service.ts';
 import { kalender } from '../referentie/service.ts';
 import { klokStatusSql, procesSql } from './termijnen.ts';
@@ -45,29 +45,35 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
   // The open meldingen in scope (team), on the partial index melding_werkvoorraad(_alle).
   const scope = f.teamId != null ? sql`m.status <> 'afgesloten' and m.team_id = ${f.teamId}` : sql`m.status <> 'afgesloten'`;
 
-  // Counts per process × clock state × worker in one aggregate: the manager's overview (before
-  // the process/worker/clock filters), the load per worker and the filtered total.
+  // Counts per status × worker with one column per clock state, in one aggregate on the index:
+  // the manager's overview (before the process/worker/clock filters), the load per worker and
+  // the filtered total.
   const groups = (
-    await sql<{ proces: Proces; klok: ClockState; behandelaar_id: number | null; n: number }>`
-      select ${procesSql} as proces, ${klok} as klok, m.behandelaar_id, count(*)::int as n
-      from melding m where ${scope} group by 1, 2, 3`.execute(db)
+    await sql<{ status: MeldingStatus; behandelaar_id: number | null } & Record<'overdue' | 'at_risk' | 'on_time' | 'met', number>>`
+      select m.status, m.behandelaar_id,
+        count(*) filter (where m.termijn_open_due < ${today}::date)::int as overdue,
+        count(*) filter (where m.termijn_open_due >= ${today}::date and m.termijn_risico_vanaf <= ${today}::date)::int as at_risk,
+        count(*) filter (where m.termijn_open_due >= ${today}::date and m.termijn_risico_vanaf > ${today}::date)::int as on_time,
+        count(*) filter (where m.termijn_open_due is null)::int as met
+      from melding m where ${scope} group by 1, 2`.execute(db)
   ).rows;
   const counts: Record<string, Record<ClockState, number>> = {};
   const perBehandelaar = new Map<string, { behandelaarId: number | null; naam: string; aantal: number; teLaat: number }>();
   let total = 0;
   for (const g of groups) {
-    if (!g.proces) continue;
-    counts[g.proces] ??= Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ClockState, number>;
-    counts[g.proces]![g.klok] += g.n;
+    const proces = procesVan(g.status, g.behandelaar_id != null);
+    if (!proces) continue;
+    const c = (counts[proces] ??= Object.fromEntries(STATES.map((s) => [s, 0])) as Record<ClockState, number>);
+    const n = g.overdue + g.at_risk + g.on_time + g.met;
+    for (const s of ['overdue', 'at_risk', 'on_time', 'met'] as const) c[s] += g[s];
     const key = String(g.behandelaar_id ?? 'geen');
     const e = perBehandelaar.get(key) ?? { behandelaarId: g.behandelaar_id, naam: 'Niet toegewezen', aantal: 0, teLaat: 0 };
-    e.aantal += g.n;
-    if (g.klok === 'overdue') e.teLaat += g.n;
+    e.aantal += n;
+    e.teLaat += g.overdue;
     perBehandelaar.set(key, e);
-    if (f.proces && g.proces !== f.proces) continue;
+    if (f.proces && proces !== f.proces) continue;
     if (f.behandelaarId !== undefined && g.behandelaar_id !== f.behandelaarId) continue;
-    if (f.klok && g.klok !== f.klok) continue;
-    total += g.n;
+    total += !f.klok ? n : f.klok === 'met_late' ? 0 : g[f.klok];
   }
   const ids = [...perBehandelaar.values()].map((e) => e.behandelaarId).filter((x): x is number => x != null);
   if (ids.length) {
@@ -83,26 +89,55 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
   if (f.klok) filters.push(sql`${klok} = ${f.klok}`);
   const offset = f.offset ?? 0;
   const limit = f.limit ?? 100;
-  const page = (
-    await sql<{ id: number }>`
-      select m.id from melding m where ${sql.join(filters, sql` and `)}
+  const pageRows = (
+    await sql<any>`
+      select m.id, m.nummer, m.casus_id, m.status, m.behandelaar_id, m.ontvangen_op, m.geregistreerd_op
+      from melding m where ${sql.join(filters, sql` and `)}
       order by m.termijn_sortering nulls last, m.ontvangen_op, m.id limit ${limit} offset ${offset}`.execute(db)
-  ).rows.map((r) => r.id);
+  ).rows;
+  const page = pageRows.map((r) => r.id as number);
 
-  // Only the page's clocks are computed (from the data, as on the casus page).
-  const rows = page.length
-    ? (
-        await sql<any>`
-          with m as (${MELDING_FACTS_SQL} where m.id = any(${page}))
-          select m.*, c.nummer as casus_nummer, c.versie as casus_versie, c.veiligheidsvlaggen, h.straat, h.huisnummer, h.toevoeging, h.postcode, h.woonplaats, g.naam as behandelaar_naam
-          from m join casus c on c.id = m.casus_id join huishouden h on h.id = c.huishouden_id
-          left join gebruiker g on g.id = m.behandelaar_id`.execute(db)
-      ).rows
-    : [];
-  const inf = page.length ? (await sql<any>`select melding_id, persoon_id, verlengingen, geinformeerd_op from informering where melding_id = any(${page}) and geinformeerd_op is null`.execute(db)).rows : [];
+  // Only the page's clocks are computed, from the data as on the casus page. Small keyed queries
+  // (cheap to plan, run side by side on a server pool) instead of one wide join.
+  const none = Promise.resolve({ rows: [] as any[] });
+  const casusIds = [...new Set(pageRows.map((r) => r.casus_id as number))];
+  const [vb, dn, tk, cs, inf] = page.length
+    ? await Promise.all([
+        sql<any>`select melding_id, vastgesteld_op from veiligheidsbeoordeling where melding_id = any(${page})`.execute(db),
+        sql<any>`select melding_id, soort, gestart_op, afgesloten_op, onderzoek_uitkomsten from dienst where melding_id = any(${page})`.execute(db),
+        sql<any>`select melding_id, moment, gedaan_op from terugkoppeling where melding_id = any(${page})`.execute(db),
+        sql<any>`select c.id, c.nummer, c.versie, c.veiligheidsvlaggen, h.straat, h.huisnummer, h.toevoeging, h.postcode, h.woonplaats
+                 from casus c join huishouden h on h.id = c.huishouden_id where c.id = any(${casusIds})`.execute(db),
+        sql<any>`select melding_id, persoon_id, verlengingen, geinformeerd_op from informering where melding_id = any(${page}) and geinformeerd_op is null`.execute(db),
+      ])
+    : [await none, await none, await none, await none, await none];
+  const vbBy = new Map(vb.rows.map((x) => [x.melding_id as number, x]));
+  const dnBy = new Map(dn.rows.map((x) => [x.melding_id as number, x]));
+  const tkBy = new Map(tk.rows.map((x) => [`${x.melding_id}:${x.moment}`, x.gedaan_op]));
+  const csBy = new Map(cs.rows.map((x) => [x.id as number, x]));
   const infBy = new Map<number, any[]>();
-  for (const i of inf) infBy.set(i.melding_id, [...(infBy.get(i.melding_id) ?? []), i]);
-  const byId = new Map(rows.map((r: any) => [r.id as number, r]));
+  for (const i of inf.rows) infBy.set(i.melding_id, [...(infBy.get(i.melding_id) ?? []), i]);
+  const byId = new Map(
+    pageRows.map((m) => {
+      const d = dnBy.get(m.id);
+      const c = csBy.get(m.casus_id);
+      const facts: MeldingFacts = {
+        id: m.id,
+        status: m.status,
+        ontvangen_op: m.ontvangen_op,
+        geregistreerd_op: m.geregistreerd_op,
+        beoordeeld_op: vbBy.get(m.id)?.vastgesteld_op ?? null,
+        dienst_soort: d?.soort ?? null,
+        dienst_gestart_op: d?.gestart_op ?? null,
+        dienst_afgesloten_op: d?.afgesloten_op ?? null,
+        onderzoek_uitkomsten: d?.onderzoek_uitkomsten ?? null,
+        tk_beoordeling_op: tkBy.get(`${m.id}:na_beoordeling`) ?? null,
+        tk_onderzoek_op: tkBy.get(`${m.id}:na_onderzoek`) ?? null,
+      };
+      const naam = m.behandelaar_id != null ? perBehandelaar.get(String(m.behandelaar_id))?.naam : undefined;
+      return [m.id as number, { ...facts, ...c, id: m.id, nummer: m.nummer, casus_id: m.casus_id, behandelaar_id: m.behandelaar_id, casus_nummer: c?.nummer, casus_versie: c?.versie, behandelaar_naam: naam } as any];
+    }),
+  );
 
   const items: WerkItem[] = [];
   for (const id of page) {
