@@ -132,10 +132,8 @@ export function GebruikersBeheer() {
               g={keuze}
               rollen={data.rollen}
               teams={data.teams}
-              onDone={(text) => {
-                setMelding({ kind: 'success', text });
-                lijst.reload();
-              }}
+              // The panel shows its own message; the list only reloads.
+              onDone={() => lijst.reload()}
               onClose={() => setGekozen(null)}
               rolLabel={rolLabel}
               teamNaam={teamNaam}

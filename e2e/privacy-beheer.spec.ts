@@ -1,0 +1,179 @@
+// User administration (beheer), the privacy officer's page, the own account page, and a draft that
+// survives a closed tab: a new browser (context) logs in and continues where the first left off.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login, screenshot, submitLogin } from './support/helpers.ts';
+
+test('beheer: gebruiker aanmaken (eerst met fouten bij het veld), deactiveren, teams', async ({ page }) => {
+  await login(page, 'beheer');
+  await page.getByRole('tab', { name: 'Gebruikers' }).click();
+  await expect(page).toHaveURL(/\/beheer\?tab=gebruikers$/);
+  const tabel = page.getByTestId('gebruikers');
+  await expect(tabel.getByRole('row').filter({ hasText: 'Sanne de Vries' })).toContainText('Bureaudienst / frontoffice');
+  await expect(tabel.getByRole('row').filter({ hasText: 'Sanne de Vries' })).toContainText('Ingesteld');
+
+  const form = page.getByRole('form', { name: 'Nieuwe gebruiker' });
+  await form.getByLabel('Gebruikersnaam').fill('f.deboer');
+  await form.getByLabel('Naam', { exact: true }).fill('Femke de Boer');
+  await form.getByRole('group', { name: 'Rollen' }).getByLabel('Backoffice-medewerker').check();
+  await form.getByLabel('Beginwachtwoord').fill('Wachtwoord2026!');
+  await form.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  // The browser knows a case role needs a team.
+  await expect(page.locator('#f-nieuw-teamId-error')).toContainText('Verplicht voor de rol Backoffice-medewerker');
+  await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Team Amsterdam' });
+  await form.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  // The server's password policy, beside the field.
+  await expect(page.locator('#f-nieuw-wachtwoord-error')).toContainText('veelgebruikt wachtwoord');
+  await expect(form.getByRole('alert')).toBeFocused();
+  await expectAccessible(page, 'beheer gebruikers met fouten');
+  await screenshot(page, '30-beheer-gebruiker-fout');
+
+  await form.getByLabel('Beginwachtwoord').fill('Fietsen langs de Amstel 2026');
+  await form.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Account f.deboer (Femke de Boer) is aangemaakt' })).toBeVisible();
+  const rij = tabel.getByRole('row').filter({ hasText: 'Femke de Boer' });
+  await expect(rij).toContainText('Team Amsterdam');
+  await expect(rij).toContainText('nog nooit');
+
+  await rij.getByRole('button', { name: 'Femke de Boer beheren' }).click();
+  const paneel = page.getByTestId('gebruiker-paneel');
+  await expect(paneel.getByRole('heading', { name: /Femke de Boer/ })).toBeFocused();
+  await paneel.getByLabel('Toelichting (optioneel)').fill('Proefaccount, niet meer nodig');
+  await paneel.getByRole('button', { name: 'Deactiveren' }).click();
+  await expect(paneel.getByRole('status').filter({ hasText: 'Femke de Boer is gedeactiveerd' })).toBeVisible();
+  await expect(rij).toContainText('Gedeactiveerd');
+  const historie = page.getByTestId('gebruiker-historie');
+  await expect(historie).toContainText('gedeactiveerd (0 sessies beëindigd)');
+  await expect(historie).toContainText('Proefaccount, niet meer nodig');
+  await expect(historie).toContainText('account aangemaakt met rol Backoffice-medewerker in Team Amsterdam');
+  await expectAccessible(page, 'beheer gebruikers');
+  await screenshot(page, '31-beheer-gebruikers');
+
+  // The last functioneel beheerder keeps the role.
+  await tabel.getByRole('button', { name: 'Iris Peters beheren' }).click();
+  const zelf = page.getByTestId('gebruiker-paneel');
+  await zelf.getByRole('group', { name: 'Rollen' }).getByLabel('Functioneel beheerder').uncheck();
+  await zelf.getByRole('group', { name: 'Rollen' }).getByLabel('Onderzoeker').check();
+  await zelf.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(zelf.getByRole('alert').filter({ hasText: 'laatste actieve functioneel beheerder' })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Teams' }).click();
+  await page.getByLabel('Naam van het team').fill('Team Zuidoost');
+  await page.getByRole('button', { name: 'Team aanmaken' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Team Team Zuidoost is aangemaakt.' })).toBeVisible();
+  await expect(page.getByTestId('teams')).toContainText('Team Zuidoost');
+  await expect(page.getByTestId('beheer-historie')).toContainText('team aangemaakt: Team Zuidoost');
+  await expectAccessible(page, 'beheer teams');
+  await screenshot(page, '32-beheer-teams');
+});
+
+test('privacy officer: toegangslog, overzicht van een persoon, inzageverzoek met besluit en PDF', async ({ page }) => {
+  await login(page, 'privacy');
+  const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+  await expect(nav.getByRole('link')).toHaveText(['Start', 'Privacy']);
+  await nav.getByRole('link', { name: 'Privacy' }).click();
+  await expect(page.getByRole('heading', { name: 'Privacy', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('log-verificatie')).toContainText('Hashketen intact');
+
+  const zoek = page.getByRole('search', { name: 'Toegangslog doorzoeken' });
+  await zoek.getByLabel('Actie').selectOption({ label: 'ingelogd' });
+  await zoek.getByRole('button', { name: 'Zoeken' }).click();
+  const resultaten = page.getByTestId('log-resultaten');
+  await expect(resultaten.getByRole('row').nth(1)).toContainText('ingelogd');
+  await expect(resultaten).not.toContainText('ingezien');
+  const href = await page.getByTestId('log-export').getAttribute('href');
+  expect(href).toBe('/api/toegangslog/export?actie=login');
+  const csv = await page.request.get(href!);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain('prev_hash');
+  await expectAccessible(page, 'privacy toegangslog');
+  await screenshot(page, '33-privacy-toegangslog');
+
+  await page.getByRole('tab', { name: 'Persoon en verzoeken' }).click();
+  const persoonZoek = page.getByRole('search', { name: 'Persoon zoeken voor een verzoek' });
+  await persoonZoek.getByLabel('Naam').fill('Jansen');
+  await persoonZoek.getByRole('button', { name: 'Persoon zoeken' }).click();
+  await page.getByTestId('rechten-kandidaten').getByRole('button').first().click();
+  const dossier = page.getByTestId('persoon-rechten');
+  await dossier.getByRole('button', { name: 'Toegangsoverzicht tonen' }).click();
+  await expect(dossier.getByTestId('toegangsoverzicht').getByRole('row').nth(1)).toBeVisible();
+
+  await dossier.getByRole('button', { name: 'Nieuw verzoek om inzage of afschrift' }).click();
+  const verzoek = page.getByRole('form', { name: 'Nieuw verzoek om inzage of afschrift' });
+  await verzoek.getByRole('group', { name: 'Soort' }).getByLabel('Afschrift').check();
+  await verzoek.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Het verzoek is vastgelegd.' })).toBeVisible();
+  const kaart = dossier.locator('[data-testid^="inzageverzoek-"]').first();
+  await expect(kaart).toContainText('Afschrift');
+  // A refusal without ground or motivation is refused beside the fields.
+  await kaart.getByRole('group', { name: 'Besluit' }).getByLabel('Afgewezen').check();
+  await kaart.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(kaart.locator('#f-besluit-weigeringsgronden-error')).toContainText('Wmo 2015 art. 5.3.2');
+  await kaart.getByRole('group', { name: 'Besluit' }).getByLabel('Toegewezen', { exact: true }).check();
+  await kaart.getByLabel('Motivering').fill('Verzoeker is de betrokkene zelf en volwassen.');
+  await kaart.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Het besluit op verzoek \d+ is vastgelegd: toegewezen/ })).toBeVisible();
+  const downloadPromise = page.waitForEvent('download');
+  await kaart.getByRole('link', { name: 'Dossier als PDF' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^afschrift-\d+\.pdf$/);
+  await expectAccessible(page, 'privacy persoon');
+  await screenshot(page, '34-privacy-persoon');
+
+  await page.getByRole('tab', { name: 'Werklijst verzoeken' }).click();
+  await page.getByRole('group', { name: 'Toon' }).getByLabel('Alle verzoeken').check();
+  await expect(page.getByTestId('verzoeken')).toContainText('afschrift');
+  await expectAccessible(page, 'privacy werklijst');
+  await page.getByRole('tab', { name: 'Bewaartermijnen' }).click();
+  await expect(page.getByRole('heading', { name: 'Bewaarblokkade (legal hold)' })).toBeVisible();
+  await expectAccessible(page, 'privacy bewaartermijnen');
+  await screenshot(page, '35-privacy-bewaartermijnen');
+});
+
+test('mijn account: het wachtwoordbeleid staat bij het veld', async ({ page }) => {
+  await login(page, 'beleid');
+  await page.getByRole('link', { name: 'Mijn account' }).click();
+  await expect(page.getByRole('heading', { name: 'Mijn account', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('account-gegevens')).toContainText('beleid');
+  const form = page.getByRole('form', { name: 'Wachtwoord wijzigen' });
+  await form.getByLabel('Huidig wachtwoord').fill('Voordeur-demo-2026');
+  await form.getByLabel('Nieuw wachtwoord', { exact: true }).fill('beleid2026');
+  await form.getByLabel('Herhaal het nieuwe wachtwoord').fill('beleid2026');
+  await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  const fout = page.locator('#f-pw-nieuwWachtwoord-error');
+  await expect(fout).toContainText('minstens 12 tekens (nu 10)');
+  await expect(fout).toContainText('mag niet uw gebruikersnaam zijn of bevatten');
+  await expect(form.getByLabel('Nieuw wachtwoord', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'account met fouten');
+  await screenshot(page, '36-account');
+  await expect(page.getByRole('heading', { name: 'Tweede factor' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Uitloggen op alle apparaten' })).toBeVisible();
+});
+
+test('concept overleeft een gesloten tabblad: een nieuwe browser logt in en gaat verder', async ({ browser }) => {
+  const tekst = 'Concept op de server: buurvrouw hoorde geschreeuw en gerinkel van glas.';
+  const eerste = await browser.newContext();
+  const a = await eerste.newPage();
+  await login(a, 'backoffice');
+  await a.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Nieuwe melding' }).click();
+  const opgeslagen = a.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/concepten/intake') && r.ok());
+  await a.getByLabel('Omschrijving').fill(tekst);
+  await opgeslagen;
+  await eerste.close(); // the tab (and browser) closed without logging out
+
+  const tweede = await browser.newContext();
+  const b = await tweede.newPage();
+  await b.goto('/meldingen/nieuw');
+  await expect(b.getByRole('heading', { name: 'Inloggen', level: 1 })).toBeVisible();
+  await submitLogin(b, 'backoffice');
+  await b.goto('/meldingen/nieuw');
+  await expect(b.getByLabel('Omschrijving')).toHaveValue(tekst);
+  // Continuing saves again; logging out discards the draft.
+  const weer = b.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/concepten/intake') && r.ok());
+  await b.getByLabel('Omschrijving').fill(`${tekst} Melder belt terug.`);
+  await weer;
+  await b.getByRole('button', { name: 'Uitloggen' }).click();
+  await login(b, 'backoffice');
+  await b.goto('/meldingen/nieuw');
+  await expect(b.getByLabel('Omschrijving')).toHaveValue('');
+  await tweede.close();
+});
