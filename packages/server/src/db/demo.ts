@@ -288,6 +288,16 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
       now,
     );
   }
+  // An MDO consultation: Team Amstelland consulted the vertrouwensarts (Team Amsterdam) about one of
+  // its open casussen after the veiligheidsbeoordeling, which gives her access (docs/security.md).
+  const mdo = (await sql<{ casus_id: number }>`
+    select m.casus_id from melding m join team t on t.id = m.team_id
+    where t.naam = 'Team Amstelland' and m.status in ('beoordeeld', 'dienst_vv', 'dienst_onderzoek') order by m.id limit 1`.execute(db)).rows[0];
+  if (mdo) {
+    const op = back(2, 11);
+    await sql`insert into mdo_consultatie (casus_id, gebruiker_id, toelichting, vastgelegd_door, vastgelegd_op, geldig_tot)
+              values (${mdo.casus_id}, ${users.get('arts')!}, ${'MDO: vertrouwensarts geeft advies over letsel bij het jongste kind.'}, ${users.get('amstelland')!}, ${op.toISOString()}, ${new Date(op.getTime() + 90 * 86_400_000).toISOString()})`.execute(db);
+  }
   // Adviesvragen; one still open (can be converted into a melding).
   const adv = [
     { hoedanigheid: 'ow_basis', aanleiding: ['km_anders'], vraag: 'Leerkracht twijfelt of signalen van een leerling (terugtrekken, angstig bij ophalen) reden zijn om te melden.', advies: 'Afwegingskader doorlopen, gesprek met ouders voorbereid; bij structurele zorgen melden.' },
