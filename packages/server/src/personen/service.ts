@@ -33,6 +33,9 @@ function dobVariants(dob: string): string[] {
   const d = dob.slice(6, 8);
   const out = new Set([dob]);
   if (d !== '00' && Number(d) <= 12) out.add(`${y}${d}${m}`);
+  // Registered with an unknown day, or day and month (CBS '00'): that date still fits.
+  out.add(`${y}${m}00`);
+  out.add(`${y}0000`);
   return [...out];
 }
 
@@ -40,6 +43,30 @@ export function adresLabel(h: { straat?: string | null; huisnummer?: string | nu
   const street = [h.straat, [h.huisnummer, h.toevoeging].filter(Boolean).join('')].filter(Boolean).join(' ');
   const place = [h.postcode, h.woonplaats].filter(Boolean).join(' ');
   return [street, place].filter(Boolean).join(', ') || 'adres onbekend';
+}
+
+const NAAM_LIMIET = 50;
+
+/**
+ * Persons whose zoeknaam is trigram-similar to `naam`, most similar first. First with a strict
+ * similarity threshold (0.5: one typo in a name of normal length stays above it, and the GIN
+ * index then visits far fewer rows); only when that finds fewer than 10 names the tolerant
+ * default (0.3) is tried, for short names and several typos.
+ */
+async function naamKandidaten(db: Db, naam: string): Promise<Array<{ id: number; sim: number; geboortedatum: string | null }>> {
+  const zoek = async (tx: Db, drempel: number) => {
+    await sql`select set_config('pg_trgm.similarity_threshold', ${String(drempel)}, true)`.execute(tx);
+    return (
+      await sql<{ id: number; sim: number; geboortedatum: string | null }>`
+        select id, similarity(zoeknaam, ${naam}) as sim, geboortedatum from persoon
+        where zoeknaam % ${naam}
+        order by zoeknaam <-> ${naam}, id limit ${NAAM_LIMIET}`.execute(tx)
+    ).rows;
+  };
+  return db.transaction().execute(async (tx) => {
+    const streng = await zoek(tx, 0.5);
+    return streng.length >= 10 ? streng : zoek(tx, 0.3);
+  });
 }
 
 /** Search candidates; returns at most `limit`, best first. */
@@ -67,18 +94,21 @@ export async function zoekPersonen(db: Db, q: ZoekVraag, limit = 20): Promise<Pe
         where geboortedatum = any(${variants}) and similarity(zoeknaam, ${naam}) > 0.2`.execute(db);
       for (const x of r.rows) {
         bump(x.id, x.sim * 3, `naam lijkt (${Math.round(x.sim * 100)}%)`);
-        bump(x.id, x.geboortedatum === dob ? 2 : 1.2, x.geboortedatum === dob ? 'geboortedatum gelijk' : 'geboortedatum met dag/maand verwisseld');
+        if (x.geboortedatum === dob) bump(x.id, 2, 'geboortedatum gelijk');
+        else if (x.geboortedatum.endsWith('00')) bump(x.id, 1, 'geboortedatum past (deels onbekend)');
+        else bump(x.id, 1.2, 'geboortedatum met dag/maand verwisseld');
       }
     }
-    // Name alone (trigram index); a date of birth in the same year adds to the score.
-    const r = await sql<{ id: number; sim: number; geboortedatum: string | null }>`
-      select id, similarity(zoeknaam, ${naam}) as sim, geboortedatum from persoon
-      where zoeknaam % ${naam}
-      order by zoeknaam <-> ${naam} limit 50`.execute(db);
-    for (const x of r.rows) {
-      if (scores.get(x.id)?.redenen.has('geboortedatum gelijk')) continue;
-      bump(x.id, x.sim * 3, `naam lijkt (${Math.round(x.sim * 100)}%)`);
-      if (dob.length === 8 && x.geboortedatum && x.geboortedatum.slice(0, 4) === dob.slice(0, 4) && x.geboortedatum !== dob) bump(x.id, 0.5, 'geboortejaar gelijk');
+    // Name alone (trigram index); a date of birth in the same year adds to the score. Skipped when
+    // the date of birth already found a person with a clearly similar name: at the phone the
+    // caller gives name and date of birth, and the broad name search is what costs time.
+    const sterk = [...scores.values()].some((e) => e.redenen.has('geboortedatum gelijk') && e.score >= 2 + 0.5 * 3);
+    if (!sterk) {
+      for (const r of await naamKandidaten(db, naam)) {
+        if (scores.get(r.id)?.redenen.has('geboortedatum gelijk')) continue;
+        bump(r.id, r.sim * 3, `naam lijkt (${Math.round(r.sim * 100)}%)`);
+        if (dob.length === 8 && r.geboortedatum && r.geboortedatum.slice(0, 4) === dob.slice(0, 4) && r.geboortedatum !== dob) bump(r.id, 0.5, 'geboortejaar gelijk');
+      }
     }
   }
   const pc = q.postcode?.replace(/\s+/g, '').toUpperCase();

@@ -1,0 +1,71 @@
+// Person search (find before create): name with typing errors, date of birth with swapped or
+// unknown parts, the strict-then-tolerant name threshold, and the name+dob shortcut.
+import { zoekNaam } from '@voordeur/domain';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../testing.ts';
+import { zoekPersonen } from './service.ts';
+
+let env: TestEnv;
+const ids: Record<string, number> = {};
+
+async function persoon(key: string, achternaam: string, voornamen: string, geboortedatum: string | null, tussenvoegsel: string | null = null) {
+  const r = await sql<{ id: number }>`
+    insert into persoon (achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam)
+    values (${achternaam}, ${tussenvoegsel}, ${voornamen}, ${geboortedatum}, 'V', ${zoekNaam({ achternaam: [tussenvoegsel, achternaam].filter(Boolean).join(' '), voornamen })})
+    returning id`.execute(env.database.db);
+  ids[key] = r.rows[0]!.id;
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  await persoon('aya', 'Hamdaoui', 'Aya', '20150312', 'el');
+  await persoon('ayaOnbekendeDag', 'Hamdaoui', 'Aya', '20150300', 'el');
+  await persoon('ayaAnderJaar', 'Hamdaoui', 'Aya', '20090704', 'el');
+  await persoon('anas', 'Hamdaoui', 'Anas', '20120101', 'el');
+  // Many similar names: the strict threshold alone already gives enough candidates.
+  for (let i = 0; i < 14; i++) await persoon(`jansen${i}`, 'Jansen', `Pieter ${['A', 'B', 'C', 'D', 'E', 'F', 'G'][i % 7]}`, `19${60 + i}0101`);
+  await persoon('kort', 'Li', 'Bo', '19900101');
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const db = () => env.database.db;
+
+describe('zoekPersonen', () => {
+  it('finds the person by name with a typo and exact date of birth first, with the reasons', async () => {
+    const r = await zoekPersonen(db(), { naam: 'el Hamdaui Aya', geboortedatum: '20150312' });
+    expect(r[0]!.id).toBe(ids.aya);
+    expect(r[0]!.redenen).toContain('geboortedatum gelijk');
+    // A registration with an unknown day still fits the date given at the phone.
+    const partial = r.find((x) => x.id === ids.ayaOnbekendeDag);
+    expect(partial?.redenen).toContain('geboortedatum past (deels onbekend)');
+    expect(r.findIndex((x) => x.id === ids.ayaOnbekendeDag)).toBeGreaterThan(0);
+  });
+
+  it('finds day and month swapped', async () => {
+    const r = await zoekPersonen(db(), { naam: 'Aya el Hamdaoui', geboortedatum: '20151203' });
+    const hit = r.find((x) => x.id === ids.aya);
+    expect(hit?.redenen).toContain('geboortedatum met dag/maand verwisseld');
+  });
+
+  it('without a strong date-of-birth match also searches by name alone (same name, other date)', async () => {
+    const r = await zoekPersonen(db(), { naam: 'el Hamdaoui Aya', geboortedatum: '20010101' });
+    expect(r.map((x) => x.id)).toEqual(expect.arrayContaining([ids.aya, ids.ayaAnderJaar, ids.ayaOnbekendeDag]));
+  });
+
+  it('by name alone: a typo in a common name, best match first', async () => {
+    const r = await zoekPersonen(db(), { naam: 'el Hamdoaui Anas' });
+    expect(r[0]!.id).toBe(ids.anas);
+    const j = await zoekPersonen(db(), { naam: 'Jnasen Pieter' });
+    expect(j.length).toBeGreaterThanOrEqual(10);
+    expect(j.every((x) => x.naam.includes('Jansen'))).toBe(true);
+  });
+
+  it('falls back to the tolerant threshold for short names', async () => {
+    // "lee bo" vs "li bo": trigram similarity 4/9 = 0.44, below the strict 0.5: found by the tolerant pass.
+    const r = await zoekPersonen(db(), { naam: 'Lee Bo' });
+    expect(r.map((x) => x.id)).toContain(ids.kort);
+  });
+});
