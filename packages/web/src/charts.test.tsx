@@ -88,9 +88,9 @@ describe('SVG charts', () => {
     expect(html.match(/role="img"/g)).toHaveLength(1);
     expect(html).toContain('aria-label="Staafdiagram: Meldingen per gemeente. Amsterdam: Meldingen 20, Adviesvragen 4; Diemen: Meldingen onderdrukt, Adviesvragen 0."');
     expect(html).toContain('>onderdrukt (Meldingen)</text>');
-    // Widths are percentages of the largest value (20 → 78% of the width, 4 → 15.6%).
-    expect(html).toContain('width="78%"');
-    expect(html).toContain('width="15.6%"');
+    // Widths are percentages of the largest value (20 → 70% of the width, 4 → 14%).
+    expect(html).toContain('width="70%"');
+    expect(html).toContain('width="14%"');
     // The second series is striped (not colour alone).
     expect(html).toMatch(/fill="url\(#[^)]*-streep\)"/);
   });
@@ -124,6 +124,9 @@ describe('SVG charts', () => {
     );
     expect(html.match(/class="chart-band"/g)).toHaveLength(3);
     expect(html.match(/class="chart-signaal-kolom"/g)).toHaveLength(1);
+    // One image per chart: the markers (nested svg) are hidden from the accessibility tree.
+    expect(html.match(/role="img"/g)).toHaveLength(1);
+    expect(html.match(/<svg /g)!.length - 1).toBe(html.match(/<svg [^>]*aria-hidden="true"/g)!.length);
     expect(html).toContain('W13: 0 (verwacht 1,1 tot 10,9, onder de band, signaal)');
   });
 });

@@ -30,6 +30,7 @@ export function Figuur({ titel, id, children, tabel, noot, className }: { titel:
 
 /** Legend: a swatch (colour + pattern, or marker shape) and the series name. */
 export function Legenda({ reeksen, soort }: { reeksen: string[]; soort: 'staaf' | 'lijn' }) {
+  const id = useId().replace(/:/g, '');
   if (reeksen.length < 2) return null;
   return (
     <ul className="chart-legenda" aria-hidden="true">
@@ -37,7 +38,10 @@ export function Legenda({ reeksen, soort }: { reeksen: string[]; soort: 'staaf' 
         <li key={r}>
           <svg width="22" height="14" className="chart-legenda__swatch" focusable="false">
             {soort === 'staaf' ? (
-              <rect x="1" y="1" width="20" height="12" className={`chart-s${i} chart-staaf chart-staaf--${i % 2 ? 'gestreept' : 'vol'}`} />
+              <>
+                {i % 2 === 1 && <Patronen id={`${id}-${i}`} />}
+                <rect x="1" y="1" width="20" height="12" className={staafKlasse(i)} fill={i % 2 ? `url(#${id}-${i}-streep)` : undefined} />
+              </>
             ) : (
               <>
                 <line x1="0" x2="22" y1="7" y2="7" className={`chart-lijn chart-l${i}`} />
@@ -51,6 +55,9 @@ export function Legenda({ reeksen, soort }: { reeksen: string[]; soort: 'staaf' 
     </ul>
   );
 }
+
+/** Bars: series 0 solid (class fill), series 1 striped (pattern fill attribute, so no class fill). */
+const staafKlasse = (i: number) => (i % 2 ? 'chart-staaf chart-staaf--gestreept' : `chart-staaf chart-s${i}`);
 
 // Diagonal stripes for the second series of a bar chart (not colour alone).
 function Patronen({ id }: { id: string }) {
@@ -76,8 +83,8 @@ const RIJ_GAP = 12;
 export function StaafDiagram({ titel, rijen, reeksen = [''], eenheid, max, markeer }: { titel: string; rijen: Array<{ label: string; waarden: Punt[] }>; reeksen?: string[]; eenheid: Eenheid; max?: number; markeer?: (rij: number) => boolean }) {
   const id = useId().replace(/:/g, '');
   const top = max ?? schaal(grootste(rijen.flatMap((r) => r.waarden.map((w) => w.waarde))), { geheel: eenheid === 'aantal' }).max;
-  // Bars use at most 78% of the width: the rest is for the value text.
-  const BREED = 0.78;
+  // Bars use at most 70% of the width: the rest is for the value text (legible at 320 px).
+  const BREED = 0.7;
   let y = 4;
   const items = rijen.map((r, ri) => {
     const regels = labelRegels(r.label);
@@ -90,11 +97,11 @@ export function StaafDiagram({ titel, rijen, reeksen = [''], eenheid, max, marke
       return (
         <g key={si}>
           {w.waarde !== null && w.waarde > 0 && (
-            <rect x="0" y={sy} width={pct(f)} height={STAAF} className={`chart-s${si} chart-staaf chart-staaf--${si % 2 ? 'gestreept' : 'vol'}`} fill={si % 2 ? `url(#${id}-streep)` : undefined} />
+            <rect x="0" y={sy} width={pct(f)} height={STAAF} className={staafKlasse(si)} fill={si % 2 ? `url(#${id}-streep)` : undefined} />
           )}
-          {w.waarde !== null && w.waarde === 0 && <rect x="0" y={sy} width="2" height={STAAF} className={`chart-s${si} chart-staaf`} />}
+          {w.waarde !== null && w.waarde === 0 && <rect x="0" y={sy} width="2" height={STAAF} className={`chart-staaf chart-s${si}`} />}
           <text x={pct(f + 0.01)} dx={w.waarde === null ? 0 : 4} y={sy + 12.5} className={w.waarde === null ? 'chart-waarde chart-waarde--leeg' : 'chart-waarde'}>
-            {waardeTekst(w, eenheid)}
+            {waardeTekst(w, eenheid, { kort: true })}
             {reeksen.length > 1 && w.waarde === null ? ` (${reeksen[si]})` : ''}
           </text>
         </g>
@@ -121,8 +128,7 @@ export function StaafDiagram({ titel, rijen, reeksen = [''], eenheid, max, marke
       <Legenda reeksen={reeksen.filter(Boolean)} soort="staaf" />
       <svg className="chart chart--staaf" width="100%" height={hoogte} role="img" aria-label={samenvatting('Staafdiagram', titel, rijen, reeksen, eenheid)} focusable="false">
         <Patronen id={id} />
-        {/* Axis line at 0 and a light line at the axis top, with its value. */}
-        <line x1="0.5" x2="0.5" y1="0" y2={hoogte - RIJ_GAP + 4} className="chart-as" />
+        {/* A light line at the axis top; its value is in the note under the chart. */}
         <line x1={pct(BREED)} x2={pct(BREED)} y1="0" y2={hoogte - RIJ_GAP + 4} className="chart-raster" />
         {items}
       </svg>
@@ -139,7 +145,7 @@ export function Marker({ vorm, x, y, reeks, klasse }: { vorm: number; x: string;
   const paths = ['', 'M-4,-4H4V4H-4Z', 'M0,-5L5,4H-5Z', 'M0,-5L5,0L0,5L-5,0Z', 'M-4,-4L4,4M4,-4L-4,4', 'M0,5L5,-4H-5Z'];
   const v = vorm % 6;
   return (
-    <svg x={x} y={y} width="1" height="1" overflow="visible" className="chart-marker-box">
+    <svg x={x} y={y} width="1" height="1" overflow="visible" className="chart-marker-box" aria-hidden="true">
       {v === 0 ? <circle r="4" className={c} /> : <path d={paths[v]} className={`${c}${v === 4 ? ' chart-marker--kruis' : ''}`} />}
     </svg>
   );
