@@ -95,3 +95,44 @@ test('beheer: de lijst één keer, opslaan geeft de nieuwe lijst terug', async (
   await expect(page.getByTestId('gelijkgestelde-dagen')).toContainText('24-12-2031');
   expect(await api.take()).toEqual(['POST /api/beheer/gelijkgestelde-dagen']);
 });
+
+test('rapportage, monitoring, coördinatie en CBS: één aanroep per pagina of keuze', async ({ page }) => {
+  const api = recorder(page);
+  await login(page, 'beleid');
+  await api.take();
+  const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+  const sub = page.getByRole('navigation', { name: 'Managementinformatie' });
+  // The report: one call for every figure (gemeenten and labels come with the reference data).
+  await nav.getByRole('link', { name: 'Rapportage' }).click();
+  await expect(page.getByTestId('rapport')).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/rapportage/halfjaar']);
+  // Another area: one call.
+  await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Diemen' });
+  await page.getByRole('button', { name: 'Rapportage tonen' }).click();
+  await expect(page.getByTestId('rapport')).toContainText('Gemeente Diemen');
+  expect(await api.take()).toEqual(['GET /api/rapportage/halfjaar']);
+  // Monitoring: one call; meldingen ↔ adviesvragen is in the same answer.
+  await sub.getByRole('link', { name: 'Monitoring' }).click();
+  await expect(page.getByTestId('monitoring')).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/rapportage/monitoring']);
+  await page.getByRole('radio', { name: 'Adviesvragen' }).check();
+  await expect(page.getByRole('heading', { name: 'Totaal adviesvragen per week' })).toBeVisible();
+  expect(await api.take()).toEqual([]);
+  await sub.getByRole('link', { name: 'Coördinatie' }).click();
+  await expect(page.getByTestId('coordinatie')).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/rapportage/coordinatie']);
+});
+
+test('CBS-levering: de codetabellen bij openen, de levering alleen op verzoek (één aanroep)', async ({ page }) => {
+  const api = recorder(page);
+  await login(page, 'manager');
+  await api.take();
+  await page.goto('/cbs');
+  await expect(page.getByTestId('cbs-protocol')).toBeVisible();
+  const calls = await api.take();
+  // A page load: the session and reference data again, then the code tables once; never the delivery.
+  expect(calls.filter((c) => c.startsWith('GET /api/rapportage'))).toEqual(['GET /api/rapportage/cbs/protocollen']);
+  await page.getByRole('button', { name: 'Levering samenstellen' }).click();
+  await expect(page.getByTestId('cbs-resultaat')).toBeVisible();
+  expect(await api.take()).toEqual(['GET /api/rapportage/cbs']);
+});
