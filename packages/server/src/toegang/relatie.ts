@@ -14,15 +14,18 @@ import { kalender } from '../referentie/service.ts';
  *   closed, of the last melding);
  * - behandelaar: the user is (or was) behandelaar of a melding of the casus;
  * - mdo: the user is consulted about the casus in an MDO (active consultation);
+ * - registratie: the user registered a melding of the casus that is still in status 'ontvangen'
+ *   (who took the call can triage it and see the casus a hermelding joined);
  * - triage: bureaudienst/crisisdienst and the casus has a melding still in status 'ontvangen';
  * - crisisdienst: crisisdienst outside office hours (region-wide);
  * - noodtoegang: emergency access ("break the glass") granted to this user in this session.
  */
-export type Relatie = 'eigen_team' | 'behandelaar' | 'mdo' | 'triage' | 'crisisdienst' | 'noodtoegang';
+export type Relatie = 'eigen_team' | 'behandelaar' | 'registratie' | 'mdo' | 'triage' | 'crisisdienst' | 'noodtoegang';
 
 export const RELATIE_LABEL: Record<Relatie, string> = {
   eigen_team: 'eigen team',
   behandelaar: 'behandelaar van een melding',
+  registratie: 'registratie van een nieuwe melding',
   mdo: 'geconsulteerd in een MDO',
   triage: 'triage van een nieuwe melding (bureaudienst/crisisdienst)',
   crisisdienst: 'crisisdienst buiten kantooruren',
@@ -30,7 +33,7 @@ export const RELATIE_LABEL: Record<Relatie, string> = {
 };
 
 /** Relations of people who work on the casus: they may record and end MDO consultations. */
-export const WERKRELATIES: readonly Relatie[] = ['eigen_team', 'behandelaar', 'triage', 'crisisdienst'];
+export const WERKRELATIES: readonly Relatie[] = ['eigen_team', 'behandelaar', 'registratie', 'triage', 'crisisdienst'];
 
 export interface Toegang {
   casusId: number;
@@ -98,6 +101,7 @@ export async function bepaalToegang(db: Db, user: ToegangSubject, sessieId: stri
       select c.id, t.organisatie_id,
         exists (select 1 from melding m where m.casus_id = c.id and m.behandelaar_id = ${user.id}) as behandelaar,
         exists (select 1 from melding m where m.casus_id = c.id and m.status = 'ontvangen') as ontvangen,
+        exists (select 1 from melding m where m.casus_id = c.id and m.status = 'ontvangen' and m.geregistreerd_door = ${user.id}) as registratie,
         case when exists (select 1 from melding m where m.casus_id = c.id and m.status <> 'afgesloten')
              then exists (select 1 from melding m where m.casus_id = c.id and m.status <> 'afgesloten' and m.team_id = ${user.teamId})
              else coalesce((select m.team_id from melding m where m.casus_id = c.id order by m.ontvangen_op desc, m.id desc limit 1), c.team_id) = ${user.teamId}
@@ -115,6 +119,7 @@ export async function bepaalToegang(db: Db, user: ToegangSubject, sessieId: stri
   if (r.organisatie_id === user.organisatieId) {
     if (user.teamId !== null && r.eigen_team) relaties.push('eigen_team');
     if (r.behandelaar) relaties.push('behandelaar');
+    if (r.registratie) relaties.push('registratie');
     if (r.mdo) relaties.push('mdo');
     if (r.ontvangen && heeftRol(user, 'bureaudienst', 'crisisdienst')) relaties.push('triage');
     if (heeftRol(user, 'crisisdienst') && !(await binnenKantooruren(db, now))) relaties.push('crisisdienst');

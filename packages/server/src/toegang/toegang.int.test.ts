@@ -95,8 +95,10 @@ describe('own team, behandelaar, triage, crisisdienst', () => {
   it('the own team opens the casus; another team gets 403 geen_relatie, logged as denied without clients', async () => {
     const ok = await bo.get(`/api/casussen/${A.casusId}`);
     expect(ok.status).toBe(200);
-    expect(ok.body.toegang.relaties.map((r: any) => r.relatie)).toEqual(['eigen_team']);
+    // Own team, and (while the melding is new) the one who registered it.
+    expect(ok.body.toegang.relaties.map((r: any) => r.relatie)).toEqual(['eigen_team', 'registratie']);
     expect(ok.body.toegang).toMatchObject({ noodtoegang: null, magConsulteren: true });
+    expect((await bo2.get(`/api/casussen/${A.casusId}`)).body.toegang.relaties.map((r: any) => r.relatie)).toEqual(['eigen_team']);
     expect(ok.body.consultaties).toEqual([]);
 
     const before = await lastLogId();
@@ -177,6 +179,17 @@ describe('own team, behandelaar, triage, crisisdienst', () => {
     } finally {
       env.clock.now = WOENSDAG;
     }
+  });
+
+  it('who registered a new melding for another team may open its casus until the melding is triaged', async () => {
+    const x = (await amstelland.post('/api/meldingen', meldingInput('GM0363', 'Registratietest'))).body as Created;
+    const r = await amstelland.get(`/api/casussen/${x.casusId}`);
+    expect(r.status).toBe(200);
+    expect(r.body.toegang.relaties.map((t: any) => t.relatie)).toEqual(['registratie']);
+    expect(r.body.team.naam).toBe('Team Amsterdam');
+    const b = await bo.post(`/api/meldingen/${x.meldingId}/veiligheidsbeoordeling`, { versie: await versie(x.casusId), ...beoordeling(bo2.userId) });
+    expect(b.status, JSON.stringify(b.body)).toBe(200);
+    expect((await amstelland.get(`/api/casussen/${x.casusId}`)).body.error).toBe('geen_relatie');
   });
 
   it('office hours: werkdagen between VOORDEUR_KANTOORUREN (default 08:00-17:00, Europe/Amsterdam), not on feestdagen', async () => {
