@@ -182,13 +182,15 @@ test('beleid: monitoring met een signalering, en het coördinatie-overzicht', as
     const body = await res.json();
     const n = body.periode.weken.length;
     for (const r of body.reeksen) {
+      const onderwijs = r.sleutel === 'onderwijs' && r.soort === 'meldingen';
       r.weken = r.weken.map((w: any, i: number) => {
-        const aantal = r.sleutel === 'onderwijs' && r.soort === 'meldingen' && i >= n - 2 ? 0 : w.aantal;
-        const verwacht = { gemiddelde: 6, sd: 2.45, laag: 1.1, hoog: 10.9, jaren: 5, waarnemingen: 15 };
-        const afwijking = r.sleutel === 'onderwijs' && r.soort === 'meldingen' && i >= n - 2 ? 'onder' : null;
+        // Onderwijs usually 5–7 a week (band 1,1–10,9), 0 in the last two weeks; the rest within a wide band.
+        const aantal = onderwijs ? (i >= n - 2 ? 0 : 5 + (i % 3)) : w.aantal;
+        const verwacht = onderwijs ? { gemiddelde: 6, sd: 2.45, laag: 1.1, hoog: 10.9, jaren: 5, waarnemingen: 15 } : { gemiddelde: 2, sd: 2, laag: 0, hoog: Math.max(6, (w.aantal ?? 0) + 3), jaren: 5, waarnemingen: 15 };
+        const afwijking = onderwijs && i >= n - 2 ? 'onder' : null;
         return { ...w, aantal, verwacht, afwijking, signaal: afwijking !== null && i === n - 1 };
       });
-      r.signaleringen = r.sleutel === 'onderwijs' && r.soort === 'meldingen' ? [{ vanaf: body.periode.weken[n - 2], tot: body.periode.weken[n - 1], richting: 'onder', weken: 2 }] : [];
+      r.signaleringen = onderwijs ? [{ vanaf: body.periode.weken[n - 2], tot: body.periode.weken[n - 1], richting: 'onder', weken: 2 }] : [];
     }
     body.actueleSignaleringen = [{ soort: 'meldingen', dimensie: 'bron', sleutel: 'onderwijs', label: 'Onderwijs', richting: 'onder', sinds: body.periode.weken[n - 2] }];
     await route.fulfill({ response: res, json: body });

@@ -65,8 +65,8 @@ describe('period choice', () => {
   });
   it('offers the CBS delivery for the completed half-years, the running one marked', () => {
     const o = cbsHalfjaren('2026-07-10');
-    expect(o[0]).toEqual({ value: '2026H2', label: 'tweede halfjaar 2026 (lopend, nog niet compleet)' });
-    expect(o[1]).toEqual({ value: '2026H1', label: 'eerste halfjaar 2026' });
+    expect(o[0]).toEqual({ value: '2026H2', label: 'Tweede halfjaar 2026 (lopend, nog niet compleet)' });
+    expect(o[1]).toEqual({ value: '2026H1', label: 'Eerste halfjaar 2026' });
   });
 });
 

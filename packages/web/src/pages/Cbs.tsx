@@ -19,7 +19,8 @@ const SOORT: Record<string, string> = { advies: 'Advies', melding: 'Melding (tri
 
 /** The half-years a delivery can be made for: the completed ones (newest first) and the current one. */
 export function cbsHalfjaren(vandaag: string): Array<{ value: string; label: string }> {
-  return halfjaarOpties(vandaag, 7).map((o, i) => (i === 0 ? { value: o.value, label: `${halfjaarNaam(o.value)} (lopend, nog niet compleet)` } : { value: o.value, label: halfjaarNaam(o.value) }));
+  const naam = (h: string) => `${halfjaarNaam(h)[0]!.toUpperCase()}${halfjaarNaam(h).slice(1)}`;
+  return halfjaarOpties(vandaag, 7).map((o, i) => ({ value: o.value, label: i === 0 ? `${naam(o.value)} (lopend, nog niet compleet)` : naam(o.value) }));
 }
 
 export function CbsPage() {

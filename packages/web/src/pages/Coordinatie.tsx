@@ -62,7 +62,7 @@ function CoordinatieInhoud({ c, bezig }: { c: Coordinatie; bezig: boolean }) {
       <OnderdrukkingNoot o={c.onderdrukking} />
       <MethodeUitleg methode={c.methode} zonderBand={zonderBand} />
       <section className="rapport-sectie" aria-labelledby="s-nu">
-        <h2 id="s-nu">De laatste week ({laatste ? weekNaam(laatste.week) : '–'})</h2>
+        <h2 id="s-nu">De laatste week: {laatste ? weekNaam(laatste.week) : '–'}</h2>
         <Kerncijfers
           label="De laatste week"
           items={[
