@@ -1,8 +1,14 @@
-// Benchmark data set: a fresh PostgreSQL database `vd_bench` with N meldingen (default 500,000)
-// over ten years, calibrated to the half-year report of Veilig Thuis Amsterdam-Amstelland
-// (seed 002; see /work/shared/domain/veilig-thuis.md).
+// Benchmark data set: a fresh PostgreSQL database (`--db`, default `vd_bench`) with N meldingen
+// (default 500,000) over ten years (twenty from 1 million meldingen), calibrated to the half-year
+// report of Veilig Thuis Amsterdam-Amstelland (seed 002; see /work/shared/domain/veilig-thuis.md),
+// with adviesvragen, coded signals, seasonality (school holidays) and the 2020–2021 lockdowns
+// (seeds 000, 001, 003: police and school reports fall, other melders and signals rise, the total
+// stays flat).
 //
-//   npx tsx bench/generate.ts [--meldingen N] [--reuse] [--seed S]
+//   npx tsx bench/generate.ts [--meldingen N] [--db NAME] [--years Y] [--lockdown RANGES] [--reuse] [--seed S]
+//
+//   --lockdown 2020-03-16..2020-06-01,2020-12-15..2021-02-08   (default: the school closures;
+//              first and last day inclusive, Amsterdam days; `none` for no lockdown)
 //
 // Server: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres). The database
 // is dropped and created again, unless --reuse is given and it already holds a complete data set
@@ -15,19 +21,112 @@
 // unnest(...)) into staging tables. Every production table is then filled with one set-based
 // INSERT … SELECT from the staging tables. Secondary indexes and foreign keys are dropped for the
 // load and recreated afterwards (which also validates the data against them), then VACUUM ANALYZE.
-import { generateBsn, zoekNaam } from '@voordeur/domain';
+import { generateBsn, zoekNaam, type LocalDate } from '@voordeur/domain';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { seedDemoUsers, seedOrganisation } from '../packages/server/src/db/demo.ts';
 import { openDatabase } from '../packages/server/src/db/index.ts';
 import { LATEST_MIGRATION, migrate } from '../packages/server/src/db/migrate.ts';
-import { BENCH_DB_NAME, GENERATOR_VERSION, benchUrl, changedMigrations, flag, fmtInt, intOption, migrationHashes, rng, serverUrl } from './lib.ts';
+import { bron, BRONNEN, lijsten } from '../packages/server/src/rapportage/codes.ts';
+import { halfjaarRapport } from '../packages/server/src/rapportage/halfjaar.ts';
+import { halfjaarPeriode } from '../packages/server/src/rapportage/periode.ts';
+import { BENCH_DB_NAME, GENERATOR_VERSION, benchUrl, changedMigrations, flag, fmtInt, intOption, migrationHashes, option, rng, serverUrl } from './lib.ts';
 import { ACHTERNAMEN, ANDERE_REGIO, ANDERE_STRATEN, STRATEN, VOORNAMEN, achternaamPicker, omschrijvingen, zipfPicker, type Achternaam, type Groep } from './names.ts';
 
 const N = intOption('meldingen', 500_000);
 const SEED = intOption('seed', 20260501);
 const REUSE = flag('reuse');
 const DAY = 86_400; // seconds
-const YEARS = 10;
+const YEARS = intOption('years', N >= 1_000_000 ? 20 : 10);
+
+// ---- the calendar of the data: lockdowns (schools closed) and school holidays
+/** Lockdown ranges [first day, last day] (Amsterdam days), from --lockdown. */
+const LOCKDOWNS: Array<[LocalDate, LocalDate]> = (() => {
+  const v = option('lockdown') ?? '2020-03-16..2020-06-01,2020-12-15..2021-02-08';
+  if (v === 'none') return [];
+  return v.split(',').map((x) => {
+    const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(x.trim());
+    if (!m || m[2]! < m[1]!) throw new Error(`--lockdown: ranges as 2020-03-16..2020-06-01 (comma-separated) or 'none', got '${x}'`);
+    return [m[1]!, m[2]!] as [LocalDate, LocalDate];
+  });
+})();
+/** Weeks after a lockdown in which its signals fade out (corona-gerelateerd, isolement, …). */
+const NASLEEP_DAGEN = 56;
+type Tijdvak = 'normaal' | 'zomer' | 'kerst' | 'lockdown' | 'nasleep';
+const TIJDVAKKEN: Tijdvak[] = ['normaal', 'zomer', 'kerst', 'lockdown', 'nasleep'];
+/** Amsterdam day of an instant (UTC+1 is close enough for the calendar of the data). */
+const dagVan = (epochS: number): LocalDate => new Date((epochS + 3600) * 1000).toISOString().slice(0, 10);
+const dagPlus = (d: LocalDate, n: number): LocalDate => new Date(Date.parse(d) + n * DAY * 1000).toISOString().slice(0, 10);
+const tijdvakCache = new Map<LocalDate, Tijdvak>();
+/**
+ * What kind of day: a lockdown day (schools closed), the weeks after a lockdown, the summer school
+ * holiday (15 July – 31 August) or the Christmas holiday (23 December – 6 January), or normal.
+ */
+function tijdvak(epochS: number): Tijdvak {
+  const d = dagVan(epochS);
+  let v = tijdvakCache.get(d);
+  if (v) return v;
+  v = 'normaal';
+  for (const [a, b] of LOCKDOWNS) {
+    if (d >= a && d <= b) v = 'lockdown';
+    else if (v === 'normaal' && d > b && d <= dagPlus(b, NASLEEP_DAGEN)) v = 'nasleep';
+  }
+  if (v !== 'lockdown') {
+    const md = d.slice(5);
+    if (md >= '07-15' && md <= '08-31') v = 'zomer';
+    else if (md >= '12-23' || md <= '01-06') v = 'kerst';
+  }
+  tijdvakCache.set(d, v);
+  return v;
+}
+/**
+ * Relative inflow per kind of day. In the school holidays the reports by schools are mostly missing
+ * and the total dips by about that much; in a lockdown the total stays flat (seeds 000/001: "geen
+ * toename", sources and content shift).
+ */
+const INSTROOM: Record<Tijdvak, number> = { normaal: 1, zomer: 0.955, kerst: 0.975, lockdown: 1, nasleep: 1 };
+/** Factor on the weight of a melder source per kind of day (onderwijs: schools closed or on holiday). */
+const BRON_FACTOR: Record<Tijdvak, { onderwijs: number; kinderopvang: number; politie: number }> = {
+  normaal: { onderwijs: 1, kinderopvang: 1, politie: 1 },
+  zomer: { onderwijs: 0.15, kinderopvang: 0.8, politie: 1 },
+  kerst: { onderwijs: 0.25, kinderopvang: 0.8, politie: 1 },
+  lockdown: { onderwijs: 0.4, kinderopvang: 0.6, politie: 0.85 },
+  nasleep: { onderwijs: 1, kinderopvang: 1, politie: 1 },
+};
+/**
+ * In a lockdown the weight lost by onderwijs, kinderopvang and politie goes to these melders
+ * (neighbours and family hear more behind the front doors, the huisarts and the wijkteam are called).
+ */
+const LOCKDOWN_COMPENSATIE: Array<[string, number]> = [['buurtbewoner', 0.35], ['familielid', 0.2], ['sociaal_netwerk', 0.05], ['db_volwassene', 0.1], ['gz_huisarts', 0.15], ['maatschappelijke_ondersteuning', 0.15]];
+/** Chance that a melding or adviesvraag carries a signal (code list `signaal`), per kind of day. */
+const SIGNAAL_KANS: Record<Tijdvak, Array<[string, number]>> = (() => {
+  const basis: Array<[string, number]> = [['corona', 0], ['verslaving', 0.07], ['lvb', 0.04], ['isolement', 0.02], ['uitgestelde_zorg', 0.015], ['financiele_zorgen', 0.05]];
+  return {
+    normaal: basis,
+    zomer: basis,
+    kerst: basis,
+    lockdown: [['corona', 0.3], ['verslaving', 0.1], ['lvb', 0.06], ['isolement', 0.14], ['uitgestelde_zorg', 0.08], ['financiele_zorgen', 0.12]],
+    nasleep: [['corona', 0.1], ['verslaving', 0.08], ['lvb', 0.05], ['isolement', 0.06], ['uitgestelde_zorg', 0.04], ['financiele_zorgen', 0.08]],
+  };
+})();
+const ONDERWIJS = new Set(['ow_basis', 'ow_voortgezet', 'ow_anders']);
+/** The melder mix of a kind of day: the base weights with the source factors and the lockdown compensation. */
+function melderMix(base: Array<[string, number]>, v: Tijdvak): Array<[string, number]> {
+  const f = BRON_FACTOR[v];
+  let verloren = 0;
+  const out = base.map(([h, w]): [string, number] => {
+    const x = ONDERWIJS.has(h) ? f.onderwijs : h === 'kinderopvang' ? f.kinderopvang : h === 'politie' ? f.politie : 1;
+    if (v === 'lockdown') verloren += w * (1 - x);
+    return [h, w * x];
+  });
+  for (const [h, share] of LOCKDOWN_COMPENSATIE) {
+    if (!verloren) break;
+    const i = out.findIndex(([x]) => x === h);
+    if (i >= 0) out[i]![1] += verloren * share;
+    else out.push([h, verloren * share]);
+  }
+  return out;
+}
 
 const started = performance.now();
 let phaseStart = started;
@@ -38,7 +137,7 @@ const phase = (label: string) => {
 };
 
 // Tables filled in bulk: their secondary indexes and foreign keys are dropped during the load.
-const BULK_TABLES = ['huishouden', 'persoon', 'huishouden_lid', 'casus', 'melding', 'melder', 'melding_betrokkene', 'veiligheidsbeoordeling', 'dienst', 'overdracht', 'afsluiting', 'terugkoppeling', 'informering'];
+const BULK_TABLES = ['huishouden', 'persoon', 'huishouden_lid', 'casus', 'melding', 'melder', 'melding_betrokkene', 'veiligheidsbeoordeling', 'dienst', 'overdracht', 'afsluiting', 'terugkoppeling', 'informering', 'adviesvraag'];
 
 async function main() {
   console.log(`Voordeur benchmark data: ${fmtInt(N)} meldingen → ${benchUrl().replace(/\/\/[^@/]*@/, '//')}`);
@@ -70,6 +169,82 @@ async function main() {
   await generate(c, nowS);
   await c.end();
   console.log(`Generation took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  await kalibratie(nowS);
+}
+
+/**
+ * Calibration check of the generated data: melder sources and signals in the lockdowns against the
+ * same days 52 weeks earlier and against all other days; the seed-002 figures from the server's own
+ * half-year report (2019H2, the seed's half-year, when the data covers it).
+ */
+async function kalibratie(nowS: number) {
+  const t0 = performance.now();
+  const database = await openDatabase({ databaseUrl: benchUrl(), poolSize: 2 });
+  const db = database.db;
+  const l = await lijsten(db);
+  const q = async <T>(text: string) => (await sql.raw(text).execute(db)).rows as T[];
+  const dag = `(x.ontvangen_op at time zone 'Europe/Amsterdam')::date`;
+  const inRange = (shift: number) => LOCKDOWNS.map(([a, b]) => `${dag} between date '${a}' - ${shift} and date '${b}' - ${shift}`).join(' or ') || 'false';
+  const vak = `case when ${inRange(0)} then 'lockdown' when ${inRange(364)} then 'vorig_jaar' else 'buiten' end`;
+  const vakken = ['lockdown', 'vorig_jaar', 'buiten'] as const;
+  const kop = (x: string) => x.padEnd(34);
+  console.log(`\nCalibration check (${BENCH_DB_NAME}); columns: lockdown days ${LOCKDOWNS.map(([a, b]) => `${a}..${b}`).join(', ') || '(none)'} · the same days 52 weeks earlier · all other days`);
+  const dagen = await q<{ v: string; n: number }>(`select ${vak} as v, count(distinct ${dag})::int as n from melding x group by 1`);
+  const perDag = new Map(dagen.map((x) => [x.v, x.n]));
+  for (const [tabel, hoed, naam] of [['melding', 'melder_hoedanigheid', 'meldingen'], ['adviesvraag', 'hoedanigheid', 'adviesvragen']] as const) {
+    const rows = await q<{ v: string; h: string; n: number }>(`select ${vak} as v, x.${hoed} as h, count(*)::int as n from ${tabel} x group by 1, 2`);
+    const tot = new Map<string, number>();
+    const per = new Map<string, number>();
+    for (const x of rows) {
+      tot.set(x.v, (tot.get(x.v) ?? 0) + x.n);
+      const k = `${x.v}/${bron(l, x.h)}`;
+      per.set(k, (per.get(k) ?? 0) + x.n);
+    }
+    const cel = (v: string, n: number) => `${(tot.get(v) ? (100 * n) / tot.get(v)! : 0).toFixed(1).padStart(6)}%`;
+    console.log(`  ${kop(`${naam} per day`)}${vakken.map((v) => (perDag.get(v) ? ((tot.get(v) ?? 0) / perDag.get(v)!).toFixed(1) : '–').padStart(7)).join(' ')}`);
+    for (const b of BRONNEN) {
+      if (!vakken.some((v) => per.get(`${v}/${b.code}`))) continue;
+      console.log(`    ${kop(`${naam}: ${b.label}`).slice(0, 32)}${vakken.map((v) => cel(v, per.get(`${v}/${b.code}`) ?? 0)).join(' ')}`);
+    }
+  }
+  const sig = await q<{ v: string; s: string | null; n: number }>(`
+    select v, s, count(*)::int as n from (
+      select ${vak} as v, x.signalen from melding x union all select ${vak}, x.signalen from adviesvraag x) y
+    left join lateral unnest(y.signalen) s on true group by 1, 2`);
+  const contacts = new Map<string, number>();
+  for (const x of sig) if (x.s === null) contacts.set(x.v, (contacts.get(x.v) ?? 0) + x.n);
+  // contacts without a signal are counted once by the left join; contacts with k signals k times:
+  const metSignaal = await q<{ v: string; n: number }>(`
+    select v, count(*)::int as n from (select ${vak} as v, x.signalen from melding x union all select ${vak}, x.signalen from adviesvraag x) y
+    where cardinality(y.signalen) > 0 group by 1`);
+  for (const x of metSignaal) contacts.set(x.v, (contacts.get(x.v) ?? 0) + x.n);
+  for (const item of l.get('signaal')?.values() ?? []) {
+    const cel = (v: string) => `${((100 * (sig.find((x) => x.v === v && x.s === item.code)?.n ?? 0)) / (contacts.get(v) || 1)).toFixed(1).padStart(6)}%`;
+    console.log(`  ${kop(`signal ${item.label}`).slice(0, 34)}${vakken.map(cel).join(' ')}`);
+  }
+
+  // The seed-002 figures through the report itself.
+  const eerste = (await q<{ d: string }>(`select to_char(min(ontvangen_op) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as d from melding`))[0]!.d;
+  const nowDag = dagVan(nowS);
+  let h = '2019H2';
+  if (eerste > '2019-07-01' || nowDag < '2020-01-01') {
+    const y = Number(nowDag.slice(0, 4));
+    h = nowDag.slice(5) > '07-01' ? `${y}H1` : `${y - 1}H2`;
+  }
+  const rap = await halfjaarRapport(db, halfjaarPeriode(h), { drempel: 0 });
+  const pctOf = (items: Array<{ code: string; percentage: number | null }>, code: string) => `${items.find((i) => i.code === code)?.percentage ?? 0}%`;
+  const m = rap.meldingen;
+  const mk = rap.melders.metKinderen;
+  const mz = rap.melders.zonderKinderen;
+  const af = rap.afhandeling;
+  console.log(`  half-year report ${h} (seed 002 is 2019H2: 5,824 meldingen, 1,609 adviesvragen for one region):`);
+  console.log(`    meldingen ${fmtInt(m.totaal ?? 0)}, adviesvragen ${fmtInt(rap.adviesvragen.totaal ?? 0)} (${fmtInt(rap.adviesvragen.omgezetInMelding ?? 0)} converted); with children ${(((m.metKinderen ?? 0) * 100) / (m.totaal || 1)).toFixed(1)}%`);
+  console.log(`    melders with children politie / professionals / burgers ${pctOf(mk.groepen, 'politie')} / ${pctOf(mk.groepen, 'professional')} / ${pctOf(mk.groepen, 'burger')}; without children politie ${pctOf(mz.groepen, 'politie')}`);
+  console.log(`    beoordelingen ${fmtInt(rap.doorlooptijdBeoordeling.n ?? 0)}: ${rap.doorlooptijdBeoordeling.percentageBinnenTermijn}% within 5 werkdagen, average ${rap.doorlooptijdBeoordeling.gemiddeldWerkdagen} werkdagen; diensten ${rap.doorlooptijdDiensten.percentageBinnenTermijn}% within 10 weeks, average ${rap.doorlooptijdDiensten.gemiddeldWeken} weeks`);
+  console.log(`    besluiten ${fmtInt(af.besluiten ?? 0)} (casussen ${fmtInt(af.casussen ?? 0)}): ${af.groepen.map((g) => `${g.label} ${g.percentage}%`).join(' · ')}`);
+  console.log(`    casusregie directly after the beoordeling ${af.casusregie.percentageDirectNaBeoordeling}%; lokaal team already knew the household ${af.lokaalTeam.percentageReedsBekend}%`);
+  await database.close();
+  console.log(`  (calibration check ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
 /** --reuse: keep an existing complete data set of the same size and generator version. */
@@ -236,17 +411,23 @@ async function generate(c: pg.Client, nowS: number) {
     ['beoordeeld_op', 'float8'], ['uitkomst', 'text'], ['acuut', 'bool'], ['structureel', 'bool'], ['getoetst_door', 'int'], ['tk_b', 'float8'],
     ['dienst_soort', 'text'], ['dienst_start', 'float8'], ['dienst_eind', 'float8'], ['onderzoek_uitkomst', 'text'], ['tk_o', 'float8'],
     ['overdracht_op', 'float8'], ['ontvanger_type', 'text'], ['ontvanger_naam', 'text'], ['reeds_bekend', 'bool'], ['warm', 'bool'], ['overdracht_moment', 'text'],
-    ['afgesloten_op', 'float8'], ['afsluit_reden', 'text'], ['afsluit_moment', 'text'], ['informed_op', 'float8'],
+    ['afgesloten_op', 'float8'], ['afsluit_reden', 'text'], ['afsluit_moment', 'text'], ['informed_op', 'float8'], ['signalen', 'text'],
   ]);
-  for (const s of [sHh, sP, sM]) await s.create();
+  const sA = new Stager(c, 'stg_advies', [
+    ['id', 'int'], ['ontvangen_op', 'float8'], ['geregistreerd_door', 'int'], ['team_id', 'int'], ['hoedanigheid', 'text'], ['aanleiding', 'text'],
+    ['aard', 'text'], ['regio', 'text'], ['gemeente_code', 'text'], ['afgesloten_op', 'float8'], ['omgezet', 'int'], ['signalen', 'text'],
+  ]);
+  for (const s of [sHh, sP, sM, sA]) await s.create();
 
-  // ---- casussen: start uniform over ten years; 1–4 meldingen each (mean ≈ 1.3), hermeldingen
-  // weeks to months after the previous one; the last casus is cut so there are exactly N.
+  // ---- casussen: start uniform over the years, a little less in the school holidays (INSTROOM);
+  // 1–4 meldingen each (mean ≈ 1.3), hermeldingen weeks to months after the previous one; the last
+  // casus is cut so there are exactly N.
   const casStart: number[] = [];
   const casTimes: number[][] = [];
   let total = 0;
   while (total < N) {
     const s = startS + r() * spanS;
+    if (r() >= INSTROOM[tijdvak(s)]) continue;
     const u = r();
     const k = u < 0.78 ? 1 : u < 0.92 ? 2 : u < 0.97 ? 3 : 4;
     const times = [s];
@@ -388,6 +569,8 @@ async function generate(c: pg.Client, nowS: number) {
 
   const HOED_MET: Array<[string, number]> = [['politie', 74], ['ow_basis', 5], ['ow_voortgezet', 1.5], ['gz_huisarts', 2.5], ['gz_anders', 3], ['gz_ggz', 1], ['maatschappelijke_ondersteuning', 4], ['jeugdzorg_gi', 2], ['jeugdzorg_anders', 2], ['kinderopvang', 1], ['buurtbewoner', 1.5], ['familielid', 1.5], ['db_volwassene', 0.7], ['db_jeugdige', 0.3]];
   const HOED_ZONDER: Array<[string, number]> = [['politie', 92], ['gz_huisarts', 2], ['gz_ggz', 1.5], ['maatschappelijke_ondersteuning', 2], ['gz_geriater', 0.5], ['buurtbewoner', 1], ['familielid', 0.7], ['db_volwassene', 0.3]];
+  const hoedMix = Object.fromEntries(TIJDVAKKEN.map((v) => [v, { met: melderMix(HOED_MET, v), zonder: melderMix(HOED_ZONDER, v) }])) as Record<Tijdvak, { met: Array<[string, number]>; zonder: Array<[string, number]> }>;
+  const signalen = (v: Tijdvak) => SIGNAAL_KANS[v].filter(([, p]) => r() < p).map(([c]) => c).join(',');
   const AANLEIDING: Record<HhType, Array<[string, number]>> = {
     gezin: [['km_anders', 35], ['partnergeweld,km_anders', 30], ['km_vechtscheiding', 12], ['partnergeweld', 10], ['km_kindcheck,partnergeweld', 8], ['eergerelateerd', 2], ['huwelijksdwang', 1], ['hg_anders', 2]],
     partners: [['partnergeweld', 84], ['hg_anders', 10], ['eergerelateerd', 2], ['andere_problematiek', 4]],
@@ -401,7 +584,9 @@ async function generate(c: pg.Client, nowS: number) {
     ouders_kind: [['lichamelijke_mishandeling', 45], ['psychisch_geweld', 35], ['financiele_uitbuiting', 10], ['anders_onveilig', 10]],
   };
   const UITKOMST: Array<[string, number]> = [['structurele_onveiligheid', 40], ['eenmalige_onveilige_situatie', 15], ['andere_leefdomeinen', 18], ['geen_zorgen', 17], ['acute_onveiligheid', 10]];
-  const ONTVANGER: Array<[string, number]> = [['lokaal_team', 45], ['gi', 10], ['vrouwenopvang', 6], ['ggz', 8], ['verslavingszorg', 4], ['huisarts', 5], ['jeugdhulp', 5], ['lopende_hulpverlening', 5], ['politie_om', 2], ['clientsysteem', 10]];
+  // Seed 002: of the besluiten 40% casusregie (GI / lokaal team), > 20% other hulpverlening, 4 in 10
+  // cliëntsysteem or no HG/KM; > 80% of the casusregie overdrachten directly after the beoordeling.
+  const ONTVANGER: Array<[string, number]> = [['lokaal_team', 58], ['gi', 14], ['vrouwenopvang', 3], ['ggz', 4], ['verslavingszorg', 2], ['huisarts', 2], ['jeugdhulp', 3], ['lopende_hulpverlening', 2], ['politie_om', 1], ['clientsysteem', 11]];
   const ONTVANGER_NAAM: Record<string, string[]> = {
     lokaal_team: ['Ouder Kind Team Oost', 'Ouder Kind Team Zuidoost', 'Samen DOEN Nieuw-West', 'Samen DOEN Noord', 'Buurtteam Amstelveen', 'Sociaal team Diemen', 'Wijkteam Aalsmeer'],
     gi: ['Jeugdbescherming Regio Amsterdam', 'William Schrikker Stichting', 'Leger des Heils Jeugdbescherming'],
@@ -414,9 +599,9 @@ async function generate(c: pg.Client, nowS: number) {
     politie_om: ['Openbaar Ministerie'],
     clientsysteem: ['Cliëntsysteem'],
   };
-  const REDEN_BEO: Array<[string, number]> = [['geen_onveiligheid', 35], ['geen_hg_km', 15], ['hulp_al_aanwezig', 45], ['verhuisd_andere_regio', 3], ['vertrokken_onbekend', 2]];
-  const REDEN_DIENST: Array<[string, number]> = [['hulp_al_aanwezig', 60], ['geen_onveiligheid', 30], ['anders', 10]];
-  const beoDelay = () => (r() < 0.39 ? 0.05 + r() * 6 : Math.min(120, 7 + expo(r, 22)));
+  const REDEN_BEO: Array<[string, number]> = [['geen_onveiligheid', 44], ['geen_hg_km', 20], ['hulp_al_aanwezig', 28], ['verhuisd_andere_regio', 4], ['vertrokken_onbekend', 2]];
+  const REDEN_DIENST: Array<[string, number]> = [['hulp_al_aanwezig', 35], ['geen_onveiligheid', 55], ['anders', 10]];
+  const beoDelay = () => (r() < 0.375 ? 0.05 + r() * 6 : Math.min(120, 7 + expo(r, 22)));
   const cap = nowS - 60;
   const statusCount: Record<string, number> = {};
 
@@ -440,7 +625,8 @@ async function generate(c: pg.Client, nowS: number) {
     const team = hhTeam[cid]!;
     const type = hhType[cid]!;
     const met = hhMet[cid] === 1;
-    const hoed = weighted(r, met ? HOED_MET : HOED_ZONDER);
+    const vak = tijdvak(t);
+    const hoed = weighted(r, met ? hoedMix[vak].met : hoedMix[vak].zonder);
     const binnenkomst = hoed === 'politie' ? (r() < 0.9 ? 'politie_zorgmelding' : 'crisisdienst') : weighted(r, [['telefoon', 60], ['beveiligd_formulier', 20], ['beveiligde_mail', 10], ['crisisdienst', 8], ['post', 2]]);
     const geregistreerd = Math.min(t + (2 + r() * 58) * 60, nowS - 30);
     let behandelaar: number | null = pick(workersOf.get(team)!);
@@ -465,29 +651,29 @@ async function generate(c: pg.Client, nowS: number) {
       dSoort = status === 'dienst_vv' ? 'voorwaarden_en_vervolg' : 'onderzoek';
     } else if (status === 'overgedragen') {
       beo = beoDelay();
-      if (r() < 0.8) {
+      if (r() < 0.83) {
         ov = beo + r() * 3;
         ovMoment = 'na_beoordeling';
       } else {
         dSoort = r() < 0.7 ? 'voorwaarden_en_vervolg' : 'onderzoek';
         dStart = beo + r() * 2;
-        ov = dEind = dStart + 20 + r() * 70;
+        ov = dEind = dStart + 25 + r() * 90;
         ovMoment = 'na_dienst';
       }
     } else {
       beo = beoDelay();
       const path = r();
-      if (path < 0.4) {
+      if (path < 0.36) {
         af = beo + r() * 5;
         afMoment = 'na_beoordeling';
         afReden = weighted(r, REDEN_BEO);
-      } else if (path < 0.78) {
+      } else if (path < 0.8) {
         ov = beo + r() * 3;
         ovMoment = 'na_beoordeling';
         af = ov + 60 + r() * 490;
         afMoment = 'na_monitoring';
         afReden = 'monitoring_afgerond';
-      } else if (path < 0.9) {
+      } else if (path < 0.91) {
         dSoort = r() < 0.65 ? 'voorwaarden_en_vervolg' : 'onderzoek';
         dStart = beo + r() * 2;
         dEind = af = dStart + (r() < 0.5 ? 20 + r() * 50 : 70 + expo(r, 30));
@@ -496,7 +682,7 @@ async function generate(c: pg.Client, nowS: number) {
       } else {
         dSoort = r() < 0.7 ? 'voorwaarden_en_vervolg' : 'onderzoek';
         dStart = beo + r() * 2;
-        ov = dEind = dStart + 20 + r() * 70;
+        ov = dEind = dStart + 25 + r() * 90;
         ovMoment = 'na_dienst';
         af = ov + 60 + r() * 490;
         afMoment = 'na_monitoring';
@@ -542,13 +728,62 @@ async function generate(c: pg.Client, nowS: number) {
       at(beo), uitkomst, beo !== null ? acuut : null, beo !== null ? structureel : null, beo !== null ? pick(toetsers) : null, tkB,
       dSoort, at(dStart), at(dEind), onderzoek, tkO,
       at(ov), ontvanger, ontvanger ? pick(ONTVANGER_NAAM[ontvanger]!) : null, ov !== null ? r() < 0.43 : null, ov !== null ? r() < 0.35 : null, ovMoment,
-      open ? null : at(af), afReden, afMoment, informed,
+      open ? null : at(af), afReden, afMoment, informed, signalen(vak),
     ]);
   }
   await sM.done();
   phase(`${fmtInt(N)} meldingen computed and staged (${Object.entries(statusCount).map(([s, n]) => `${s} ${fmtInt(n)}`).join(', ')})`);
 
-  await c.query(`analyze stg_huishouden; analyze stg_persoon; analyze stg_melding`);
+  // ---- adviesvragen: 1,609 per 5,824 meldingen (seed 002), mostly professionals and citizens
+  // asking what to do; same seasonality, lockdown shift and signals as the meldingen. About 7% is
+  // converted into a melding (omgezet_in_melding_id: a melding received days later).
+  const A = Math.round((N * 1609) / 5824);
+  const ADVIES_HOED: Array<[string, number]> = [['ow_basis', 13], ['ow_voortgezet', 5], ['ow_anders', 1], ['kinderopvang', 4], ['gz_huisarts', 8], ['gz_anders', 6], ['gz_ggz', 4], ['maatschappelijke_ondersteuning', 14], ['jeugdzorg_anders', 6], ['jeugdzorg_gi', 2], ['politie', 2], ['buurtbewoner', 11], ['familielid', 13], ['sociaal_netwerk', 3], ['db_volwassene', 7], ['db_jeugdige', 1]];
+  const adviesMix = Object.fromEntries(TIJDVAKKEN.map((v) => [v, melderMix(ADVIES_HOED, v)])) as Record<Tijdvak, Array<[string, number]>>;
+  const ADVIES_AANLEIDING: Array<[string, number]> = [['km_anders', 40], ['partnergeweld', 22], ['partnergeweld,km_anders', 8], ['km_vechtscheiding', 8], ['ouderenmishandeling', 8], ['hg_anders', 8], ['eergerelateerd', 2], ['geweld_tegen_ouders', 2], ['andere_problematiek', 2]];
+  const ADVIES_AARD: Array<[string, number]> = [['pedagogische_verwaarlozing', 25], ['psychisch_geweld', 20], ['getuige_van_geweld', 20], ['lichamelijke_mishandeling', 15], ['affectieve_verwaarlozing', 8], ['financiele_uitbuiting', 5], ['seksueel_misbruik', 3], ['anders_onveilig', 4]];
+  const aTimes = new Float64Array(A);
+  for (let i = 0; i < A; ) {
+    const t = startS + r() * spanS;
+    if (r() < INSTROOM[tijdvak(t)]) aTimes[i++] = t;
+  }
+  aTimes.sort();
+  const mSorted = new Float64Array(N);
+  for (let i = 0; i < N; i++) mSorted[i] = mTime[mOrder[i]!]!;
+  /** Id of the first melding received at or after instant t (N + 1 when none). */
+  const meldingNa = (t: number) => {
+    let lo = 0;
+    let hi = N;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mSorted[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  let omgezet = 0;
+  for (let i = 0; i < A; i++) {
+    const t = aTimes[i]!;
+    const vak = tijdvak(t);
+    const g0 = weighted(r, GEMEENTE_W);
+    const regio = g0 === 'andere' ? 'andere' : g0 === 'onbekend' ? 'onbekend' : 'eigen';
+    const gemeente = regio === 'eigen' ? g0 : null;
+    const af = t + (0.01 + expo(r, 1.5)) * DAY;
+    let melding: number | null = null;
+    if (r() < 0.07) {
+      const id = meldingNa(t + (1 + r() * 13) * DAY);
+      if (id <= N) melding = id;
+    }
+    if (melding) omgezet++;
+    await sA.push([
+      i + 1, t, pick(registrars), gemeente ? gemeenteTeam.get(gemeente)! : bureaudienstTeam, weighted(r, adviesMix[vak]), weighted(r, ADVIES_AANLEIDING),
+      weighted(r, ADVIES_AARD), regio, gemeente, af < nowS - 60 ? af : null, melding, signalen(vak),
+    ]);
+  }
+  await sA.done();
+  phase(`${fmtInt(A)} adviesvragen computed and staged (${fmtInt(omgezet)} converted into a melding)`);
+
+  await c.query(`analyze stg_huishouden; analyze stg_persoon; analyze stg_melding; analyze stg_advies`);
   await c.query(`create index on stg_persoon (huishouden_id)`);
 
   // ---- production tables, set-based from the staging tables
@@ -576,10 +811,11 @@ async function generate(c: pg.Client, nowS: number) {
     order by h.id`);
   await q('melding', `
     insert into melding (id, nummer, casus_id, team_id, behandelaar_id, status, ontvangen_op, geregistreerd_op, geregistreerd_door, binnenkomst,
-                         melder_hoedanigheid, regio, gemeente_code, aanleiding, aard, omschrijving, met_kinderen, afgesloten_op)
+                         melder_hoedanigheid, regio, gemeente_code, aanleiding, aard, omschrijving, met_kinderen, afgesloten_op, signalen)
     select m.id, 'ML' || lpad(m.id::text, greatest(7, length(m.id::text)), '0'), m.casus_id, m.team_id, m.behandelaar_id, m.status,
            to_timestamp(m.ontvangen_op), to_timestamp(m.geregistreerd_op), m.geregistreerd_door, m.binnenkomst, m.hoedanigheid, m.regio,
-           m.gemeente_code, string_to_array(m.aanleiding, ','), string_to_array(m.aard, ','), t.tekst, m.met_kinderen, to_timestamp(m.afgesloten_op)
+           m.gemeente_code, string_to_array(m.aanleiding, ','), string_to_array(m.aard, ','), t.tekst, m.met_kinderen, to_timestamp(m.afgesloten_op),
+           coalesce(string_to_array(nullif(m.signalen, ''), ','), '{}')
     from stg_melding m join bench_tekst t on t.id = m.tekst
     order by m.id`);
   await q('melder', `
@@ -647,12 +883,32 @@ async function generate(c: pg.Client, nowS: number) {
     select id, 'na_onderzoek', 'Melder geïnformeerd over de uitkomst van het onderzoek.', to_timestamp(tk_o), behandelaar_id from stg_melding where tk_o is not null
     order by 1, 2`);
 
+  await q('adviesvraag', `
+    insert into adviesvraag (id, nummer, ontvangen_op, geregistreerd_door, team_id, hoedanigheid, aanleiding, aard, regio, gemeente_code, vraag, advies,
+                             afgesloten_op, omgezet_in_melding_id, signalen)
+    select id, 'AD' || lpad(id::text, greatest(7, length(id::text)), '0'), to_timestamp(ontvangen_op), geregistreerd_door, team_id, hoedanigheid,
+      string_to_array(aanleiding, ','), string_to_array(aard, ','), regio, gemeente_code,
+      (array['Leerkracht maakt zich zorgen over blauwe plekken bij een leerling; wat kan ik doen?',
+             'Buurvrouw hoort regelmatig geschreeuw en gehuil bij de buren.',
+             'Cliënt vertelt over spanningen thuis sinds het verlies van werk.',
+             'Dochter vraagt advies over de zorg voor haar moeder, die geld kwijtraakt aan haar zoon.'])[1 + id % 4],
+      (array['Gesprek met de ouders voeren volgens de stappen van de meldcode; bij twijfel opnieuw contact.',
+             'Advies: bij acuut gevaar 112 bellen; anders een melding overwegen.',
+             'Afwegingskader doorlopen; hulp via het lokale team aangeboden.',
+             'Advies gegeven; adviesvrager neemt zelf contact op met de huisarts.'])[1 + id % 4],
+      to_timestamp(afgesloten_op), omgezet, coalesce(string_to_array(nullif(signalen, ''), ','), '{}')
+    from stg_advies order by id`);
+  await q('melding.adviesvraag_id of converted adviesvragen', `
+    update melding m set adviesvraag_id = a.id
+    from (select distinct on (omgezet) omgezet, id from stg_advies where omgezet is not null order by omgezet, id) a where a.omgezet = m.id`);
+
   // Sequences follow the explicit ids, so the application can go on registering in this database.
-  for (const t of ['huishouden', 'persoon', 'casus', 'melding', 'dienst', 'overdracht', 'terugkoppeling', 'gebruiker']) {
+  for (const t of ['huishouden', 'persoon', 'casus', 'melding', 'dienst', 'overdracht', 'terugkoppeling', 'gebruiker', 'adviesvraag']) {
     await c.query(`select setval(pg_get_serial_sequence('${t}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${t})))`);
   }
   await c.query(`select setval('casus_nummer_seq', ${C})`);
   await c.query(`select setval('melding_nummer_seq', ${N})`);
+  await c.query(`select setval('adviesvraag_nummer_seq', ${A})`);
 
   // ---- indexes and foreign keys back (this validates the data against them)
   for (const i of idx) {
@@ -661,14 +917,14 @@ async function generate(c: pg.Client, nowS: number) {
   }
   for (const f of fks) await c.query(`alter table ${f.tbl} add constraint ${f.conname} ${f.def}`);
   phase(`${fks.length} foreign keys validated and restored`);
-  await c.query(`drop table stg_huishouden, stg_persoon, stg_melding, bench_tekst`);
+  await c.query(`drop table stg_huishouden, stg_persoon, stg_melding, stg_advies, bench_tekst`);
   await c.query(`vacuum (analyze)`);
   phase('vacuum analyze');
 
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   await c.query(`create table bench_meta (key text primary key, value text not null)`);
   await c.query(`insert into bench_meta values ('meta', $1)`, [
-    JSON.stringify({ meldingen: N, casussen: C, personen: persoonId, seed: SEED, generatorVersion: GENERATOR_VERSION, generatedAt: new Date(nowS * 1000).toISOString(), seconds, migration: LATEST_MIGRATION, migrations: migrationHashes() }),
+    JSON.stringify({ meldingen: N, adviesvragen: A, years: YEARS, lockdowns: LOCKDOWNS, casussen: C, personen: persoonId, seed: SEED, generatorVersion: GENERATOR_VERSION, generatedAt: new Date(nowS * 1000).toISOString(), seconds, migration: LATEST_MIGRATION, migrations: migrationHashes() }),
   ]);
 }
 

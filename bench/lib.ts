@@ -3,9 +3,19 @@
 import { createHash } from 'node:crypto';
 import { MIGRATIONS } from '../packages/server/src/db/migrate.ts';
 
-export const BENCH_DB_NAME = 'vd_bench';
+/**
+ * The bench database: `--db NAME` (default vd_bench). Use a name per size, e.g. vd_bench_2500k for
+ * the national-scale report set, so the 500k werkvoorraad / person-search set stays.
+ */
+export const BENCH_DB_NAME = dbName();
 /** Bump when generate.ts changes what it produces, so `--reuse` regenerates. */
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
+
+function dbName(): string {
+  const v = option('db') ?? 'vd_bench';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(v)) throw new Error(`--db must be a lower-case PostgreSQL identifier, got '${v}'`);
+  return v;
+}
 
 /** The PostgreSQL server (any database on it) used to create the bench database. */
 export function serverUrl(): string {
