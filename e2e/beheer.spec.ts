@@ -55,7 +55,7 @@ test('startpagina voor privacy officer, beleid en onderzoek; geen werkvoorraad',
     await expect(page).toHaveURL(/\/start$/);
     await expect(page.getByRole('heading', { name: /^Welkom, /, level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: rol, level: 2 })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link')).toHaveText(gebruiker === 'privacy' ? ['Start', 'Privacy'] : ['Start']);
+    await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link')).toHaveText(gebruiker === 'privacy' ? ['Start', 'Privacy'] : gebruiker === 'beleid' ? ['Start', 'Rapportage'] : ['Start']);
     if (gebruiker === 'privacy') {
       await expect(page.getByTestId('start-privacy_officer')).toContainText('toegangslog');
       await screenshot(page, '16-start-privacy');

@@ -112,7 +112,7 @@ describe('bands and flags in words', () => {
   });
   it('writes bands and week status', () => {
     expect(bandTekst({ laag: 1.1, hoog: 10.9 })).toBe('1,1 – 10,9');
-    expect(bandTekst(null)).toBe('geen band (te weinig eerdere jaren)');
+    expect(bandTekst(null)).toBe('geen band');
     expect(weekStatus({ laag: 1.1, hoog: 10.9, afwijking: null })).toBe('binnen de band');
     expect(weekStatus({ laag: 1.1, hoog: 10.9, afwijking: 'onder', signaal: true })).toBe('onder de band — signaal');
     expect(weekStatus({ laag: null, hoog: null })).toBe('geen band');

@@ -58,7 +58,7 @@ export function WeekTabel({ titel, weken, punten }: { titel: string; weken: stri
               <th scope="row">{weekNaam(weken[i]!)}</th>
               <Cel p={p} eenheid="aantal" />
               <td className="num">{bandTekst(p)}</td>
-              <td>{weekStatus(p)}</td>
+              <td>{p.laag === null ? '–' : weekStatus(p)}</td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,9 @@ import { navigate, useLocation } from '../router.tsx';
 import { useApi } from '../useApi.ts';
 import { CijferTabel, Kerncijfers, OnderdrukkingNoot, RapportageNav, type Kolom } from './RapportageDelen.tsx';
 import {
+  datumLang,
   DREMPEL_OPTIES,
+  halfjaarNaam,
   halfjaarOpties,
   halfjaarPeriode,
   keuzeFouten,
@@ -159,7 +161,7 @@ function Rapport({ r, bezig }: { r: HalfjaarRapport; bezig: boolean }) {
       <header className="rapport-kop">
         <p className="rapport-kop__org">Veilig Thuis · Voordeur</p>
         <h2 className="rapport-kop__titel" id="rapport-titel">
-          Halfjaarrapportage {r.periode.halfjaar ? r.periode.halfjaar.replace('H', ' H') : ''}
+          {r.periode.halfjaar ? `Halfjaarrapportage ${halfjaarNaam(r.periode.halfjaar)}` : `Rapportage ${datumLang(r.periode.van)} t/m ${datumLang(r.periode.tot)}`}
         </h2>
         <dl className="rapport-kop__meta">
           <div>

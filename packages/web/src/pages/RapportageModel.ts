@@ -336,9 +336,9 @@ export function actueleRun(r: Reeks): Signalering | null {
   return r.signaleringen[r.signaleringen.length - 1] ?? null;
 }
 
-/** A band in words: '1,1 – 10,9' or 'geen (te weinig eerdere jaren)'. */
+/** A band in words: '1,1 – 10,9', or 'geen band' (too few earlier years; the page explains why). */
 export function bandTekst(b: { laag: number | null; hoog: number | null } | null): string {
-  if (!b || b.laag === null || b.hoog === null) return 'geen band (te weinig eerdere jaren)';
+  if (!b || b.laag === null || b.hoog === null) return 'geen band';
   const f = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return `${f.format(b.laag)} – ${f.format(b.hoog)}`;
 }
