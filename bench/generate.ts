@@ -27,6 +27,7 @@ import pg from 'pg';
 import { seedDemoUsers, seedOrganisation } from '../packages/server/src/db/demo.ts';
 import { openDatabase } from '../packages/server/src/db/index.ts';
 import { LATEST_MIGRATION, migrate } from '../packages/server/src/db/migrate.ts';
+import { blindIndex, nameWordIndexes, seal, versleutelBestaande } from '../packages/server/src/crypto/veld.ts';
 import { bron, BRONNEN, lijsten } from '../packages/server/src/rapportage/codes.ts';
 import { halfjaarRapport } from '../packages/server/src/rapportage/halfjaar.ts';
 import { halfjaarPeriode } from '../packages/server/src/rapportage/periode.ts';
@@ -168,6 +169,13 @@ async function main() {
   const nowS = Math.floor(Date.now() / 1000);
   await generate(c, nowS);
   await c.end();
+  // Nothing is left to encrypt (BSN and melder were stored encrypted); this checks the data key.
+  {
+    const database = await openDatabase({ databaseUrl: benchUrl(), poolSize: 1 });
+    const v = await versleutelBestaande(database.db);
+    await database.close();
+    if (v.personen || v.melders) console.log(`  encrypted afterwards: ${fmtInt(v.personen)} BSNs, ${fmtInt(v.melders)} melders`);
+  }
   console.log(`Generation took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   await kalibratie(nowS);
 }
@@ -401,7 +409,7 @@ async function generate(c: pg.Client, nowS: number) {
     ['gemeente_code', 'text'], ['aangemaakt_op', 'float8'], ['team_id', 'int'],
   ]);
   const sP = new Stager(c, 'stg_persoon', [
-    ['id', 'int'], ['huishouden_id', 'int'], ['bsn', 'text'], ['achternaam', 'text'], ['tussenvoegsel', 'text'], ['voornamen', 'text'],
+    ['id', 'int'], ['huishouden_id', 'int'], ['bsn', 'text'], ['bsn_hash', 'text'], ['achternaam', 'text'], ['tussenvoegsel', 'text'], ['voornamen', 'text'],
     ['geboortedatum', 'text'], ['geslacht', 'text'], ['zoeknaam', 'text'], ['aangemaakt_op', 'float8'], ['hh_rol', 'text'], ['betr_rol', 'text'],
   ]);
   const sM = new Stager(c, 'stg_melding', [
@@ -508,7 +516,8 @@ async function generate(c: pg.Client, nowS: number) {
       if (bsn) metBsn++;
       const sex = r() < 0.002 ? 'O' : p.sex;
       const naam = { achternaam: p.achternaam.achternaam, tussenvoegsel: p.achternaam.tussenvoegsel, voornamen };
-      await sP.push([persoonId, hid, bsn, naam.achternaam, naam.tussenvoegsel, voornamen, geb, sex, zoekNaam(naam), s, p.hh, p.rol]);
+      // Stored as the application stores it (migration 009): encrypted, with a keyed hash for lookups.
+      await sP.push([persoonId, hid, bsn && seal(bsn, 'persoon.bsn'), bsn && blindIndex(bsn, 'persoon.bsn'), naam.achternaam, naam.tussenvoegsel, voornamen, geb, sex, zoekNaam(naam), s, p.hh, p.rol]);
     };
     const an = (g: Groep) => achternaamPick[g](r);
     if (type === 'gezin') {
@@ -795,8 +804,8 @@ async function generate(c: pg.Client, nowS: number) {
     insert into huishouden (id, straat, huisnummer, toevoeging, postcode, woonplaats, gemeente_code, aangemaakt_op)
     select id, straat, huisnummer, toevoeging, postcode, woonplaats, gemeente_code, to_timestamp(aangemaakt_op) from stg_huishouden order by id`);
   await q('persoon', `
-    insert into persoon (id, bsn, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam, aangemaakt_op)
-    select id, bsn, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam, to_timestamp(aangemaakt_op) from stg_persoon order by id`);
+    insert into persoon (id, bsn, bsn_hash, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam, aangemaakt_op)
+    select id, bsn, bsn_hash, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam, to_timestamp(aangemaakt_op) from stg_persoon order by id`);
   await q('huishouden_lid', `
     insert into huishouden_lid (huishouden_id, persoon_id, rol, sinds)
     select huishouden_id, id, hh_rol, to_timestamp(aangemaakt_op) from stg_persoon order by huishouden_id, id`);
@@ -818,19 +827,38 @@ async function generate(c: pg.Client, nowS: number) {
            coalesce(string_to_array(nullif(m.signalen, ''), ','), '{}')
     from stg_melding m join bench_tekst t on t.id = m.tekst
     order by m.id`);
+  // Melder identity is encrypted (migration 009): every distinct value is sealed once in JS (one
+  // ciphertext per value, the same size as a real one) and joined in.
+  const melderNamen = ['Meldkamer politie', 'Wijkagent R. de Boer', 'Agent S. Yıldız', 'Agent M. Pinas', 'Brigadier K. Jansen', 'M. Verhoeven', 'A. Bouali', 'T. Kaya', 'R. Sewnath', 'J. de Wit', 'onbekend', 'J. Kuipers', 'dr. L. Smit', 'E. Mohan', 'H. El Idrissi', 'N. Bakker', 'S. Öztürk'];
+  const melderOrgs = [...['Oost', 'West', 'Noord', 'Zuid', 'Centrum', 'Zuidoost', 'Nieuw-West', 'Amstelland'].map((b) => `Politie Amsterdam, basisteam ${b}`), 'Basisschool De Regenboog', 'Huisartsenpraktijk De Pijp', 'Ouder Kind Team Oost'];
+  const waarden: Array<[string, string, string, string]> = [
+    ...melderNamen.map((v): [string, string, string, string] => ['naam', v, seal(v, 'melder.naam')!, `{${nameWordIndexes(v).join(',')}}`]),
+    ...melderOrgs.map((v): [string, string, string, string] => ['organisatie', v, seal(v, 'melder.organisatie')!, '{}']),
+    ...Array.from({ length: 10_000 }, (_, i): [string, string, string, string] => {
+      const v = `020 555 ${String(i).padStart(4, '0')}`;
+      return ['telefoon', v, seal(v, 'melder.telefoon')!, '{}'];
+    }),
+  ];
+  await c.query(`create temp table bench_waarde (veld text, plain text, enc text, zoek text[], primary key (veld, plain))`);
+  await c.query(`insert into bench_waarde select v, p, e, z::text[] from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(v, p, e, z)`, [0, 1, 2, 3].map((i) => waarden.map((w) => w[i])));
   await q('melder', `
-    insert into melder (melding_id, naam, organisatie, functie, telefoon, email, wil_onbekend_blijven)
-    select id,
+    insert into melder (melding_id, naam, organisatie, functie, telefoon, email, wil_onbekend_blijven, naam_zoek)
+    select x.id, n.enc, o.enc, null, t.enc, null, x.onbekend, coalesce(n.zoek, '{}')
+    from (select id,
       case when hoedanigheid = 'politie' then (array['Meldkamer politie','Wijkagent R. de Boer','Agent S. Yıldız','Agent M. Pinas','Brigadier K. Jansen'])[1 + id % 5]
            when hoedanigheid in ('buurtbewoner','familielid','sociaal_netwerk','db_volwassene','db_jeugdige') then (array['M. Verhoeven','A. Bouali','T. Kaya','R. Sewnath','J. de Wit','onbekend'])[1 + id % 6]
-           else (array['J. Kuipers','dr. L. Smit','E. Mohan','H. El Idrissi','N. Bakker','S. Öztürk'])[1 + id % 6] end,
+           else (array['J. Kuipers','dr. L. Smit','E. Mohan','H. El Idrissi','N. Bakker','S. Öztürk'])[1 + id % 6] end as naam,
       case when hoedanigheid = 'politie' then 'Politie Amsterdam, basisteam ' || (array['Oost','West','Noord','Zuid','Centrum','Zuidoost','Nieuw-West','Amstelland'])[1 + id % 8]
            when hoedanigheid like 'ow\\_%' then 'Basisschool De Regenboog'
            when hoedanigheid like 'gz\\_%' then 'Huisartsenpraktijk De Pijp'
-           when hoedanigheid in ('maatschappelijke_ondersteuning','jeugdzorg_gi','jeugdzorg_anders','kinderopvang') then 'Ouder Kind Team Oost' end,
-      null, '020 555 ' || lpad((id % 10000)::text, 4, '0'), null,
-      hoedanigheid in ('buurtbewoner','familielid','sociaal_netwerk') and id % 3 = 0
-    from stg_melding order by id`);
+           when hoedanigheid in ('maatschappelijke_ondersteuning','jeugdzorg_gi','jeugdzorg_anders','kinderopvang') then 'Ouder Kind Team Oost' end as organisatie,
+      '020 555 ' || lpad((id % 10000)::text, 4, '0') as telefoon,
+      hoedanigheid in ('buurtbewoner','familielid','sociaal_netwerk') and id % 3 = 0 as onbekend
+      from stg_melding) x
+    left join bench_waarde n on n.veld = 'naam' and n.plain = x.naam
+    left join bench_waarde o on o.veld = 'organisatie' and o.plain = x.organisatie
+    left join bench_waarde t on t.veld = 'telefoon' and t.plain = x.telefoon
+    order by x.id`);
   await q('melding_betrokkene', `
     insert into melding_betrokkene (melding_id, persoon_id, rol)
     select m.id, p.id, p.betr_rol from stg_melding m join stg_persoon p on p.huishouden_id = m.casus_id order by m.id, p.id`);
@@ -917,7 +945,7 @@ async function generate(c: pg.Client, nowS: number) {
   }
   for (const f of fks) await c.query(`alter table ${f.tbl} add constraint ${f.conname} ${f.def}`);
   phase(`${fks.length} foreign keys validated and restored`);
-  await c.query(`drop table stg_huishouden, stg_persoon, stg_melding, stg_advies, bench_tekst`);
+  await c.query(`drop table stg_huishouden, stg_persoon, stg_melding, stg_advies, bench_tekst, bench_waarde`);
   await c.query(`vacuum (analyze)`);
   phase('vacuum analyze');
 
