@@ -153,3 +153,39 @@ describe('bands and flags in words', () => {
     expect(gesignaleerd([reeks('Politie', false, 1), reeks('Zorg', false, 0), reeks('Onderwijs', true, 1)]).map((r) => r.label)).toEqual(['Onderwijs', 'Politie']);
   });
 });
+
+describe('CBS page', () => {
+  it('lists every record that cannot be delivered with its reasons, and never the records', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { CbsResultaat } = await import('./pages/Cbs.tsx');
+    const html = renderToStaticMarkup(
+      createElement(CbsResultaat, {
+        kopRef: { current: null },
+        l: {
+          halfjaar: '2026H1',
+          periode: { van: '2026-01-01', tot: '2026-06-30' },
+          protocol: { versie: 'v2-2025', omschrijving: 'Bestandsdefinitie v5', zorgmeldingenPolitie: true },
+          organisatie: 'VT-AA',
+          aangemaaktOp: '2026-07-15',
+          aantallen: { adviezen: 3, meldingen: 7, onderzoeken: 1, personen: 19, nietLeverbaar: 2, uitgesloten: 1 },
+          nietLeverbaar: [
+            { soort: 'melding', nummer: 'ML0000009', redenen: ["geen CBS-code voor aanleiding 'andere_problematiek' in protocol v2-2025", 'persoon zonder geboortedatum'] },
+            { soort: 'onderzoek', nummer: 'OZ0000002', redenen: ['uitkomst onbekend'] },
+          ],
+          uitgesloten: [{ soort: 'melding', nummer: 'ML0000010', reden: 'zorgmelding politie zonder huiselijk geweld of kindermishandeling' }],
+          bestand: { naam: 'cbs-VT-AA-2026H1-v2-2025.txt', inhoud: 'VT;VT-AA;v2-2025;2026H1;20260715;3;7;1;19\r\nPS;ML0000002;734214108;19880312;V\r\n' },
+        },
+      }),
+    );
+    expect(html).toContain('Levering eerste halfjaar 2026, codetabel v2-2025');
+    expect(html).toContain('Niet leverbaar (2)');
+    expect(html).toContain('<th scope="row">ML0000009</th>');
+    expect(html).toContain('geen CBS-code voor aanleiding &#x27;andere_problematiek&#x27; in protocol v2-2025');
+    expect(html).toContain('persoon zonder geboortedatum');
+    expect(html).toContain('Uitgesloten door een regel van het protocol (1)');
+    expect(html).toContain('download="cbs-VT-AA-2026H1-v2-2025.txt"');
+    // No BSN or other record content on the page: only in the downloaded file.
+    expect(html).not.toContain('734214108');
+  });
+});

@@ -94,7 +94,7 @@ function CbsLeveringMaken() {
       {protocollen.error && <Notice kind="error">De protocolversies konden niet worden geladen: {protocollen.error.message}</Notice>}
       {gekozen && <ProtocolInfo p={gekozen} />}
       {fout && <Notice kind="error">De levering kon niet worden samengesteld: {fout}</Notice>}
-      {levering && <Resultaat l={levering} kopRef={resultaat} />}
+      {levering && <CbsResultaat l={levering} kopRef={resultaat} />}
     </>
   );
 }
@@ -117,7 +117,7 @@ function ProtocolInfo({ p }: { p: CbsProtocol }) {
   );
 }
 
-function Resultaat({ l, kopRef }: { l: CbsLevering; kopRef: RefObject<HTMLHeadingElement | null> }) {
+export function CbsResultaat({ l, kopRef }: { l: CbsLevering; kopRef: RefObject<HTMLHeadingElement | null> }) {
   const href = useMemo(() => URL.createObjectURL(new Blob([l.bestand.inhoud], { type: 'text/plain;charset=us-ascii' })), [l]);
   useEffect(() => () => URL.revokeObjectURL(href), [href]);
   const a = l.aantallen;
