@@ -204,9 +204,12 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       from veiligheidsbeoordeling vb join melding m on m.id = vb.melding_id
       where vb.vastgesteld_op >= ${start} and vb.vastgesteld_op < ${end} ${gm}
       group by 1, 2`),
+    // The beoordeling of each dienst by primary key (lateral, fenced by offset 0): as a plain join
+    // the planner hashes the whole veiligheidsbeoordeling table (a sequential scan of the history).
     q<{ soort: string; b: string; a: string; n: number }>(sql`
-      select d.soort, ${dagB} as b, (d.afgesloten_op at time zone ${TZ})::date as a, count(*)::int as n
-      from dienst d join veiligheidsbeoordeling vb on vb.melding_id = d.melding_id ${joinM('d.melding_id')}
+      select d.soort, vb.b, (d.afgesloten_op at time zone ${TZ})::date as a, count(*)::int as n
+      from dienst d ${joinM('d.melding_id')}
+      cross join lateral (select ${dagB} as b from veiligheidsbeoordeling vb where vb.melding_id = d.melding_id offset 0) vb
       where d.afgesloten_op >= ${start} and d.afgesloten_op < ${end}
       group by 1, 2, 3`),
     q<{ soort: 'overdracht' | 'afsluiting' | null; code: string; moment: string; reeds_bekend: boolean | null; n: number; casussen: number | null }>(sql`
