@@ -1,6 +1,7 @@
 // Intake through the API: registering meldingen (casus, persons, household), hermeldingen,
 // finding persons before creating them, the radar, adviesvragen and their conversion, and
 // the 400 answers for bad input (every offending field, nothing stored).
+import { blindIndex, open } from './crypto/veld.ts';
 import { generateBsn } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,7 +138,7 @@ describe('POST /api/meldingen', () => {
   it('a "new" person whose BSN already exists is linked, not created twice', async () => {
     const first = await bo.post('/api/meldingen', melding());
     expect(first.status).toBe(201);
-    const existingBsn = (await sql<{ bsn: string }>`select bsn from persoon where id = ${first.body.persoonIds[0]}`.execute(env.database.db)).rows[0]!.bsn;
+    const existingBsn = open((await sql<{ bsn: string }>`select bsn from persoon where id = ${first.body.persoonIds[0]}`.execute(env.database.db)).rows[0]!.bsn, 'persoon.bsn')!;
     const before = await counts();
     const r = await bo.post(
       '/api/meldingen',
@@ -154,10 +155,10 @@ describe('POST /api/meldingen', () => {
     expect(r.body.gekoppeldePersonen).toEqual([first.body.persoonIds[0]]);
     expect(r.body.persoonIds[0]).toBe(first.body.persoonIds[0]);
     expect(diff(before, await counts())).toMatchObject({ persoon: 1, melding_betrokkene: 2 });
-    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn = ${existingBsn}`.execute(env.database.db)).rows[0]!.n;
+    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(existingBsn, 'persoon.bsn')}`.execute(env.database.db)).rows[0]!.n;
     expect(n).toBe(1);
     // The stored person is not overwritten by the differently spelled name.
-    const p = (await sql<any>`select achternaam from persoon where bsn = ${existingBsn}`.execute(env.database.db)).rows[0];
+    const p = (await sql<any>`select achternaam from persoon where bsn_hash = ${blindIndex(existingBsn, 'persoon.bsn')}`.execute(env.database.db)).rows[0];
     expect(p.achternaam).toBe('Bakker');
   });
 
@@ -200,7 +201,7 @@ describe('concurrent registrations', () => {
     ]);
     expect([x.status, y.status]).toEqual([201, 201]);
     expect(x.body.persoonIds).toEqual(y.body.persoonIds);
-    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn = ${shared}`.execute(env.database.db)).rows[0]!.n;
+    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(shared, 'persoon.bsn')}`.execute(env.database.db)).rows[0]!.n;
     expect(n).toBe(1);
   });
 });

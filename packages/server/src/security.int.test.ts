@@ -2,6 +2,7 @@
 // role (generated from the route table and POLICY, so a new route is covered automatically),
 // CSRF, the NEN 7513 access log (one entry per request, denied requests too) and its hash
 // chain, the route-table check at start-up, and melder protection.
+import { openMelder } from './crypto/veld.ts';
 import { generateBsn } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -327,9 +328,10 @@ describe('NEN 7513 access log', () => {
 });
 
 describe('melder protection', () => {
-  it('a melder who wants to stay unknown is stored in the melder table, apart from the melding', async () => {
+  it('a melder who wants to stay unknown is stored in the melder table, apart from the melding, encrypted', async () => {
     const row = (await sql<any>`select * from melder where melding_id = ${melding.meldingId}`.execute(env.database.db)).rows[0];
-    expect(row).toMatchObject({ naam: 'M. Verhoeven', telefoon: '020 555 0199', wil_onbekend_blijven: true });
+    expect(JSON.stringify(row)).not.toContain('Verhoeven');
+    expect(openMelder(row)).toMatchObject({ naam: 'M. Verhoeven', telefoon: '020 555 0199', wil_onbekend_blijven: true });
     const m = (await sql<any>`select * from melding where id = ${melding.meldingId}`.execute(env.database.db)).rows[0];
     expect(JSON.stringify(m)).not.toContain('Verhoeven');
     expect(m.melder_hoedanigheid).toBe('buurtbewoner');

@@ -1,4 +1,5 @@
 // Start Voordeur: open the database, migrate, seed on first start, serve the API and web app.
+import { configureDataKeyFromConfig } from './crypto/veld.ts';
 import { buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { demoSecret, totp } from './auth/totp.ts';
@@ -7,6 +8,8 @@ import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
 
 export async function startServer(config: Config = loadConfig()) {
+  const keySource = configureDataKeyFromConfig(config);
+  if (keySource !== 'VOORDEUR_DATA_KEY') console.log(`Data key for encrypted fields: ${keySource} — set VOORDEUR_DATA_KEY outside a demo (see README)`);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const m = await migrate(database.db);
   const seed = await ensureSeeded(database.db, { demo: config.demo });

@@ -1,6 +1,7 @@
 // Test support: a fresh database per test file (PGlite in memory, or a new database on the
 // PostgreSQL server named by VOORDEUR_TEST_DATABASE_URL), migrated and seeded, and an app
 // driven through app.inject() with a logged-in session.
+import { configureDataKey } from './crypto/veld.ts';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -31,6 +32,9 @@ export interface TestClient {
   put(url: string, body?: unknown): Promise<{ status: number; body: any }>;
   del(url: string): Promise<{ status: number; body: any }>;
 }
+
+// One fixed data key for the test process (field-level encryption, crypto/veld.ts).
+configureDataKey(Buffer.alloc(32, 7));
 
 export const testDatabaseKind = () => (process.env.VOORDEUR_TEST_DATABASE_URL ? 'postgresql' : 'pglite');
 

@@ -1,6 +1,7 @@
 // The login steps: password, then (when needed) the second factor; account lockout with a
 // growing lock, and a limit on failed logins per client address. All state is in the database
 // (app nodes are stateless); times come from the server clock (deps.now).
+import { open, seal } from '../crypto/veld.ts';
 import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
@@ -152,7 +153,7 @@ export async function passwordLogin(db: Db, config: Config, input: { gebruikersn
 /** A new pending TOTP secret for enrolment (replaces an earlier pending one). */
 export async function startEnrolment(db: Db, user: { id: number; gebruikersnaam: string }, now: Date): Promise<{ geheim: string; otpauthUri: string }> {
   const geheim = newSecret();
-  await sql`insert into totp (gebruiker_id, nieuw_geheim, nieuw_aangemaakt_op) values (${user.id}, ${geheim}, ${now.toISOString()})
+  await sql`insert into totp (gebruiker_id, nieuw_geheim, nieuw_aangemaakt_op) values (${user.id}, ${seal(geheim, 'totp.geheim')}, ${now.toISOString()})
             on conflict (gebruiker_id) do update set nieuw_geheim = excluded.nieuw_geheim, nieuw_aangemaakt_op = excluded.nieuw_aangemaakt_op`.execute(db);
   return { geheim, otpauthUri: otpauthUri(geheim, user.gebruikersnaam) };
 }
@@ -181,17 +182,19 @@ export async function checkCode(db: Db, userId: number, code: string, now: Date,
   const row = (await sql<any>`select * from totp where gebruiker_id = ${userId}`.execute(db)).rows[0];
   // A pending secret must be confirmed within PENDING_MINUTES of being shown.
   const pendingFresh = row?.nieuw_aangemaakt_op && new Date(row.nieuw_aangemaakt_op).getTime() > now.getTime() - PENDING_MINUTES * 60_000;
-  const secret: string | null = opts.pending ? (pendingFresh ? row.nieuw_geheim : null) : row?.geheim;
+  // Secrets are stored encrypted: the stored value guards the update, the plain one checks the code.
+  const stored: string | null = opts.pending ? (pendingFresh ? row.nieuw_geheim : null) : row?.geheim;
+  const secret = open(stored, 'totp.geheim');
   const clean = code.replace(/\s/g, '');
   if (secret && /^[0-9]{6}$/.test(clean)) {
     const step = matchStep(secret, clean, now);
     if (step === null) return { ok: false, reason: 'code onjuist' };
     if (opts.pending) {
       const r = await sql`update totp set geheim = nieuw_geheim, bevestigd_op = ${now.toISOString()}, laatste_stap = ${step}, nieuw_geheim = null, nieuw_aangemaakt_op = null
-                          where gebruiker_id = ${userId} and nieuw_geheim = ${secret} returning gebruiker_id`.execute(db);
+                          where gebruiker_id = ${userId} and nieuw_geheim = ${stored} returning gebruiker_id`.execute(db);
       return r.rows.length ? { ok: true, via: 'totp' } : { ok: false, reason: 'code onjuist' };
     }
-    const r = await sql`update totp set laatste_stap = ${step} where gebruiker_id = ${userId} and geheim = ${secret} and (laatste_stap is null or laatste_stap < ${step}) returning gebruiker_id`.execute(db);
+    const r = await sql`update totp set laatste_stap = ${step} where gebruiker_id = ${userId} and geheim = ${stored} and (laatste_stap is null or laatste_stap < ${step}) returning gebruiker_id`.execute(db);
     return r.rows.length ? { ok: true, via: 'totp' } : { ok: false, reason: 'code al gebruikt' };
   }
   if (!opts.pending && row?.geheim && looksLikeRecoveryCode(clean)) {

@@ -1,5 +1,6 @@
 // The casus: one household's story (meldingen, beoordelingen, besluiten, diensten,
 // overdrachten, terugkoppelingen) with its statutory clocks, and the workflow actions.
+import { open, openMelder } from '../crypto/veld.ts';
 import {
   allowedActions,
   beoordelingClock,
@@ -105,7 +106,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     q(sql`select * from terugkoppeling where melding_id = any(${mIds})`),
     q(sql`select * from informering where melding_id = any(${mIds})`),
     q(sql`select * from rvdk_verzoek where melding_id = any(${mIds})`),
-    opts.melderZichtbaar ? q(sql`select * from melder where melding_id = any(${mIds})`) : Promise.resolve([]),
+    opts.melderZichtbaar ? q(sql`select * from melder where melding_id = any(${mIds})`).then((rows) => rows.map(openMelder)) : Promise.resolve([]),
     sql<any>`select id, naam from gebruiker`.execute(db).then((r) => r.rows),
   ]);
   const openbaarheid = await openbaarheidPerMelding(db, mIds);
@@ -197,7 +198,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
         geboortedatumLabel: p.geboortedatum ? geboortedatumLabel(p.geboortedatum) : null,
         leeftijd: p.geboortedatum ? leeftijdOp(p.geboortedatum, today) : null,
         geslacht: p.geslacht,
-        bsn: p.bsn,
+        bsn: open(p.bsn, 'persoon.bsn'),
       })),
     },
     meldingen: meldingenOut,

@@ -1,4 +1,5 @@
 // The `voordeur` command: serve (default), migrate, seed, audit verify, import huishoudens.
+import { configureDataKeyFromConfig } from '../crypto/veld.ts';
 import fs from 'node:fs';
 import { verifyAccessLog } from '../audit/index.ts';
 import { DEMO_TOTP_USAGE, demoTotpCommand } from '../auth/cli.ts';
@@ -26,6 +27,7 @@ const USAGE = `usage: voordeur <command>
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  configureDataKeyFromConfig(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     return await fn(database);

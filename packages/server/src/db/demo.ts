@@ -1,6 +1,7 @@
 // Demo organisation (Veilig Thuis Amsterdam-Amstelland with its 6 gemeenten), demo users for
 // every role and a realistic set of cases in every state, made through the real services so
 // the data obeys the same rules as data entered by hand.
+import { seal } from '../crypto/veld.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +84,7 @@ export async function seedDemoUsers(db: Db): Promise<Map<string, number>> {
       on conflict (gebruikersnaam) do update set naam = excluded.naam returning id`.execute(db);
     ids.set(u.gebruikersnaam, r.rows[0]!.id);
     if (demoUserNeedsTotp(u)) {
-      await sql`insert into totp (gebruiker_id, geheim, bevestigd_op) values (${r.rows[0]!.id}, ${demoSecret(u.gebruikersnaam)}, now())
+      await sql`insert into totp (gebruiker_id, geheim, bevestigd_op) values (${r.rows[0]!.id}, ${seal(demoSecret(u.gebruikersnaam), 'totp.geheim')}, now())
                 on conflict (gebruiker_id) do nothing`.execute(db);
     }
   }

@@ -9,6 +9,8 @@ import * as m005 from './migrations/005_rapportage.ts';
 import * as m006 from './migrations/006_termijnen.ts';
 import * as m007 from './migrations/007_toegang.ts';
 import * as m008 from './migrations/008_gebruikersbeheer.ts';
+import * as m009 from './migrations/009_versleuteling.ts';
+import { versleutelBestaande } from '../crypto/veld.ts';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 
 interface Migration {
@@ -16,7 +18,7 @@ interface Migration {
   up: string[];
 }
 // A migration with no statements is not applied (a module's reserved slot).
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008].filter((m) => m.up.length > 0);
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
 
 export async function migrate(db: Db): Promise<{ applied: string[]; version: string }> {
@@ -36,6 +38,8 @@ export async function migrate(db: Db): Promise<{ applied: string[]; version: str
   // Data derived by code: stored werkvoorraad deadlines of rows made before 006 or by an older
   // version of the clock rules.
   await bijwerkenTermijnen(db, 'verouderd');
+  // Encrypted fields: check the data key, encrypt values stored before 009 (or bulk-loaded).
+  await versleutelBestaande(db);
   return { applied, version: await migrationVersion(db) };
 }
 

@@ -1,6 +1,7 @@
 // Intake: register a melding (persons and household found before they are created twice,
 // a hermelding joins the open casus) and adviesvragen (no identifying data), and convert an
 // adviesvraag into a melding.
+import { blindIndex, nameWordIndexes, seal } from '../crypto/veld.ts';
 import { isMinderjarigOp, toLocalDate, zoekNaam, type AdviesvraagInput, type MeldingInput, type PersoonInput } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
@@ -23,12 +24,12 @@ async function defaultTeam(db: Db, gemeenteCode: string | null | undefined): Pro
 async function insertPersoon(db: Db, p: PersoonInput): Promise<{ id: number; linked: boolean }> {
   if (p.bsn) {
     // BSN is exact identity: never create the same person twice.
-    const found = await sql<{ id: number }>`select id from persoon where bsn = ${p.bsn}`.execute(db);
+    const found = await sql<{ id: number }>`select id from persoon where bsn_hash = ${blindIndex(p.bsn, 'persoon.bsn')}`.execute(db);
     if (found.rows[0]) return { id: found.rows[0].id, linked: true };
   }
   const r = await sql<{ id: number }>`
-    insert into persoon (bsn, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam)
-    values (${p.bsn ?? null}, ${p.achternaam}, ${p.tussenvoegsel ?? null}, ${p.voornamen ?? null}, ${p.geboortedatum ?? null}, ${p.geslacht}, ${zoekNaam(p)})
+    insert into persoon (bsn, bsn_hash, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam)
+    values (${seal(p.bsn, 'persoon.bsn')}, ${p.bsn ? blindIndex(p.bsn, 'persoon.bsn') : null}, ${p.achternaam}, ${p.tussenvoegsel ?? null}, ${p.voornamen ?? null}, ${p.geboortedatum ?? null}, ${p.geslacht}, ${zoekNaam(p)})
     returning id`.execute(db);
   return { id: r.rows[0]!.id, linked: false };
 }
@@ -184,8 +185,10 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       returning id, nummer`.execute(tx);
     const melding = mel.rows[0]!;
     const md = m.melder;
-    await sql`insert into melder (melding_id, naam, organisatie, functie, telefoon, email, wil_onbekend_blijven)
-              values (${melding.id}, ${md.naam ?? null}, ${md.organisatie ?? null}, ${md.functie ?? null}, ${md.telefoon ?? null}, ${md.email ?? null}, ${md.wilOnbekendBlijven})`.execute(tx);
+    // Melder identity encrypted (crypto/veld.ts); the name's words as keyed hashes for lookups.
+    await sql`insert into melder (melding_id, naam, organisatie, functie, telefoon, email, wil_onbekend_blijven, naam_zoek)
+              values (${melding.id}, ${seal(md.naam, 'melder.naam')}, ${seal(md.organisatie, 'melder.organisatie')}, ${seal(md.functie, 'melder.functie')},
+                      ${seal(md.telefoon, 'melder.telefoon')}, ${seal(md.email, 'melder.email')}, ${md.wilOnbekendBlijven}, ${nameWordIndexes(md.naam)})`.execute(tx);
     for (const p of personen) {
       await sql`insert into melding_betrokkene (melding_id, persoon_id, rol) values (${melding.id}, ${p.id}, ${p.rol})`.execute(tx);
       // Wmo art. 5.3.1: persons whose data came from someone else are informed within 4 weeks.

@@ -1,5 +1,6 @@
 // Persons and households: find before create (BSN exact, name + date of birth tolerant of
 // spelling and typing differences, address), and the radar of earlier meldingen.
+import { blindIndex, open } from '../crypto/veld.ts';
 import { geboortedatumLabel, normaliseNaam, volledigeNaam } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
@@ -80,7 +81,7 @@ export async function zoekPersonen(db: Db, q: ZoekVraag, limit = 20): Promise<Pe
   };
   const bsn = q.bsn?.replace(/\D/g, '');
   if (bsn && bsn.length === 9) {
-    const r = await sql<{ id: number }>`select id from persoon where bsn = ${bsn}`.execute(db);
+    const r = await sql<{ id: number }>`select id from persoon where bsn_hash = ${blindIndex(bsn, 'persoon.bsn')}`.execute(db);
     for (const x of r.rows) bump(x.id, 10, 'BSN gelijk');
   }
   const naam = q.naam ? normaliseNaam(q.naam) : '';
@@ -137,7 +138,7 @@ export async function persoonDetails(db: Db, ids: number[]): Promise<Map<number,
     out.set(r.id, {
       id: r.id,
       naam: volledigeNaam(r),
-      bsn: r.bsn,
+      bsn: open(r.bsn, 'persoon.bsn'),
       geboortedatum: r.geboortedatum,
       geboortedatumLabel: r.geboortedatum ? geboortedatumLabel(r.geboortedatum) : null,
       geslacht: r.geslacht,

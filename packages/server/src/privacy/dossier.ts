@@ -4,6 +4,7 @@
 // disclosure, art. 4.1.8 lid 3 Uitvoeringsbesluit Wmo 2015) appears with no identity, no
 // capacity and no contact details, and their identity is redacted from free text too. A
 // disclosed melder is named (with function and organisation), never with phone or e-mail.
+import { open } from '../crypto/veld.ts';
 import { geboortedatumLabel, MELDING_STATUS_LABEL, volledigeNaam, type MeldingStatus } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
@@ -85,7 +86,7 @@ export async function buildDossier(db: Db, persoonId: number, verzoek: Inzagever
     await sql<any>`select distinct p.* from persoon p where p.id <> ${persoonId} and (
         p.id in (select persoon_id from melding_betrokkene where melding_id = any(${mIds.length ? mIds : [0]}))
         or p.id in (select persoon_id from huishouden_lid where huishouden_id = any(${hIds.length ? hIds : [0]})))`.execute(db)
-  ).rows;
+  ).rows.map((x: any) => ({ ...x, bsn: open(x.bsn, 'persoon.bsn') }));
   const [betrokkenen, beoordelingen, diensten, overdrachten, afsluitingen, terugkoppelingen, informering, rvdk, melders] = await Promise.all([
     q(sql`select melding_id, persoon_id from melding_betrokkene where melding_id = any(${mIds})`),
     q(sql`select * from veiligheidsbeoordeling where melding_id = any(${mIds})`),

@@ -2,6 +2,7 @@
 // decision whether the family may learn who reported, with its ground, who decided and when.
 // Until a decision allows disclosure the melder is protected: the identity appears in no export,
 // inzage document or print (case workers with the `melder` read right still see it on screen).
+import { openMelder } from '../crypto/veld.ts';
 import { z } from 'zod';
 import { versieSchema } from '@voordeur/domain';
 import { sql } from 'kysely';
@@ -106,7 +107,8 @@ export async function melderStatus(db: Db, meldingIds: number[]): Promise<Map<nu
     openbaarheidPerMelding(db, meldingIds),
     professioneleHoedanigheden(db),
   ]);
-  for (const r of rows.rows) {
+  for (const row of rows.rows) {
+    const r = openMelder(row);
     const o = besluiten.get(r.id) ?? null;
     const heeftIdentiteit = [r.naam, r.organisatie, r.functie, r.telefoon, r.email].some((x) => x);
     out.set(r.id, {

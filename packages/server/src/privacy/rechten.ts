@@ -2,6 +2,7 @@
 // their decision and grounds, correction with history, and destruction on request with a
 // 3-month clock. Refusal grounds are recorded by a person who decides — the system only signals
 // that a ground may apply (e.g. a child under 12), it never refuses by itself.
+import { blindIndex, nameWordIndexes, open, seal } from '../crypto/veld.ts';
 import { bsnSchema, datumSchema, daysBetween, geboortedatumLabel, geboortedatumSchema, GESLACHTEN, leeftijdOp, toLocalDate, volledigeNaam, zoekNaam } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -36,7 +37,7 @@ export interface PersoonBasis {
 /** The person, or 404 — 410 when their data was destroyed (the tombstone says when). */
 export async function persoonOf(db: Db, id: number): Promise<PersoonBasis> {
   const p = (await sql<any>`select id, bsn, voornamen, tussenvoegsel, achternaam, geboortedatum, geslacht from persoon where id = ${id}`.execute(db)).rows[0];
-  if (p) return p;
+  if (p) return { ...p, bsn: open(p.bsn, 'persoon.bsn') };
   const t = (await sql<any>`select vernietigd_op from persoon_vernietigd where persoon_id = ${id}`.execute(db)).rows[0];
   if (t) throw new HttpError(410, 'vernietigd', `De gegevens van persoon ${id} zijn vernietigd op ${toLocalDate(t.vernietigd_op)}`);
   throw notFound('Persoon');
@@ -202,7 +203,8 @@ export const correctieInputSchema = z
 
 export async function correcties(db: Db, persoonId: number) {
   const r = await sql<any>`select c.*, g.naam from persoon_correctie c join gebruiker g on g.id = c.door where c.persoon_id = ${persoonId} order by c.id`.execute(db);
-  return r.rows.map((c: any) => ({ id: c.id, veld: c.veld, oudeWaarde: c.oude_waarde, nieuweWaarde: c.nieuwe_waarde, reden: c.reden, door: { id: c.door, naam: c.naam }, op: iso(c.op) }));
+  const v = (c: any, x: string | null) => (c.veld === 'bsn' ? open(x, 'persoon_correctie.bsn') : x);
+  return r.rows.map((c: any) => ({ id: c.id, veld: c.veld, oudeWaarde: v(c, c.oude_waarde), nieuweWaarde: v(c, c.nieuwe_waarde), reden: c.reden, door: { id: c.door, naam: c.naam }, op: iso(c.op) }));
 }
 
 const persoonOut = (p: PersoonBasis) => ({
@@ -220,8 +222,9 @@ const persoonOut = (p: PersoonBasis) => ({
 /** Change a person's fields; every changed field's old value is kept with the reason. */
 export async function corrigeerPersoon(db: Db, persoonId: number, input: z.infer<typeof correctieInputSchema>, userId: number, now: Date) {
   return db.transaction().execute(async (tx) => {
-    const p = (await sql<any>`select id, bsn, voornamen, tussenvoegsel, achternaam, geboortedatum, geslacht from persoon where id = ${persoonId} for update`.execute(tx)).rows[0];
-    if (!p) await persoonOf(tx, persoonId);
+    const row = (await sql<any>`select id, bsn, voornamen, tussenvoegsel, achternaam, geboortedatum, geslacht from persoon where id = ${persoonId} for update`.execute(tx)).rows[0];
+    if (!row) await persoonOf(tx, persoonId);
+    const p = { ...row, bsn: open(row.bsn, 'persoon.bsn') };
     const next: PersoonBasis = { ...p };
     const changed: Array<[Corrigeerbaar, string | null, string | null]> = [];
     for (const f of CORRIGEERBAAR) {
@@ -235,14 +238,14 @@ export async function corrigeerPersoon(db: Db, persoonId: number, input: z.infer
     if (changed.length === 0) throw new ValidationError([{ field: 'wijzigingen', rule: 'geen_wijziging', message: 'De nieuwe waarden zijn gelijk aan de huidige' }]);
     if (!next.bsn && !next.geboortedatum) throw new ValidationError([{ field: 'wijzigingen.geboortedatum', rule: 'regel', message: 'Zonder BSN is de geboortedatum verplicht (Wmo art. 5.2.9)' }]);
     if (next.bsn && next.bsn !== p.bsn) {
-      const dup = await sql`select id from persoon where bsn = ${next.bsn} and id <> ${persoonId}`.execute(tx);
+      const dup = await sql`select id from persoon where bsn_hash = ${blindIndex(next.bsn, 'persoon.bsn')} and id <> ${persoonId}`.execute(tx);
       if (dup.rows.length) throw new HttpError(409, 'bsn_bestaat', 'Dit BSN hoort al bij een andere persoon; voeg de personen samen in plaats van te corrigeren');
     }
-    await sql`update persoon set bsn = ${next.bsn}, voornamen = ${next.voornamen}, tussenvoegsel = ${next.tussenvoegsel}, achternaam = ${next.achternaam},
+    await sql`update persoon set bsn = ${seal(next.bsn, 'persoon.bsn')}, bsn_hash = ${next.bsn ? blindIndex(next.bsn, 'persoon.bsn') : null}, voornamen = ${next.voornamen}, tussenvoegsel = ${next.tussenvoegsel}, achternaam = ${next.achternaam},
               geboortedatum = ${next.geboortedatum}, geslacht = ${next.geslacht}, zoeknaam = ${zoekNaam(next)} where id = ${persoonId}`.execute(tx);
     for (const [veld, oud, nieuw] of changed) {
       await sql`insert into persoon_correctie (persoon_id, veld, oude_waarde, nieuwe_waarde, reden, door, op)
-                values (${persoonId}, ${veld}, ${oud}, ${nieuw}, ${input.reden}, ${userId}, ${now.toISOString()})`.execute(tx);
+                values (${persoonId}, ${veld}, ${veld === 'bsn' ? seal(oud, 'persoon_correctie.bsn') : oud}, ${veld === 'bsn' ? seal(nieuw, 'persoon_correctie.bsn') : nieuw}, ${input.reden}, ${userId}, ${now.toISOString()})`.execute(tx);
     }
     return { persoon: persoonOut(next), gewijzigd: changed.map(([veld]) => veld), correcties: await correcties(tx, persoonId) };
   });
@@ -341,7 +344,12 @@ export async function vindplaatsen(db: Db, persoonId: number) {
   const n = async (q: ReturnType<typeof sql>) => (await q.execute(db)).rows.length;
   const forms = identifyingForms(p);
   const matchesName = redactor({ names: forms.names });
-  const melders = (await sql<any>`select md.melding_id, m.nummer, md.naam from melder md join melding m on m.id = md.melding_id where md.naam ilike ${`%${p.achternaam.replace(/[%_\\]/g, '\\$&')}%`}`.execute(db)).rows;
+  // Melder names are encrypted: candidates by the keyed hashes of the surname's words, then the
+  // decrypted name is checked like every other text.
+  const woorden = nameWordIndexes(p.achternaam);
+  const melders = woorden.length
+    ? (await sql<any>`select md.melding_id, m.nummer, md.naam from melder md join melding m on m.id = md.melding_id where md.naam_zoek && ${woorden}::text[]`.execute(db)).rows.map((x: any) => ({ ...x, naam: open(x.naam, 'melder.naam') }))
+    : [];
   return {
     huishoudens: await n(sql`select 1 from huishouden_lid where persoon_id = ${persoonId}`),
     meldingen: await n(sql`select 1 from melding_betrokkene where persoon_id = ${persoonId}`),

@@ -2,6 +2,7 @@
 // casus they appear in is destroyed) and of a whole casus (end of the retention term). What is
 // left is a tombstone (persoon_vernietigd / casus_vernietigd) and the access-log entries, which
 // name clients by id only. Runs inside the caller's transaction.
+import { open } from '../crypto/veld.ts';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import { volledigeNaam } from '@voordeur/domain';
 import { sql } from 'kysely';
@@ -178,7 +179,8 @@ const HANDLED_PERSOON = ['huishouden_lid', 'melding_betrokkene', 'informering', 
 
 /** Remove a person's data everywhere and leave a tombstone. */
 export async function destroyPersoon(tx: Db, persoonId: number, o: DestroyPersonOptions): Promise<DestroyResult> {
-  const p = (await sql<any>`select * from persoon where id = ${persoonId} for update`.execute(tx)).rows[0];
+  const row = (await sql<any>`select * from persoon where id = ${persoonId} for update`.execute(tx)).rows[0];
+  const p = row ? { ...row, bsn: open(row.bsn, 'persoon.bsn') } : undefined;
   if (!p) {
     const t = await sql`select 1 from persoon_vernietigd where persoon_id = ${persoonId}`.execute(tx);
     throw t.rows.length ? new HttpError(409, 'al_vernietigd', 'De gegevens van deze persoon zijn al vernietigd') : notFound('Persoon');

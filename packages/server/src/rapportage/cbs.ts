@@ -3,6 +3,7 @@
 // concerned. Codes come from the editable mapping `cbs_code` of the chosen protocol version.
 // Layout and rules: docs/cbs-export.md. A record that cannot be delivered is listed with its
 // reasons; a record left out by a protocol rule is listed as excluded. Nothing is dropped silently.
+import { open } from '../crypto/veld.ts';
 import { BSN_ONBEKEND, BSN_ONGEBOREN, toLocalDate } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
@@ -241,7 +242,7 @@ export async function cbsLevering(db: Db, halfjaar: string, versie: string, now:
       order by mb.melding_id, p.id`.execute(db);
     for (const x of r.rows) {
       const list = out.get(x.melding_id) ?? out.set(x.melding_id, []).get(x.melding_id)!;
-      list.push({ id: x.id, bsn: x.bsn, geboortedatum: x.geboortedatum, geslacht: x.geslacht });
+      list.push({ id: x.id, bsn: open(x.bsn, 'persoon.bsn'), geboortedatum: x.geboortedatum, geslacht: x.geslacht });
       clientIds.add(x.id);
     }
     return out;
