@@ -41,11 +41,18 @@ async function main() {
     for (const q of [...log].sort((a, b) => b.ms - a.ms)) console.log(`  ${fmtMs(q.ms).padStart(7)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
   }
   if (!flag('no-explain')) {
-    for (const q of log.filter((x) => x.ms > 5)) {
+    // Each query alone, with the settings the report sets for it (rapportQuery: no JIT, no parallel workers).
+    const c = await pool.connect();
+    for (const q of log.filter((x) => x.ms > 5 && /^\s*(select|with)\b/i.test(x.sql))) {
       console.log(`\n---- ${q.sql.replace(/\s+/g, ' ').slice(0, 200)}`);
-      const r = await pool.query(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
+      await c.query('begin');
+      await c.query('set local jit = off');
+      await c.query('set local max_parallel_workers_per_gather = 0');
+      const r = await c.query(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
+      await c.query('commit');
       for (const row of r.rows) console.log(`  ${row['QUERY PLAN']}`);
     }
+    c.release();
   }
   await db.destroy();
 }

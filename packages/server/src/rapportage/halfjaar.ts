@@ -119,6 +119,20 @@ export interface HalfjaarRapport {
 export const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
+ * One report query in its own transaction (the queries still run side by side on their own
+ * connections) without JIT compilation and without parallel workers: the report already runs its
+ * queries concurrently, and at national scale plan costs cross `jit_above_cost`, where compiling
+ * costs more than the small aggregates take (bench/README.md, "Report benchmark").
+ */
+export async function rapportQuery<T>(db: Db, s: ReturnType<typeof sql>): Promise<T[]> {
+  return db.transaction().execute(async (tx) => {
+    await sql`set local jit = off`.execute(tx);
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
+    return (await s.execute(tx)).rows as T[];
+  });
+}
+
+/**
  * werkdagen(o, b) = the number of werkdagen w with o < w <= b in calendar k — the definition of
  * k.werkdagenTussen(o, b) — by a prefix sum over the days from the earliest to the latest day
  * given, built with k.isWerkdag (one call per day instead of one werkdagenTussen per pair).
@@ -173,7 +187,7 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   const gm = gemeente ? sql`and m.gemeente_code = ${gemeente.code}` : sql``;
   const gmA = gemeente ? sql`and a.gemeente_code = ${gemeente.code}` : sql``;
   const jaar = Number(p.van.slice(0, 4));
-  const q = <T>(s: ReturnType<typeof sql>) => s.execute(db).then((r) => r.rows as T[]);
+  const q = <T>(s: ReturnType<typeof sql>) => rapportQuery<T>(db, s);
 
   // Each aggregate is a plain GROUP BY over an index-only range scan (melding_rapportage, the
   // covering indexes on the event dates): few groups, hashed in memory. (Grouping sets were tried:
@@ -183,27 +197,32 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   const dagB = sql.raw(`(vb.vastgesteld_op at time zone 'Europe/Amsterdam')::date`);
   const joinM = (col: string) => (gemeente ? sql`join melding m on m.id = ${sql.raw(col)} and m.gemeente_code = ${gemeente.code}` : sql``);
   const inPeriode = sql`m.ontvangen_op >= ${start} and m.ontvangen_op < ${end} ${gm}`;
-  const [instroomRijen, aanleiding, melders, advies, beoordelingen, doorloop, diensten, afhandelingRijen, tellingen] = await Promise.all([
-    q<{ gemeente_code: string | null; regio: string; met_kinderen: boolean; dag: string; n: number }>(sql`
-      select m.gemeente_code, m.regio, m.met_kinderen, ${dagM} as dag, count(*)::int as n from melding m where ${inPeriode} group by 1, 2, 3, 4`),
-    q<{ met_kinderen: boolean; aanleiding: string[]; n: number }>(sql`
-      select m.met_kinderen, m.aanleiding, count(*)::int as n from melding m where ${inPeriode} group by 1, 2`),
-    q<{ met_kinderen: boolean; hoedanigheid: string; n: number }>(sql`
-      select m.met_kinderen, m.melder_hoedanigheid as hoedanigheid, count(*)::int as n from melding m where ${inPeriode} group by 1, 2`),
+  // The period's meldingen are read once (materialized) and grouped three ways: instroom (k = 'i'),
+  // aanleiding ('a') and melder ('h'). Likewise the beoordelingen with their melding, once, for the
+  // outcomes ('u') and the doorlooptijd ('d'). At national scale the recent pages of melding are
+  // mostly not all-visible (open meldingen change every day), so every index entry read costs a
+  // heap visit: reading them once instead of three / two times is most of the report's time.
+  const [meldingRijen, advies, beoordelingRijen, diensten, afhandelingRijen, tellingen] = await Promise.all([
+    q<{ k: 'i' | 'a' | 'h'; gemeente_code: string | null; regio: string; met_kinderen: boolean; dag: string; aanleiding: string[]; hoedanigheid: string; n: number }>(sql`
+      with p as materialized (
+        select m.gemeente_code, m.regio, m.met_kinderen, ${dagM} as dag, m.aanleiding, m.melder_hoedanigheid from melding m where ${inPeriode})
+      select 'i' as k, gemeente_code, regio, met_kinderen, dag, null::text[] as aanleiding, null::text as hoedanigheid, count(*)::int as n from p group by 2, 3, 4, 5
+      union all
+      select 'a', null, null, met_kinderen, null, aanleiding, null, count(*)::int from p group by 4, 6
+      union all
+      select 'h', null, null, met_kinderen, null, null, melder_hoedanigheid, count(*)::int from p group by 4, 7`),
     q<{ gemeente_code: string | null; regio: string; omgezet: boolean; maand: string; n: number }>(sql`
       select a.gemeente_code, a.regio, a.omgezet_in_melding_id is not null as omgezet, to_char(a.ontvangen_op at time zone ${TZ}, 'YYYY-MM') as maand, count(*)::int as n
       from adviesvraag a where a.ontvangen_op >= ${start} and a.ontvangen_op < ${end} ${gmA}
       group by 1, 2, 3, 4`),
-    q<{ met_kinderen: boolean; uitkomst: string; n: number }>(sql`
-      select m.met_kinderen, vb.uitkomst, count(*)::int as n
-      from veiligheidsbeoordeling vb join melding m on m.id = vb.melding_id
-      where vb.vastgesteld_op >= ${start} and vb.vastgesteld_op < ${end} ${gm}
-      group by 1, 2`),
-    q<{ o: string; b: string; n: number }>(sql`
-      select ${dagM} as o, ${dagB} as b, count(*)::int as n
-      from veiligheidsbeoordeling vb join melding m on m.id = vb.melding_id
-      where vb.vastgesteld_op >= ${start} and vb.vastgesteld_op < ${end} ${gm}
-      group by 1, 2`),
+    q<{ k: 'u' | 'd'; met_kinderen: boolean; uitkomst: string; o: string; b: string; n: number }>(sql`
+      with beo as materialized (
+        select m.met_kinderen, vb.uitkomst, ${dagM} as o, ${dagB} as b
+        from veiligheidsbeoordeling vb join melding m on m.id = vb.melding_id
+        where vb.vastgesteld_op >= ${start} and vb.vastgesteld_op < ${end} ${gm})
+      select 'u' as k, met_kinderen, uitkomst, null::date as o, null::date as b, count(*)::int as n from beo group by 2, 3
+      union all
+      select 'd', null, null, o, b, count(*)::int from beo group by 4, 5`),
     // The beoordeling of each dienst by primary key (lateral, fenced by offset 0): as a plain join
     // the planner hashes the whole veiligheidsbeoordeling table (a sequential scan of the history).
     q<{ soort: string; b: string; a: string; n: number }>(sql`
@@ -228,7 +247,11 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       select distinct on (gemeente_code) gemeente_code, jaar, totaal, met_kinderen, zonder_kinderen
       from huishoudens_telling where jaar <= ${jaar} order by gemeente_code, jaar desc`),
   ]);
-  const instroom = instroomRijen.map((r) => ({ ...r, maand: r.dag.slice(0, 7) }));
+  const instroom = meldingRijen.filter((r) => r.k === 'i').map((r) => ({ ...r, maand: r.dag.slice(0, 7) }));
+  const aanleiding = meldingRijen.filter((r) => r.k === 'a');
+  const melders = meldingRijen.filter((r) => r.k === 'h');
+  const beoordelingen = beoordelingRijen.filter((r) => r.k === 'u');
+  const doorloop = beoordelingRijen.filter((r) => r.k === 'd');
   const afhandeling = afhandelingRijen.filter((r) => r.soort !== null) as Array<{ soort: 'overdracht' | 'afsluiting'; code: string; moment: string; reeds_bekend: boolean | null; n: number }>;
   const casussen = afhandelingRijen.filter((r) => r.soort === null).map((r) => ({ n: r.casussen ?? 0 }));
 
