@@ -23,6 +23,10 @@ export interface Config {
   loginLockMinutes: number;
   /** Failed logins per client IP address in 15 minutes before the login routes answer 429. */
   loginIpMaxFailures: number;
+  /** Searches of personal data per user per minute (burst and sustained rate); 429 beyond. */
+  rateSearchPerMinute: number;
+  /** Exports and prints of personal data per user per hour (burst: a quarter of it); 429 beyond. */
+  rateExportPerHour: number;
   /** Drafts (concepten): maximum size of one draft in bytes and days kept after the last change. */
   draftMaxBytes: number;
   draftDays: number;
@@ -135,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: Math.max(1, int('VOORDEUR_LOGIN_MAX_FAILURES', 5, env)),
     loginLockMinutes: Math.max(1, int('VOORDEUR_LOGIN_LOCK_MINUTES', 15, env)),
     loginIpMaxFailures: Math.max(1, int('VOORDEUR_LOGIN_IP_MAX_FAILURES', 30, env)),
+    rateSearchPerMinute: Math.max(1, int('VOORDEUR_RATE_SEARCH_PER_MINUTE', 120, env)),
+    rateExportPerHour: Math.max(1, int('VOORDEUR_RATE_EXPORT_PER_HOUR', 60, env)),
     draftMaxBytes: Math.max(1024, int('VOORDEUR_DRAFT_MAX_BYTES', 65_536, env)),
     draftDays: Math.max(1, int('VOORDEUR_DRAFT_DAYS', 30, env)),
     oidc: oidcConfig(env),

@@ -12,6 +12,7 @@ import type { Db, DbKind } from '../db/index.ts';
 import type { Action, Resource } from '../policy/index.ts';
 import { ACTIONS, decide, RESOURCES } from '../policy/index.ts';
 import { bepaalToegang, casusVanMelding, type Toegang } from '../toegang/relatie.ts';
+import { RateLimiter } from './ratelimit.ts';
 import { HttpError, ValidationError, zodFields, type FieldError } from './errors.ts';
 
 export type Policy = { resource: Resource; action: Action } | { public: string };
@@ -153,6 +154,7 @@ export function checkRouteTable(routes: RouteDef[]): void {
 
 export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: Deps): void {
   checkRouteTable(routes);
+  const limiter = RateLimiter.fromConfig(deps.config);
   for (const def of routes) {
     app.route({
       method: def.method,
@@ -199,6 +201,15 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           if (def.method !== 'GET' && !csrfMatches(session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) {
             await log('denied');
             throw new HttpError(403, 'csrf', 'Ongeldig of ontbrekend CSRF-token (header x-csrf-token)');
+          }
+          // Searching and exporting personal data are rate-limited per user (http/ratelimit.ts).
+          const kind = pol.action === 'search' ? 'zoeken' : pol.action === 'export' ? 'export' : null;
+          const wait = kind ? limiter.take(session.user.id, kind, Date.now()) : 0;
+          if (kind && wait) {
+            purpose = `geweigerd: limiet voor ${kind === 'zoeken' ? 'zoeken' : 'exporteren'} bereikt`;
+            await log('denied');
+            reply.header('retry-after', String(wait));
+            throw new HttpError(429, 'te_veel_verzoeken', `Te veel ${kind === 'zoeken' ? 'zoekopdrachten' : 'exports'} in korte tijd; probeer het over ${wait} seconden opnieuw.`, { retryAfterSeconds: wait });
           }
         }
         let result: unknown;
