@@ -135,22 +135,27 @@ export async function checkDataKey(db: Db): Promise<void> {
 
 export async function versleutelBestaande(db: Db): Promise<{ personen: number; melders: number; totp: number }> {
   await checkDataKey(db);
+  // Batches in key order (each batch starts after the last key: linear, not quadratic, on millions).
   let personen = 0;
+  let na = 0;
   for (;;) {
-    const rows = (await sql<{ id: number; bsn: string }>`select id, bsn from persoon where bsn is not null and bsn not like 'enc1:%' limit 5000`.execute(db)).rows;
+    const rows = (await sql<{ id: number; bsn: string }>`select id, bsn from persoon where id > ${na} and bsn is not null and bsn not like 'enc1:%' order by id limit 5000`.execute(db)).rows;
     if (!rows.length) break;
+    na = rows[rows.length - 1]!.id;
     await sql`update persoon p set bsn = u.bsn, bsn_hash = u.h from unnest(${rows.map((x) => x.id)}::int[], ${rows.map((x) => seal(x.bsn, 'persoon.bsn'))}::text[], ${rows.map((x) => blindIndex(x.bsn, 'persoon.bsn'))}::text[]) as u(id, bsn, h) where p.id = u.id`.execute(db);
     personen += rows.length;
   }
   let melders = 0;
+  let naMelding = 0;
   for (;;) {
     const rows = (
       await sql<any>`select melding_id, naam, organisatie, functie, telefoon, email from melder
-                     where (naam is not null and naam not like 'enc1:%') or (organisatie is not null and organisatie not like 'enc1:%')
+                     where melding_id > ${naMelding} and ((naam is not null and naam not like 'enc1:%') or (organisatie is not null and organisatie not like 'enc1:%')
                         or (functie is not null and functie not like 'enc1:%') or (telefoon is not null and telefoon not like 'enc1:%')
-                        or (email is not null and email not like 'enc1:%') limit 5000`.execute(db)
+                        or (email is not null and email not like 'enc1:%')) order by melding_id limit 5000`.execute(db)
     ).rows;
     if (!rows.length) break;
+    naMelding = rows[rows.length - 1]!.melding_id;
     const col = (f: (typeof MELDER_VELDEN)[number]) => rows.map((x) => (isSealed(x[f]) ? x[f] : seal(x[f], `melder.${f}`)));
     const zoek = rows.map((x) => `{${nameWordIndexes(open(x.naam, 'melder.naam')).join(',')}}`);
     await sql`update melder m set naam = u.naam, organisatie = u.organisatie, functie = u.functie, telefoon = u.telefoon, email = u.email, naam_zoek = u.zoek::text[]
