@@ -19,6 +19,7 @@ import { loadConfig } from '../packages/server/src/config.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/db/demo.ts';
 import { openDatabase, type Db } from '../packages/server/src/db/index.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
+import { open } from '../packages/server/src/crypto/veld.ts';
 import { zoekPersonen } from '../packages/server/src/personen/service.ts';
 import { halfjaarRapport } from '../packages/server/src/rapportage/halfjaar.ts';
 import { monitoring, MONITORING_STANDAARD } from '../packages/server/src/rapportage/monitoring.ts';
@@ -296,7 +297,8 @@ async function main() {
   const qa = withDob.map((p) => ({ id: p.id, naam: typed(p), geboortedatum: p.geboortedatum as string }));
   const qb = ordered.map((p) => ({ id: p.id, naam: typed(p) }));
   const qs = ordered.map((p) => ({ id: p.id, naam: [p.tussenvoegsel, p.achternaam].filter(Boolean).join(' ') }));
-  const qc = withBsn.map((p) => ({ id: p.id, bsn: p.bsn as string }));
+  // BSNs are stored encrypted (crypto/veld.ts): the caller at the phone knows the plain number.
+  const qc = withBsn.map((p) => ({ id: p.id, bsn: open(p.bsn, 'persoon.bsn') as string }));
   const recall = { a: [0, 0, 0], b: [0, 0, 0] };
   const track = (key: 'a' | 'b', id: number, res: Array<{ id: number }>) => {
     recall[key][0]!++;
@@ -355,7 +357,7 @@ async function main() {
   console.log('\nContext');
   for (const t of teams) {
     const s = sizes.get(t.id);
-    if (s) console.log(`  werkvoorraad ${t.naam}: ${fmtInt(s.totaal)} open meldingen computed (clocks for all), first ${s.items} returned`);
+    if (s) console.log(`  werkvoorraad ${t.naam}: ${fmtInt(s.totaal)} open meldingen counted and sorted in SQL (stored deadline dates), clocks computed for the first ${s.items} returned`);
   }
   const pct = (x: number[]) => `${((100 * x[1]!) / x[0]!).toFixed(0)}% found, ${((100 * x[2]!) / x[0]!).toFixed(0)}% ranked first`;
   if (recall.a[0]) console.log(`  search (a) name with one typo + exact geboortedatum: ${pct(recall.a)} (n=${recall.a[0]})`);

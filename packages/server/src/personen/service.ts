@@ -103,7 +103,7 @@ export async function zoekPersonen(db: Db, q: ZoekVraag, limit = 20): Promise<Pe
     // Name alone (trigram index); a date of birth in the same year adds to the score. Skipped when
     // the date of birth already found a person with a clearly similar name: at the phone the
     // caller gives name and date of birth, and the broad name search is what costs time.
-    const sterk = [...scores.values()].some((e) => e.redenen.has('geboortedatum gelijk') && e.score >= 2 + 0.5 * 3);
+    const sterk = [...scores.values()].some((e) => e.redenen.has('geboortedatum gelijk') && e.score >= 2 + 0.4 * 3);
     if (!sterk) {
       for (const r of await naamKandidaten(db, naam)) {
         if (scores.get(r.id)?.redenen.has('geboortedatum gelijk')) continue;
