@@ -57,11 +57,14 @@ const NAAM_LIMIET = 50;
 async function naamKandidaten(db: Db, naam: string): Promise<Array<{ id: number; sim: number; geboortedatum: string | null }>> {
   const zoek = async (tx: Db, drempel: number) => {
     await sql`select set_config('pg_trgm.similarity_threshold', ${String(drempel)}, true)`.execute(tx);
+    // The most similar distinct names first (table zoeknaam, migration 011), then their persons.
     return (
       await sql<{ id: number; sim: number; geboortedatum: string | null }>`
-        select id, similarity(zoeknaam, ${naam}) as sim, geboortedatum from persoon
-        where zoeknaam % ${naam}
-        order by zoeknaam <-> ${naam}, id limit ${NAAM_LIMIET}`.execute(tx)
+        with namen as (
+          select naam, similarity(naam, ${naam}) as sim, naam <-> ${naam} as afstand from zoeknaam
+          where naam % ${naam} order by naam <-> ${naam}, naam limit ${NAAM_LIMIET})
+        select p.id, n.sim, p.geboortedatum from namen n join persoon p on p.zoeknaam = n.naam
+        order by n.afstand, p.id limit ${NAAM_LIMIET * 4}`.execute(tx)
     ).rows;
   };
   return db.transaction().execute(async (tx) => {

@@ -68,4 +68,20 @@ describe('zoekPersonen', () => {
     const r = await zoekPersonen(db(), { naam: 'Lee Bo' });
     expect(r.map((x) => x.id)).toContain(ids.kort);
   });
+
+  it('keeps the distinct-name table in step with persons (insert, correction, deletion)', async () => {
+    const aantal = async (naam: string) => (await sql<{ aantal: number }>`select aantal from zoeknaam where naam = ${naam}`.execute(db())).rows[0]?.aantal ?? 0;
+    expect(await aantal(zoekNaam({ achternaam: 'el Hamdaoui', voornamen: 'Aya' }))).toBe(3);
+    await persoon('tijdelijk', 'Zeldzaam', 'Quirijn', '19500101');
+    const oud = zoekNaam({ achternaam: 'Zeldzaam', voornamen: 'Quirijn' });
+    expect(await aantal(oud)).toBe(1);
+    await sql`update persoon set zoeknaam = 'zeldzaam quirinus' where id = ${ids.tijdelijk}`.execute(db());
+    expect(await aantal(oud)).toBe(0);
+    expect(await aantal('zeldzaam quirinus')).toBe(1);
+    await sql`delete from persoon where id = ${ids.tijdelijk}`.execute(db());
+    expect(await aantal('zeldzaam quirinus')).toBe(0);
+    expect(await aantal(zoekNaam({ achternaam: 'el Hamdaoui', voornamen: 'Aya' }))).toBe(3);
+    const totals = (await sql<{ a: number; b: number }>`select (select sum(aantal)::int from zoeknaam) as a, (select count(*)::int from persoon) as b`.execute(db())).rows[0]!;
+    expect(totals.a).toBe(totals.b);
+  });
 });
