@@ -61,7 +61,26 @@ test('zonder relatie: uitleg en noodtoegang (break the glass), daarna een zichtb
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await login(page, 'privacy');
   const lijst = await (await page.request.get('/api/toegangslog/noodtoegang')).json();
-  expect(lijst.items.find((i: any) => i.casus.id === id && i.reden === reden)).toMatchObject({ gebruiker: { naam: 'Lotte Hendriks' }, beoordeeld: false });
+  const item = lijst.items.find((i: any) => i.casus.id === id && i.reden === reden);
+  expect(item).toMatchObject({ gebruiker: { naam: 'Lotte Hendriks' }, beoordeeld: false });
+
+  // … and reviews it on the privacy page: an error beside the field first, then the review.
+  await page.goto('/privacy?tab=noodtoegang');
+  const kaart = page.getByTestId('noodtoegang').filter({ hasText: reden });
+  await expect(kaart).toContainText('Lotte Hendriks');
+  await kaart.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+  await expect(kaart.locator(`#f-nood${item.id}-notitie-error, [id$="notitie-error"]`).first()).toBeVisible();
+  await expectAccessible(page, 'privacy: noodtoegang beoordelen met foutmelding');
+  await kaart.getByRole('radio', { name: 'Gerechtvaardigd', exact: true }).check();
+  await kaart.getByLabel('Notitie').fill('Crisisdienst-achtige situatie buiten kantoortijd; terecht.');
+  await kaart.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+  await expect(page.getByRole('status').first()).toContainText('beoordeeld');
+  await expect(page.getByTestId('noodtoegang').filter({ hasText: reden })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Beoordeeld', exact: true }).check();
+  await expect(page.getByTestId('noodtoegang').filter({ hasText: reden })).toContainText('Gerechtvaardigd');
+  await screenshot(page, '37-privacy-noodtoegang');
+  const na = await (await page.request.get('/api/toegangslog/noodtoegang?beoordeeld=ja')).json();
+  expect(na.items.find((i: any) => i.id === item.id)).toMatchObject({ beoordeeld: true, beoordeling: { oordeel: 'gerechtvaardigd' } });
 });
 
 test('MDO: een collega van een ander team consulteren geeft toegang tot de casus', async ({ page }) => {

@@ -20,6 +20,7 @@ const PRIVACY_TABS = [
   { id: 'log', label: 'Toegangslog' },
   { id: 'persoon', label: 'Persoon en verzoeken' },
   { id: 'verzoeken', label: 'Werklijst verzoeken' },
+  { id: 'noodtoegang', label: 'Noodtoegang' },
   { id: 'bewaartermijn', label: 'Bewaartermijnen' },
 ] as const;
 
@@ -61,6 +62,7 @@ export function PrivacyPage() {
         {tab === 'log' && <Toegangslog onPersoon={open} />}
         {tab === 'persoon' && <PersoonRechten persoonId={persoonId} onPersoon={setPersoonId} />}
         {tab === 'verzoeken' && <Werklijst onPersoon={open} />}
+        {tab === 'noodtoegang' && <Noodtoegangen />}
         {tab === 'bewaartermijn' && <Bewaartermijnen />}
       </Tabs>
     </>
@@ -814,6 +816,115 @@ function Werklijst({ onPersoon }: { onPersoon: (id: number) => void }) {
         </ScrollBox>
       )}
     </section>
+  );
+}
+
+// ------------------------------------------------------------------ emergency access (break the glass)
+
+interface NoodtoegangItem {
+  id: number;
+  casus: { id: number; nummer: string };
+  gebruiker: { id: number; naam: string; gebruikersnaam: string };
+  reden: string;
+  verleendOp: string;
+  verlooptOp: string;
+  gebruik: number;
+  beoordeeld: boolean;
+  beoordeling: { oordeel: string; notitie: string; door: { naam: string }; op: string } | null;
+}
+
+const OORDEEL_LABEL: Record<string, string> = { gerechtvaardigd: 'Gerechtvaardigd', niet_gerechtvaardigd: 'Niet gerechtvaardigd' };
+
+function Noodtoegangen() {
+  const [filter, setFilter] = useState('nee');
+  const [tick, setTick] = useState(0);
+  const [melding, setMelding] = useState<Melding>(null);
+  const r = useApi<{ totaal: number; nietBeoordeeld: number; items: NoodtoegangItem[] }>(`/api/toegangslog/noodtoegang?beoordeeld=${filter}&t=${tick}`);
+  return (
+    <section className="section" aria-labelledby="nood-titel">
+      <h2 id="nood-titel">Noodtoegang (break the glass)</h2>
+      <p>
+        Een medewerker zonder relatie met een casus kan met een reden noodtoegang nemen. Elke toegang daarbij staat in het toegangslog als noodgeval. Beoordeel of de noodtoegang gerechtvaardigd was.
+      </p>
+      <Live melding={melding} />
+      {r.data && (
+        <p data-testid="nood-open">
+          <strong>{r.data.nietBeoordeeld}</strong> {r.data.nietBeoordeeld === 1 ? 'noodtoegang wacht' : 'noodtoegangen wachten'} op beoordeling.
+        </p>
+      )}
+      <RadioGroup name="nood.filter" label="Toon" inline value={filter} onChange={setFilter} options={[{ value: 'nee', label: 'Nog niet beoordeeld' }, { value: 'ja', label: 'Beoordeeld' }, { value: 'alle', label: 'Alle' }]} />
+      {r.error && <Notice kind="error">{r.error.message}</Notice>}
+      {r.data && r.data.items.length === 0 && <p>Geen noodtoegang in deze selectie.</p>}
+      {r.data?.items.map((n) => (
+        <NoodtoegangKaart
+          key={n.id}
+          n={n}
+          onDone={(t) => {
+            setMelding({ kind: 'success', text: t });
+            setTick((x) => x + 1);
+          }}
+        />
+      ))}
+    </section>
+  );
+}
+
+function NoodtoegangKaart({ n, onDone }: { n: NoodtoegangItem; onDone: (t: string) => void }) {
+  const [oordeel, setOordeel] = useState('');
+  const [notitie, setNotitie] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [melding, setMelding] = useState<Melding>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `nood${n.id}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    setBusy(true);
+    try {
+      await api.post(`/api/toegangslog/noodtoegang/${n.id}/beoordeling`, { oordeel: oordeel || undefined, notitie });
+      onDone(`Noodtoegang van ${n.gebruiker.naam} tot casus ${n.casus.nummer} beoordeeld.`);
+    } catch (err) {
+      fout(err, prefix, setErrors, setMelding);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <article className="card" data-testid="noodtoegang" aria-labelledby={`${prefix}-titel`}>
+      <h3 id={`${prefix}-titel`}>
+        {n.gebruiker.naam} — casus {n.casus.nummer}
+      </h3>
+      <dl className="dl">
+        <dt>Reden</dt>
+        <dd>{n.reden}</dd>
+        <dt>Verleend</dt>
+        <dd>
+          {formatTijdstip(n.verleendOp)} (geldig tot {formatTijdstip(n.verlooptOp)})
+        </dd>
+        <dt>Gebruik</dt>
+        <dd>{n.gebruik} {n.gebruik === 1 ? 'toegang' : 'toegangen'} in het toegangslog</dd>
+        {n.beoordeling && (
+          <>
+            <dt>Oordeel</dt>
+            <dd>
+              {OORDEEL_LABEL[n.beoordeling.oordeel] ?? n.beoordeling.oordeel} — {n.beoordeling.notitie} ({n.beoordeling.door.naam}, {formatTijdstip(n.beoordeling.op)})
+            </dd>
+          </>
+        )}
+      </dl>
+      {!n.beoordeeld && (
+        <form onSubmit={submit} noValidate>
+          <Live melding={melding} />
+          <RadioGroup name={`${prefix}.oordeel`} label="Oordeel" inline value={oordeel} onChange={setOordeel} errors={errors} options={[{ value: 'gerechtvaardigd', label: 'Gerechtvaardigd' }, { value: 'niet_gerechtvaardigd', label: 'Niet gerechtvaardigd' }]} />
+          <TextArea name={`${prefix}.notitie`} label="Notitie" hint="Minimaal 10 tekens: waarom wel of niet gerechtvaardigd, eventuele vervolgactie" value={notitie} onChange={setNotitie} errors={errors} rows={2} />
+          <div className="button-row">
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Bezig…' : 'Beoordeling vastleggen'}
+            </button>
+          </div>
+        </form>
+      )}
+    </article>
   );
 }
 
