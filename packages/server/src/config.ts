@@ -7,6 +7,13 @@ export interface Config {
   host: string;
   /** postgres://… runs against a PostgreSQL server; absent = embedded PGlite in dataDir. */
   databaseUrl: string | null;
+  /**
+   * PostgreSQL server: the schema owner's URL for migrations (then DATABASE_URL is the application's
+   * own, non-owner role; see db/rollen.ts). Absent: migrations run over DATABASE_URL.
+   */
+  migrationDatabaseUrl: string | null;
+  /** With migrationDatabaseUrl: the application role that gets its rights after each migration. */
+  appRol: string | null;
   dataDir: string;
   /** Load the demo organisation, users and cases when the database is empty. */
   demo: boolean;
@@ -129,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', 3000, env),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    migrationDatabaseUrl: env.VOORDEUR_MIGRATION_DATABASE_URL?.trim() || null,
+    appRol: env.VOORDEUR_APP_ROLE?.trim() || null,
     dataDir: path.resolve(env.VOORDEUR_DATA_DIR?.trim() || './data'),
     demo: (env.VOORDEUR_DEMO ?? 'true') !== 'false',
     sessionIdleMinutes: int('VOORDEUR_SESSION_IDLE_MINUTES', 30, env),

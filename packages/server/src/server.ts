@@ -6,12 +6,30 @@ import { demoSecret, totp } from './auth/totp.ts';
 import { DEMO_PASSWORD, DEMO_USERS, demoUserNeedsTotp, ensureSeeded } from './db/demo.ts';
 import { openDatabase } from './db/index.ts';
 import { migrate } from './db/migrate.ts';
+import { grantAppRol } from './db/rollen.ts';
+
+/**
+ * PostgreSQL server with VOORDEUR_MIGRATION_DATABASE_URL: migrations run as the schema owner, after
+ * which the application role (VOORDEUR_APP_ROLE) gets its rights (db/rollen.ts).
+ */
+export async function migrateAsOwner(config: Config) {
+  const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl, dataDir: config.dataDir, poolSize: 1 });
+  try {
+    const m = await migrate(owner.db);
+    if (config.appRol) await grantAppRol(owner.db, config.appRol);
+    return m;
+  } finally {
+    await owner.close();
+  }
+}
 
 export async function startServer(config: Config = loadConfig()) {
   const keySource = configureDataKeyFromConfig(config);
   if (keySource !== 'VOORDEUR_DATA_KEY') console.log(`Data key for encrypted fields: ${keySource} — set VOORDEUR_DATA_KEY outside a demo (see README)`);
+  const ownerMigrates = !!(config.migrationDatabaseUrl && config.databaseUrl);
+  const m0 = ownerMigrates ? await migrateAsOwner(config) : null;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const m = await migrate(database.db);
+  const m = m0 ?? (await migrate(database.db));
   const seed = await ensureSeeded(database.db, { demo: config.demo });
   const app = await buildApp({ db: database.db, dbKind: database.kind, config, now: () => new Date() }, { logger: true });
   await app.listen({ port: config.port, host: config.host });
