@@ -110,7 +110,7 @@ test('na een verlopen sessie opnieuw inloggen en verder met het concept', async 
   await expect(page.getByLabel('Omschrijving')).toHaveValue('Concept: moeder belde over haar ex-partner die dreigt.');
   // Logging out clears the draft.
   await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await login(page, 'bureau');
+  await login(page, 'bureau', undefined, { concepten: 'houden' });
   await page.goto('/meldingen/nieuw');
   await expect(page.getByLabel('Omschrijving')).toHaveValue('');
 });

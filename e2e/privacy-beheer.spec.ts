@@ -172,7 +172,7 @@ test('concept overleeft een gesloten tabblad: een nieuwe browser logt in en gaat
   await b.getByLabel('Omschrijving').fill(`${tekst} Melder belt terug.`);
   await weer;
   await b.getByRole('button', { name: 'Uitloggen' }).click();
-  await login(b, 'backoffice');
+  await login(b, 'backoffice', undefined, { concepten: 'houden' });
   await b.goto('/meldingen/nieuw');
   await expect(b.getByLabel('Omschrijving')).toHaveValue('');
   await tweede.close();
