@@ -4,6 +4,7 @@
 // persons in it. The page shows counts, the code-table version used, and every record that cannot
 // be delivered with its reasons — never the records themselves. The download is the file from the
 // same answer (one export, one log entry).
+import { Voortgang } from '../components/Voortgang.tsx';
 import { toLocalDate } from '@voordeur/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { api, ApiError } from '../api.ts';
@@ -91,6 +92,7 @@ function CbsLeveringMaken() {
           </button>
         </div>
       </form>
+      <Voortgang bezig={bezig} wat="De levering wordt samengesteld" />
       {protocollen.error && <Notice kind="error">De protocolversies konden niet worden geladen: {protocollen.error.message}</Notice>}
       {gekozen && <ProtocolInfo p={gekozen} />}
       {fout && <Notice kind="error">De levering kon niet worden samengesteld: {fout}</Notice>}

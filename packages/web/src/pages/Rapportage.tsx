@@ -4,6 +4,7 @@
 // households, type geweld and melders with / without children, veiligheidsbeoordeling, the statutory
 // terms per month, afhandeling. Charts are inline SVG with the same numbers in a table beside them.
 // Printing (browser → PDF) gives a report: see the "rapportage" print rules in styles.css.
+import { Voortgang } from '../components/Voortgang.tsx';
 import { toLocalDate } from '@voordeur/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Figuur, LijnDiagram, StaafDiagram } from '../components/charts/Charts.tsx';
@@ -62,6 +63,7 @@ export function RapportagePage() {
       </div>
       {rapport.error && <Notice kind="error">De rapportage kon niet worden gemaakt: {rapport.error.message}</Notice>}
       {!rapport.data && !rapport.error && <p aria-live="polite">Rapportage wordt berekend…</p>}
+      <Voortgang bezig={rapport.loading} wat="De rapportage wordt berekend" />
       {rapport.data && <Rapport r={rapport.data} bezig={rapport.loading} />}
     </>
   );
