@@ -1,10 +1,11 @@
 // Mijn account (every logged-in user): change the password (the server's policy errors beside the
 // field), set up or renew the second factor (the otpauth URI as text and the secret; no QR library
 // in the app), new recovery codes (shown once), and logging out on every device.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.ts';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api.ts';
 import { ErrorSummary, Notice, TextField } from '../components/forms.tsx';
-import { fromServerFields, type FieldErrors } from '../fieldErrors.ts';
+import { LiveMelding, serverFout, type Melding } from '../components/Melding.tsx';
+import type { FieldErrors } from '../fieldErrors.ts';
 import { formatTijdstip } from '../format.ts';
 import { useApi } from '../useApi.ts';
 
@@ -19,34 +20,13 @@ interface AccountInfo {
   tweedeFactor: { ingeschreven: boolean; verplicht: boolean; herstelcodesOver: number };
 }
 
-type Melding = { kind: 'success' | 'error'; text: string } | null;
 
 /** The base32 secret in groups of four, easier to type over. */
 export function groepeer(geheim: string): string {
   return geheim.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 }
 
-/** Field errors from the server under a prefix; anything else as a message. */
-function fout(err: unknown, prefix: string, setErrors: (e: FieldErrors) => void, setMelding: (m: Melding) => void) {
-  if (err instanceof ApiError && err.status === 400 && err.body.fields) setErrors(Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [`${prefix}.${k}`, v])));
-  else setMelding({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-}
 
-function Live({ melding }: { melding: Melding }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (melding) ref.current?.focus();
-  }, [melding]);
-  return (
-    <div aria-live="polite">
-      {melding && (
-        <div className={`notice notice--${melding.kind}`} role={melding.kind === 'error' ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
-          {melding.text}
-        </div>
-      )}
-    </div>
-  );
-}
 
 export function AccountPage({ onLoggedOutEverywhere }: { onLoggedOutEverywhere: () => void }) {
   const info = useApi<AccountInfo>('/api/account');
@@ -108,7 +88,7 @@ function Wachtwoord({ onChanged }: { onChanged: () => void }) {
       setMelding({ kind: 'success', text: `Uw wachtwoord is gewijzigd.${r.andereSessiesBeeindigd ? ` U bent uitgelogd op ${r.andereSessiesBeeindigd} ander${r.andereSessiesBeeindigd === 1 ? ' apparaat' : 'e apparaten'}.` : ''}` });
       onChanged();
     } catch (err) {
-      fout(err, 'pw', setErrors, setMelding);
+      serverFout(err, 'pw', setErrors, setMelding);
       setAttempt((x) => x + 1);
     } finally {
       setBusy(false);
@@ -120,7 +100,7 @@ function Wachtwoord({ onChanged }: { onChanged: () => void }) {
       <h2 id="pw-titel">Wachtwoord wijzigen</h2>
       <form onSubmit={submit} noValidate className="form panel form--narrow" aria-labelledby="pw-titel">
         <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => LABEL[k] ?? k} />
-        <Live melding={melding} />
+        <LiveMelding melding={melding} />
         <TextField name="pw.huidigWachtwoord" label="Huidig wachtwoord" type="password" autoComplete="current-password" value={f.huidig} onChange={(v) => setF((x) => ({ ...x, huidig: v }))} errors={errors} width="m" />
         <TextField
           name="pw.nieuwWachtwoord"
@@ -182,7 +162,7 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
       await fn();
       setErrors({});
     } catch (err) {
-      fout(err, prefix, setErrors, setMelding);
+      serverFout(err, prefix, setErrors, setMelding);
       setAttempt((x) => x + 1);
     } finally {
       setBusy(false);
@@ -233,7 +213,7 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
         {t.ingeschreven && ` U heeft nog ${t.herstelcodesOver} ongebruikte herstelcodes.`}
       </p>
       <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => LABEL[k] ?? k} />
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       {codes && <Herstelcodes codes={codes} />}
       <div className="two-column">
         <div className="panel form">
@@ -301,7 +281,7 @@ function AlleApparaten({ onDone }: { onDone: () => void }) {
     <section className="section" aria-labelledby="overal-titel">
       <h2 id="overal-titel">Uitloggen op alle apparaten</h2>
       <p>Bijvoorbeeld als u uw telefoon of laptop kwijt bent, of vergat uit te loggen op een andere computer. Ook deze sessie eindigt. Wat u in formulieren had ingevuld, blijft bewaard als concept.</p>
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       {!zeker ? (
         <button type="button" className="button button--secondary" onClick={() => setZeker(true)}>
           Uitloggen op alle apparaten…

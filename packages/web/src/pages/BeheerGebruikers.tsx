@@ -3,10 +3,11 @@
 // reset the second factor, set a new password, unlock; teams: create and rename. Every change is
 // in the access log and in the history shown here.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import { CheckboxGroup, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../components/forms.tsx';
+import { LiveMelding, serverFout, type Melding } from '../components/Melding.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import { fromServerFields, type FieldErrors } from '../fieldErrors.ts';
+import type { FieldErrors } from '../fieldErrors.ts';
 import { formatTijdstip } from '../format.ts';
 import { useApi } from '../useApi.ts';
 import {
@@ -29,30 +30,8 @@ interface Lijst {
   rollen: RolOptie[];
 }
 
-type Melding = { kind: 'success' | 'error'; text: string } | null;
 
-/** Server field errors under a prefix ('nieuw.wachtwoord'); other failures as a message. */
-function handleError(err: unknown, prefix: string, setErrors: (e: FieldErrors) => void, setMelding: (m: Melding) => void) {
-  if (err instanceof ApiError && err.status === 400 && err.body.fields) {
-    setErrors(Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [`${prefix}.${k}`, v])));
-  } else setMelding({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-}
 
-function Status({ melding, focus }: { melding: Melding; focus?: boolean }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (melding && focus) ref.current?.focus();
-  }, [melding, focus]);
-  return (
-    <div aria-live="polite">
-      {melding && (
-        <div className={`notice notice--${melding.kind}`} role={melding.kind === 'error' ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
-          {melding.text}
-        </div>
-      )}
-    </div>
-  );
-}
 
 export function GebruikersBeheer() {
   const lijst = useApi<Lijst>('/api/beheer/gebruikers');
@@ -70,7 +49,7 @@ export function GebruikersBeheer() {
     <section className="section" aria-labelledby="gebruikers-titel">
       <h2 id="gebruikers-titel">Gebruikers</h2>
       <p>Accounts, hun rollen en team. Voordeur toont hier geen casusinhoud. Elke wijziging komt in het toegangslog en in de historie onderaan.</p>
-      <Status melding={melding} focus />
+      <LiveMelding melding={melding} />
       {lijst.error && <Notice kind="error">{lijst.error.message}</Notice>}
       {!data && !lijst.error && <p aria-live="polite">Laden…</p>}
       {data && (
@@ -179,7 +158,7 @@ function NieuweGebruiker({ rollen, teams, onCreated }: { rollen: RolOptie[]; tea
       setF(EMPTY_GEBRUIKER);
       onCreated(g);
     } catch (err) {
-      handleError(err, 'nieuw', setErrors, setMelding);
+      serverFout(err, 'nieuw', setErrors, setMelding);
       setAttempt((a) => a + 1);
     } finally {
       setBusy(false);
@@ -190,7 +169,7 @@ function NieuweGebruiker({ rollen, teams, onCreated }: { rollen: RolOptie[]; tea
     <form onSubmit={submit} noValidate className="panel form section-top" aria-labelledby="nieuw-gebruiker-titel">
       <h3 id="nieuw-gebruiker-titel">Nieuwe gebruiker</h3>
       <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => LABEL[k] ?? k} />
-      <Status melding={melding} />
+      <LiveMelding melding={melding} focus={false} />
       <div className="form-row">
         <TextField name="nieuw.gebruikersnaam" label="Gebruikersnaam" hint="Kleine letters, cijfers, punt of streepje; uniek" value={f.gebruikersnaam} onChange={(v) => set({ gebruikersnaam: v })} errors={errors} width="m" maxLength={64} autoComplete="off" />
         <TextField name="nieuw.naam" label="Naam" value={f.naam} onChange={(v) => set({ naam: v })} errors={errors} width="l" maxLength={200} />
@@ -248,7 +227,7 @@ function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam
       historie.reload();
       onDone(ok);
     } catch (err) {
-      handleError(err, prefix, setErrors, setMelding);
+      serverFout(err, prefix, setErrors, setMelding);
       setAttempt((a) => a + 1);
     } finally {
       setBusy(false);
@@ -291,7 +270,7 @@ function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam
         {g.sso && ' Dit account logt in via single sign-on: de rollen kunnen bij de volgende login door de identity provider worden overschreven.'}
       </p>
       <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => LABEL[k] ?? k} />
-      <Status melding={melding} />
+      <LiveMelding melding={melding} focus={false} />
       <div className="two-column">
         <form onSubmit={opslaan} noValidate className="form" aria-labelledby="wijzig-titel">
           <h4 id="wijzig-titel">Naam, rollen en team</h4>
@@ -413,7 +392,7 @@ export function TeamsBeheer() {
       lijst.reload();
       historie.reload();
     } catch (err) {
-      handleError(err, prefix, setErrors, setMelding);
+      serverFout(err, prefix, setErrors, setMelding);
       setAttempt((a) => a + 1);
     } finally {
       setBusy(false);
@@ -424,7 +403,7 @@ export function TeamsBeheer() {
     <section className="section" aria-labelledby="teams-titel">
       <h2 id="teams-titel">Teams</h2>
       <p>Teams verdelen het werk: een casus hoort bij het team van de gemeente, en medewerkers zien de werkvoorraad van hun team.</p>
-      <Status melding={melding} focus />
+      <LiveMelding melding={melding} />
       <ErrorSummary errors={errors} focusKey={attempt} describe={() => 'Naam'} />
       {lijst.error && <Notice kind="error">{lijst.error.message}</Notice>}
       {data && (

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, query } from '../api.ts';
 import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField } from '../components/forms.tsx';
+import { LiveMelding, serverFout, type Melding } from '../components/Melding.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useApp } from '../context.ts';
 import { fromServerFields, type FieldErrors } from '../fieldErrors.ts';
@@ -14,7 +15,6 @@ import { useApi } from '../useApi.ts';
 import { Tabs, useTab } from './BeheerTabs.tsx';
 import { ACTIES, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, UITKOMSTEN, type InzageBesluitForm, type LogFilter, type Termijn } from './PrivacyModel.ts';
 
-type Melding = { kind: 'success' | 'error'; text: string } | null;
 
 const PRIVACY_TABS = [
   { id: 'log', label: 'Toegangslog' },
@@ -24,26 +24,7 @@ const PRIVACY_TABS = [
   { id: 'bewaartermijn', label: 'Bewaartermijnen' },
 ] as const;
 
-function fout(err: unknown, prefix: string, setErrors: (e: FieldErrors) => void, setMelding: (m: Melding) => void) {
-  if (err instanceof ApiError && err.status === 400 && err.body.fields) setErrors(Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [prefix ? `${prefix}.${k}` : k, v])));
-  else setMelding({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-}
 
-function Live({ melding }: { melding: Melding }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (melding) ref.current?.focus();
-  }, [melding]);
-  return (
-    <div aria-live="polite">
-      {melding && (
-        <div className={`notice notice--${melding.kind}`} role={melding.kind === 'error' ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
-          {melding.text}
-        </div>
-      )}
-    </div>
-  );
-}
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
@@ -385,7 +366,7 @@ function PersoonDossier({ id }: { id: number }) {
         {d?.persoon && <span className="muted"> · id {id}{d.persoon.bsn ? ` · BSN ${d.persoon.bsn}` : ''}</span>}
       </h3>
       {r.error && <Notice kind="error">{r.error.message}</Notice>}
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       {d?.vernietigd && <Notice kind="info">De gegevens van deze persoon zijn vernietigd op {formatTijdstip(d.vernietigd.vernietigdOp)} (grond: {d.vernietigd.grond}). Alleen de grafsteen en het toegangslog resten.</Notice>}
       <Toegangsoverzicht id={id} />
       {d && (
@@ -497,14 +478,14 @@ function NieuwVerzoek({ url, titel, prefix, soortKeuze, onDone }: { url: string;
       setErrors({});
       onDone();
     } catch (err) {
-      fout(err, prefix, setErrors, setMelding);
+      serverFout(err, prefix, setErrors, setMelding);
     }
   };
   return (
     <form onSubmit={submit} noValidate className="panel form" aria-label={titel}>
       <h5>{titel}</h5>
       <ErrorSummary errors={errors} focusKey={attempt} />
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       {soortKeuze && (
         <RadioGroup name={`${prefix}.soort`} label="Soort" inline value={f.soort} onChange={(v) => setF((x) => ({ ...x, soort: v }))} errors={errors} options={[{ value: 'inzage', label: 'Inzage' }, { value: 'afschrift', label: 'Afschrift' }]} />
       )}
@@ -539,7 +520,7 @@ function InzageKaart({ v, onDone }: { v: Inzageverzoek; onDone: (t: string) => v
       await api.post(`/api/inzageverzoeken/${v.id}/besluit`, { besluit: f.besluit, weigeringsgronden: f.weigeringsgronden, motivering: f.motivering || null });
       onDone(`Het besluit op verzoek ${v.id} is vastgelegd: ${BESLUIT_LABEL[f.besluit]}.`);
     } catch (err) {
-      fout(err, 'besluit', setErrors, setMelding);
+      serverFout(err, 'besluit', setErrors, setMelding);
       setAttempt((a) => a + 1);
     }
   };
@@ -581,7 +562,7 @@ function InzageKaart({ v, onDone }: { v: Inzageverzoek; onDone: (t: string) => v
             — lees het na vóór u besluit.
           </p>
           <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => ({ 'besluit.besluit': 'Besluit', 'besluit.weigeringsgronden': 'Weigeringsgronden', 'besluit.motivering': 'Motivering' })[k] ?? k} />
-          <Live melding={melding} />
+          <LiveMelding melding={melding} />
           <RadioGroup
             name="besluit.besluit"
             label="Besluit"
@@ -627,14 +608,14 @@ function CorrectieForm({ id, onDone }: { id: number; onDone: () => void }) {
       if (err instanceof ApiError && err.body.fields) {
         // 'wijzigingen.achternaam' → the value field.
         setErrors(Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [k.startsWith('wijzigingen') ? 'correctie.waarde' : `correctie.${k}`, v])));
-      } else fout(err, 'correctie', setErrors, setMelding);
+      } else serverFout(err, 'correctie', setErrors, setMelding);
       setAttempt((a) => a + 1);
     }
   };
   return (
     <form onSubmit={submit} noValidate className="panel form" aria-label="Persoonsgegevens corrigeren">
       <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => ({ 'correctie.waarde': 'Nieuwe waarde', 'correctie.reden': 'Reden' })[k] ?? k} />
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       <div className="form-row form-row--wrap">
         <SelectField name="correctie.veld" label="Veld" placeholder={null} value={veld} onChange={setVeld} options={Object.entries(VELD_LABEL).map(([value, label]) => ({ value, label }))} />
         <TextField name="correctie.waarde" label="Nieuwe waarde" hint={veld === 'geboortedatum' ? 'JJJJMMDD, 00 voor onbekende delen' : veld === 'geslacht' ? 'V, M of O' : 'Leeg = waarde wissen'} value={waarde} onChange={setWaarde} errors={errors} width="m" />
@@ -700,7 +681,7 @@ function VernietigingKaart({ v, onDone }: { v: Vernietigingsverzoek; onDone: (t:
       await api.post(`/api/vernietigingsverzoeken/${v.id}/besluit`, { besluit: f.besluit, weigeringsgrond: f.besluit === 'afgewezen' ? f.weigeringsgrond : null, motivering: f.motivering || null });
       onDone(`Het besluit op verzoek om vernietiging ${v.id} is vastgelegd.`);
     } catch (err) {
-      fout(err, 'vv', setErrors, setMelding);
+      serverFout(err, 'vv', setErrors, setMelding);
       setAttempt((a) => a + 1);
     }
   };
@@ -709,7 +690,7 @@ function VernietigingKaart({ v, onDone }: { v: Vernietigingsverzoek; onDone: (t:
       await api.post(`/api/vernietigingsverzoeken/${v.id}/uitvoeren`, { bevestigPersoonId: v.persoonId });
       onDone(`De gegevens van persoon ${v.persoonId} zijn vernietigd.`);
     } catch (err) {
-      fout(err, 'vv', setErrors, setMelding);
+      serverFout(err, 'vv', setErrors, setMelding);
     }
   };
   return (
@@ -725,7 +706,7 @@ function VernietigingKaart({ v, onDone }: { v: Vernietigingsverzoek; onDone: (t:
           {v.motivering ? `. Motivering: ${v.motivering}` : ''}
         </p>
       )}
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       {!v.uitgevoerdOp && (
         <button type="button" className="button button--link" aria-expanded={details} onClick={() => setDetails(!details)}>
           {details ? 'Vindplaatsen verbergen' : 'Waar staan de gegevens?'}
@@ -846,7 +827,7 @@ function Noodtoegangen() {
       <p>
         Een medewerker zonder relatie met een casus kan met een reden noodtoegang nemen. Elke toegang daarbij staat in het toegangslog als noodgeval. Beoordeel of de noodtoegang gerechtvaardigd was.
       </p>
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       {r.data && (
         <p data-testid="nood-open">
           <strong>{r.data.nietBeoordeeld}</strong> {r.data.nietBeoordeeld === 1 ? 'noodtoegang wacht' : 'noodtoegangen wachten'} op beoordeling.
@@ -884,7 +865,7 @@ function NoodtoegangKaart({ n, onDone }: { n: NoodtoegangItem; onDone: (t: strin
       await api.post(`/api/toegangslog/noodtoegang/${n.id}/beoordeling`, { oordeel: oordeel || undefined, notitie });
       onDone(`Noodtoegang van ${n.gebruiker.naam} tot casus ${n.casus.nummer} beoordeeld.`);
     } catch (err) {
-      fout(err, prefix, setErrors, setMelding);
+      serverFout(err, prefix, setErrors, setMelding);
     } finally {
       setBusy(false);
     }
@@ -914,7 +895,7 @@ function NoodtoegangKaart({ n, onDone }: { n: NoodtoegangItem; onDone: (t: strin
       </dl>
       {!n.beoordeeld && (
         <form onSubmit={submit} noValidate>
-          <Live melding={melding} />
+          <LiveMelding melding={melding} />
           <RadioGroup name={`${prefix}.oordeel`} label="Oordeel" inline value={oordeel} onChange={setOordeel} errors={errors} options={[{ value: 'gerechtvaardigd', label: 'Gerechtvaardigd' }, { value: 'niet_gerechtvaardigd', label: 'Niet gerechtvaardigd' }]} />
           <TextArea name={`${prefix}.notitie`} label="Notitie" hint="Minimaal 10 tekens: waarom wel of niet gerechtvaardigd, eventuele vervolgactie" value={notitie} onChange={setNotitie} errors={errors} rows={2} />
           <div className="button-row">
@@ -973,7 +954,7 @@ function Bewaartermijnen() {
       setBlokkade({ casusId: '', reden: '' });
       r.reload();
     } catch (err) {
-      fout(err, 'blokkade', setErrors, setMelding);
+      serverFout(err, 'blokkade', setErrors, setMelding);
       setAttempt((a) => a + 1);
     }
   };
@@ -1040,7 +1021,7 @@ function Bewaartermijnen() {
   return (
     <section className="section" aria-labelledby="bewaar-titel">
       <h2 id="bewaar-titel">Bewaartermijnen</h2>
-      <Live melding={melding} />
+      <LiveMelding melding={melding} />
       {r.error && <Notice kind="error">{r.error.message}</Notice>}
       {d && (
         <>
