@@ -187,7 +187,7 @@ async function main() {
   console.log(`  code ${commit}${dirty} · load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`  PostgreSQL ${pgv.v} (shared_buffers ${pgv.sb}, work_mem ${pgv.wm}, jit ${pgv.jit}, max_parallel_workers_per_gather ${pgv.par}) · database ${BENCH_DB_NAME}, generated ${m.generatedAt} (seed ${m.seed})`);
   console.log(`  per line: ${WARMUP} warm-up calls, then ${ITERATIONS} timed calls (or as many as fit in ${BUDGET_S} s, at least ${MIN_SAMPLES}); one client, sequential`);
-  const teams = (await sql<{ id: number; naam: string }>`select id, naam from team order by id`.execute(db)).rows;
+  const teams = (await sql<{ id: number; naam: string; organisatie_id: number }>`select id, naam, organisatie_id from team order by id`.execute(db)).rows;
   const counts = {
     meldingen: await count(db, sql`select count(*) as n from melding`),
     open: await count(db, sql`select count(*) as n from melding where status <> 'afgesloten'`),
@@ -248,7 +248,7 @@ async function main() {
   const sizes = new Map<number, { totaal: number; items: number }>();
   for (const t of teams) {
     await measure(`werkvoorraad service · ${t.naam}`, 'werkvoorraad', async () => {
-      const w = await werkvoorraad(db, { teamId: t.id }, now());
+      const w = await werkvoorraad(db, { organisatieId: t.organisatie_id, teamId: t.id }, now());
       sizes.set(t.id, { totaal: w.totaal, items: w.items.length });
     }, { target: true });
   }

@@ -18,17 +18,18 @@ import {
   veiligheidsvoorwaardenInputSchema,
   type Actie,
 } from '@voordeur/domain';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes.ts';
 import { beheerRoutes } from './beheer/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { rapportageRoutes } from './rapportage/routes.ts';
-import { RELATIE_LABEL } from './toegang/relatie.ts';
+import { RELATIE_LABEL, werkrelatieMeldingSql } from './toegang/relatie.ts';
 import { toegangRoutes } from './toegang/routes.ts';
 import { consultaties } from './toegang/service.ts';
 import { actionCodeErrors, assignBehandelaar, casusClientIds, casusDetail, casusIdOfMelding, performAction, zoekCasussen } from './casus/service.ts';
 import { migrationVersion } from './db/migrate.ts';
-import { forbidden, notFound } from './http/errors.ts';
+import { forbidden, notFound, ValidationError } from './http/errors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { idParams, route, type RouteDef } from './http/route.ts';
 import { adviesvraagCodeErrors, createAdviesvraag, createMelding, getAdviesvraag, listAdviesvragen, meldingCodeErrors } from './intake/service.ts';
@@ -248,8 +249,19 @@ function coreRoutes(): RouteDef[] {
       handler: async (c) => {
         const q = c.query;
         const teamId = q.team === 'alle' ? null : (q.team ?? c.user.teamId);
+        if (teamId != null && teamId !== c.user.teamId) {
+          const t = await sql<{ id: number }>`select id from team where id = ${teamId} and organisatie_id = ${c.user.organisatieId}`.execute(c.db);
+          if (!t.rows[0]) throw new ValidationError([{ field: 'query.team', rule: 'bestaat', message: `Team ${teamId} bestaat niet in uw organisatie` }]);
+        }
         const behandelaarId = q.behandelaar === 'mij' ? c.user.id : q.behandelaar === 'geen' ? null : q.behandelaar;
-        const r = await werkvoorraad(c.db, { teamId, proces: q.proces, behandelaarId, klok: q.klok, limit: q.limit, offset: q.offset }, c.now());
+        // Another team's or all teams' meldingen are listed only where the user has a relation
+        // with them (toegang/relatie.ts); the counts cover the whole scope.
+        const zichtbaar = teamId != null && teamId === c.user.teamId ? null : await werkrelatieMeldingSql(c.db, c.user, c.now());
+        const r = await werkvoorraad(
+          c.db,
+          { organisatieId: c.user.organisatieId, teamId, zichtbaar, proces: q.proces, behandelaarId, klok: q.klok, limit: q.limit, offset: q.offset },
+          c.now(),
+        );
         c.audit.object('werkvoorraad', teamId);
         c.audit.clients(await clientIdsOfMeldingen(c, r.items.map((i) => i.meldingId)));
         return r;
@@ -339,7 +351,6 @@ function coreRoutes(): RouteDef[] {
 
 async function clientIdsOfMeldingen(c: { db: any }, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
-  const { sql } = await import('kysely');
   const r = await sql<{ persoon_id: number }>`select distinct persoon_id from melding_betrokkene where melding_id = any(${ids})`.execute(c.db);
   return r.rows.map((x) => x.persoon_id);
 }

@@ -155,15 +155,38 @@ describe('GET /api/werkvoorraad', () => {
     expect(ids(await manager.get(`/api/werkvoorraad?behandelaar=${bo.userId}`))).toEqual([C.meldingId, E.meldingId, D.meldingId]);
   });
 
-  it('other teams: team=alle and a team id', async () => {
+  it('other teams: listed only where the user has a relation; the counts cover the whole scope', async () => {
+    const teamId = (await sql<{ team_id: number }>`select team_id from melding where id = ${F.meldingId}`.execute(env.database.db)).rows[0]!.team_id;
+    // F (Amstelland) is still in triage and bo registered it: bo sees it (relation 'registratie').
     const alle = await bo.get('/api/werkvoorraad?team=alle');
     expect(ids(alle)).toHaveLength(6);
     expect(ids(alle)).toContain(F.meldingId);
-    const teamId = (await sql<{ team_id: number }>`select team_id from melding where id = ${F.meldingId}`.execute(env.database.db)).rows[0]!.team_id;
+    expect(alle.body.nietGetoond).toBe(0);
     expect(ids(await bo.get(`/api/werkvoorraad?team=${teamId}`))).toEqual([F.meldingId]);
-    // Amstelland's own worker sees it by default.
+    // Amstelland's own worker sees it by default; Amsterdam's meldingen are counted, not listed.
     const amstelland = await env.as('amstelland');
     expect(ids(await amstelland.get('/api/werkvoorraad'))).toEqual([F.meldingId]);
+    const vanuitAmstelland = await amstelland.get('/api/werkvoorraad?team=alle');
+    expect(ids(vanuitAmstelland)).toEqual([F.meldingId]);
+    expect(vanuitAmstelland.body.nietGetoond).toBe(5);
+    expect(vanuitAmstelland.body.totaal).toBe(1);
+    expect(JSON.stringify(vanuitAmstelland.body)).not.toContain('Javastraat 1 '); // A's address
+    const sum = (b: any) => Object.values(b.tellingen).reduce((a: number, t: any) => a + Object.values(t as Record<string, number>).reduce((x, y) => x + y, 0), 0);
+    expect(sum(vanuitAmstelland.body)).toBe(6);
+    // Once triaged by Amstelland, F leaves bo's list (no registrant relation after triage).
+    expect((await amstelland.post(`/api/meldingen/${F.meldingId}/toewijzen`, { versie: (await amstelland.get(`/api/casussen/${F.casusId}`)).body.versie, behandelaarId: amstelland.userId })).status).toBe(200);
+    await step(F, 'veiligheidsbeoordeling', beoordeling('2026-10-13T10:00:00+02:00'), amstelland);
+    const daarna = await bo.get(`/api/werkvoorraad?team=${teamId}`);
+    expect(ids(daarna)).toEqual([]);
+    expect(daarna.body.nietGetoond).toBe(1);
+    // The bureaudienst triages region-wide: a new Amstelland melding is listed for it.
+    const bureau = await env.as('bureau');
+    const H = await create('2026-10-13T15:00:00+02:00', 'GM0362');
+    expect(ids(await bureau.get(`/api/werkvoorraad?team=${teamId}`))).toEqual([H.meldingId]);
+    // A team of no organisation of the user: 400 naming the field.
+    const bad = await bo.get('/api/werkvoorraad?team=999999');
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toEqual([expect.objectContaining({ field: 'query.team', rule: 'bestaat' })]);
   });
 
   it('pages with limit and offset; bad filters are a 400', async () => {

@@ -190,6 +190,8 @@ export interface WerkItem {
 export interface Werkvoorraad {
   vandaag: string;
   totaal: number;
+  /** Meldingen matching the filters that are not listed: no relation with them (another team). */
+  nietGetoond?: number;
   items: WerkItem[];
   tellingen: Partial<Record<Proces, Record<ClockState, number>>>;
   perBehandelaar: Array<{ behandelaarId: number | null; naam: string; aantal: number; teLaat: number }>;

@@ -3,7 +3,7 @@
 // bepaalToegang() for every route that declares `relatie` — and described in docs/security.md
 // ("Access to a casus").
 import { TIME_ZONE, toLocalDate } from '@voordeur/domain';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { notFound } from '../http/errors.ts';
 import { kalender } from '../referentie/service.ts';
@@ -134,4 +134,22 @@ export async function bepaalToegang(db: Db, user: ToegangSubject, sessieId: stri
     noodtoegang: viaNood ? { id: nood.id, reden: nood.reden, verleendOp: new Date(nood.verleendOp).toISOString(), verlooptOp: new Date(nood.verlooptOp).toISOString() } : null,
     werkrelatie: relaties.some((x) => WERKRELATIES.includes(x)),
   };
+}
+
+/**
+ * The werkvoorraad's version of the relation rules, per melding (alias `m`) as SQL: a melding is
+ * listed with its address only for a user with a relation to it — own team, behandelaar,
+ * registrant or bureaudienst/crisisdienst while it is in triage ('ontvangen'), an active MDO
+ * consultation about its casus, or the crisisdienst outside office hours. `null` = every melding
+ * of the user's organisation (the crisisdienst at night). Counts stay for the whole scope: they
+ * hold no personal data.
+ */
+export async function werkrelatieMeldingSql(db: Db, user: ToegangSubject, now: Date): Promise<RawBuilder<boolean> | null> {
+  if (heeftRol(user, 'crisisdienst') && !(await binnenKantooruren(db, now))) return null;
+  const triage = heeftRol(user, 'bureaudienst', 'crisisdienst');
+  return sql<boolean>`(m.team_id = ${user.teamId ?? -1}
+    or m.behandelaar_id = ${user.id}
+    or (m.status = 'ontvangen' and (${triage} or m.geregistreerd_door = ${user.id}))
+    or exists (select 1 from mdo_consultatie k where k.casus_id = m.casus_id and k.gebruiker_id = ${user.id}
+               and k.beeindigd_op is null and k.geldig_tot > ${now.toISOString()}))`;
 }

@@ -1,7 +1,7 @@
 // Werkvoorraad: open meldingen per team and process, sorted by the first statutory deadline,
 // with counts per clock state and the load per worker for the team manager.
 import { procesVan, toLocalDate, worstState, type Clock, type ClockState, type MeldingStatus, type Proces } from '@voordeur/domain';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { meldingClocks, type MeldingFacts } from '../casus/service.ts';
 import { adresLabel } from '../personen/service.ts';
@@ -9,7 +9,15 @@ import { kalender } from '../referentie/service.ts';
 import { klokStatusSql, procesSql } from './termijnen.ts';
 
 export interface WerkvoorraadFilter {
+  /** The organisation whose meldingen are in scope (a server may hold several regions). */
+  organisatieId: number;
   teamId?: number | null;
+  /**
+   * Which meldingen of the scope may be listed (with their address): SQL over alias `m`, from
+   * toegang/relatie.ts werkrelatieMeldingSql(). Absent or null: all of them. The counts per
+   * process and worker always cover the whole scope; `totaal` and the page only the listed ones.
+   */
+  zichtbaar?: RawBuilder<boolean> | null;
   proces?: Proces;
   behandelaarId?: number | null;
   klok?: ClockState;
@@ -43,23 +51,28 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
   const today = toLocalDate(now);
   const klok = klokStatusSql(today);
   // The open meldingen in scope (team), on the partial index melding_werkvoorraad(_alle).
-  const scope = f.teamId != null ? sql`m.status <> 'afgesloten' and m.team_id = ${f.teamId}` : sql`m.status <> 'afgesloten'`;
+  const scope =
+    f.teamId != null
+      ? sql`m.status <> 'afgesloten' and m.team_id = ${f.teamId}`
+      : sql`m.status <> 'afgesloten' and m.team_id in (select id from team where organisatie_id = ${f.organisatieId})`;
+  const zichtbaar = f.zichtbaar ?? sql<boolean>`true`;
 
   // Counts per status × worker with one column per clock state, in one aggregate on the index:
   // the manager's overview (before the process/worker/clock filters), the load per worker and
   // the filtered total.
   const groups = (
-    await sql<{ status: MeldingStatus; behandelaar_id: number | null } & Record<'overdue' | 'at_risk' | 'on_time' | 'met', number>>`
-      select m.status, m.behandelaar_id,
+    await sql<{ status: MeldingStatus; behandelaar_id: number | null; zichtbaar: boolean } & Record<'overdue' | 'at_risk' | 'on_time' | 'met', number>>`
+      select m.status, m.behandelaar_id, ${zichtbaar} as zichtbaar,
         count(*) filter (where m.termijn_open_due < ${today}::date)::int as overdue,
         count(*) filter (where m.termijn_open_due >= ${today}::date and m.termijn_risico_vanaf <= ${today}::date)::int as at_risk,
         count(*) filter (where m.termijn_open_due >= ${today}::date and m.termijn_risico_vanaf > ${today}::date)::int as on_time,
         count(*) filter (where m.termijn_open_due is null)::int as met
-      from melding m where ${scope} group by 1, 2`.execute(db)
+      from melding m where ${scope} group by 1, 2, 3`.execute(db)
   ).rows;
   const counts: Record<string, Record<ClockState, number>> = {};
   const perBehandelaar = new Map<string, { behandelaarId: number | null; naam: string; aantal: number; teLaat: number }>();
   let total = 0;
+  let verborgen = 0;
   for (const g of groups) {
     const proces = procesVan(g.status, g.behandelaar_id != null);
     if (!proces) continue;
@@ -73,6 +86,10 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
     perBehandelaar.set(key, e);
     if (f.proces && proces !== f.proces) continue;
     if (f.behandelaarId !== undefined && g.behandelaar_id !== f.behandelaarId) continue;
+    if (!g.zichtbaar) {
+      verborgen += !f.klok ? n : f.klok === 'met_late' ? 0 : g[f.klok];
+      continue;
+    }
     total += !f.klok ? n : f.klok === 'met_late' ? 0 : g[f.klok];
   }
   const ids = [...perBehandelaar.values()].map((e) => e.behandelaarId).filter((x): x is number => x != null);
@@ -84,6 +101,7 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
 
   // The page, in list order: first statutory deadline, then receipt.
   const filters = [scope];
+  if (f.zichtbaar) filters.push(f.zichtbaar);
   if (f.proces) filters.push(sql`${procesSql} = ${f.proces}`);
   if (f.behandelaarId !== undefined) filters.push(f.behandelaarId === null ? sql`m.behandelaar_id is null` : sql`m.behandelaar_id = ${f.behandelaarId}`);
   if (f.klok) filters.push(sql`${klok} = ${f.klok}`);
@@ -170,6 +188,8 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
   return {
     vandaag: today,
     totaal: total,
+    /** Meldingen that match the filters but are not listed: no relation with them (see zichtbaar). */
+    nietGetoond: verborgen,
     items,
     tellingen: counts,
     perBehandelaar: [...perBehandelaar.values()].sort((a, b) => b.aantal - a.aantal),

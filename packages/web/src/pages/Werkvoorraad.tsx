@@ -225,6 +225,12 @@ export function WerkvoorraadPage() {
                 {wv.data.totaal === 0 ? 'Geen open meldingen met deze filters.' : `${wv.data.totaal} ${wv.data.totaal === 1 ? 'melding' : 'meldingen'}, eerstvolgende termijn eerst.`}
                 {wv.loading && ' Bijwerken…'}
               </p>
+              {(wv.data.nietGetoond ?? 0) > 0 && (
+                <p className="muted" data-testid="niet-getoond">
+                  {wv.data.nietGetoond} {wv.data.nietGetoond === 1 ? 'melding' : 'meldingen'} van {team === 'alle' ? 'andere teams' : teamNaam} niet in de lijst: u werkt er niet aan (geen eigen team,
+                  behandelaar, triage of MDO). De tellingen hierboven gelden voor alle meldingen.
+                </p>
+              )}
               {wv.data.items.length > 0 && (
                 <ScrollBox label="Werkvoorraad">
                   <table className="table table--werkvoorraad" data-testid="werkvoorraad-tabel">
