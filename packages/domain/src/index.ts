@@ -6,3 +6,5 @@ export * from './names.ts';
 export * from './workflow.ts';
 export * from './codelists.ts';
 export * from './schemas.ts';
+// The JSON shapes of the API, shared by the server (which builds them) and the web app (which reads them).
+export * from './api/rapportage.ts';

@@ -23,8 +23,8 @@ import {
   vorigeWeek,
   weekNaam,
   weekStatus,
-  type Reeks,
 } from './pages/RapportageModel.ts';
+import type { Reeks } from '@voordeur/domain';
 
 describe('period choice', () => {
   it('defaults to the half-year containing today', () => {
@@ -169,6 +169,7 @@ describe('CBS page', () => {
           organisatie: 'VT-AA',
           aangemaaktOp: '2026-07-15',
           aantallen: { adviezen: 3, meldingen: 7, onderzoeken: 1, personen: 19, nietLeverbaar: 2, uitgesloten: 1 },
+          records: { adviezen: [], meldingen: [], onderzoeken: [] },
           nietLeverbaar: [
             { soort: 'melding', nummer: 'ML0000009', redenen: ["geen CBS-code voor aanleiding 'andere_problematiek' in protocol v2-2025", 'persoon zonder geboortedatum'] },
             { soort: 'onderzoek', nummer: 'OZ0000002', redenen: ['uitkomst onbekend'] },

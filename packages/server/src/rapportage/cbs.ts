@@ -4,7 +4,18 @@
 // Layout and rules: docs/cbs-export.md. A record that cannot be delivered is listed with its
 // reasons; a record left out by a protocol rule is listed as excluded. Nothing is dropped silently.
 import { open } from '../crypto/veld.ts';
-import { BSN_ONBEKEND, BSN_ONGEBOREN, toLocalDate } from '@voordeur/domain';
+import {
+  BSN_ONBEKEND,
+  BSN_ONGEBOREN,
+  toLocalDate,
+  type CbsAdvies,
+  type CbsLevering,
+  type CbsMelding,
+  type CbsOnderzoek,
+  type CbsPersoon,
+  type CbsProtocol,
+  type CbsProtocolKoppeling,
+} from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { HttpError, notFound, ValidationError } from '../http/errors.ts';
@@ -82,13 +93,7 @@ export async function ensureCbsMapping(db: Db): Promise<void> {
   });
 }
 
-export interface CbsProtocol {
-  versie: string;
-  omschrijving: string;
-  zorgmeldingenPolitie: boolean;
-}
-
-export async function cbsProtocollen(db: Db) {
+export async function cbsProtocollen(db: Db): Promise<CbsProtocolKoppeling[]> {
   await ensureCbsMapping(db);
   const ps = (await sql<any>`select versie, omschrijving, zorgmeldingen_politie from cbs_protocol order by aangemaakt_op, versie`.execute(db)).rows;
   const codes = (await sql<any>`select protocol, veld, code, cbs_code from cbs_code order by protocol, veld, code`.execute(db)).rows;
@@ -150,62 +155,17 @@ export async function setCbsCode(db: Db, versie: string, veld: CbsVeld, code: st
 
 // ---------------------------------------------------------------------------------------------
 
-export interface CbsPersoon {
-  persoonId: number;
-  bsn: string;
-  geboortedatum: string;
-  geslacht: string;
-}
-export interface CbsAdvies {
-  nummer: string;
-  aanleiding: string[];
-  aard: string[];
-  hoedanigheid: string;
-}
-export interface CbsMelding {
-  nummer: string;
-  hoofdnummer: string | null;
-  aanleiding: string[];
-  aard: string[];
-  datumMelding: string;
-  hoedanigheid: string;
-  triagebesluit: string;
-  datumTriagebesluit: string;
-  directeOverdracht: string[];
-  onderzoeksnummer: string | null;
-  personen: CbsPersoon[];
-}
-export interface CbsOnderzoek {
-  nummer: string;
-  meldingnummer: string;
-  aanleiding: string[];
-  datumStart: string;
-  datumAfronding: string;
-  uitkomst: string[];
-  aard: string[];
-  vervolg: string[];
-  personen: CbsPersoon[];
-}
-export interface CbsLevering {
-  halfjaar: string;
-  periode: { van: string; tot: string };
-  protocol: CbsProtocol;
-  organisatie: string;
-  aangemaaktOp: string;
-  aantallen: { adviezen: number; meldingen: number; onderzoeken: number; personen: number; nietLeverbaar: number; uitgesloten: number };
-  records: { adviezen: CbsAdvies[]; meldingen: CbsMelding[]; onderzoeken: CbsOnderzoek[] };
-  nietLeverbaar: Array<{ soort: 'advies' | 'melding' | 'onderzoek'; nummer: string; redenen: string[] }>;
-  uitgesloten: Array<{ soort: 'melding'; nummer: string; reden: string }>;
+/** The delivery as GET /api/rapportage/cbs sends it, plus what only the access log gets. */
+export interface CbsLeveringMetClienten extends CbsLevering {
   /** Every person whose data is in the delivery or was read for it (for the access log). */
   clientIds: number[];
-  bestand: { naam: string; inhoud: string };
 }
 
 // Dates are formatted by the database as the Amsterdam day, 'JJJJMMDD' (to_char … at time zone).
 const onderzoeksnummer = (dienstId: number) => `OZ${String(dienstId).padStart(7, '0')}`;
 
 /** Build the delivery for half-year `halfjaar` ('2026H1') with the codes of protocol `versie`. */
-export async function cbsLevering(db: Db, halfjaar: string, versie: string, now: Date): Promise<CbsLevering> {
+export async function cbsLevering(db: Db, halfjaar: string, versie: string, now: Date): Promise<CbsLeveringMetClienten> {
   const periode = halfjaarPeriode(halfjaar);
   await ensureCbsMapping(db);
   const prot = await protocol(db, versie);

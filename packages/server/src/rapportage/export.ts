@@ -2,7 +2,7 @@
 // Columns: Onderdeel; Cijfer; Uitsplitsing; Maand; Gemeente; Waarde; Eenheid; Status.
 // Status: 'onderdrukt' (small cell, see docs/statistics.md) or 'n.v.t.' (nothing to compute, e.g. a
 // percentage of zero cases); empty when the value is published.
-import type { HalfjaarRapport, Telling } from './halfjaar.ts';
+import type { HalfjaarRapport, Telling } from '@voordeur/domain';
 import { xlsx, type XlsxCel } from './xlsx.ts';
 
 export interface Rij {

@@ -7,7 +7,20 @@
 // from the domain calendar itself (the werkdagenTussen that doorlooptijdWerkdagen uses, with the
 // configured equated days), once per distinct pair of days; a test checks each beoordeling
 // against doorlooptijdWerkdagen on the raw instants.
-import { addDays, type LocalDate, type WerkdagKalender } from '@voordeur/domain';
+import {
+  addDays,
+  type BeoordelingDoorlooptijd,
+  type DienstDoorlooptijd,
+  type Doorlooptijd,
+  type GemeenteRij,
+  type HalfjaarRapport,
+  type KindGroep,
+  type LocalDate,
+  type MelderVerdeling,
+  type Telling,
+  type Verdeling,
+  type WerkdagKalender,
+} from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { HttpError } from '../http/errors.ts';
@@ -19,102 +32,6 @@ import { instantRange, maandenIn, type Periode } from './periode.ts';
 export const BEOORDELING_TERMIJN_WERKDAGEN = 5;
 export const DIENST_TERMIJN_DAGEN = 70;
 const TZ = sql.raw(`'Europe/Amsterdam'`);
-
-export interface Telling {
-  code: string;
-  label: string;
-  aantal: number | null;
-  percentage: number | null;
-}
-export interface Verdeling {
-  n: number | null;
-  items: Telling[];
-}
-export interface Doorlooptijd {
-  n: number | null;
-  binnenTermijn: number | null;
-  buitenTermijn: number | null;
-  percentageBinnenTermijn: number | null;
-}
-export interface BeoordelingDoorlooptijd extends Doorlooptijd {
-  gemiddeldWerkdagen: number | null;
-}
-export interface DienstDoorlooptijd extends Doorlooptijd {
-  gemiddeldWeken: number | null;
-}
-interface Huishoudens {
-  jaar: number;
-  totaal: number;
-  metKinderen: number;
-  zonderKinderen: number;
-}
-export interface GemeenteRij {
-  code: string;
-  naam: string;
-  meldingen: number | null;
-  metKinderen: number | null;
-  zonderKinderen: number | null;
-  adviesvragen: number | null;
-  huishoudens: Huishoudens | null;
-  per1000: { totaal: number | null; metKinderen: number | null; zonderKinderen: number | null } | null;
-}
-export interface MelderVerdeling {
-  n: number | null;
-  groepen: Telling[];
-  professionals: Telling[];
-  burgers: Telling[];
-}
-
-export interface HalfjaarRapport {
-  periode: { van: LocalDate; tot: LocalDate; halfjaar: string | null; maanden: string[] };
-  gemeente: { code: string; naam: string } | null;
-  regels: { meldingen: string; huishoudensJaar: number };
-  onderdrukking: { drempel: number; cellen: string[] };
-  meldingen: {
-    totaal: number | null;
-    metKinderen: number | null;
-    zonderKinderen: number | null;
-    eigenRegio: number | null;
-    andereRegio: number | null;
-    regioOnbekend: number | null;
-    eigenRegioGemeenteOnbekend: number | null;
-    perMaand: Array<{ maand: string; totaal: number | null; metKinderen: number | null; zonderKinderen: number | null }>;
-  };
-  adviesvragen: {
-    totaal: number | null;
-    eigenRegio: number | null;
-    andereRegio: number | null;
-    regioOnbekend: number | null;
-    omgezetInMelding: number | null;
-    perMaand: Array<{ maand: string; totaal: number | null }>;
-  };
-  perGemeente: GemeenteRij[];
-  per1000: { totaal: number | null; metKinderen: number | null; zonderKinderen: number | null; huishoudensJaren: number[]; gemeentenZonderTelling: string[] };
-  typeGeweld: { totaal: Verdeling; metKinderen: Verdeling; zonderKinderen: Verdeling };
-  melders: { totaal: MelderVerdeling; metKinderen: MelderVerdeling; zonderKinderen: MelderVerdeling };
-  veiligheidsbeoordeling: { totaal: Verdeling; metKinderen: Verdeling; zonderKinderen: Verdeling };
-  doorlooptijdBeoordeling: BeoordelingDoorlooptijd & {
-    termijnWerkdagen: number;
-    perMaand: Array<BeoordelingDoorlooptijd & { maand: string }>;
-    verdeling: Array<{ werkdagen: number; aantal: number | null }>;
-  };
-  doorlooptijdDiensten: DienstDoorlooptijd & {
-    termijnWeken: number;
-    perSoort: Array<DienstDoorlooptijd & { code: string; label: string }>;
-    perMaand: Array<DienstDoorlooptijd & { maand: string }>;
-  };
-  afhandeling: {
-    casussen: number | null;
-    besluiten: number | null;
-    overdrachten: number | null;
-    afsluitingen: number | null;
-    groepen: Telling[];
-    perOntvanger: Telling[];
-    perAfsluitreden: Telling[];
-    casusregie: { overdrachten: number | null; directNaBeoordeling: number | null; naDienst: number | null; percentageDirectNaBeoordeling: number | null };
-    lokaalTeam: { overdrachten: number | null; reedsBekend: number | null; nietBekend: number | null; percentageReedsBekend: number | null };
-  };
-}
 
 export const r1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -170,9 +87,8 @@ function verdeling(n: number, items: ReadonlyArray<{ code: string; label: string
 
 const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
-type Kind = 'totaal' | 'metKinderen' | 'zonderKinderen';
-const KINDEREN: Kind[] = ['totaal', 'metKinderen', 'zonderKinderen'];
-const kindKeys = (metKinderen: boolean): Kind[] => ['totaal', metKinderen ? 'metKinderen' : 'zonderKinderen'];
+const KINDEREN: KindGroep[] = ['totaal', 'metKinderen', 'zonderKinderen'];
+const kindKeys = (metKinderen: boolean): KindGroep[] => ['totaal', metKinderen ? 'metKinderen' : 'zonderKinderen'];
 
 export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: string | null; drempel: number }): Promise<HalfjaarRapport> {
   const l = await lijsten(db);
@@ -323,9 +239,9 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   });
 
   // ---- type geweld and melders, per group with / without children
-  const typeTel: Record<Kind, Map<string, number>> = { totaal: new Map(), metKinderen: new Map(), zonderKinderen: new Map() };
+  const typeTel: Record<KindGroep, Map<string, number>> = { totaal: new Map(), metKinderen: new Map(), zonderKinderen: new Map() };
   for (const r of aanleiding) for (const g of typeGroepen(l, r.aanleiding)) for (const kk of kindKeys(r.met_kinderen)) add(typeTel[kk], g, r.n);
-  const mel: Record<Kind, { n: number; groep: Map<string, number>; sector: Map<string, number>; burger: Map<string, number> }> = {
+  const mel: Record<KindGroep, { n: number; groep: Map<string, number>; sector: Map<string, number>; burger: Map<string, number> }> = {
     totaal: { n: 0, groep: new Map(), sector: new Map(), burger: new Map() },
     metKinderen: { n: 0, groep: new Map(), sector: new Map(), burger: new Map() },
     zonderKinderen: { n: 0, groep: new Map(), sector: new Map(), burger: new Map() },
@@ -340,8 +256,8 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       if (groep === 'burger') add(x.burger, BURGER_GROEPEN.some((s) => s.code === subgroep) ? subgroep : 'anders', r.n);
     }
   }
-  const nKind = (kk: Kind) => (kk === 'totaal' ? mTot.totaal : mTot[kk]);
-  const melderVerdeling = (kk: Kind): MelderVerdeling => {
+  const nKind = (kk: KindGroep) => (kk === 'totaal' ? mTot.totaal : mTot[kk]);
+  const melderVerdeling = (kk: KindGroep): MelderVerdeling => {
     const x = mel[kk];
     return {
       n: x.n,
@@ -353,7 +269,7 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
 
   // ---- veiligheidsbeoordeling: outcomes and werkdagen
   const uitkomsten = [...(l.get('beoordeling_uitkomst')?.values() ?? [])].map((i) => ({ code: i.code, label: i.label }));
-  const uitTel: Record<Kind, { n: number; m: Map<string, number> }> = { totaal: { n: 0, m: new Map() }, metKinderen: { n: 0, m: new Map() }, zonderKinderen: { n: 0, m: new Map() } };
+  const uitTel: Record<KindGroep, { n: number; m: Map<string, number> }> = { totaal: { n: 0, m: new Map() }, metKinderen: { n: 0, m: new Map() }, zonderKinderen: { n: 0, m: new Map() } };
   const acc = () => ({ n: 0, som: 0, binnen: 0 });
   const dlt = acc();
   const dltMaand = new Map(maanden.map((m) => [m, acc()]));

@@ -2,7 +2,7 @@
 // band expected from the same ISO weeks in earlier years, a flag when a series is outside its band
 // two weeks running, and the share of each coded signal per week next to the total.
 // Method and definitions: docs/statistics.md, "Monitoring".
-import { addDays, startOfLocalDay, type LocalDate } from '@voordeur/domain';
+import { addDays, startOfLocalDay, type Band, type Coordinatie, type LocalDate, type Monitoring, type Reeks, type WeekPunt } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
@@ -25,44 +25,6 @@ export interface MonitoringOpties {
 }
 
 export const MONITORING_STANDAARD = { jaren: 5, venster: 1, breedte: 2, minimumJaren: 2, weken: 13 };
-
-export interface Band {
-  gemiddelde: number;
-  sd: number;
-  laag: number;
-  hoog: number;
-  jaren: number;
-  waarnemingen: number;
-}
-export interface WeekPunt {
-  week: string;
-  maandag: LocalDate;
-  aantal: number | null;
-  verwacht: Band | null;
-  afwijking: 'onder' | 'boven' | null;
-  signaal: boolean;
-}
-export interface Reeks {
-  soort: 'meldingen' | 'adviesvragen';
-  dimensie: 'totaal' | 'bron' | 'type';
-  sleutel: string;
-  label: string;
-  weken: WeekPunt[];
-  signaleringen: Array<{ vanaf: string; tot: string; richting: 'onder' | 'boven'; weken: number }>;
-}
-export interface Monitoring {
-  periode: { van: LocalDate; tot: LocalDate; weken: string[] };
-  methode: { jaren: number; venster: number; breedte: number; minimumJaren: number; beschrijving: string };
-  dataVanaf: LocalDate | null;
-  onderdrukking: { drempel: number; cellen: string[] };
-  reeksen: Reeks[];
-  signalen: {
-    codes: Array<{ code: string; label: string }>;
-    weken: Array<{ week: string; maandag: LocalDate; meldingen: number | null; adviesvragen: number | null; totaal: number | null; items: Array<{ code: string; aantalMeldingen: number | null; aantalAdviesvragen: number | null; aantal: number | null; aandeel: number | null }> }>;
-  };
-  /** Series flagged in the last week of the period. */
-  actueleSignaleringen: Array<{ soort: string; dimensie: string; sleutel: string; label: string; richting: 'onder' | 'boven'; sinds: string }>;
-}
 
 /** The expected band from earlier observations (null when too few earlier years). */
 export function band(waarnemingen: Array<{ jaar: number; aantal: number }>, breedte: number, minimumJaren: number): Band | null {
@@ -300,7 +262,7 @@ function onderdrukMonitoring(r: Monitoring, drempel: number): string[] {
 }
 
 /** The coordination view: totals, sources and signals per week, flags — figures only. */
-export function coordinatieOverzicht(m: Monitoring) {
+export function coordinatieOverzicht(m: Monitoring): Coordinatie {
   const reeks = (soort: string, dimensie: string, sleutel: string) => m.reeksen.find((r) => r.soort === soort && r.dimensie === dimensie && r.sleutel === sleutel);
   const tm = reeks('meldingen', 'totaal', 'totaal');
   const ta = reeks('adviesvragen', 'totaal', 'totaal');

@@ -5,7 +5,7 @@
 // be delivered with its reasons — never the records themselves. The download is the file from the
 // same answer (one export, one log entry).
 import { Voortgang } from '../components/Voortgang.tsx';
-import { toLocalDate } from '@voordeur/domain';
+import { toLocalDate, type CbsLevering, type CbsProtocolKoppeling } from '@voordeur/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { api, ApiError } from '../api.ts';
 import { Notice, SelectField } from '../components/forms.tsx';
@@ -14,7 +14,7 @@ import { formatDatum } from '../format.ts';
 import { mayCbs } from '../roles.ts';
 import { useApi } from '../useApi.ts';
 import { Kerncijfers, RapportageNav } from './RapportageDelen.tsx';
-import { halfjaarNaam, halfjaarOpties, periodeTekst, type CbsLevering, type CbsProtocol } from './RapportageModel.ts';
+import { halfjaarNaam, halfjaarOpties, periodeTekst } from './RapportageModel.ts';
 
 const SOORT: Record<string, string> = { advies: 'Advies', melding: 'Melding (triagebesluit)', onderzoek: 'Onderzoek' };
 
@@ -41,7 +41,7 @@ export function CbsPage() {
 function CbsLeveringMaken() {
   const vandaag = toLocalDate(new Date());
   const opties = cbsHalfjaren(vandaag);
-  const protocollen = useApi<{ protocollen: CbsProtocol[] }>('/api/rapportage/cbs/protocollen');
+  const protocollen = useApi<{ protocollen: CbsProtocolKoppeling[] }>('/api/rapportage/cbs/protocollen');
   // Default: the last completed half-year (the delivery is due within 3 weeks after it ends).
   const [halfjaar, setHalfjaar] = useState(opties[1]!.value);
   const [protocol, setProtocol] = useState('v1-2015');
@@ -83,7 +83,7 @@ function CbsLeveringMaken() {
           label="Codetabel (protocolversie)"
           value={protocol}
           onChange={setProtocol}
-          options={(lijst.length ? lijst : [{ versie: 'v1-2015', omschrijving: '' } as CbsProtocol]).map((p) => ({ value: p.versie, label: p.versie }))}
+          options={(lijst.length ? lijst : [{ versie: 'v1-2015', omschrijving: '' } as CbsProtocolKoppeling]).map((p) => ({ value: p.versie, label: p.versie }))}
           placeholder={null}
         />
         <div className="field field--button">
@@ -101,7 +101,7 @@ function CbsLeveringMaken() {
   );
 }
 
-function ProtocolInfo({ p }: { p: CbsProtocol }) {
+function ProtocolInfo({ p }: { p: CbsProtocolKoppeling }) {
   const waarden = p.velden.flatMap((v) => v.waarden);
   const zonder = waarden.filter((w) => w.cbsCode === null).length;
   return (

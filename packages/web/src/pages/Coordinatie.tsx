@@ -9,7 +9,8 @@ import { useLocation } from '../router.tsx';
 import { useApi } from '../useApi.ts';
 import { BandFiguur, bandPunten, MethodeUitleg, monitoringQuery, ReeksenSectie, SignalenSectie, WekenFormulier } from './Monitoring.tsx';
 import { Kerncijfers, OnderdrukkingNoot, RapportageNav } from './RapportageDelen.tsx';
-import { afwijkingVan, bandTekst, datumLang, runsUitWeken, signaleringTekst, weekNaam, type Coordinatie } from './RapportageModel.ts';
+import type { Coordinatie } from '@voordeur/domain';
+import { afwijkingVan, bandTekst, datumLang, runsUitWeken, signaleringTekst, weekNaam } from './RapportageModel.ts';
 
 export function CoordinatiePage() {
   const loc = useLocation();

@@ -21,11 +21,8 @@ import {
   signaleringTekst,
   weekNaam,
   weekStatus,
-  type Methode,
-  type Monitoring,
-  type Reeks,
-  type Signalering,
 } from './RapportageModel.ts';
+import type { Methode, Monitoring, Reeks, Signalering } from '@voordeur/domain';
 
 /** A series' weeks as chart points (a null count is a suppressed small cell). */
 export function bandPunten(weken: Array<{ aantal: number | null; laag: number | null; hoog: number | null; afwijking?: 'onder' | 'boven' | null; signaal?: boolean }>): BandPunt[] {

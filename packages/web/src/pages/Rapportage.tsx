@@ -5,7 +5,7 @@
 // terms per month, afhandeling. Charts are inline SVG with the same numbers in a table beside them.
 // Printing (browser → PDF) gives a report: see the "rapportage" print rules in styles.css.
 import { Voortgang } from '../components/Voortgang.tsx';
-import { toLocalDate } from '@voordeur/domain';
+import { toLocalDate, type HalfjaarRapport, type KindGroep, type Telling } from '@voordeur/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Figuur, LijnDiagram, StaafDiagram } from '../components/charts/Charts.tsx';
 import { getal, type Punt } from '../components/charts/schaal.ts';
@@ -28,10 +28,7 @@ import {
   periodeTekst,
   punt,
   rapportQuery,
-  type HalfjaarRapport,
-  type KindGroep,
   type RapportKeuze,
-  type Telling,
 } from './RapportageModel.ts';
 
 const KIND_NAAM: Record<KindGroep, string> = { totaal: 'Alle meldingen', metKinderen: 'Met kinderen', zonderKinderen: 'Zonder kinderen' };
