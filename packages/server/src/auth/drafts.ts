@@ -60,3 +60,19 @@ export async function deleteDraft(db: Db, userId: number, sleutel: string): Prom
   const r = await sql<any>`delete from concept where gebruiker_id = ${userId} and sleutel = ${sleutel} returning persoon_ids`.execute(db);
   return r.rows[0] ? (r.rows[0].persoon_ids ?? []) : null;
 }
+
+/**
+ * The persons a draft is about, by its key (the web's keys with ':' → '.'): the safety flag of a
+ * casus 'casus.<casusId>.vlag…' → the betrokkenen of the casus's meldingen; a step on a melding
+ * 'casus.<meldingId>.<stap>' → that melding's betrokkenen.
+ */
+export async function betrokkenenVanConcept(db: Db, sleutel: string): Promise<number[]> {
+  const m = /^casus\.(\d{1,9})\.([a-z_-]+)/.exec(sleutel);
+  if (!m) return [];
+  const id = Number(m[1]);
+  const r =
+    m[2] === 'vlag'
+      ? await sql<{ persoon_id: number }>`select distinct b.persoon_id from melding_betrokkene b join melding x on x.id = b.melding_id where x.casus_id = ${id}`.execute(db)
+      : await sql<{ persoon_id: number }>`select persoon_id from melding_betrokkene where melding_id = ${id}`.execute(db);
+  return r.rows.map((x) => x.persoon_id);
+}

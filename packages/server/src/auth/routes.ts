@@ -20,7 +20,7 @@ import { writeAccessLog } from '../audit/index.ts';
 import { HttpError, notFound, ValidationError, type FieldError } from '../http/errors.ts';
 import { getCookie, route, type Ctx, type RouteDef } from '../http/route.ts';
 import { ROL_LABEL, type Rol } from '../policy/index.ts';
-import { deleteDraft, getDraft, listDrafts, putDraft } from './drafts.ts';
+import { betrokkenenVanConcept, deleteDraft, getDraft, listDrafts, putDraft } from './drafts.ts';
 import { afterFirstFactor, checkCode, confirmPassword, finishLogin, passwordLogin, recoveryCodesLeft, replaceRecoveryCodes, secondFactorLogin, startEnrolment, totpEnrolled, totpRequired, type LoginOutcome } from './login.ts';
 import { finishSso, hasIdpMfa, mapRoles, SSO_COOKIE, SSO_REQUEST_MINUTES, SsoError, startSso, upsertSsoUser } from './oidc.ts';
 import { checkPassword } from './password-policy.ts';
@@ -395,10 +395,13 @@ export function authRoutes(): RouteDef[] {
       }),
       handler: async (c) => {
         c.audit.object('concept', c.params.sleutel);
-        c.audit.clients(c.body.persoonIds ?? []);
+        // A draft of a step on a melding or of a casus's safety flag is about its betrokkenen,
+        // whatever the form holds, so the access log and destruction of a person find it.
+        const persoonIds = [...(c.body.persoonIds ?? []), ...(await betrokkenenVanConcept(c.db, c.params.sleutel))];
+        c.audit.clients(persoonIds);
         const bytes = Buffer.byteLength(JSON.stringify(c.body.inhoud));
         if (bytes > c.config.draftMaxBytes) throw new HttpError(413, 'te_groot', `Concept te groot: ${Math.ceil(bytes / 1024)} kB, maximaal ${Math.floor(c.config.draftMaxBytes / 1024)} kB`);
-        const d = await putDraft(c.db, c.user.id, c.params.sleutel, c.body.inhoud, c.body.persoonIds ?? [], c.now(), c.config.draftDays);
+        const d = await putDraft(c.db, c.user.id, c.params.sleutel, c.body.inhoud, persoonIds, c.now(), c.config.draftDays);
         if (d === 'te_veel') throw new HttpError(409, 'te_veel_concepten', 'Te veel concepten bewaard: verwijder eerst oude concepten.');
         return { sleutel: d.sleutel, bijgewerktOp: d.bijgewerktOp };
       },

@@ -340,10 +340,14 @@ describe('destruction on request (Wmo 2015 art. 5.3.5)', () => {
     melderMelding = m.body.meldingId;
     // A case worker's unsaved intake form about him.
     expect((await s.bo.put('/api/concepten/intake-2', { inhoud: { notitie: 'Karim belde terug, wil afspraak' }, persoonIds: [s.karim] })).status).toBe(200);
+    // A draft of a step on his melding names no persons itself: the server knows them by its key.
+    const stap = await s.bo.put(`/api/concepten/casus.${s.meldingB}.veiligheidsbeoordeling`, { inhoud: { motivering: 'Pleger ontkent; huisarts bellen' } });
+    expect(stap.status).toBe(200);
+    expect((await s.bo.get(`/api/concepten/casus.${s.meldingB}.veiligheidsbeoordeling`)).body.persoonIds).toContain(s.karim);
     const r = await privacy.post(`/api/personen/${s.karim}/vernietigingsverzoeken`, { verzoekerRelatie: 'betrokkene', ontvangenOp: '2026-03-01' });
     expect(r.body.termijn).toEqual({ uiterlijkOp: '2026-06-01', dagenResterend: 91, status: 'lopend' });
     const v = await privacy.get(`/api/vernietigingsverzoeken/${r.body.id}`);
-    expect(v.body.vindplaatsen).toMatchObject({ huishoudens: 1, meldingen: 1, informering: 1, correcties: 3, concepten: 1, melderKandidaten: [{ meldingId: melderMelding }] });
+    expect(v.body.vindplaatsen).toMatchObject({ huishoudens: 1, meldingen: 1, informering: 1, correcties: 3, concepten: 2, melderKandidaten: [{ meldingId: melderMelding }] });
     expect(v.body.vindplaatsen.casussen).toEqual([expect.objectContaining({ id: s.casusId, blokkade: null })]);
     expect(v.body.vindplaatsen.vrijeTekst).toMatchObject({ 'melding.omschrijving': 2 });
     const ok = await privacy.post(`/api/vernietigingsverzoeken/${r.body.id}/besluit`, { besluit: 'toegewezen', melderMeldingIds: [melderMelding] });
@@ -371,7 +375,7 @@ describe('destruction on request (Wmo 2015 art. 5.3.5)', () => {
     const r = await privacy.post(`/api/vernietigingsverzoeken/${id}/uitvoeren`, { bevestigPersoonId: s.karim });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.vernietigd).toMatchObject({ persoonId: s.karim, grond: 'verzoek', verzoekId: id, door: privacy.userId });
-    expect(r.body.verwijderd).toMatchObject({ persoon: 1, melding_betrokkene: 1, huishouden_lid: 1, informering: 1, persoon_correctie: 3, melder: 1, inzageverzoek: 1, concept: 1 });
+    expect(r.body.verwijderd).toMatchObject({ persoon: 1, melding_betrokkene: 1, huishouden_lid: 1, informering: 1, persoon_correctie: 3, melder: 1, inzageverzoek: 1, concept: 2 });
     expect(r.body.vrijeTekstVervangen).toMatchObject({ 'melding.omschrijving': 2 });
     expect(r.body.verzoek).toMatchObject({ status: 'uitgevoerd', uitgevoerdDoor: { id: privacy.userId } });
 
