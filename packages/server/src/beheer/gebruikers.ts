@@ -7,6 +7,7 @@
 // auth/password-policy.ts, checked against the new login name) and hands it over through a
 // separate channel; the user changes it on the account page. We chose this over a generated
 // one-time password so that the login flow (auth/) stays as it is; see docs/security.md.
+import type { GebruikerOverzicht, HistorieActie, HistorieRegel, RolOptie, TeamOverzicht } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { checkPassword } from '../auth/password-policy.ts';
@@ -55,20 +56,6 @@ export const toelichtingSchema = z.object({ toelichting: z.string().trim().max(1
 export const wachtwoordSchema = z.object({ wachtwoord: z.string({ message: 'Verplicht veld' }).min(1, 'Verplicht veld').max(1000, 'Maximaal 1000 tekens') });
 export const teamInputSchema = z.object({ naam: z.string({ message: 'Verplicht veld' }).trim().min(2, 'Minimaal 2 tekens').max(100, 'Maximaal 100 tekens') });
 
-export const HISTORIE_ACTIES = [
-  'gebruiker_aangemaakt',
-  'naam_gewijzigd',
-  'rollen_gewijzigd',
-  'team_gewijzigd',
-  'gedeactiveerd',
-  'geactiveerd',
-  'tweede_factor_gereset',
-  'wachtwoord_ingesteld',
-  'gedeblokkeerd',
-  'team_aangemaakt',
-  'team_hernoemd',
-] as const;
-export type HistorieActie = (typeof HISTORIE_ACTIES)[number];
 export const HISTORIE_LABEL: Record<HistorieActie, string> = {
   gebruiker_aangemaakt: 'account aangemaakt',
   naam_gewijzigd: 'naam gewijzigd',
@@ -82,23 +69,6 @@ export const HISTORIE_LABEL: Record<HistorieActie, string> = {
   team_aangemaakt: 'team aangemaakt',
   team_hernoemd: 'team hernoemd',
 };
-
-export interface GebruikerOverzicht {
-  id: number;
-  gebruikersnaam: string;
-  naam: string;
-  rollen: string[];
-  rolLabels: string[];
-  teamId: number | null;
-  teamNaam: string | null;
-  actief: boolean;
-  gedeactiveerdOp: string | null;
-  tweedeFactor: boolean;
-  sso: boolean;
-  geblokkeerdTot: string | null;
-  laatsteLogin: string | null;
-  aangemaaktOp: string;
-}
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 const fe = (field: string, rule: string, message: string): FieldError => ({ field, rule, message });
@@ -142,15 +112,7 @@ export async function getGebruiker(db: Db, id: number, organisatieId: number, no
   return toOverzicht(r, now);
 }
 
-export interface Team {
-  id: number;
-  naam: string;
-  leden: number;
-  actieveLeden: number;
-  gemeenten: number;
-}
-
-export async function listTeams(db: Db, organisatieId: number): Promise<Team[]> {
+export async function listTeams(db: Db, organisatieId: number): Promise<TeamOverzicht[]> {
   const r = await sql<any>`
     select t.id, t.naam,
       (select count(*)::int from gebruiker g where g.team_id = t.id) as leden,
@@ -325,7 +287,7 @@ async function teamNaamVrij(db: Db, organisatieId: number, naam: string, behalve
   if (r.rows.length) throw new ValidationError([fe('naam', 'uniek', 'Naam: er is al een team met deze naam')]);
 }
 
-export async function createTeam(db: Db, naam: string, door: { id: number; organisatieId: number }, now: Date): Promise<Team> {
+export async function createTeam(db: Db, naam: string, door: { id: number; organisatieId: number }, now: Date): Promise<TeamOverzicht> {
   const id = await locked(db, async (tx) => {
     await teamNaamVrij(tx, door.organisatieId, naam, null);
     const r = await sql<{ id: number }>`insert into team (organisatie_id, naam) values (${door.organisatieId}, ${naam}) returning id`.execute(tx);
@@ -335,7 +297,7 @@ export async function createTeam(db: Db, naam: string, door: { id: number; organ
   return (await listTeams(db, door.organisatieId)).find((t) => t.id === id)!;
 }
 
-export async function renameTeam(db: Db, id: number, naam: string, door: { id: number; organisatieId: number }, now: Date): Promise<Team> {
+export async function renameTeam(db: Db, id: number, naam: string, door: { id: number; organisatieId: number }, now: Date): Promise<TeamOverzicht> {
   await locked(db, async (tx) => {
     const t = (await sql<any>`select * from team where id = ${id} and organisatie_id = ${door.organisatieId} for update`.execute(tx)).rows[0];
     if (!t) throw notFound('Team');
@@ -352,19 +314,6 @@ export const historieQuerySchema = z.object({
   teamId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-
-export interface HistorieRegel {
-  id: number;
-  op: string;
-  door: { id: number; naam: string } | null;
-  gebruiker: { id: number; naam: string; gebruikersnaam: string } | null;
-  team: { id: number; naam: string } | null;
-  actie: HistorieActie;
-  actieLabel: string;
-  oud: unknown;
-  nieuw: unknown;
-  toelichting: string | null;
-}
 
 /** The history, newest first (of one user, one team, or everything of the organisation). */
 export async function historieLijst(db: Db, organisatieId: number, q: z.infer<typeof historieQuerySchema>): Promise<HistorieRegel[]> {
@@ -390,4 +339,4 @@ export async function historieLijst(db: Db, organisatieId: number, q: z.infer<ty
   }));
 }
 
-export const rolOpties = () => ROLLEN.map((r) => ({ code: r, label: ROL_LABEL[r], teamNodig: (ROLLEN_MET_TEAM as readonly string[]).includes(r) }));
+export const rolOpties = (): RolOptie[] => ROLLEN.map((r) => ({ code: r, label: ROL_LABEL[r], teamNodig: (ROLLEN_MET_TEAM as readonly string[]).includes(r) }));

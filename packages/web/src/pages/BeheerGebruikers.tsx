@@ -17,16 +17,13 @@ import {
   historieTekst,
   statusTekst,
   teamFout,
-  type BeheerGebruiker,
-  type BeheerTeam,
   type GebruikerForm,
-  type HistorieRegel,
-  type RolOptie,
 } from './BeheerGebruikersModel.ts';
+import type { GebruikerOverzicht, HistorieRegel, RolOptie, TeamOverzicht } from '@voordeur/domain';
 
 interface Lijst {
-  gebruikers: BeheerGebruiker[];
-  teams: BeheerTeam[];
+  gebruikers: GebruikerOverzicht[];
+  teams: TeamOverzicht[];
   rollen: RolOptie[];
 }
 
@@ -132,7 +129,7 @@ export function GebruikersBeheer() {
   );
 }
 
-function NieuweGebruiker({ rollen, teams, onCreated }: { rollen: RolOptie[]; teams: BeheerTeam[]; onCreated: (g: BeheerGebruiker) => void }) {
+function NieuweGebruiker({ rollen, teams, onCreated }: { rollen: RolOptie[]; teams: TeamOverzicht[]; onCreated: (g: GebruikerOverzicht) => void }) {
   // No draft: the form holds an initial password, which must not be stored anywhere.
   const [f, setF] = useState<GebruikerForm>(EMPTY_GEBRUIKER);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -154,7 +151,7 @@ function NieuweGebruiker({ rollen, teams, onCreated }: { rollen: RolOptie[]; tea
     setErrors({});
     setBusy(true);
     try {
-      const g = await api.post<BeheerGebruiker>('/api/beheer/gebruikers', c.body);
+      const g = await api.post<GebruikerOverzicht>('/api/beheer/gebruikers', c.body);
       setF(EMPTY_GEBRUIKER);
       onCreated(g);
     } catch (err) {
@@ -203,7 +200,7 @@ function NieuweGebruiker({ rollen, teams, onCreated }: { rollen: RolOptie[]; tea
   );
 }
 
-function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam }: { g: BeheerGebruiker; rollen: RolOptie[]; teams: BeheerTeam[]; onDone: (text: string) => void; onClose: () => void; rolLabel: (r: string) => string; teamNaam: (id: number | null) => string }) {
+function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam }: { g: GebruikerOverzicht; rollen: RolOptie[]; teams: TeamOverzicht[]; onDone: (text: string) => void; onClose: () => void; rolLabel: (r: string) => string; teamNaam: (id: number | null) => string }) {
   const [f, setF] = useState({ naam: g.naam, rollen: g.rollen, teamId: g.teamId === null ? '' : String(g.teamId) });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);

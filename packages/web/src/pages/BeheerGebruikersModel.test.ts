@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNieuweGebruiker, EMPTY_GEBRUIKER, filterGebruikers, historieTekst, statusTekst, teamFout, type BeheerGebruiker, type RolOptie } from './BeheerGebruikersModel.ts';
+import type { GebruikerOverzicht, HistorieRegel, RolOptie } from '@voordeur/domain';
+import { checkNieuweGebruiker, EMPTY_GEBRUIKER, filterGebruikers, historieTekst, statusTekst, teamFout } from './BeheerGebruikersModel.ts';
 
 const ROLLEN: RolOptie[] = [
   { code: 'backoffice', label: 'Backoffice-medewerker', teamNodig: true },
@@ -7,7 +8,7 @@ const ROLLEN: RolOptie[] = [
   { code: 'onderzoeker', label: 'Onderzoeker', teamNodig: false },
 ];
 
-const g = (p: Partial<BeheerGebruiker>): BeheerGebruiker => ({
+const g = (p: Partial<GebruikerOverzicht>): GebruikerOverzicht => ({
   id: 1, gebruikersnaam: 'x', naam: 'X', rollen: [], rolLabels: [], teamId: null, teamNaam: null, actief: true, gedeactiveerdOp: null, tweedeFactor: false, sso: false, geblokkeerdTot: null, laatsteLogin: null, aangemaaktOp: '2026-01-01T00:00:00Z', ...p,
 });
 
@@ -46,7 +47,7 @@ describe('list', () => {
 
 describe('history in words', () => {
   const opts = { rolLabel: (r: string) => ROLLEN.find((x) => x.code === r)?.label ?? r, teamNaam: (id: number | null) => (id === null ? 'geen team' : `Team ${id}`) };
-  const h = (p: object) => ({ id: 1, op: '2026-01-01T10:00:00Z', door: null, gebruiker: null, team: null, actie: '', actieLabel: '', oud: null, nieuw: null, toelichting: null, ...p });
+  const h = (p: Partial<HistorieRegel>): HistorieRegel => ({ id: 1, op: '2026-01-01T10:00:00Z', door: null, gebruiker: null, team: null, actie: 'gedeactiveerd', actieLabel: '', oud: null, nieuw: null, toelichting: null, ...p });
   it('shows old → new for roles and team', () => {
     expect(historieTekst(h({ actie: 'rollen_gewijzigd', actieLabel: 'rollen gewijzigd', oud: ['backoffice'], nieuw: ['backoffice', 'teammanager'] }), opts)).toBe('rollen gewijzigd: Backoffice-medewerker → Backoffice-medewerker, Teammanager');
     expect(historieTekst(h({ actie: 'team_gewijzigd', actieLabel: 'team gewijzigd', oud: 1, nieuw: null }), opts)).toBe('team gewijzigd: Team 1 → geen team');

@@ -1,52 +1,10 @@
 // The logic of the user administration page, kept apart from the components for unit tests:
 // browser validation (the same rules as the server's POST /api/beheer/gebruikers; the password
 // policy itself is checked by the server and shown beside the field), status texts, filtering
-// and the history in words.
+// and the history in words. The API shapes (users, teams, roles, history) are declared once in
+// @voordeur/domain (api/beheer.ts).
+import type { GebruikerOverzicht, HistorieRegel, RolOptie } from '@voordeur/domain';
 import { z } from 'zod';
-
-export interface RolOptie {
-  code: string;
-  label: string;
-  teamNodig: boolean;
-}
-
-export interface BeheerGebruiker {
-  id: number;
-  gebruikersnaam: string;
-  naam: string;
-  rollen: string[];
-  rolLabels: string[];
-  teamId: number | null;
-  teamNaam: string | null;
-  actief: boolean;
-  gedeactiveerdOp: string | null;
-  tweedeFactor: boolean;
-  sso: boolean;
-  geblokkeerdTot: string | null;
-  laatsteLogin: string | null;
-  aangemaaktOp: string;
-}
-
-export interface BeheerTeam {
-  id: number;
-  naam: string;
-  leden: number;
-  actieveLeden: number;
-  gemeenten: number;
-}
-
-export interface HistorieRegel {
-  id: number;
-  op: string;
-  door: { id: number; naam: string } | null;
-  gebruiker: { id: number; naam: string; gebruikersnaam: string } | null;
-  team: { id: number; naam: string } | null;
-  actie: string;
-  actieLabel: string;
-  oud: unknown;
-  nieuw: unknown;
-  toelichting: string | null;
-}
 
 export interface GebruikerForm {
   gebruikersnaam: string;
@@ -92,14 +50,14 @@ export function teamFout(rollen: string[], teamId: number | null, opties: RolOpt
   return nodig.length ? `Verplicht voor de rol ${nodig.map((o) => o.label).join(', ')}` : null;
 }
 
-export function statusTekst(g: Pick<BeheerGebruiker, 'actief' | 'geblokkeerdTot'>): string {
+export function statusTekst(g: Pick<GebruikerOverzicht, 'actief' | 'geblokkeerdTot'>): string {
   if (!g.actief) return 'Gedeactiveerd';
   if (g.geblokkeerdTot) return 'Geblokkeerd';
   return 'Actief';
 }
 
 /** Filter on name or login (case-insensitive); inactive accounts only when asked. */
-export function filterGebruikers(list: BeheerGebruiker[], q: string, metInactief: boolean): BeheerGebruiker[] {
+export function filterGebruikers(list: GebruikerOverzicht[], q: string, metInactief: boolean): GebruikerOverzicht[] {
   const s = q.trim().toLowerCase();
   return list.filter((g) => (metInactief || g.actief) && (!s || g.naam.toLowerCase().includes(s) || g.gebruikersnaam.toLowerCase().includes(s)));
 }
