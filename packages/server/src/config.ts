@@ -34,6 +34,8 @@ export interface Config {
   rateSearchPerMinute: number;
   /** Exports and prints of personal data per user per hour (burst: a quarter of it); 429 beyond. */
   rateExportPerHour: number;
+  /** Starts of a single sign-on per client IP address per minute (each stores a pending request); 429 beyond. */
+  rateSsoStartPerMinute: number;
   /** Drafts (concepten): maximum size of one draft in bytes and days kept after the last change. */
   draftMaxBytes: number;
   draftDays: number;
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginIpMaxFailures: Math.max(1, int('VOORDEUR_LOGIN_IP_MAX_FAILURES', 30, env)),
     rateSearchPerMinute: Math.max(1, int('VOORDEUR_RATE_SEARCH_PER_MINUTE', 120, env)),
     rateExportPerHour: Math.max(1, int('VOORDEUR_RATE_EXPORT_PER_HOUR', 60, env)),
+    rateSsoStartPerMinute: Math.max(1, int('VOORDEUR_RATE_SSO_START_PER_MINUTE', 30, env)),
     draftMaxBytes: Math.max(1024, int('VOORDEUR_DRAFT_MAX_BYTES', 65_536, env)),
     draftDays: Math.max(1, int('VOORDEUR_DRAFT_DAYS', 30, env)),
     oidc: oidcConfig(env),

@@ -11,7 +11,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type OidcConfig } from '../config.ts';
 import { createTestEnv, type TestEnv } from '../testing.ts';
-import { clearOidcCache, verifyIdToken } from './oidc.ts';
+import { clearOidcCache, SSO_MAX_OPEN, verifyIdToken } from './oidc.ts';
 import { totp } from './totp.ts';
 
 const REDIRECT = 'http://127.0.0.1:3000/api/sso/callback';
@@ -377,5 +377,38 @@ describe('ID token validation', () => {
     expect(() => loadConfig({ ...base, VOORDEUR_OIDC_ROLE_MAP: '{"g":"baas"}' })).toThrow(/unknown role "baas"/);
     expect(() => loadConfig({ ...base, VOORDEUR_OIDC_ROLE_MAP: 'nee' })).toThrow(/must be JSON/);
     expect(loadConfig({}).oidc).toBeNull();
+  });
+});
+
+describe('starting a sign-on is bounded (it stores a pending request for an anonymous caller)', () => {
+  const start = (ip: string) => env.app.inject({ method: 'GET', url: '/api/sso/start', remoteAddress: ip });
+
+  it('per client address: 429 with Retry-After beyond VOORDEUR_RATE_SSO_START_PER_MINUTE, other addresses unaffected', async () => {
+    const limit = loadConfig({}).rateSsoStartPerMinute;
+    expect(limit).toBe(30); // the default; the test env does not change it
+    expect(loadConfig({ VOORDEUR_RATE_SSO_START_PER_MINUTE: '5' }).rateSsoStartPerMinute).toBe(5);
+    const pending = async () => (await sql<{ n: number }>`select count(*)::int as n from oidc_aanvraag`.execute(env.database.db)).rows[0]!.n;
+    const before = await pending();
+    for (let i = 0; i < limit; i++) expect((await start('203.0.113.7')).statusCode).toBe(302);
+    const refused = await start('203.0.113.7');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.json()).toMatchObject({ error: 'te_veel_verzoeken' });
+    // The refused start stored nothing; another address still gets through.
+    expect(await pending()).toBe(before + limit);
+    expect((await start('203.0.113.8')).statusCode).toBe(302);
+  });
+
+  it('in total: with SSO_MAX_OPEN sign-ons pending a start is 503, and works again when they expire', async () => {
+    const db = env.database.db;
+    const later = new Date(Date.now() + 5 * 60_000).toISOString();
+    await sql`insert into oidc_aanvraag (state, binding_hash, nonce, code_verifier, verloopt_op)
+              select 'flood-' || i, 'x', 'x', 'x', ${later}::timestamptz from generate_series(1, ${SSO_MAX_OPEN}) i`.execute(db);
+    const r = await start('198.51.100.1');
+    expect(r.statusCode).toBe(503);
+    expect(r.json()).toMatchObject({ error: 'sso_te_druk' });
+    await sql`update oidc_aanvraag set verloopt_op = now() - interval '1 minute' where state like 'flood-%'`.execute(db);
+    expect((await start('198.51.100.1')).statusCode).toBe(302);
+    expect((await sql<{ n: number }>`select count(*)::int as n from oidc_aanvraag where state like 'flood-%'`.execute(db)).rows[0]!.n).toBe(0);
   });
 });

@@ -8,11 +8,14 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { sql } from 'kysely';
 import type { OidcConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import { HttpError } from '../http/errors.ts';
 import { sha256, toUser, type SessionUser } from './session.ts';
 
 export const SSO_COOKIE = 'vd_sso';
 /** Time between /api/sso/start and the callback. */
 export const SSO_REQUEST_MINUTES = 10;
+/** At most this many sign-ons may be pending (started, not returned, not expired) at once. */
+export const SSO_MAX_OPEN = 10_000;
 
 const b64url = (b: Buffer) => b.toString('base64url');
 const random = () => b64url(randomBytes(32));
@@ -63,6 +66,9 @@ export async function startSso(db: Db, cfg: OidcConfig, now: Date): Promise<{ ur
   const binding = random();
   const challenge = b64url(createHash('sha256').update(verifier).digest());
   await sql`delete from oidc_aanvraag where verloopt_op < ${now.toISOString()}`.execute(db);
+  // Pending requests are bounded: a flood of starts from many addresses cannot fill the table.
+  const open = (await sql<{ n: number }>`select count(*)::int as n from oidc_aanvraag`.execute(db)).rows[0]!.n;
+  if (open >= SSO_MAX_OPEN) throw new HttpError(503, 'sso_te_druk', 'Er lopen nu te veel aanmeldingen tegelijk. Probeer het over enkele minuten opnieuw.');
   await sql`insert into oidc_aanvraag (state, binding_hash, nonce, code_verifier, verloopt_op)
             values (${state}, ${sha256(binding)}, ${nonce}, ${verifier}, ${new Date(now.getTime() + SSO_REQUEST_MINUTES * 60_000).toISOString()})`.execute(db);
   const u = new URL(doc.authorization_endpoint);

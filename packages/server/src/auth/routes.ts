@@ -170,6 +170,7 @@ export function authRoutes(): RouteDef[] {
       summary: 'Single sign-on: doorsturen naar de identity provider (authorization code + PKCE)',
       tags: ['sessie'],
       policy: { public: 'starts a login at the identity provider; stores state, nonce and PKCE verifier server-side' },
+      ipLimiet: 'sso_start',
       handler: async (c) => {
         const cfg = c.config.oidc;
         if (!cfg) throw new HttpError(404, 'sso_niet_ingesteld', 'Single sign-on is niet ingesteld voor deze organisatie.');
@@ -177,6 +178,7 @@ export function authRoutes(): RouteDef[] {
         try {
           r = await startSso(c.db, cfg, c.now());
         } catch (e) {
+          if (e instanceof HttpError) throw e;
           c.req.log.warn({ err: e }, 'oidc discovery failed');
           throw new HttpError(502, 'sso_onbereikbaar', 'De identity provider is niet bereikbaar. Probeer het later opnieuw of log in met uw wachtwoord.');
         }

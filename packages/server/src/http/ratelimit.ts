@@ -4,7 +4,9 @@
 // access-log export) allow a burst of a quarter of `perHour` and refill at `perHour`. A refused
 // request gets 429 with Retry-After and is written to the access log as denied. Limits are per
 // app process: with several nodes behind a load balancer a user gets the limit per node.
-export type LimitKind = 'zoeken' | 'export';
+// Public routes that write something for an anonymous caller (the start of a single sign-on stores
+// state, nonce and PKCE verifier) are limited per client IP address instead (`sso_start`).
+export type LimitKind = 'zoeken' | 'export' | 'sso_start';
 
 interface Bucket {
   tokens: number;
@@ -15,17 +17,18 @@ export class RateLimiter {
   private buckets = new Map<string, Bucket>();
   constructor(private readonly limits: Record<LimitKind, { capacity: number; perMs: number }>) {}
 
-  static fromConfig(c: { rateSearchPerMinute: number; rateExportPerHour: number }): RateLimiter {
+  static fromConfig(c: { rateSearchPerMinute: number; rateExportPerHour: number; rateSsoStartPerMinute: number }): RateLimiter {
     return new RateLimiter({
       zoeken: { capacity: c.rateSearchPerMinute, perMs: c.rateSearchPerMinute / 60_000 },
       export: { capacity: Math.max(1, Math.ceil(c.rateExportPerHour / 4)), perMs: c.rateExportPerHour / 3_600_000 },
+      sso_start: { capacity: c.rateSsoStartPerMinute, perMs: c.rateSsoStartPerMinute / 60_000 },
     });
   }
 
-  /** Take one token; returns 0 when allowed, otherwise the seconds until the next token. */
-  take(userId: number, kind: LimitKind, now: number): number {
+  /** Take one token for a user id (or a client IP); returns 0 when allowed, otherwise the seconds until the next token. */
+  take(who: number | string, kind: LimitKind, now: number): number {
     const l = this.limits[kind];
-    const key = `${userId}:${kind}`;
+    const key = `${who}:${kind}`;
     const b = this.buckets.get(key) ?? { tokens: l.capacity, at: now };
     b.tokens = Math.min(l.capacity, b.tokens + (now - b.at) * l.perMs);
     b.at = now;

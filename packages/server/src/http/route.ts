@@ -72,6 +72,8 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
    * so one 400 names every offending field; errors on fields the schema already refused are dropped.
    */
   bodyCheck?: (db: Db, rawBody: unknown) => Promise<FieldError[]>;
+  /** Public routes only: a rate limit per client IP address (http/ratelimit.ts). */
+  ipLimiet?: 'sso_start';
   /** Response description for the OpenAPI document. */
   response?: string;
   status?: number;
@@ -188,6 +190,13 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           return writeAccessLog(deps.db, [{ userId: session?.user.id ?? null, clientIds: [...clients], action, objectType, objectId, purpose: why, route: `${def.method} ${def.url}`, outcome }]);
         };
 
+        if (isPublic && def.ipLimiet) {
+          const wait = limiter.take(req.ip, def.ipLimiet, Date.now());
+          if (wait) {
+            reply.header('retry-after', String(wait));
+            throw new HttpError(429, 'te_veel_verzoeken', `Te veel verzoeken vanaf dit adres in korte tijd; probeer het over ${wait} seconden opnieuw.`, { retryAfterSeconds: wait });
+          }
+        }
         if (!isPublic) {
           session = await sessionFromToken(deps.db, getCookie(req, SESSION_COOKIE), deps.config.sessionIdleMinutes);
           if (!session) {
