@@ -95,6 +95,17 @@ test('teammanager ziet de werkverdeling en pakt werk op', async ({ page }) => {
   await expect(page.getByTestId(`werkitem-${nummer}`)).toContainText('Karin Visser');
 });
 
+test('de werkvoorraad van een ander team toont tellingen, maar alleen meldingen waar u aan werkt', async ({ page }) => {
+  await login(page, 'amstelland');
+  await page.getByLabel('Team').selectOption({ label: 'Team Amsterdam' });
+  await expect(page.getByTestId('tellingen')).toContainText('Team Amsterdam');
+  const note = page.getByTestId('niet-getoond');
+  await expect(note).toContainText(/\d+ meldingen? van Team Amsterdam niet in de lijst: u werkt er niet aan/);
+  // Nothing of Amsterdam's meldingen is listed for a worker of Amstelland (the demo has none of hers there).
+  await expect(page.getByTestId('werkvoorraad-tabel')).toHaveCount(0);
+  await screenshot(page, '11b-werkvoorraad-ander-team');
+});
+
 test('na een verlopen sessie opnieuw inloggen en verder met het concept', async ({ page, context }) => {
   await login(page, 'bureau');
   await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Nieuwe melding' }).click();

@@ -222,7 +222,7 @@ export function WerkvoorraadPage() {
           {wv.data && (
             <>
               <p className="table-meta" aria-live="polite">
-                {wv.data.totaal === 0 ? 'Geen open meldingen met deze filters.' : `${wv.data.totaal} ${wv.data.totaal === 1 ? 'melding' : 'meldingen'}, eerstvolgende termijn eerst.`}
+                {wv.data.totaal === 0 ? ((wv.data.nietGetoond ?? 0) > 0 ? 'Geen meldingen in de lijst waaraan u werkt.' : 'Geen open meldingen met deze filters.') : `${wv.data.totaal} ${wv.data.totaal === 1 ? 'melding' : 'meldingen'}, eerstvolgende termijn eerst.`}
                 {wv.loading && ' Bijwerken…'}
               </p>
               {(wv.data.nietGetoond ?? 0) > 0 && (
