@@ -9,3 +9,4 @@ export * from './schemas.ts';
 // The JSON shapes of the API, shared by the server (which builds them) and the web app (which reads them).
 export * from './api/rapportage.ts';
 export * from './api/beheer.ts';
+export * from './api/privacy.ts';

@@ -2,7 +2,7 @@
 // years after its (last) closing, configurable; optionally not before its youngest child is 18.
 // A legal hold (bewaarblokkade, with a reason) stops destruction. The report is the dry run: it
 // changes nothing; execution re-checks every casus and destroys only what is due and not held.
-import { addDays, toLocalDate } from '@voordeur/domain';
+import { addDays, toLocalDate, type BewaarItem, type BewaarRapport, type Blokkade } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { HttpError, notFound } from '../http/errors.ts';
@@ -10,38 +10,6 @@ import { addYears, type PrivacyConfig } from './config.ts';
 import { destroyCasus, type DestroyCasusResult } from './vernietiging.ts';
 
 export const BINNENKORT_DAGEN = 90;
-
-export interface Blokkade {
-  id: number;
-  reden: string;
-  ingesteldOp: string;
-  ingesteldDoor: { id: number; naam: string };
-}
-
-export interface BewaarItem {
-  casusId: number;
-  nummer: string;
-  geslotenOp: string;
-  bewaartermijnEinde: string;
-  grondslag: 'jaren_na_sluiting' | 'jongste_kind_meerderjarig';
-  blokkade: Blokkade | null;
-  meldingen: number;
-  personen: number;
-  /** Persons who appear in no other casus and are destroyed with this one. */
-  personenTeVernietigen: number;
-}
-
-export interface BewaarRapport {
-  peildatum: string;
-  bewaartermijnJaren: number;
-  totJongsteMeerderjarig: boolean;
-  /** Due now and not held: destroyed by the next execution. */
-  teVernietigen: BewaarItem[];
-  /** Due now but held. */
-  geblokkeerd: BewaarItem[];
-  /** Due within BINNENKORT_DAGEN days. */
-  binnenkort: BewaarItem[];
-}
 
 /** The day a person born on `geb` (CBS JJJJMMDD) is certainly 18; unknown parts count late. */
 export function meerderjarigOp(geb: string, fallback: string): string {

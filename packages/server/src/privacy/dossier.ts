@@ -5,13 +5,13 @@
 // capacity and no contact details, and their identity is redacted from free text too. A
 // disclosed melder is named (with function and organisation), never with phone or e-mail.
 import { open } from '../crypto/veld.ts';
-import { geboortedatumLabel, MELDING_STATUS_LABEL, volledigeNaam, type MeldingStatus } from '@voordeur/domain';
+import { geboortedatumLabel, MELDING_STATUS_LABEL, volledigeNaam, type Inzageverzoek, type MeldingStatus } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { adresLabel } from '../personen/service.ts';
 import { melderContactRedactor, melderStatus, protectedMelderRedactor } from './melder.ts';
 import { renderPdf, type PdfBlock } from './pdf.ts';
-import { correcties, persoonOf, type Inzageverzoek, VERZOEKER_RELATIE_LABEL } from './rechten.ts';
+import { correcties, persoonOf, VERZOEKER_RELATIE_LABEL } from './rechten.ts';
 import { nameTerms, redactor, type Redactor } from './redact.ts';
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);

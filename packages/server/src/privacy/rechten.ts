@@ -3,7 +3,23 @@
 // 3-month clock. Refusal grounds are recorded by a person who decides — the system only signals
 // that a ground may apply (e.g. a child under 12), it never refuses by itself.
 import { blindIndex, nameWordIndexes, open, seal } from '../crypto/veld.ts';
-import { bsnSchema, datumSchema, daysBetween, geboortedatumLabel, geboortedatumSchema, GESLACHTEN, leeftijdOp, toLocalDate, volledigeNaam, zoekNaam } from '@voordeur/domain';
+import {
+  bsnSchema,
+  datumSchema,
+  daysBetween,
+  geboortedatumLabel,
+  geboortedatumSchema,
+  GESLACHTEN,
+  leeftijdOp,
+  toLocalDate,
+  volledigeNaam,
+  zoekNaam,
+  type Correctie,
+  type Inzageverzoek,
+  type PersoonVernietigd,
+  type VerzoekRegel,
+  type Vernietigingsverzoek,
+} from '@voordeur/domain';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
@@ -44,9 +60,9 @@ export async function persoonOf(db: Db, id: number): Promise<PersoonBasis> {
 }
 
 /** Tombstone of a destroyed person, if any. */
-export async function tombstone(db: Db, id: number) {
+export async function tombstone(db: Db, id: number): Promise<PersoonVernietigd | null> {
   const t = (await sql<any>`select * from persoon_vernietigd where persoon_id = ${id}`.execute(db)).rows[0];
-  return t ? { persoonId: t.persoon_id, vernietigdOp: iso(t.vernietigd_op), door: t.door, grond: t.grond, verzoekId: t.verzoek_id, casusId: t.casus_id } : null;
+  return t ? { persoonId: t.persoon_id, vernietigdOp: iso(t.vernietigd_op)!, door: t.door, grond: t.grond, verzoekId: t.verzoek_id, casusId: t.casus_id } : null;
 }
 
 // ---------------------------------------------------------------------------- inzage / afschrift
@@ -81,7 +97,7 @@ export const inzagebesluitInputSchema = z.object({
   motivering: z.string().trim().max(5000, 'Maximaal 5000 tekens').optional().nullable(),
 });
 
-function toInzageverzoek(r: any, now: Date) {
+function toInzageverzoek(r: any, now: Date): Inzageverzoek {
   const uiterlijk = addMonths(dag(r.ontvangen_op)!, 1);
   return {
     id: r.id,
@@ -89,13 +105,13 @@ function toInzageverzoek(r: any, now: Date) {
     soort: r.soort as 'inzage' | 'afschrift',
     verzoekerRelatie: r.verzoeker_relatie,
     verzoekerNaam: r.verzoeker_naam,
-    ontvangenOp: dag(r.ontvangen_op),
+    ontvangenOp: dag(r.ontvangen_op)!,
     // AVG art. 12 lid 3: answer within one month (extendable by two with notice).
     uiterlijkOp: uiterlijk,
     dagenResterend: r.besluit ? null : daysBetween(toLocalDate(now), uiterlijk),
     toelichting: r.toelichting,
     signalen: ((r.signalen ?? []) as string[]).map((s) => ({ code: s, label: SIGNAAL_LABEL[s] ?? s })),
-    geregistreerdOp: iso(r.geregistreerd_op),
+    geregistreerdOp: iso(r.geregistreerd_op)!,
     geregistreerdDoor: r.geregistreerd_door ? { id: r.geregistreerd_door, naam: r.geregistreerd_naam } : null,
     besluit: r.besluit as 'toegewezen' | 'deels_toegewezen' | 'afgewezen' | null,
     weigeringsgronden: ((r.weigeringsgronden ?? []) as string[]).map((g) => ({ code: g, label: WEIGERINGSGROND_LABEL[g as 'bescherming_ander'] ?? g })),
@@ -106,7 +122,6 @@ function toInzageverzoek(r: any, now: Date) {
     status: r.besluit ? 'besloten' : 'open',
   };
 }
-export type Inzageverzoek = ReturnType<typeof toInzageverzoek>;
 
 const INZAGE_SELECT = sql`select v.*, g.naam as geregistreerd_naam, b.naam as besloten_naam from inzageverzoek v
   left join gebruiker g on g.id = v.geregistreerd_door left join gebruiker b on b.id = v.besloten_door`;
@@ -201,10 +216,10 @@ export const correctieInputSchema = z
   })
   .refine((b) => Object.keys(b.wijzigingen).length > 0, { message: 'Geef minstens één veld om te corrigeren', path: ['wijzigingen'] });
 
-export async function correcties(db: Db, persoonId: number) {
+export async function correcties(db: Db, persoonId: number): Promise<Correctie[]> {
   const r = await sql<any>`select c.*, g.naam from persoon_correctie c join gebruiker g on g.id = c.door where c.persoon_id = ${persoonId} order by c.id`.execute(db);
   const v = (c: any, x: string | null) => (c.veld === 'bsn' ? open(x, 'persoon_correctie.bsn') : x);
-  return r.rows.map((c: any) => ({ id: c.id, veld: c.veld, oudeWaarde: v(c, c.oude_waarde), nieuweWaarde: v(c, c.nieuwe_waarde), reden: c.reden, door: { id: c.door, naam: c.naam }, op: iso(c.op) }));
+  return r.rows.map((c: any) => ({ id: c.id, veld: c.veld, oudeWaarde: v(c, c.oude_waarde), nieuweWaarde: v(c, c.nieuwe_waarde), reden: c.reden, door: { id: c.door, naam: c.naam }, op: iso(c.op)! }));
 }
 
 const persoonOut = (p: PersoonBasis) => ({
@@ -277,7 +292,7 @@ export const uitvoerenInputSchema = z.object({
   bevestigPersoonId: z.number().int().positive().describe('ter bevestiging: het id van de persoon wiens gegevens worden vernietigd'),
 });
 
-function toVernietigingsverzoek(r: any, now: Date) {
+function toVernietigingsverzoek(r: any, now: Date): Vernietigingsverzoek {
   const afgehandeld = !!r.uitgevoerd_op || r.besluit === 'afgewezen';
   const dagen = daysBetween(toLocalDate(now), dag(r.uiterlijk_op)!);
   return {
@@ -285,14 +300,14 @@ function toVernietigingsverzoek(r: any, now: Date) {
     persoonId: r.persoon_id,
     verzoekerRelatie: r.verzoeker_relatie,
     verzoekerNaam: r.verzoeker_naam,
-    ontvangenOp: dag(r.ontvangen_op),
+    ontvangenOp: dag(r.ontvangen_op)!,
     toelichting: r.toelichting,
     termijn: {
-      uiterlijkOp: dag(r.uiterlijk_op),
+      uiterlijkOp: dag(r.uiterlijk_op)!,
       dagenResterend: afgehandeld ? null : dagen,
       status: afgehandeld ? 'afgehandeld' : dagen < 0 ? 'verlopen' : dagen <= 14 ? 'bijna' : 'lopend',
     },
-    geregistreerdOp: iso(r.geregistreerd_op),
+    geregistreerdOp: iso(r.geregistreerd_op)!,
     geregistreerdDoor: r.geregistreerd_door ? { id: r.geregistreerd_door, naam: r.geregistreerd_naam } : null,
     besluit: r.besluit as 'toegewezen' | 'afgewezen' | null,
     weigeringsgrond: r.weigeringsgrond ? { code: r.weigeringsgrond, label: VERNIETIGING_GROND_LABEL[r.weigeringsgrond as 'wettelijk_voorschrift'] } : null,
@@ -305,7 +320,6 @@ function toVernietigingsverzoek(r: any, now: Date) {
     status: r.uitgevoerd_op ? 'uitgevoerd' : r.besluit === 'afgewezen' ? 'afgewezen' : r.besluit === 'toegewezen' ? 'toegewezen' : 'open',
   };
 }
-export type Vernietigingsverzoek = ReturnType<typeof toVernietigingsverzoek>;
 
 const VV_SELECT = sql`select v.*, g.naam as geregistreerd_naam, b.naam as besloten_naam, u.naam as uitgevoerd_naam from vernietigingsverzoek v
   left join gebruiker g on g.id = v.geregistreerd_door left join gebruiker b on b.id = v.besloten_door left join gebruiker u on u.id = v.uitgevoerd_door`;
@@ -402,7 +416,7 @@ export async function voerVernietigingUit(db: Db, id: number, bevestigPersoonId:
 // ---------------------------------------------------------------------------- worklist
 
 /** All requests (inzage/afschrift and vernietiging), open ones first by due date. */
-export async function verzoekenLijst(db: Db, now: Date, opts: { alleen_open: boolean }) {
+export async function verzoekenLijst(db: Db, now: Date, opts: { alleen_open: boolean }): Promise<{ items: VerzoekRegel[]; clientIds: number[] }> {
   const inz = (await sql<any>`${INZAGE_SELECT} ${opts.alleen_open ? sql`where v.besluit is null` : sql``} order by v.id`.execute(db)).rows.map((r) => toInzageverzoek(r, now));
   const vv = (await sql<any>`${VV_SELECT} ${opts.alleen_open ? sql`where v.uitgevoerd_op is null and coalesce(v.besluit, '') <> 'afgewezen'` : sql``} order by v.id`.execute(db)).rows.map((r) => toVernietigingsverzoek(r, now));
   const ids = [...new Set([...inz.map((x) => x.persoonId), ...vv.map((x) => x.persoonId)])];

@@ -1,7 +1,7 @@
 // Privacy: melder protection, the access log for the privacy officer (search, export, a
 // person's own overview, retention), rights of persons (inzage/afschrift, correction,
 // destruction on request) and dossier retention with legal hold. See docs/privacy.md.
-import { datumSchema, persoonZoekSchema, toLocalDate, volledigeNaam } from '@voordeur/domain';
+import { datumSchema, persoonZoekSchema, toLocalDate, volledigeNaam, type RechtenVanPersoon } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { verifyAccessLog } from '../audit/index.ts';
@@ -243,7 +243,7 @@ export function privacyRoutes(): RouteDef[] {
           inzageverzoeken: await inzageverzoekenVan(c.db, id, c.now()),
           vernietigingsverzoeken: await vernietigingsverzoekenVan(c.db, id, c.now()),
           correcties: p ? await correcties(c.db, id) : [],
-        };
+        } satisfies RechtenVanPersoon;
       },
     }),
     route({

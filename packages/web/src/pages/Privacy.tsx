@@ -13,7 +13,8 @@ import { fromServerFields, type FieldErrors } from '../fieldErrors.ts';
 import { formatDatum, formatTijdstip } from '../format.ts';
 import { useApi } from '../useApi.ts';
 import { Tabs, useTab } from './BeheerTabs.tsx';
-import { ACTIES, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, UITKOMSTEN, type InzageBesluitForm, type LogFilter, type Termijn } from './PrivacyModel.ts';
+import { ACTIES, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, UITKOMSTEN, type InzageBesluitForm, type LogFilter } from './PrivacyModel.ts';
+import type { BewaarItem, BewaarRapport, Correctie, Inzageverzoek, RechtenVanPersoon, VerzoekRegel, Vernietigingsverzoek } from '@voordeur/domain';
 
 
 const PRIVACY_TABS = [
@@ -219,58 +220,6 @@ interface Kandidaat {
   geboortedatumLabel: string | null;
 }
 
-interface Signaal {
-  code: string;
-  label: string;
-}
-interface Inzageverzoek {
-  id: number;
-  persoonId: number;
-  soort: 'inzage' | 'afschrift';
-  verzoekerRelatie: string;
-  verzoekerNaam: string | null;
-  ontvangenOp: string;
-  uiterlijkOp: string;
-  dagenResterend: number | null;
-  signalen: Signaal[];
-  besluit: string | null;
-  weigeringsgronden: Signaal[];
-  motivering: string | null;
-  beslotenOp: string | null;
-  beslotenDoor: { naam: string } | null;
-  verstrektOp: string | null;
-  geregistreerdDoor: { naam: string } | null;
-}
-interface Vernietigingsverzoek {
-  id: number;
-  persoonId: number;
-  verzoekerRelatie: string;
-  verzoekerNaam: string | null;
-  ontvangenOp: string;
-  termijn: Termijn;
-  besluit: string | null;
-  weigeringsgrond: Signaal | null;
-  motivering: string | null;
-  uitgevoerdOp: string | null;
-  status: string;
-}
-interface Correctie {
-  id: number;
-  veld: string;
-  oudeWaarde: string | null;
-  nieuweWaarde: string | null;
-  reden: string;
-  door: { naam: string };
-  op: string;
-}
-interface Rechten {
-  persoon: { id: number; naam: string; geboortedatum: string | null; bsn: string | null } | null;
-  vernietigd: { vernietigdOp: string; grond: string } | null;
-  inzageverzoeken: Inzageverzoek[];
-  vernietigingsverzoeken: Vernietigingsverzoek[];
-  correcties: Correctie[];
-}
-
 const RELATIES = [
   { value: 'betrokkene', label: 'De betrokkene zelf' },
   { value: 'wettelijk_vertegenwoordiger', label: 'Ouder met gezag, voogd of andere wettelijk vertegenwoordiger' },
@@ -350,7 +299,7 @@ function PersoonZoek({ onKies }: { onKies: (id: number) => void }) {
 }
 
 function PersoonDossier({ id }: { id: number }) {
-  const r = useApi<Rechten>(`/api/personen/${id}/rechten`);
+  const r = useApi<RechtenVanPersoon>(`/api/personen/${id}/rechten`);
   const [melding, setMelding] = useState<Melding>(null);
   const titel = useRef<HTMLHeadingElement>(null);
   useEffect(() => titel.current?.focus(), []);
@@ -758,7 +707,7 @@ function VernietigingKaart({ v, onDone }: { v: Vernietigingsverzoek; onDone: (t:
 
 function Werklijst({ onPersoon }: { onPersoon: (id: number) => void }) {
   const [status, setStatus] = useState('open');
-  const r = useApi<{ verzoeken: Array<{ soort: string; id: number; persoonId: number; persoonNaam: string | null; ontvangenOp: string; uiterlijkOp: string; status: string; besluit: string | null }> }>(`/api/rechten/verzoeken?status=${status}`);
+  const r = useApi<{ verzoeken: VerzoekRegel[] }>(`/api/rechten/verzoeken?status=${status}`);
   return (
     <section className="section" aria-labelledby="werklijst-titel">
       <h2 id="werklijst-titel">Werklijst verzoeken</h2>
@@ -911,20 +860,8 @@ function NoodtoegangKaart({ n, onDone }: { n: NoodtoegangItem; onDone: (t: strin
 
 // ------------------------------------------------------------------ retention
 
-interface BewaarItem {
-  casusId: number;
-  nummer: string;
-  geslotenOp: string;
-  bewaartermijnEinde: string;
-  grondslag: string;
-  blokkade: { reden: string; ingesteldOp: string; ingesteldDoor: { naam: string } } | null;
-  meldingen: number;
-  personen: number;
-  personenTeVernietigen: number;
-}
-
 function Bewaartermijnen() {
-  const r = useApi<{ peildatum: string; bewaartermijnJaren: number; totJongsteMeerderjarig: boolean; teVernietigen: BewaarItem[]; geblokkeerd: BewaarItem[]; binnenkort: BewaarItem[] }>('/api/bewaartermijn/rapport');
+  const r = useApi<BewaarRapport>('/api/bewaartermijn/rapport');
   const [gekozen, setGekozen] = useState<number[]>([]);
   const [melding, setMelding] = useState<Melding>(null);
   const [blokkade, setBlokkade] = useState<{ casusId: string; reden: string }>({ casusId: '', reden: '' });

@@ -1,6 +1,7 @@
 // The logic of the privacy officer's page, apart from the components for unit tests: the access-log
 // filter as a query string (the same names as GET /api/toegangslog), the 3-month destruction clock
 // in words, and which fields an inzage decision needs (Wmo 2015 art. 5.3.2).
+import type { Vernietigingstermijn } from '@voordeur/domain';
 import { query } from '../api.ts';
 
 export interface LogFilter {
@@ -50,14 +51,8 @@ export function logQuery(f: LogFilter, page?: { limit: number; offset: number })
   return query({ van: f.van, tot: f.tot, gebruikerId: f.gebruikerId, persoonId: f.persoonId.trim(), actie: f.actie, uitkomst: f.uitkomst, objectType: f.objectType.trim(), ...(page ?? {}) });
 }
 
-export interface Termijn {
-  uiterlijkOp: string;
-  dagenResterend: number | null;
-  status: 'lopend' | 'bijna' | 'verlopen' | 'afgehandeld';
-}
-
 /** The destruction clock in words (not colour alone). */
-export function termijnTekst(t: Termijn, fmt: (d: string) => string): string {
+export function termijnTekst(t: Vernietigingstermijn, fmt: (d: string) => string): string {
   if (t.status === 'afgehandeld') return `afgehandeld (uiterlijk ${fmt(t.uiterlijkOp)})`;
   const d = t.dagenResterend ?? 0;
   if (t.status === 'verlopen') return `termijn verlopen: ${-d} ${-d === 1 ? 'dag' : 'dagen'} te laat (uiterlijk ${fmt(t.uiterlijkOp)})`;
