@@ -1,7 +1,7 @@
 // User administration (beheer), the privacy officer's page, the own account page, and a draft that
 // survives a closed tab: a new browser (context) logs in and continues where the first left off.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, login, screenshot, submitLogin } from './support/helpers.ts';
+import { expectAccessible, login, screenshot, submitLogin, WACHTWOORD } from './support/helpers.ts';
 
 test('beheer: gebruiker aanmaken (eerst met fouten bij het veld), deactiveren, teams', async ({ page }) => {
   await login(page, 'beheer');
@@ -147,6 +147,54 @@ test('mijn account: het wachtwoordbeleid staat bij het veld', async ({ page }) =
   await screenshot(page, '36-account');
   await expect(page.getByRole('heading', { name: 'Tweede factor' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Uitloggen op alle apparaten' })).toBeVisible();
+});
+
+test('mijn account: tweede factor instellen toont een QR-code, met geheim en koppeling als tekst', async ({ page }) => {
+  const verzoeken: string[] = [];
+  page.on('request', (r) => verzoeken.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
+  await login(page, 'beleid');
+  await page.getByRole('link', { name: 'Mijn account' }).click();
+  const factor = page.getByRole('region', { name: 'Tweede factor' });
+  await factor.getByLabel('Wachtwoord', { exact: true }).fill(WACHTWOORD);
+  await factor.getByRole('button', { name: 'Nieuw geheim maken' }).click();
+
+  const qr = factor.getByRole('img', { name: 'QR-code om de tweede factor in uw authenticator-app te zetten' });
+  await expect(qr).toBeVisible();
+  // Inline SVG drawn in the page: no image element, nothing fetched for it.
+  expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
+  const vak = (await qr.boundingBox())!;
+  expect(vak.width).toBeGreaterThanOrEqual(200);
+  expect(vak.width).toBeLessThanOrEqual(240);
+  expect(vak.height).toBe(vak.width);
+  // The fallback for those who cannot scan: the secret and the otpauth URI as text.
+  const inschrijving = page.getByTestId('totp-inschrijving');
+  const geheim = (await inschrijving.locator('code.secret').first().innerText()).replace(/\s+/g, '');
+  expect(geheim).toMatch(/^[A-Z2-7]{32}$/);
+  await expect(inschrijving).toContainText(`otpauth://totp/Voordeur%3Abeleid?secret=${geheim}&issuer=Voordeur`);
+  await expectAccessible(page, 'account met QR-code');
+  await screenshot(page, '36-account-qr');
+
+  // 320 px wide: the QR code fits its box (it would shrink with it), nothing overflows.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expect(qr).toBeVisible();
+  const smal = (await qr.boundingBox())!;
+  expect(smal.x).toBeGreaterThanOrEqual(0);
+  expect(smal.x + smal.width).toBeLessThanOrEqual(320);
+  expect(smal.height).toBeCloseTo(smal.width, 0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectAccessible(page, 'account met QR-code, 320 px');
+  await screenshot(page, '36-account-qr-320');
+
+  // The secret went to no one: it only ever arrived in the answer of the enrolment request, and the
+  // page asked nothing of any other origin.
+  expect(verzoeken.filter((v) => v.includes(geheim))).toEqual([]);
+  const eigen = new URL(page.url()).origin;
+  expect(verzoeken.filter((v) => !v.split(' ')[1]!.startsWith(`${eigen}/`))).toEqual([]);
+  // Not confirmed: cancelling leaves the account as it was (no second factor for beleid).
+  await factor.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(qr).toBeHidden();
+  await page.reload();
+  await expect(factor).toContainText('Nog niet ingesteld.');
 });
 
 test('concept overleeft een gesloten tabblad: een nieuwe browser logt in en gaat verder', async ({ browser }) => {

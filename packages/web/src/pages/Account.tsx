@@ -1,10 +1,12 @@
 // Mijn account (every logged-in user): change the password (the server's policy errors beside the
-// field), set up or renew the second factor (the otpauth URI as text and the secret; no QR library
-// in the app), new recovery codes (shown once), and logging out on every device.
+// field), set up or renew the second factor (a QR code of the otpauth URI, drawn in the browser, with
+// the URI as text and the secret beside it for those who cannot scan), new recovery codes (shown
+// once), and logging out on every device.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { ErrorSummary, Notice, TextField } from '../components/forms.tsx';
 import { LiveMelding, serverFout, type Melding } from '../components/Melding.tsx';
+import { QrCode } from '../components/QrCode.tsx';
 import type { FieldErrors } from '../fieldErrors.ts';
 import { formatTijdstip } from '../format.ts';
 import { useApi } from '../useApi.ts';
@@ -228,7 +230,9 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
           )}
           {stap === 'code' && geheim && (
             <form onSubmit={bevestig} noValidate data-testid="totp-inschrijving">
-              <p>Voeg Voordeur toe in uw authenticator-app. Kies “sleutel invoeren” en typ het geheim over, of open de koppeling hieronder op de telefoon. Het geheim wordt maar één keer getoond.</p>
+              <p>Voeg Voordeur toe in uw authenticator-app: scan de QR-code met de app. Het geheim wordt maar één keer getoond.</p>
+              <QrCode tekst={geheim.otpauthUri} label="QR-code om de tweede factor in uw authenticator-app te zetten" />
+              <p>Lukt scannen niet? Kies in de app “sleutel invoeren” en typ het geheim over, of open de koppeling op de telefoon.</p>
               <dl className="facts">
                 <dt>Geheim</dt>
                 <dd>
