@@ -41,7 +41,7 @@ describe('rate limits', () => {
   });
 
   it('tokens refill at the configured rate', () => {
-    const l = RateLimiter.fromConfig({ rateSearchPerMinute: 2, rateExportPerHour: 4 });
+    const l = RateLimiter.fromConfig({ rateSearchPerMinute: 2, rateExportPerHour: 4, rateSsoStartPerMinute: 1 });
     const t0 = 1_000_000;
     expect(l.take(1, 'zoeken', t0)).toBe(0);
     expect(l.take(1, 'zoeken', t0)).toBe(0);
@@ -51,5 +51,9 @@ describe('rate limits', () => {
     expect(l.take(1, 'zoeken', t0 + 61_000)).toBe(0);
     expect(l.take(1, 'export', t0)).toBe(0);
     expect(l.take(1, 'export', t0)).toBe(900);
+    // Per client address for public routes; kinds and keys are separate buckets.
+    expect(l.take('203.0.113.9', 'sso_start', t0)).toBe(0);
+    expect(l.take('203.0.113.9', 'sso_start', t0)).toBe(60);
+    expect(l.take('203.0.113.10', 'sso_start', t0)).toBe(0);
   });
 });
