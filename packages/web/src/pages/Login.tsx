@@ -9,6 +9,7 @@ import { api, ApiError, setCsrfToken } from '../api.ts';
 import { ErrorSummary, TextField } from '../components/forms.tsx';
 import { fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
 import type { SessieAntwoord } from '../types.ts';
+import { QrCode } from '../components/QrCode.tsx';
 
 type LoginAntwoord = (SessieAntwoord & { herstelcodes?: string[]; herstelcodesOver?: number }) | { stap: 'totp' | 'totp_inschrijven' };
 type Stap = { stap: 'wachtwoord' } | { stap: 'totp' } | { stap: 'totp_inschrijven'; geheim?: string; otpauthUri?: string } | { stap: 'herstelcodes'; codes: string[]; sessie: SessieAntwoord };
@@ -192,7 +193,9 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
               <>
                 <ol className="steps-list">
                   <li>
-                    Voeg in de app een account toe en typ deze sleutel over:
+                    Voeg in de app een account toe: scan deze QR-code met de app.
+                    {stap.otpauthUri && <QrCode tekst={stap.otpauthUri} label="QR-code om de tweede factor in uw authenticator-app te zetten" />}
+                    Lukt scannen niet? Typ deze sleutel over:
                     <code className="geheim" data-testid="totp-geheim">
                       {groepeer(stap.geheim)}
                     </code>
