@@ -110,6 +110,29 @@ describe('SVG charts', () => {
     expect(html).toContain('termijn 5 werkdagen');
     expect(html).toContain('Een onderbroken lijn');
   });
+  it('line chart of a running period: months not yet come are a light column, no point, no zero, and said so', () => {
+    const html = renderToStaticMarkup(
+      <LijnDiagram
+        titel="Meldingen per maand"
+        xLabels={['okt', 'nov', 'dec']}
+        xNamen={['oktober 2026', 'november 2026 (lopend)', 'december 2026 (nog niet)']}
+        eenheid="aantal"
+        reeksen={[{ naam: 'Meldingen', waarden: [{ waarde: 12 }, { waarde: 7 }, { waarde: null, status: 'nogNiet' }] }]}
+      />,
+    );
+    expect(html).toContain('december 2026 (nog niet): nog niet');
+    expect(html).not.toMatch(/december[^;]*: 0/);
+    expect(html.match(/class="chart-nog-niet"/g)).toHaveLength(1);
+    expect(html).toContain('De periode loopt nog');
+    expect(html).not.toContain('Een onderbroken lijn');
+    expect(waardeTekst({ waarde: null, status: 'nogNiet' }, 'aantal')).toBe('nog niet');
+  });
+  it('bar chart: a wrapped label keeps the space between its lines in the text', () => {
+    const html = renderToStaticMarkup(<StaafDiagram titel="Vervolg" eenheid="procent" rijen={[{ label: 'Geen huiselijk geweld of kindermishandeling (afgesloten)', waarden: [{ waarde: 10 }] }]} />);
+    const tekst = html.replace(/<[^>]+>/g, '');
+    expect(tekst).toContain('Geen huiselijk geweld of kindermishandeling');
+    expect(tekst).not.toMatch(/geweldof|kindermishandeling\(/);
+  });
   it('band chart: band per week, flagged weeks named in the accessible name', () => {
     const html = renderToStaticMarkup(
       <BandDiagram

@@ -13,7 +13,9 @@ import {
   isoWekenIn,
   keuzeFouten,
   keuzeUitUrl,
+  maandLabel,
   maandNaam,
+  periodeMaanden,
   onderdrukkingTekst,
   periodeTekst,
   punt,
@@ -67,6 +69,19 @@ describe('period choice', () => {
     const o = cbsHalfjaren('2026-07-10');
     expect(o[0]).toEqual({ value: '2026H2', label: 'Tweede halfjaar 2026 (lopend, nog niet compleet)' });
     expect(o[1]).toEqual({ value: '2026H1', label: 'Eerste halfjaar 2026' });
+  });
+});
+
+describe('a running period', () => {
+  it('lists every month: done, the current one as running, the later ones as not yet', () => {
+    const p = { maanden: ['2026-10', '2026-11'], lopend: { peildatum: '2026-11-22', nogNiet: ['2026-12'] } };
+    expect(periodeMaanden(p)).toEqual([
+      { maand: '2026-10', staat: 'klaar' },
+      { maand: '2026-11', staat: 'lopend' },
+      { maand: '2026-12', staat: 'nogNiet' },
+    ]);
+    expect(periodeMaanden(p).map((m) => maandLabel(m, p.lopend.peildatum))).toEqual(['oktober 2026', 'november 2026 (lopend, t/m 22 november)', 'december 2026 (nog niet)']);
+    expect(periodeMaanden({ maanden: ['2026-01'] })).toEqual([{ maand: '2026-01', staat: 'klaar' }]);
   });
 });
 

@@ -60,7 +60,12 @@ export interface Onderdrukking {
 }
 
 export interface HalfjaarRapport {
-  periode: { van: LocalDate; tot: LocalDate; halfjaar: string | null; maanden: string[] };
+  /**
+   * `maanden`: the months with figures. A period that runs past today (`lopend`) has figures up to
+   * and including the current month (`peildatum` = today); the months after it are in `nogNiet`
+   * and in no per-month series (they are not 0, they have not happened yet).
+   */
+  periode: { van: LocalDate; tot: LocalDate; halfjaar: string | null; maanden: string[]; lopend?: { peildatum: LocalDate; nogNiet: string[] } };
   gemeente: { code: string; naam: string } | null;
   regels: { meldingen: string; huishoudensJaar: number };
   onderdrukking: Onderdrukking;

@@ -222,6 +222,30 @@ describe('other selections', () => {
     expect(r.body.meldingen.totaal).toBe(1);
   });
 
+  it('a running period is cut at today: months after the current one are named as not yet, never counted as 0', async () => {
+    const r = await beleid.get('/api/rapportage/halfjaar?halfjaar=2026H2');
+    expect(r.body.periode).toEqual({
+      van: '2026-07-01',
+      tot: '2026-12-31',
+      halfjaar: '2026H2',
+      maanden: ['2026-07'],
+      lopend: { peildatum: '2026-07-15', nogNiet: ['2026-08', '2026-09', '2026-10', '2026-11', '2026-12'] },
+    });
+    for (const reeks of [r.body.meldingen.perMaand, r.body.adviesvragen.perMaand, r.body.doorlooptijdBeoordeling.perMaand, r.body.doorlooptijdDiensten.perMaand]) {
+      expect(reeks.map((x: any) => x.maand)).toEqual(['2026-07']);
+    }
+    expect(r.body.meldingen.perMaand[0].totaal).toBe(1);
+    // Completely in the future: no months at all; a past period has no `lopend`.
+    const t = await beleid.get('/api/rapportage/halfjaar?halfjaar=2027H1');
+    expect(t.body.periode.maanden).toEqual([]);
+    expect(t.body.periode.lopend.nogNiet).toHaveLength(6);
+    expect(H1.periode.lopend).toBeUndefined();
+    const csv = await beleid.get('/api/rapportage/halfjaar/csv?halfjaar=2026H2');
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('2026-07');
+    expect(csv.body).not.toContain('2026-12');
+  });
+
   it('bad parameters are a 400 naming the field', async () => {
     const r = await beleid.get('/api/rapportage/halfjaar?van=2026-06-01&tot=2026-05-01');
     expect(r.status).toBe(400);

@@ -90,7 +90,12 @@ const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k)
 const KINDEREN: KindGroep[] = ['totaal', 'metKinderen', 'zonderKinderen'];
 const kindKeys = (metKinderen: boolean): KindGroep[] => ['totaal', metKinderen ? 'metKinderen' : 'zonderKinderen'];
 
-export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: string | null; drempel: number }): Promise<HalfjaarRapport> {
+/**
+ * The half-year report. `vandaag` (Amsterdam day) cuts a running period: months after the current
+ * one have no figures yet, so they are left out of every per-month series and named in
+ * `periode.lopend.nogNiet` (never reported as 0).
+ */
+export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: string | null; drempel: number; vandaag?: LocalDate }): Promise<HalfjaarRapport> {
   const l = await lijsten(db);
   const k = await kalender(db);
   const { start, end } = instantRange(p.van, p.tot);
@@ -171,7 +176,9 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   const afhandeling = afhandelingRijen.filter((r) => r.soort !== null) as Array<{ soort: 'overdracht' | 'afsluiting'; code: string; moment: string; reeds_bekend: boolean | null; n: number }>;
   const casussen = afhandelingRijen.filter((r) => r.soort === null).map((r) => ({ n: r.casussen ?? 0 }));
 
-  const maanden = maandenIn(p.van, p.tot);
+  const alleMaanden = maandenIn(p.van, p.tot);
+  const lopend = opts.vandaag !== undefined && p.tot > opts.vandaag;
+  const maanden = lopend ? (opts.vandaag! < p.van ? [] : maandenIn(p.van, opts.vandaag!)) : alleMaanden;
 
   // ---- instroom
   const mTot = { totaal: 0, metKinderen: 0, zonderKinderen: 0, eigenRegio: 0, andereRegio: 0, regioOnbekend: 0, eigenRegioGemeenteOnbekend: 0 };
@@ -358,7 +365,7 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   };
 
   const rapport: HalfjaarRapport = {
-    periode: { van: p.van, tot: p.tot, halfjaar: p.halfjaar, maanden },
+    periode: { van: p.van, tot: p.tot, halfjaar: p.halfjaar, maanden, ...(lopend ? { lopend: { peildatum: opts.vandaag!, nogNiet: alleMaanden.filter((m) => !maanden.includes(m)) } } : {}) },
     gemeente,
     regels: {
       meldingen: 'Alle meldingen tellen, ook zorgmeldingen van de politie (Informatieprotocol v2).',

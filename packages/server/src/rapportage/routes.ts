@@ -43,7 +43,7 @@ export function rapportageRoutes(): RouteDef[] {
   const rapport = async (c: any) => {
     const p = periodeUit(c.query, toLocalDate(c.now()));
     c.audit.object('halfjaarrapportage', `${p.van}/${p.tot}${c.query.gemeente ? `/${c.query.gemeente}` : ''}`);
-    return halfjaarRapport(c.db, p, { gemeente: c.query.gemeente, drempel: drempelUit(c.query.suppress) });
+    return halfjaarRapport(c.db, p, { gemeente: c.query.gemeente, drempel: drempelUit(c.query.suppress), vandaag: toLocalDate(c.now()) });
   };
   return [
     route({

@@ -5,6 +5,7 @@
 // terms per month, afhandeling. Charts are inline SVG with the same numbers in a table beside them.
 // Printing (browser → PDF) gives a report: see the "rapportage" print rules in styles.css.
 import { Voortgang } from '../components/Voortgang.tsx';
+import '../styles/rapportage.css';
 import { toLocalDate, type HalfjaarRapport, type KindGroep, type Telling } from '@voordeur/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Figuur, LijnDiagram, StaafDiagram } from '../components/charts/Charts.tsx';
@@ -24,7 +25,9 @@ import {
   halfjaarPeriode,
   keuzeFouten,
   keuzeUitUrl,
+  maandLabel,
   maandNaam,
+  periodeMaanden,
   periodeTekst,
   punt,
   rapportQuery,
@@ -202,10 +205,39 @@ function Rapport({ r, bezig }: { r: HalfjaarRapport; bezig: boolean }) {
 
 type Deel = { r: HalfjaarRapport; o: ReadonlySet<string> };
 
+const NOG_NIET: Punt = { waarde: null, status: 'nogNiet' };
+type MaandRij = ReturnType<typeof periodeMaanden>[number];
+
+/** A per-month series over every month of the period: a month after today is 'nog niet', not 0. */
+function perMaand<T extends { maand: string }>(alle: MaandRij[], rijen: T[], f: (x: T) => Punt): Punt[] {
+  return alle.map((m) => {
+    const x = rijen.find((y) => y.maand === m.maand);
+    return x ? f(x) : NOG_NIET;
+  });
+}
+
+/** The note under a running period's monthly figures. */
+function LopendNoot({ r }: { r: HalfjaarRapport }) {
+  const l = r.periode.lopend;
+  if (!l) return null;
+  return (
+    <p className="rapport-lopend" data-testid="rapport-lopend">
+      Deze periode loopt nog: de cijfers gaan tot en met vandaag ({datumLang(l.peildatum)}); de lopende maand is nog niet compleet.
+      {l.nogNiet.length > 0 && ` ${l.nogNiet.map((m) => maandNaam(m)).join(', ')}: nog niet (geen cijfer, niet 0).`}
+    </p>
+  );
+}
+
 function Instroom({ r, o }: Deel) {
   const m = r.meldingen;
   const a = r.adviesvragen;
-  const maanden = r.periode.maanden;
+  const alle = periodeMaanden(r.periode);
+  const peil = r.periode.lopend?.peildatum;
+  const kol = (f: (pm: HalfjaarRapport['meldingen']['perMaand'][number]) => Punt) => perMaand(alle, m.perMaand, f);
+  const meldingen = kol((pm) => punt(pm.totaal, o, `meldingen.perMaand.${pm.maand}.totaal`));
+  const met = kol((pm) => punt(pm.metKinderen, o, `meldingen.perMaand.${pm.maand}.metKinderen`));
+  const zonder = kol((pm) => punt(pm.zonderKinderen, o, `meldingen.perMaand.${pm.maand}.zonderKinderen`));
+  const advies = perMaand(alle, a.perMaand, (pm) => punt(pm.totaal, o, `adviesvragen.perMaand.${pm.maand}.totaal`));
   return (
     <section className="rapport-sectie" aria-labelledby="s-instroom">
       <h2 id="s-instroom">1 Instroom adviesvragen en meldingen</h2>
@@ -247,29 +279,23 @@ function Instroom({ r, o }: Deel) {
               { kop: 'zonder kinderen', eenheid: 'aantal' },
               { kop: 'Adviesvragen', eenheid: 'aantal' },
             ]}
-            rijen={m.perMaand.map((pm, i) => ({
-              label: maandNaam(pm.maand),
-              cellen: [
-                punt(pm.totaal, o, `meldingen.perMaand.${pm.maand}.totaal`),
-                punt(pm.metKinderen, o, `meldingen.perMaand.${pm.maand}.metKinderen`),
-                punt(pm.zonderKinderen, o, `meldingen.perMaand.${pm.maand}.zonderKinderen`),
-                punt(a.perMaand[i]?.totaal, o, `adviesvragen.perMaand.${pm.maand}.totaal`),
-              ],
-            }))}
+            testId="tabel-per-maand"
+            rijen={alle.map((x, i) => ({ label: maandLabel(x, peil), cellen: [meldingen[i]!, met[i]!, zonder[i]!, advies[i]!] }))}
           />
         }
       >
         <LijnDiagram
           titel="Meldingen en adviesvragen per maand"
-          xLabels={maanden.map((x) => maandNaam(x, true))}
-          xNamen={maanden.map((x) => maandNaam(x))}
+          xLabels={alle.map((x) => maandNaam(x.maand, true))}
+          xNamen={alle.map((x) => maandLabel(x, peil))}
           eenheid="aantal"
           reeksen={[
-            { naam: 'Meldingen', waarden: m.perMaand.map((pm) => punt(pm.totaal, o, `meldingen.perMaand.${pm.maand}.totaal`)) },
-            { naam: 'Adviesvragen', waarden: a.perMaand.map((pm) => punt(pm.totaal, o, `adviesvragen.perMaand.${pm.maand}.totaal`)) },
+            { naam: 'Meldingen', waarden: meldingen },
+            { naam: 'Adviesvragen', waarden: advies },
           ]}
         />
       </Figuur>
+      <LopendNoot r={r} />
     </section>
   );
 }
@@ -468,8 +494,15 @@ function Termijnen({ r, o }: Deel) {
   const d = r.doorlooptijdDiensten;
   const bp = (m: string) => `doorlooptijdBeoordeling.perMaand.${m}`;
   const dp = (m: string) => `doorlooptijdDiensten.perMaand.${m}`;
-  const xl = r.periode.maanden.map((m) => maandNaam(m, true));
-  const xn = r.periode.maanden.map((m) => maandNaam(m));
+  const alle = periodeMaanden(r.periode);
+  const peil = r.periode.lopend?.peildatum;
+  const xl = alle.map((m) => maandNaam(m.maand, true));
+  const xn = alle.map((m) => maandLabel(m, peil));
+  const bPct = perMaand(alle, b.perMaand, (pm) => punt(pm.percentageBinnenTermijn, o, `${bp(pm.maand)}.n`, `${bp(pm.maand)}.binnenTermijn`, `${bp(pm.maand)}.buitenTermijn`));
+  const bGem = perMaand(alle, b.perMaand, (pm) => punt(pm.gemiddeldWerkdagen, o, `${bp(pm.maand)}.n`));
+  const dPct = perMaand(alle, d.perMaand, (pm) => punt(pm.percentageBinnenTermijn, o, `${dp(pm.maand)}.n`, `${dp(pm.maand)}.binnenTermijn`, `${dp(pm.maand)}.buitenTermijn`));
+  const dGem = perMaand(alle, d.perMaand, (pm) => punt(pm.gemiddeldWeken, o, `${dp(pm.maand)}.n`));
+  const nogNietRijen = alle.filter((m) => m.staat === 'nogNiet').map((m) => ({ label: maandLabel(m), cellen: [NOG_NIET, NOG_NIET, NOG_NIET, NOG_NIET] }));
   const bakken = verdelingInBakken(b.verdeling, o);
   return (
     <section className="rapport-sectie" aria-labelledby="s-termijnen">
@@ -492,7 +525,7 @@ function Termijnen({ r, o }: Deel) {
             xNamen={xn}
             eenheid="procent"
             max={100}
-            reeksen={[{ naam: 'Binnen termijn', waarden: b.perMaand.map((pm) => punt(pm.percentageBinnenTermijn, o, `${bp(pm.maand)}.n`, `${bp(pm.maand)}.binnenTermijn`, `${bp(pm.maand)}.buitenTermijn`)) }]}
+            reeksen={[{ naam: 'Binnen termijn', waarden: bPct }]}
           />
         </Figuur>
         <Figuur titel="Gemiddeld aantal werkdagen tot de beoordeling" id="fig-beoordeling-gem">
@@ -502,7 +535,7 @@ function Termijnen({ r, o }: Deel) {
             xNamen={xn}
             eenheid="werkdagen"
             doel={{ waarde: b.termijnWerkdagen, label: `termijn ${b.termijnWerkdagen} werkdagen` }}
-            reeksen={[{ naam: 'Gemiddeld', waarden: b.perMaand.map((pm) => punt(pm.gemiddeldWerkdagen, o, `${bp(pm.maand)}.n`)) }]}
+            reeksen={[{ naam: 'Gemiddeld', waarden: bGem }]}
           />
         </Figuur>
       </div>
@@ -518,7 +551,7 @@ function Termijnen({ r, o }: Deel) {
         ]}
         rijen={[
           ...b.perMaand.map((pm) => ({
-            label: maandNaam(pm.maand),
+            label: maandLabel({ maand: pm.maand, staat: pm.maand === peil?.slice(0, 7) ? 'lopend' : 'klaar' }, peil),
             cellen: [
               punt(pm.n, o, `${bp(pm.maand)}.n`),
               punt(pm.binnenTermijn, o, `${bp(pm.maand)}.binnenTermijn`),
@@ -526,6 +559,7 @@ function Termijnen({ r, o }: Deel) {
               punt(pm.gemiddeldWerkdagen, o, `${bp(pm.maand)}.n`),
             ],
           })),
+          ...nogNietRijen,
           {
             label: 'Periode',
             nadruk: true,
@@ -564,7 +598,7 @@ function Termijnen({ r, o }: Deel) {
             xNamen={xn}
             eenheid="procent"
             max={100}
-            reeksen={[{ naam: 'Binnen termijn', waarden: d.perMaand.map((pm) => punt(pm.percentageBinnenTermijn, o, `${dp(pm.maand)}.n`, `${dp(pm.maand)}.binnenTermijn`, `${dp(pm.maand)}.buitenTermijn`)) }]}
+            reeksen={[{ naam: 'Binnen termijn', waarden: dPct }]}
           />
         </Figuur>
         <Figuur titel="Gemiddeld aantal weken tot afsluiten dienst" id="fig-diensten-gem">
@@ -574,7 +608,7 @@ function Termijnen({ r, o }: Deel) {
             xNamen={xn}
             eenheid="weken"
             doel={{ waarde: d.termijnWeken, label: `termijn ${d.termijnWeken} weken` }}
-            reeksen={[{ naam: 'Gemiddeld', waarden: d.perMaand.map((pm) => punt(pm.gemiddeldWeken, o, `${dp(pm.maand)}.n`)) }]}
+            reeksen={[{ naam: 'Gemiddeld', waarden: dGem }]}
           />
         </Figuur>
       </div>
@@ -589,9 +623,10 @@ function Termijnen({ r, o }: Deel) {
         ]}
         rijen={[
           ...d.perMaand.map((pm) => ({
-            label: maandNaam(pm.maand),
+            label: maandLabel({ maand: pm.maand, staat: pm.maand === peil?.slice(0, 7) ? 'lopend' : 'klaar' }, peil),
             cellen: [punt(pm.n, o, `${dp(pm.maand)}.n`), punt(pm.binnenTermijn, o, `${dp(pm.maand)}.binnenTermijn`), punt(pm.percentageBinnenTermijn, o, `${dp(pm.maand)}.n`, `${dp(pm.maand)}.binnenTermijn`, `${dp(pm.maand)}.buitenTermijn`), punt(pm.gemiddeldWeken, o, `${dp(pm.maand)}.n`)],
           })),
+          ...nogNietRijen,
           ...d.perSoort.map((s) => {
             const sp = `doorlooptijdDiensten.perSoort.${s.code}`;
             return { label: s.label, cellen: [punt(s.n, o, `${sp}.n`), punt(s.binnenTermijn, o, `${sp}.binnenTermijn`), punt(s.percentageBinnenTermijn, o, `${sp}.n`, `${sp}.binnenTermijn`, `${sp}.buitenTermijn`), punt(s.gemiddeldWeken, o, `${sp}.n`)] };

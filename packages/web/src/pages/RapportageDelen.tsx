@@ -36,7 +36,8 @@ export function RapportageNav() {
 /** A table cell for a figure: the number, or why it is missing. */
 export function Cel({ p, eenheid }: { p: Punt; eenheid: Eenheid }) {
   if (p.waarde === null) {
-    return <td className={`num ${p.status === 'onderdrukt' ? 'cel--onderdrukt' : 'cel--nvt'}`}>{p.status === 'onderdrukt' ? 'onderdrukt' : 'n.v.t.'}</td>;
+    const tekst = p.status === 'onderdrukt' ? 'onderdrukt' : p.status === 'nogNiet' ? 'nog niet' : 'n.v.t.';
+    return <td className={`num ${p.status === 'onderdrukt' ? 'cel--onderdrukt' : p.status === 'nogNiet' ? 'cel--nvt cel--nog-niet' : 'cel--nvt'}`}>{tekst}</td>;
   }
   return <td className="num">{celTekst(p, eenheid)}</td>;
 }

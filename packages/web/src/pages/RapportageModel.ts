@@ -58,6 +58,22 @@ export function maandNaam(maand: string, kort = false): string {
   return kort ? MAANDEN_KORT[Number(m[2]) - 1]! : `${MAANDEN[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/**
+ * Every month of the period with its state: 'klaar', 'lopend' (the current month of a running
+ * period: figures up to today) or 'nogNiet' (after today: no figures, never 0).
+ */
+export function periodeMaanden(p: { maanden: string[]; lopend?: { peildatum: string; nogNiet: string[] } }): Array<{ maand: string; staat: 'klaar' | 'lopend' | 'nogNiet' }> {
+  const huidige = p.lopend?.peildatum.slice(0, 7);
+  return [...p.maanden.map((maand) => ({ maand, staat: maand === huidige ? ('lopend' as const) : ('klaar' as const) })), ...(p.lopend?.nogNiet ?? []).map((maand) => ({ maand, staat: 'nogNiet' as const }))];
+}
+
+/** A month's row label: 'november 2026 (lopend, t/m 22 november)', 'december 2026 (nog niet)'. */
+export function maandLabel(m: { maand: string; staat: 'klaar' | 'lopend' | 'nogNiet' }, peildatum?: string): string {
+  if (m.staat === 'lopend') return `${maandNaam(m.maand)} (lopend${peildatum ? `, t/m ${datumLang(peildatum).replace(/ \d{4}$/, '')}` : ''})`;
+  if (m.staat === 'nogNiet') return `${maandNaam(m.maand)} (nog niet)`;
+  return maandNaam(m.maand);
+}
+
 /** The period in words: '1 juli 2026 t/m 31 december 2026 (tweede halfjaar 2026)'. */
 export function periodeTekst(p: { van: string; tot: string; halfjaar?: string | null }): string {
   return `${datumLang(p.van)} t/m ${datumLang(p.tot)}${p.halfjaar ? ` (${halfjaarNaam(p.halfjaar)})` : ''}`;

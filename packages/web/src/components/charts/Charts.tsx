@@ -112,7 +112,8 @@ export function StaafDiagram({ titel, rijen, reeksen = [''], eenheid, max, marke
         <text x="0" y={labelY} className="chart-label">
           {regels.map((l, i) => (
             <tspan key={i} x="0" dy={i === 0 ? 0 : RIJ_LABEL}>
-              {l}
+              {/* The space that the wrap replaced stays at the end of the line: the text reads "geweld of", not "geweldof". */}
+              {i < regels.length - 1 ? `${l} ` : l}
             </tspan>
           ))}
         </text>
@@ -213,12 +214,19 @@ export function LijnDiagram({ titel, xLabels, xNamen, reeksen, eenheid, max, doe
   const n = xLabels.length;
   const namen = xNamen ?? xLabels;
   const rijen = namen.map((l, i) => ({ label: l, waarden: reeksen.map((r) => r.waarden[i] ?? { waarde: null }) }));
-  const ontbreekt = reeksen.some((r) => r.waarden.some((w) => w.waarde === null));
+  const ontbreekt = reeksen.some((r) => r.waarden.some((w) => w.waarde === null && w.status !== 'nogNiet'));
+  const nogNiet = reeksen.some((r) => r.waarden.some((w) => w.waarde === null && w.status === 'nogNiet'));
   const waardeLabels = reeksen.length === 1 && n <= 8;
   return (
     <>
       <Legenda reeksen={reeksen.map((r) => r.naam)} soort="lijn" />
       <svg className="chart chart--lijn" width="100%" height={PLOT_TOP + PLOT_H + AS_H} role="img" aria-label={samenvatting('Lijndiagram', titel, rijen, reeksen.map((r) => r.naam), eenheid)} focusable="false">
+        {/* Months or weeks that have not come yet (a running period): a light column, no point. */}
+        {Array.from({ length: n }, (_, i) => i)
+          .filter((i) => reeksen.length > 0 && reeksen.every((r) => r.waarden[i]?.status === 'nogNiet'))
+          .map((i) => (
+            <rect key={`nn${i}`} x={pct(X0 + (i * XW) / Math.max(1, n))} width={pct(XW / Math.max(1, n))} y={PLOT_TOP} height={PLOT_H} className="chart-nog-niet" />
+          ))}
         <Raster ticks={ticks} max={top} eenheid={eenheid} />
         {doel && (
           <g>
@@ -248,6 +256,7 @@ export function LijnDiagram({ titel, xLabels, xNamen, reeksen, eenheid, max, doe
         <XAs labels={xLabels} />
       </svg>
       {ontbreekt && <p className="chart-noot">Een onderbroken lijn: voor die maand of week is er geen cijfer (geen gevallen, of onderdrukt — zie de tabel).</p>}
+      {nogNiet && <p className="chart-noot">De periode loopt nog: de lijn stopt bij vandaag; latere maanden of weken staan er nog niet in (ze zijn niet 0).</p>}
     </>
   );
 }

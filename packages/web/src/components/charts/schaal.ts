@@ -4,8 +4,11 @@
 /** A value in a chart or table: a number, or null with the reason it is missing. */
 export interface Punt {
   waarde: number | null;
-  /** Why `waarde` is null: withheld as a small cell, or nothing to compute (e.g. a percentage of 0). */
-  status?: 'onderdrukt' | 'nvt' | null;
+  /**
+   * Why `waarde` is null: withheld as a small cell, nothing to compute (e.g. a percentage of 0), or
+   * a month or week that has not come yet in a running period ('nogNiet': not 0, just not yet).
+   */
+  status?: 'onderdrukt' | 'nvt' | 'nogNiet' | null;
 }
 
 export type Eenheid = 'aantal' | 'procent' | 'per1000' | 'werkdagen' | 'weken';
@@ -54,7 +57,7 @@ const EENHEID_TEKST: Record<Eenheid, string> = { aantal: '', procent: '%', per10
 
 /** A value with its unit: '12,3%', '6,0 werkdagen', '5.824'; missing values in words. */
 export function waardeTekst(p: Punt, eenheid: Eenheid, opts: { kort?: boolean } = {}): string {
-  if (p.waarde === null) return p.status === 'onderdrukt' ? 'onderdrukt' : 'n.v.t.';
+  if (p.waarde === null) return p.status === 'onderdrukt' ? 'onderdrukt' : p.status === 'nogNiet' ? 'nog niet' : 'n.v.t.';
   const n = eenheid === 'aantal' ? getal(p.waarde) : NL1.format(p.waarde);
   if (opts.kort && eenheid !== 'procent') return n;
   return `${n}${EENHEID_TEKST[eenheid]}`;
