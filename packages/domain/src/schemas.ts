@@ -81,6 +81,10 @@ export const betrokkeneInputSchema = z
     persoon: persoonInputSchema.optional(),
     rol: code.describe('code uit lijst betrokkene_rol'),
     huishoudenRol: code.optional().describe('code uit lijst huishouden_rol'),
+    nieuwBevestigd: z
+      .boolean()
+      .optional()
+      .describe('nieuwe persoon: bevestigd dat het niet een bestaande persoon met dezelfde naam en geboortedatum is'),
   })
   .refine((b) => (b.persoonId ? !b.persoon : !!b.persoon), { message: 'Kies een bestaande persoon of vul een nieuwe in (niet beide)', path: ['persoon'] });
 
@@ -137,6 +141,18 @@ export const adviesvraagInputSchema = z
     if (m.regio === 'eigen' && !m.gemeenteCode) ctx.addIssue({ code: 'custom', path: ['gemeenteCode'], message: 'Kies de gemeente (regio is eigen regio)' });
   });
 export type AdviesvraagInput = z.infer<typeof adviesvraagInputSchema>;
+
+export const adviesvraagAfsluitenSchema = z.object({
+  advies: verplichtTekst(5, 10000).describe('het gegeven advies, zonder identificerende gegevens van betrokkenen'),
+});
+
+export const intakeHuishoudenZoekSchema = z.object({
+  huishoudenId: z.coerce.number().int().positive().optional(),
+  postcode: z.string().trim().max(7).optional(),
+  huisnummer: z.string().trim().regex(/^[0-9]{1,5}$/, 'Huisnummer: alleen cijfers').optional(),
+  toevoeging: z.string().trim().max(10).optional(),
+  persoonIds: z.string().regex(/^[0-9]+(,[0-9]+)*$/, 'Kommagescheiden persoon-id’s').optional(),
+});
 
 export const BRONNEN = ['eigen_registratie', 'melder', 'directbetrokkenen', 'politie', 'huisarts', 'school', 'lokaal_team', 'gi', 'rvdk', 'anders'] as const;
 export const BRON_LABEL: Record<(typeof BRONNEN)[number], string> = {
@@ -255,3 +271,4 @@ export const persoonZoekSchema = z.object({
 });
 
 export { datum as datumSchema, tijdstip as tijdstipSchema };
+export * from './intakeRegels.ts';

@@ -29,6 +29,9 @@ const diff = (a: Record<string, number>, b: Record<string, number>) => Object.fr
 let bsnSeed = 71_000;
 const bsn = () => generateBsn(bsnSeed++);
 let huisnummer = 10;
+// Every melding's child is another child (the same name and date of birth would be a likely duplicate).
+let kindSeq = 0;
+const kindGeboortedatum = () => new Date(Date.UTC(2017, 0, 1 + kindSeq++)).toISOString().slice(0, 10).replace(/-/g, '');
 
 function adres(overrides: Record<string, unknown> = {}) {
   return { straat: 'Javastraat', huisnummer: String(huisnummer++), postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363', ...overrides };
@@ -43,7 +46,7 @@ function melding(overrides: Record<string, unknown> = {}) {
     gemeenteCode: 'GM0363',
     betrokkenen: [
       { persoon: { bsn: bsn(), voornamen: 'Fatima', achternaam: 'Bakker', geboortedatum: '19870412', geslacht: 'V' }, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' },
-      { persoon: { voornamen: 'Daan', achternaam: 'Bakker', geboortedatum: '20170923', geslacht: 'M' }, rol: 'kind' },
+      { persoon: { voornamen: 'Daan', achternaam: 'Bakker', geboortedatum: kindGeboortedatum(), geslacht: 'M' }, rol: 'kind' },
     ],
     aanleiding: ['partnergeweld', 'km_anders'],
     aard: ['getuige_van_geweld'],
@@ -135,31 +138,53 @@ describe('POST /api/meldingen', () => {
     expect(second.body.huishoudenId).not.toBe(first.body.huishoudenId);
   });
 
-  it('a "new" person whose BSN already exists is linked, not created twice', async () => {
+  it('a "new" person whose BSN already exists is refused (409) naming the field and the person to link; nothing is written', async () => {
     const first = await bo.post('/api/meldingen', melding());
     expect(first.status).toBe(201);
-    const existingBsn = open((await sql<{ bsn: string }>`select bsn from persoon where id = ${first.body.persoonIds[0]}`.execute(env.database.db)).rows[0]!.bsn, 'persoon.bsn')!;
+    const existing = first.body.persoonIds[0];
+    const existingBsn = open((await sql<{ bsn: string }>`select bsn from persoon where id = ${existing}`.execute(env.database.db)).rows[0]!.bsn, 'persoon.bsn')!;
     const before = await counts();
-    const r = await bo.post(
-      '/api/meldingen',
-      melding({
-        // Another address: a new household, but the person is the same one.
-        huishouden: adres({ straat: 'Kinkerstraat', postcode: '1053DX' }),
-        betrokkenen: [
-          { persoon: { bsn: existingBsn, voornamen: 'Fatma', achternaam: 'Bakker-Yilmaz', geslacht: 'V' }, rol: 'slachtoffer' },
-          { persoon: { bsn: bsn(), voornamen: 'Kevin', achternaam: 'Smit', geboortedatum: '19840101', geslacht: 'M' }, rol: 'pleger' },
-        ],
-      }),
-    );
-    expect(r.status).toBe(201);
-    expect(r.body.gekoppeldePersonen).toEqual([first.body.persoonIds[0]]);
-    expect(r.body.persoonIds[0]).toBe(first.body.persoonIds[0]);
-    expect(diff(before, await counts())).toMatchObject({ persoon: 1, melding_betrokkene: 2 });
+    const input = melding({
+      // Another address: a new household, but the person is the same one.
+      huishouden: adres({ straat: 'Kinkerstraat', postcode: '1053DX' }),
+      betrokkenen: [
+        { persoon: { bsn: bsn(), voornamen: 'Kevin', achternaam: 'Smit', geboortedatum: '19840101', geslacht: 'M' }, rol: 'pleger' },
+        { persoon: { bsn: existingBsn, voornamen: 'Fatma', achternaam: 'Bakker-Yilmaz', geslacht: 'V' }, rol: 'slachtoffer' },
+      ],
+    }) as any;
+    const r = await bo.post('/api/meldingen', input);
+    expect(r.status).toBe(409);
+    expect(r.body.error).toBe('bestaande_persoon');
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[1].persoon.bsn', rule: 'bsn_bestaat', persoonIds: [existing] })]);
+    expect(r.body.fields[0].kandidaten).toEqual([expect.objectContaining({ id: existing, naam: 'Fatima Bakker' })]);
+    expect(await counts()).toEqual(before);
     const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(existingBsn, 'persoon.bsn')}`.execute(env.database.db)).rows[0]!.n;
     expect(n).toBe(1);
-    // The stored person is not overwritten by the differently spelled name.
-    const p = (await sql<any>`select achternaam from persoon where bsn_hash = ${blindIndex(existingBsn, 'persoon.bsn')}`.execute(env.database.db)).rows[0];
-    expect(p.achternaam).toBe('Bakker');
+    // Linking the existing person instead registers the melding.
+    input.betrokkenen[1] = { persoonId: existing, rol: 'slachtoffer' };
+    const linked = await bo.post('/api/meldingen', input);
+    expect(linked.status).toBe(201);
+    expect(linked.body.gekoppeldePersonen).toEqual([existing]);
+  });
+
+  it('a new person with the same name and date of birth as a known one needs nieuwBevestigd, else 409 with the candidates', async () => {
+    const known = await bo.post('/api/meldingen', melding({ betrokkenen: [{ persoon: { voornamen: 'Esra', achternaam: 'Jansen', geboortedatum: '19891207', geslacht: 'V' }, rol: 'slachtoffer' }] }));
+    expect(known.status).toBe(201);
+    const esra = known.body.persoonIds[0];
+    const before = await counts();
+    // Spelled differently ('Janssen' normalises to the same search name), no BSN.
+    const nieuw = { persoon: { voornamen: 'Esra', achternaam: 'Janssen', geboortedatum: '19891207', geslacht: 'V' }, rol: 'slachtoffer' };
+    const r = await bo.post('/api/meldingen', melding({ betrokkenen: [nieuw] }));
+    expect(r.status).toBe(409);
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[0].persoon', rule: 'mogelijk_dubbel', persoonIds: [esra] })]);
+    expect(r.body.fields[0].message).toContain('Esra Jansen');
+    expect(await counts()).toEqual(before);
+    // A different date of birth is someone else; "toch nieuwe persoon" confirms the same one.
+    const ander = await bo.post('/api/meldingen', melding({ betrokkenen: [{ ...nieuw, persoon: { ...nieuw.persoon, geboortedatum: '19891208' } }] }));
+    expect(ander.status).toBe(201);
+    const bevestigd = await bo.post('/api/meldingen', melding({ betrokkenen: [{ ...nieuw, nieuwBevestigd: true }] }));
+    expect(bevestigd.status).toBe(201);
+    expect(bevestigd.body.persoonIds[0]).not.toBe(esra);
   });
 
   it('the same BSN twice in one melding is refused and nothing is stored', async () => {
@@ -192,15 +217,16 @@ describe('concurrent registrations', () => {
     expect(diff(before, await counts())).toMatchObject({ casus: 1, huishouden: 1, melding: 2 });
   });
 
-  it('two meldingen naming the same new BSN arriving together make one person', async () => {
+  it('two meldingen naming the same new BSN arriving together make one person: the second is told to link it', async () => {
     const shared = bsn();
     const p = (achternaam: string) => ({ persoon: { bsn: shared, achternaam, geboortedatum: '19920202', geslacht: 'M' }, rol: 'pleger' });
     const [x, y] = await Promise.all([
       bo.post('/api/meldingen', melding({ betrokkenen: [p('Öztürk')] })),
       bo.post('/api/meldingen', melding({ betrokkenen: [p('Ozturk')] })),
     ]);
-    expect([x.status, y.status]).toEqual([201, 201]);
-    expect(x.body.persoonIds).toEqual(y.body.persoonIds);
+    expect([x.status, y.status].sort()).toEqual([201, 409]);
+    const [ok, refused] = x.status === 201 ? [x, y] : [y, x];
+    expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[0].persoon.bsn', persoonIds: ok.body.persoonIds })]);
     const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(shared, 'persoon.bsn')}`.execute(env.database.db)).rows[0]!.n;
     expect(n).toBe(1);
   });
@@ -440,5 +466,116 @@ describe('bad input: 400 with every offending field, nothing stored', () => {
     expect(r.status).toBe(400);
     expect(r.body.fields).toEqual([expect.objectContaining({ field: 'ontvangenOp', rule: 'niet_in_toekomst' })]);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('melder identity (since 2019 the melder makes themselves known)', () => {
+  it('requires a name, and an organisation or telefoon or e-mail, naming field and rule; nothing stored', async () => {
+    const before = await counts();
+    const r = await bo.post('/api/meldingen', melding({ melder: { hoedanigheid: 'politie' } }));
+    expect(r.status).toBe(400);
+    expect(r.body.fields.map((f: any) => [f.field, f.rule])).toEqual([
+      ['melder.naam', 'melder_bekend'],
+      ['melder.organisatie', 'melder_bereikbaar'],
+    ]);
+    expect(r.body.fields[0].message).toMatch(/Naam van de melder is verplicht/);
+    expect(r.body.fields[1].message).toMatch(/organisatie .* telefoonnummer of e-mailadres/);
+    // Also reported together with schema errors elsewhere in the body.
+    const m = melding({ melder: { hoedanigheid: 'politie', naam: 'Agent' } }) as any;
+    delete m.omschrijving;
+    const both = await bo.post('/api/meldingen', m);
+    expect(both.body.fields.map((f: any) => f.field).sort()).toEqual(['melder.organisatie', 'omschrijving']);
+    expect(await counts()).toEqual(before);
+    // A citizen with a name and a phone number only is enough.
+    const ok = await bo.post('/api/meldingen', melding({ melder: { hoedanigheid: 'buurtbewoner', naam: 'M. Verhoeven', telefoon: '020 555 0199', wilOnbekendBlijven: true } }));
+    expect(ok.status).toBe(201);
+  });
+});
+
+describe('ontvangstmoment and the casus timeline', () => {
+  it('a melding received hours before registration starts its clock then, and the timeline shows both moments', async () => {
+    const ontvangenOp = new Date(env.clock.now.getTime() - 5 * 3600_000).toISOString();
+    const r = await bo.post('/api/meldingen', melding({ ontvangenOp }));
+    expect(r.status).toBe(201);
+    const c = await casus(r.body.casusId);
+    expect(c.meldingen[0].ontvangenOp).toBe(ontvangenOp);
+    const items = c.timeline.filter((t: any) => t.meldingNummer === r.body.nummer);
+    expect(items.map((t: any) => t.titel)).toEqual(expect.arrayContaining([`Melding ${r.body.nummer} ontvangen`, `Melding ${r.body.nummer} geregistreerd`]));
+    expect(items.find((t: any) => t.soort === 'registratie').at).toBe(env.clock.now.toISOString());
+    // Registered at once: only the moment of receipt.
+    const direct = await bo.post('/api/meldingen', melding());
+    expect((await casus(direct.body.casusId)).timeline.filter((t: any) => t.soort === 'registratie')).toEqual([]);
+  });
+});
+
+describe('GET /api/intake/huishouden: open casus and radar of the address', () => {
+  it('names the open casus of the household at the address (hermelding) and its earlier meldingen, also at another toevoeging', async () => {
+    const a = adres({ straat: 'Bos en Lommerweg', postcode: '1055DV' });
+    const first = await bo.post('/api/meldingen', melding({ huishouden: a }));
+    const boven = await bo.post('/api/meldingen', melding({ huishouden: { ...a, toevoeging: 'H' } }));
+    expect([first.status, boven.status]).toEqual([201, 201]);
+    const r = await bo.get(`/api/intake/huishouden?postcode=1055%20dv&huisnummer=${a.huisnummer}`);
+    expect(r.status).toBe(200);
+    expect(r.body.huishouden).toMatchObject({ id: first.body.huishoudenId, openCasus: { id: first.body.casusId, nummer: first.body.casusNummer } });
+    expect(r.body.huishouden.leden.map((l: any) => l.id).sort()).toEqual([...first.body.persoonIds].sort());
+    expect(r.body.meldingen.map((m: any) => m.id).sort()).toEqual([first.body.meldingId, boven.body.meldingId].sort());
+    // Via a linked person (no address): that person's household.
+    const viaPersoon = await bo.get(`/api/intake/huishouden?persoonIds=${first.body.persoonIds[0]}`);
+    expect(viaPersoon.body.huishouden.openCasus.nummer).toBe(first.body.casusNummer);
+    // A new address: no household yet, no radar.
+    const leeg = await bo.get('/api/intake/huishouden?postcode=1021JK&huisnummer=99999');
+    expect(leeg.body).toEqual({ huishouden: null, meldingen: [] });
+    const bad = await bo.get('/api/intake/huishouden?huisnummer=12a');
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0].field).toBe('query.huisnummer');
+  });
+});
+
+describe('adviesvragen hold no identifying data, and can be closed later', () => {
+  const advies = (overrides: Record<string, unknown> = {}) => ({
+    hoedanigheid: 'buurtbewoner',
+    aanleiding: ['hg_anders'],
+    regio: 'eigen',
+    gemeenteCode: 'GM0363',
+    vraag: 'Buurvrouw hoort vaak geschreeuw bij de buren en twijfelt wat zij kan doen.',
+    advies: 'Uitgelegd wat zij kan doen; bij acuut gevaar 112 bellen.',
+    afsluiten: false,
+    ...overrides,
+  });
+
+  it('refuses a BSN, a postcode with huisnummer and a date of birth in vraag or advies, naming field and rule', async () => {
+    const before = await counts();
+    const r = await bo.post(
+      '/api/adviesvragen',
+      advies({ vraag: 'Buurvrouw Fatima de Groot (Kastanjelaan 4, 1234 AB Amsterdam, BSN 123456782) wordt geslagen.', advies: 'Haar zoontje (geboren 12-03-2015) is vaak alleen.' }),
+    );
+    expect(r.status).toBe(400);
+    const byField = Object.fromEntries(r.body.fields.map((f: any) => [f.field, f]));
+    expect(Object.keys(byField).sort()).toEqual(['advies', 'vraag']);
+    expect(byField.vraag.rule).toBe('geen_identificerende_gegevens');
+    expect(byField.vraag.message).toContain('een BSN (eindigend op 782) en een postcode met huisnummer (1234 AB)');
+    expect(byField.advies.message).toContain('een geboortedatum (12-03-2015)');
+    expect(byField.advies.message).toContain('een adviesvraag bevat geen gegevens waarmee personen te herkennen zijn; registreer een melding als dat nodig is');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('closes an open adviesvraag once with the final advice; not a closed or converted one', async () => {
+    const a = await bo.post('/api/adviesvragen', advies());
+    expect(a.status).toBe(201);
+    expect((await bo.get(`/api/adviesvragen/${a.body.id}`)).body.afgeslotenOp).toBeNull();
+    const id = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, { advies: 'Buurvrouw 123456782 teruggebeld.' });
+    expect(id.status).toBe(400);
+    expect(id.body.fields).toEqual([expect.objectContaining({ field: 'advies', rule: 'geen_identificerende_gegevens' })]);
+    const ok = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, { advies: 'Teruggebeld: zij heeft de wijkagent ingeschakeld.' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ id: a.body.id, advies: 'Teruggebeld: zij heeft de wijkagent ingeschakeld.', afgeslotenOp: env.clock.now.toISOString() });
+    const again = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, { advies: 'Nog een keer afsluiten.' });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('al_afgesloten');
+    expect((await bo.post('/api/adviesvragen/999999/afsluiten', { advies: 'Bestaat niet.' })).status).toBe(404);
+    // A converted adviesvraag is not closed by hand.
+    const b = await bo.post('/api/adviesvragen', advies());
+    expect((await bo.post('/api/meldingen', melding({ adviesvraagId: b.body.id, binnenkomst: 'omgezet_advies' }))).status).toBe(201);
+    expect((await bo.post(`/api/adviesvragen/${b.body.id}/afsluiten`, { advies: 'Toch afsluiten.' })).body.error).toBe('al_omgezet');
   });
 });

@@ -32,6 +32,7 @@ import { migrationVersion } from './db/migrate.ts';
 import { forbidden, notFound, ValidationError } from './http/errors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { idParams, route, type RouteDef } from './http/route.ts';
+import { intakeRoutes } from './intake/routes.ts';
 import { adviesvraagCodeErrors, createAdviesvraag, createMelding, getAdviesvraag, listAdviesvragen, meldingCodeErrors } from './intake/service.ts';
 import { radar, zoekHuishoudens, zoekPersonen } from './personen/service.ts';
 import { decide } from './policy/index.ts';
@@ -56,7 +57,7 @@ const WORKFLOW: Array<{ actie: Actie; path: string; schema: z.ZodType; summary: 
 
 /** Every route of the server: the core table below plus the modules' own tables. */
 export function allRoutes(): RouteDef[] {
-  return [...coreRoutes(), ...authRoutes(), ...privacyRoutes(), ...rapportageRoutes(), ...beheerRoutes(), ...toegangRoutes()];
+  return [...coreRoutes(), ...intakeRoutes(), ...authRoutes(), ...privacyRoutes(), ...rapportageRoutes(), ...beheerRoutes(), ...toegangRoutes()];
 }
 
 function coreRoutes(): RouteDef[] {

@@ -127,6 +127,8 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     const melder = opts.beschermdeMelderVerbergen && melderBeschermd ? undefined : melders.find((x) => x.melding_id === m.id);
     const clocks = meldingClocks(k, m, inf, now);
     timeline.push({ at: iso(m.ontvangen_op)!, soort: 'melding', titel: `Melding ${m.nummer} ontvangen`, tekst: m.omschrijving, meldingNummer: m.nummer, door: naamVan(m.geregistreerd_door) });
+    // Registered more than an hour after receipt (a night call, a CORV batch): both moments are shown; the clock runs from receipt.
+    if (Math.abs(new Date(m.geregistreerd_op).getTime() - new Date(m.ontvangen_op).getTime()) > 3600_000) timeline.push({ at: iso(m.geregistreerd_op)!, soort: 'registratie', titel: `Melding ${m.nummer} geregistreerd`, tekst: 'Later geregistreerd dan ontvangen: de termijn loopt vanaf het ontvangstmoment.', meldingNummer: m.nummer, door: naamVan(m.geregistreerd_door) });
     if (vb) timeline.push({ at: iso(vb.vastgesteld_op)!, soort: 'beoordeling', titel: 'Veiligheidsbeoordeling', tekst: vb.motivering, meldingNummer: m.nummer, door: `${naamVan(vb.besloten_door)} (getoetst door ${naamVan(vb.getoetst_door)})` });
     if (dn) {
       timeline.push({ at: iso(dn.gestart_op)!, soort: 'dienst', titel: dn.soort === 'onderzoek' ? 'Dienst Onderzoek gestart' : 'Dienst Voorwaarden en Vervolg gestart', tekst: dn.toelichting, meldingNummer: m.nummer, door: naamVan(dn.gestart_door) });

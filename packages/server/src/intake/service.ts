@@ -2,7 +2,17 @@
 // a hermelding joins the open casus) and adviesvragen (no identifying data), and convert an
 // adviesvraag into a melding.
 import { blindIndex, nameWordIndexes, seal } from '../crypto/veld.ts';
-import { isMinderjarigOp, toLocalDate, zoekNaam, type AdviesvraagInput, type MeldingInput, type PersoonInput } from '@voordeur/domain';
+import {
+  adviesvraagIdentificatieFouten,
+  isMinderjarigOp,
+  melderFouten,
+  toLocalDate,
+  volledigeNaam,
+  zoekNaam,
+  type AdviesvraagInput,
+  type MeldingInput,
+  type PersoonInput,
+} from '@voordeur/domain';
 import { sql } from 'kysely';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import type { Db } from '../db/index.ts';
@@ -22,16 +32,162 @@ async function defaultTeam(db: Db, gemeenteCode: string | null | undefined): Pro
 }
 
 async function insertPersoon(db: Db, p: PersoonInput): Promise<{ id: number; linked: boolean }> {
-  if (p.bsn) {
-    // BSN is exact identity: never create the same person twice.
-    const found = await sql<{ id: number }>`select id from persoon where bsn_hash = ${blindIndex(p.bsn, 'persoon.bsn')}`.execute(db);
-    if (found.rows[0]) return { id: found.rows[0].id, linked: true };
-  }
+  // A BSN that exists already was refused before (bestaandePersonen); the unique index on
+  // bsn_hash is the last line of defence.
   const r = await sql<{ id: number }>`
     insert into persoon (bsn, bsn_hash, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam)
     values (${seal(p.bsn, 'persoon.bsn')}, ${p.bsn ? blindIndex(p.bsn, 'persoon.bsn') : null}, ${p.achternaam}, ${p.tussenvoegsel ?? null}, ${p.voornamen ?? null}, ${p.geboortedatum ?? null}, ${p.geslacht}, ${zoekNaam(p)})
     returning id`.execute(db);
   return { id: r.rows[0]!.id, linked: false };
+}
+
+/** A refused new person: the field, the rule and the existing persons the UI can offer to link. */
+export interface BestaandePersoonFout extends FieldError {
+  persoonIds: number[];
+  kandidaten: Array<{ id: number; naam: string; geboortedatum: string | null }>;
+}
+
+// Dates of birth too vague for an "exact" match: all unknown, or unborn.
+const VAGE_GEBOORTEDATUM = new Set(['00000000', '99999999']);
+
+/**
+ * New persons in a melding that already exist (find before create, also on the server):
+ * - the same BSN: refused, the existing person must be linked (a BSN is one person);
+ * - the same normalised name (zoeknaam) and the same date of birth, where at most one of the two
+ *   has a BSN: refused unless the betrokkene says `nieuwBevestigd: true` ("toch nieuwe persoon").
+ */
+async function bestaandePersonen(db: Db, m: MeldingInput): Promise<BestaandePersoonFout[]> {
+  const out: BestaandePersoonFout[] = [];
+  const kandidaat = (r: any) => ({ id: r.id, naam: volledigeNaam(r), geboortedatum: r.geboortedatum });
+  for (const [i, b] of m.betrokkenen.entries()) {
+    const p = b.persoon;
+    if (b.persoonId || !p) continue;
+    if (p.bsn) {
+      const r = await sql<any>`select id, voornamen, tussenvoegsel, achternaam, geboortedatum from persoon where bsn_hash = ${blindIndex(p.bsn, 'persoon.bsn')}`.execute(db);
+      if (r.rows[0]) {
+        out.push({
+          field: `betrokkenen[${i}].persoon.bsn`,
+          rule: 'bsn_bestaat',
+          message: `Er is al een persoon met dit BSN: ${volledigeNaam(r.rows[0])} (persoon ${r.rows[0].id}). Koppel die persoon in plaats van een nieuwe toe te voegen.`,
+          persoonIds: [r.rows[0].id],
+          kandidaten: [kandidaat(r.rows[0])],
+        });
+        continue;
+      }
+    }
+    if (b.nieuwBevestigd || !p.geboortedatum || VAGE_GEBOORTEDATUM.has(p.geboortedatum)) continue;
+    const r = await sql<any>`
+      select id, voornamen, tussenvoegsel, achternaam, geboortedatum from persoon
+      where zoeknaam = ${zoekNaam(p)} and geboortedatum = ${p.geboortedatum} and (bsn_hash is null or ${p.bsn ?? null}::text is null)
+      order by id limit 10`.execute(db);
+    if (r.rows.length) {
+      out.push({
+        field: `betrokkenen[${i}].persoon`,
+        rule: 'mogelijk_dubbel',
+        message:
+          `Er is al ${r.rows.length === 1 ? 'een persoon' : `${r.rows.length} personen`} met deze naam en geboortedatum: ` +
+          r.rows.map((x: any) => `${volledigeNaam(x)} (persoon ${x.id})`).join(', ') +
+          '. Koppel de bestaande persoon, of bevestig dat het een andere persoon is (nieuwBevestigd).',
+        persoonIds: r.rows.map((x: any) => x.id),
+        kandidaten: r.rows.map(kandidaat),
+      });
+    }
+  }
+  return out;
+}
+
+/** The household a melding will be about (chosen, at the address, or of a linked person), or null: a new one. */
+async function kiesHuishouden(db: Db, k: { huishoudenId?: number | null; adres?: MeldingInput['huishouden']; gekoppeldePersonen: number[] }): Promise<number | null> {
+  if (k.huishoudenId) return k.huishoudenId;
+  if (k.adres?.postcode && k.adres.huisnummer) {
+    const h = await sql<{ id: number }>`
+      select id from huishouden where postcode = ${k.adres.postcode} and huisnummer = ${k.adres.huisnummer}
+        and coalesce(toevoeging, '') = ${k.adres.toevoeging ?? ''} order by id limit 1`.execute(db);
+    if (h.rows[0]) return h.rows[0].id;
+  }
+  if (!k.adres && k.gekoppeldePersonen.length) {
+    const h = await sql<{ huishouden_id: number }>`select huishouden_id from huishouden_lid where persoon_id = any(${k.gekoppeldePersonen}) order by sinds desc limit 1`.execute(db);
+    return h.rows[0]?.huishouden_id ?? null;
+  }
+  return null;
+}
+
+export interface HuishoudenVoorIntake {
+  huishouden: { id: number; adres: string; leden: Array<{ id: number; naam: string }>; openCasus: { id: number; nummer: string } | null } | null;
+  /** Earlier meldingen about this household or its address (any toevoeging), newest first. */
+  meldingen: Array<{
+    id: number;
+    nummer: string;
+    ontvangenOp: string;
+    status: string;
+    aanleiding: string[];
+    casusId: number;
+    casusNummer: string;
+    persoonIds: number[];
+    beoordelingUitkomst: string | null;
+    veiligheidsvlaggen: string[];
+    adres: string;
+  }>;
+}
+
+function adresTekst(h: any): string {
+  const straat = [h.straat, [h.huisnummer, h.toevoeging].filter(Boolean).join('')].filter(Boolean).join(' ');
+  const plaats = [h.postcode, h.woonplaats].filter(Boolean).join(' ');
+  return [straat, plaats].filter(Boolean).join(', ') || 'adres onbekend';
+}
+
+/**
+ * At intake, before registering: the household the melding will join (the same choice as
+ * createMelding), whether it has an open casus (then the melding is a hermelding), and the radar
+ * of earlier meldingen about that household and about its address.
+ */
+export async function huishoudenVoorIntake(
+  db: Db,
+  k: { huishoudenId?: number; postcode?: string; huisnummer?: string; toevoeging?: string; persoonIds?: number[] },
+): Promise<HuishoudenVoorIntake> {
+  const postcode = k.postcode?.replace(/\s+/g, '').toUpperCase() || undefined;
+  const huisnummer = k.huisnummer?.trim() || undefined;
+  const adres = postcode || huisnummer ? { postcode, huisnummer, toevoeging: k.toevoeging?.trim() || undefined } : undefined;
+  const id = await kiesHuishouden(db, { huishoudenId: k.huishoudenId, adres, gekoppeldePersonen: k.persoonIds ?? [] });
+  const h = id ? (await sql<any>`select * from huishouden where id = ${id}`.execute(db)).rows[0] : null;
+  let huishouden: HuishoudenVoorIntake['huishouden'] = null;
+  if (h) {
+    const leden = (await sql<any>`select p.id, p.voornamen, p.tussenvoegsel, p.achternaam from huishouden_lid l join persoon p on p.id = l.persoon_id where l.huishouden_id = ${h.id} order by p.id`.execute(db)).rows;
+    const c = (await sql<{ id: number; nummer: string }>`select id, nummer from casus where huishouden_id = ${h.id} and status = 'open' order by id limit 1`.execute(db)).rows[0];
+    huishouden = { id: h.id, adres: adresTekst(h), leden: leden.map((l: any) => ({ id: l.id, naam: volledigeNaam(l) })), openCasus: c ? { id: c.id, nummer: c.nummer } : null };
+  }
+  // The address: of the household, else the one typed (a new household at a known address).
+  const pc = h?.postcode ?? postcode;
+  const nr = h?.huisnummer ?? huisnummer;
+  if (!h && !(pc && nr)) return { huishouden, meldingen: [] };
+  const r = await sql<any>`
+    select m.id, m.nummer, m.ontvangen_op, m.status, m.aanleiding, c.id as casus_id, c.nummer as casus_nummer, c.veiligheidsvlaggen,
+      hh.straat, hh.huisnummer, hh.toevoeging, hh.postcode, hh.woonplaats,
+      (select array_agg(b.persoon_id order by b.persoon_id) from melding_betrokkene b where b.melding_id = m.id) as personen,
+      vb.uitkomst as beoordeling_uitkomst
+    from melding m
+    join casus c on c.id = m.casus_id
+    join huishouden hh on hh.id = c.huishouden_id
+    left join veiligheidsbeoordeling vb on vb.melding_id = m.id
+    where c.huishouden_id = ${h?.id ?? 0} or (${pc ?? null}::text is not null and hh.postcode = ${pc ?? null} and hh.huisnummer = ${nr ?? null})
+    order by m.ontvangen_op desc
+    limit 100`.execute(db);
+  return {
+    huishouden,
+    meldingen: r.rows.map((x: any) => ({
+      id: x.id,
+      nummer: x.nummer,
+      ontvangenOp: new Date(x.ontvangen_op).toISOString(),
+      status: x.status,
+      aanleiding: x.aanleiding,
+      casusId: x.casus_id,
+      casusNummer: x.casus_nummer,
+      persoonIds: x.personen ?? [],
+      beoordelingUitkomst: x.beoordeling_uitkomst,
+      veiligheidsvlaggen: (x.veiligheidsvlaggen ?? []) as string[],
+      adres: adresTekst(x),
+    })),
+  };
 }
 
 export interface MeldingCreated {
@@ -75,13 +231,15 @@ function adviesvraagCodeChecks(a: any): CodeCheck[] {
   ];
 }
 
-/** Code-list errors of a raw melding body (route bodyCheck: runs when the schema refuses the body). */
-export const meldingCodeErrors = (db: Db, raw: unknown) => checkCodes(db, meldingCodeChecks(raw));
-/** Code-list errors of a raw adviesvraag body. */
-export const adviesvraagCodeErrors = (db: Db, raw: unknown) => checkCodes(db, adviesvraagCodeChecks(raw));
+/** Code-list and melder errors of a raw melding body (route bodyCheck: runs when the schema refuses the body). */
+export const meldingCodeErrors = async (db: Db, raw: unknown) => [...(await checkCodes(db, meldingCodeChecks(raw))), ...melderFouten((raw as any)?.melder)];
+/** Code-list errors and identifying data of a raw adviesvraag body. */
+export const adviesvraagCodeErrors = async (db: Db, raw: unknown) => [...(await checkCodes(db, adviesvraagCodeChecks(raw))), ...adviesvraagIdentificatieFouten(raw, toLocalDate(new Date()))];
 
 async function validateMelding(db: Db, m: MeldingInput, now: Date): Promise<FieldError[]> {
   const errors = await checkCodes(db, meldingCodeChecks(m));
+  // Since 2019 a melder makes themselves known (name + organisation or contact).
+  errors.push(...melderFouten(m.melder));
   const gm = [m.gemeenteCode, m.huishouden?.gemeenteCode].filter(Boolean) as string[];
   if (gm.length) {
     const known = new Set((await sql<{ code: string }>`select code from gemeente where code = any(${gm})`.execute(db)).rows.map((r) => r.code));
@@ -96,12 +254,14 @@ async function validateMelding(db: Db, m: MeldingInput, now: Date): Promise<Fiel
     });
     if (new Set(ids).size !== ids.length) errors.push({ field: 'betrokkenen', rule: 'uniek', message: 'Dezelfde persoon staat twee keer bij de betrokkenen' });
   }
+  const bsns = m.betrokkenen.map((b) => (b.persoonId ? null : b.persoon?.bsn)).filter((x): x is string => !!x);
+  if (new Set(bsns).size !== bsns.length) errors.push({ field: 'betrokkenen', rule: 'uniek', message: 'Dezelfde persoon (zelfde BSN) staat twee keer bij de betrokkenen' });
   if (m.huishoudenId) {
     const h = await sql`select 1 from huishouden where id = ${m.huishoudenId}`.execute(db);
     if (!h.rows.length) errors.push({ field: 'huishoudenId', rule: 'bestaat', message: `Huishouden ${m.huishoudenId} bestaat niet` });
   }
   if (m.ontvangenOp && new Date(m.ontvangenOp).getTime() > now.getTime() + 5 * 60_000) {
-    errors.push({ field: 'ontvangenOp', rule: 'niet_in_toekomst', message: 'Het ontvangstmoment ligt in de toekomst' });
+    errors.push({ field: 'ontvangenOp', rule: 'niet_in_toekomst', message: 'Het ontvangstmoment (Ontvangen op) ligt in de toekomst: vul het moment in waarop de melding binnenkwam' });
   }
   return errors;
 }
@@ -122,28 +282,20 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       if (!a.rows[0]) throw new ValidationError([{ field: 'adviesvraagId', rule: 'bestaat', message: `Adviesvraag ${m.adviesvraagId} bestaat niet` }]);
       if (a.rows[0].omgezet_in_melding_id) throw new HttpError(409, 'al_omgezet', 'Deze adviesvraag is al omgezet in een melding');
     }
-    // Persons: link existing ones, create new ones (BSN match links instead of duplicating).
+    // New persons who already exist (same BSN; same name and date of birth unless confirmed):
+    // refused before anything is written, naming the existing persons to link.
+    const bestaand = await bestaandePersonen(tx, m);
+    if (bestaand.length) {
+      throw new HttpError(409, 'bestaande_persoon', `Niet geregistreerd: ${bestaand.map((f) => f.message).join(' ')}`, { fields: bestaand });
+    }
+    // Persons: link existing ones, create new ones.
     const personen: Array<{ id: number; rol: string; huishoudenRol: string; rolGekozen: boolean; linked: boolean }> = [];
     for (const b of m.betrokkenen) {
       const p = b.persoonId ? { id: b.persoonId, linked: true } : await insertPersoon(tx, b.persoon!);
-      if (personen.some((x) => x.id === p.id)) throw new ValidationError([{ field: 'betrokkenen', rule: 'uniek', message: 'Dezelfde persoon (zelfde BSN) staat twee keer bij de betrokkenen' }]);
       personen.push({ id: p.id, rol: b.rol, huishoudenRol: b.huishoudenRol ?? DEFAULT_HUISHOUDEN_ROL[b.rol] ?? 'overig', rolGekozen: !!b.huishoudenRol, linked: p.linked });
     }
     // Household: chosen, or found at the same address, or the household of a linked person, or new.
-    let huishoudenId = m.huishoudenId ?? null;
-    if (!huishoudenId && m.huishouden?.postcode && m.huishouden.huisnummer) {
-      const h = await sql<{ id: number }>`
-        select id from huishouden where postcode = ${m.huishouden.postcode} and huisnummer = ${m.huishouden.huisnummer}
-          and coalesce(toevoeging, '') = ${m.huishouden.toevoeging ?? ''} order by id limit 1`.execute(tx);
-      huishoudenId = h.rows[0]?.id ?? null;
-    }
-    if (!huishoudenId && !m.huishouden) {
-      const linked = personen.filter((p) => p.linked).map((p) => p.id);
-      if (linked.length) {
-        const h = await sql<{ huishouden_id: number }>`select huishouden_id from huishouden_lid where persoon_id = any(${linked}) order by sinds desc limit 1`.execute(tx);
-        huishoudenId = h.rows[0]?.huishouden_id ?? null;
-      }
-    }
+    let huishoudenId = await kiesHuishouden(tx, { huishoudenId: m.huishoudenId, adres: m.huishouden, gekoppeldePersonen: personen.filter((p) => p.linked).map((p) => p.id) });
     if (!huishoudenId) {
       const a = m.huishouden ?? {};
       const h = await sql<{ id: number }>`
@@ -221,6 +373,8 @@ export async function createAdviesvraag(db: Db, a: AdviesvraagInput, userId: num
   if (a.ontvangenOp && new Date(a.ontvangenOp).getTime() > now.getTime() + 5 * 60_000) {
     errors.push({ field: 'ontvangenOp', rule: 'niet_in_toekomst', message: 'Het ontvangstmoment ligt in de toekomst' });
   }
+  // No data that identifies the persons it is about (BSN, postcode + huisnummer, date of birth).
+  errors.push(...adviesvraagIdentificatieFouten(a, toLocalDate(now)));
   if (errors.length) throw new ValidationError(errors);
   const ontvangen = a.ontvangenOp ? new Date(a.ontvangenOp) : now;
   const r = await sql<{ id: number; nummer: string }>`
@@ -255,4 +409,22 @@ export async function getAdviesvraag(db: Db, id: number) {
 export async function listAdviesvragen(db: Db, limit = 50) {
   const r = await sql<any>`select id from adviesvraag order by ontvangen_op desc limit ${limit}`.execute(db);
   return Promise.all(r.rows.map((x: any) => getAdviesvraag(db, x.id)));
+}
+
+/**
+ * Close an open adviesvraag with the advice given (the caller called back, the advice is final).
+ * 404 when it does not exist, 409 when it is closed or converted already; the advice is checked
+ * for identifying data like at registration.
+ */
+export async function afsluitenAdviesvraag(db: Db, id: number, input: { advies: string }, now: Date) {
+  const errors = adviesvraagIdentificatieFouten(input, toLocalDate(now), ['advies']);
+  if (errors.length) throw new ValidationError(errors);
+  return db.transaction().execute(async (tx) => {
+    const a = (await sql<any>`select id, nummer, afgesloten_op, omgezet_in_melding_id from adviesvraag where id = ${id} for update`.execute(tx)).rows[0];
+    if (!a) throw new HttpError(404, 'niet_gevonden', 'Adviesvraag niet gevonden');
+    if (a.omgezet_in_melding_id) throw new HttpError(409, 'al_omgezet', `Adviesvraag ${a.nummer} is al omgezet in een melding`);
+    if (a.afgesloten_op) throw new HttpError(409, 'al_afgesloten', `Adviesvraag ${a.nummer} is al afgesloten`);
+    await sql`update adviesvraag set advies = ${input.advies}, afgesloten_op = ${now.toISOString()} where id = ${id}`.execute(tx);
+    return (await getAdviesvraag(tx, id))!;
+  });
 }
