@@ -130,9 +130,13 @@ test('beheer met codelijsten open en validatiefouten', async ({ page }) => {
 
 test('startpagina en referentiegegevens voor privacy, beleid en onderzoek', async ({ page }) => {
   await login(page, 'beleid');
+  await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Overzicht' }).click();
   await expect(page.getByRole('heading', { name: /^Welkom/, level: 1 })).toBeVisible();
   await expectAccessible(page, 'startpagina');
   await page.getByRole('link', { name: 'Referentiegegevens bekijken' }).click();
   await expect(page.getByRole('heading', { name: 'Referentiegegevens', level: 1 })).toBeVisible();
   await expectAccessible(page, 'referentiegegevens');
+  await page.goto('/werkvoorraad');
+  await expect(page.getByRole('heading', { name: 'Deze pagina hoort niet bij uw rol', level: 1 })).toBeVisible();
+  await expectAccessible(page, 'pagina van een andere rol');
 });

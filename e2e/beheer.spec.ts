@@ -45,27 +45,58 @@ test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij 
   await screenshot(page, '15-beheer');
 });
 
-test('startpagina voor privacy officer, beleid en onderzoek; geen werkvoorraad', async ({ page }) => {
-  for (const [gebruiker, rol] of [
-    ['privacy', 'Privacy officer (FG)'],
-    ['beleid', 'Beleidsmedewerker'],
-    ['onderzoek', 'Onderzoeker'],
+test('elke rol start op de eigen pagina; een pagina van een andere rol zegt dat in gewone woorden', async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+  for (const [gebruiker, rol, pad, kop, links] of [
+    ['privacy', 'Privacy officer (FG)', '/privacy', 'Privacy', ['Privacy', 'Overzicht']],
+    ['beleid', 'Beleidsmedewerker', '/rapportage', 'Halfjaarrapportage', ['Rapportage', 'Overzicht']],
+    ['onderzoek', 'Onderzoeker', '/start', /^Welkom, /, ['Start']],
   ] as const) {
     await login(page, gebruiker);
-    await expect(page).toHaveURL(/\/start$/);
+    await expect(page).toHaveURL(new RegExp(`${pad}$`));
+    await expect(page.getByRole('heading', { name: kop, level: 1 })).toBeVisible();
+    await expect(nav.getByRole('link')).toHaveText([...links]);
+    // The overview of the role, with the way to its own page.
+    await page.goto('/start');
     await expect(page.getByRole('heading', { name: /^Welkom, /, level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: rol, level: 2 })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link')).toHaveText(gebruiker === 'privacy' ? ['Start', 'Privacy'] : gebruiker === 'beleid' ? ['Start', 'Rapportage'] : ['Start']);
+    await expect(page.getByText('neem contact op met de functioneel beheerder', { exact: false })).toHaveCount(0);
     if (gebruiker === 'privacy') {
       await expect(page.getByTestId('start-privacy_officer')).toContainText('toegangslog');
       await screenshot(page, '16-start-privacy');
-      // Not offered, and refused when typed in.
-      await page.goto('/werkvoorraad');
-      await expect(page.getByText('U heeft met uw rol geen toegang tot de werkvoorraad.')).toBeVisible();
+    }
+    // Pages of other roles, typed in: one plain message and the way back, no form, no technical reason.
+    for (const vreemd of gebruiker === 'beleid' ? ['/werkvoorraad', '/privacy', '/beheer'] : ['/werkvoorraad', '/rapportage']) {
+      await page.goto(vreemd);
+      const melding = page.getByTestId('niet-voor-uw-rol');
+      await expect(page.getByRole('heading', { name: 'Deze pagina hoort niet bij uw rol', level: 1 })).toBeVisible();
+      await expect(melding.getByRole('link')).toHaveAttribute('href', pad);
+      await expect(page.locator('main')).not.toContainText(/rollen|mag (read|search)|privacy_officer|beleidsmedewerker|geen toegang/i);
+      await expect(page.locator('main form, main input, main select, main textarea')).toHaveCount(0);
+      await expect(page).toHaveTitle('Hoort niet bij uw rol – Voordeur');
+    }
+    if (gebruiker === 'beleid') {
+      await page.goto('/privacy');
+      await screenshot(page, '16-beleid-privacy-niet-voor-uw-rol');
+      await page.getByTestId('niet-voor-uw-rol').getByRole('link', { name: 'Rapportage' }).click();
+      await expect(page).toHaveURL(/\/rapportage$/);
+      await expect(page.getByRole('heading', { name: 'Halfjaarrapportage', level: 1 })).toBeVisible();
     }
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await expect(page.getByRole('heading', { name: 'Inloggen', level: 1 })).toBeVisible();
   }
+});
+
+test('functioneel beheerder: het overzicht verwijst naar Beheer, niet naar zichzelf', async ({ page }) => {
+  await login(page, 'beheer');
+  await page.goto('/start');
+  await expect(page.getByTestId('start-functioneel_beheerder')).toContainText('Gebruikers en teams');
+  await expect(page.locator('main')).not.toContainText('functioneel beheerder om');
+  await page.getByRole('link', { name: 'Naar Beheer' }).click();
+  await expect(page.getByRole('heading', { name: 'Beheer', level: 1 })).toBeVisible();
+  await page.goto('/privacy');
+  await expect(page.getByRole('heading', { name: 'Deze pagina hoort niet bij uw rol', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('niet-voor-uw-rol').getByRole('link')).toHaveText('Beheer');
 });
 
 test('behandelaars starten op de werkvoorraad', async ({ page }) => {

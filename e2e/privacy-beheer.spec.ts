@@ -69,7 +69,8 @@ test('beheer: gebruiker aanmaken (eerst met fouten bij het veld), deactiveren, t
 test('privacy officer: toegangslog, overzicht van een persoon, inzageverzoek met besluit en PDF', async ({ page }) => {
   await login(page, 'privacy');
   const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
-  await expect(nav.getByRole('link')).toHaveText(['Start', 'Privacy']);
+  await expect(page).toHaveURL(/\/privacy$/);
+  await expect(nav.getByRole('link')).toHaveText(['Privacy', 'Overzicht']);
   await nav.getByRole('link', { name: 'Privacy' }).click();
   await expect(page.getByRole('heading', { name: 'Privacy', level: 1 })).toBeVisible();
   await expect(page.getByTestId('log-verificatie')).toContainText('Hashketen intact');

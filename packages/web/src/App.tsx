@@ -5,7 +5,7 @@ import { AppContext, makeAppState } from './context.ts';
 import { clearDrafts, discardDrafts, setDraftOwner } from './drafts.ts';
 import { Link, matchRoute, navigate, useLocation } from './router.tsx';
 import type { Gebruiker, Referentie, SessieAntwoord } from './types.ts';
-import { navItems, startPath } from './roles.ts';
+import { mayOpen, navItems, startLabel, startPath } from './roles.ts';
 import { AdviesvraagPage } from './pages/Adviesvraag.tsx';
 import { BeheerPage, ReferentiePage } from './pages/Beheer.tsx';
 import { CasusPage } from './pages/Casus.tsx';
@@ -123,8 +123,9 @@ export function App() {
   }, [loc.pathname]);
 
   useEffect(() => {
-    document.title = `${session.state === 'in' ? TITLES[route.page] : 'Inloggen'} – Voordeur`;
-  }, [route.page, session.state]);
+    const titel = session.state !== 'in' ? 'Inloggen' : mayOpen(route.page, session.user.rollen) ? TITLES[route.page] : 'Hoort niet bij uw rol';
+    document.title = `${titel} – Voordeur`;
+  }, [route.page, session]);
 
   if (session.state === 'loading') {
     return <div className="loading-screen" aria-live="polite">Voordeur wordt geladen…</div>;
@@ -185,31 +186,54 @@ export function App() {
                 {loginMessage}
               </div>
             )}
-            {route.page === 'werkvoorraad' && <WerkvoorraadPage />}
-            {route.page === 'intake' && <IntakePage key={loc.search.get('adviesvraag') ?? 'nieuw'} />}
-            {route.page === 'adviesvragen' && <AdviesvraagPage />}
-            {route.page === 'zoeken' && <ZoekenPage />}
-            {route.page === 'casus' && <CasusPage key={route.id} id={route.id} />}
-            {route.page === 'beheer' && <BeheerPage />}
-            {route.page === 'start' && <StartPage />}
-            {route.page === 'referentie' && <ReferentiePage />}
-            {route.page === 'privacy' && <PrivacyPage />}
-            {route.page === 'account' && <AccountPage onLoggedOutEverywhere={loggedOutEverywhere} />}
-            {route.page === 'rapportage' && <RapportagePage />}
-            {route.page === 'monitoring' && <MonitoringPage />}
-            {route.page === 'coordinatie' && <CoordinatiePage />}
-            {route.page === 'cbs' && <CbsPage />}
-            {route.page === 'niet_gevonden' && (
+            {!mayOpen(route.page, user.rollen) ? (
+              <NietVoorUwRol rollen={user.rollen} />
+            ) : (
               <>
-                <h1>Pagina niet gevonden</h1>
-                <p>
-                  Deze pagina bestaat niet. Ga naar de <Link to={startPath(user.rollen)}>startpagina</Link>.
-                </p>
+                {route.page === 'werkvoorraad' && <WerkvoorraadPage />}
+                {route.page === 'intake' && <IntakePage key={loc.search.get('adviesvraag') ?? 'nieuw'} />}
+                {route.page === 'adviesvragen' && <AdviesvraagPage />}
+                {route.page === 'zoeken' && <ZoekenPage />}
+                {route.page === 'casus' && <CasusPage key={route.id} id={route.id} />}
+                {route.page === 'beheer' && <BeheerPage />}
+                {route.page === 'start' && <StartPage />}
+                {route.page === 'referentie' && <ReferentiePage />}
+                {route.page === 'privacy' && <PrivacyPage />}
+                {route.page === 'account' && <AccountPage onLoggedOutEverywhere={loggedOutEverywhere} />}
+                {route.page === 'rapportage' && <RapportagePage />}
+                {route.page === 'monitoring' && <MonitoringPage />}
+                {route.page === 'coordinatie' && <CoordinatiePage />}
+                {route.page === 'cbs' && <CbsPage />}
+                {route.page === 'niet_gevonden' && (
+                  <>
+                    <h1>Pagina niet gevonden</h1>
+                    <p>
+                      Deze pagina bestaat niet. Ga naar de <Link to={startPath(user.rollen)}>startpagina</Link>.
+                    </p>
+                  </>
+                )}
               </>
             )}
           </AppContext.Provider>
         )}
       </main>
     </>
+  );
+}
+
+/**
+ * A page that does not belong to the user's role (typed in, a bookmark, a link from a colleague):
+ * said in plain words, with the way back; the page itself (and its forms and API calls) is not rendered.
+ */
+function NietVoorUwRol({ rollen }: { rollen: readonly string[] }) {
+  return (
+    <div data-testid="niet-voor-uw-rol">
+      <h1>Deze pagina hoort niet bij uw rol</h1>
+      <p className="lead">Met uw rol werkt u op andere pagina’s van Voordeur. Deze pagina is voor collega’s met een andere taak.</p>
+      <p>
+        Ga naar <Link to={startPath(rollen)}>{startLabel(rollen)}</Link>, uw startpagina.
+      </p>
+      {!rollen.includes('functioneel_beheerder') && <p className="muted">Heeft u deze pagina wel nodig voor uw werk? Vraag dan de functioneel beheerder om uw rol aan te passen.</p>}
+    </div>
   );
 }

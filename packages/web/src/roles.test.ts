@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayCbs, navItems, ROLE_INFO, startPath } from './roles.ts';
+import { mayCbs, mayOpen, navItems, ROLE_INFO, startLabel, startPath, type PageName } from './roles.ts';
 
 const pages = (rollen: string[]) => navItems(rollen).map((n) => n.page);
 
@@ -10,9 +10,25 @@ describe('start page per role', () => {
   it('sends the functioneel beheerder to beheer', () => {
     expect(startPath(['functioneel_beheerder'])).toBe('/beheer');
   });
-  it('sends privacy, beleid and onderzoek to the start page', () => {
-    for (const r of ['privacy_officer', 'beleidsmedewerker', 'onderzoeker']) expect(startPath([r])).toBe('/start');
+  it('sends privacy to Privacy and beleid to Rapportage: their own page, not a start page', () => {
+    expect(startPath(['privacy_officer'])).toBe('/privacy');
+    expect(startPath(['beleidsmedewerker'])).toBe('/rapportage');
+    expect(startLabel(['privacy_officer'])).toBe('Privacy');
+    expect(startLabel(['beleidsmedewerker'])).toBe('Rapportage');
+    expect(startLabel(['functioneel_beheerder'])).toBe('Beheer');
+    expect(startLabel(['bureaudienst'])).toBe('Werkvoorraad');
+  });
+  it('sends the onderzoeker (no page of its own yet) and a user without roles to the start page', () => {
+    expect(startPath(['onderzoeker'])).toBe('/start');
     expect(startPath([])).toBe('/start');
+    expect(startLabel(['onderzoeker'])).toBe('Start');
+  });
+  it('the start page of every role is a page the role may open, and in its navigation', () => {
+    for (const r of ['bureaudienst', 'backoffice', 'crisisdienst', 'gedragswetenschapper', 'vertrouwensarts', 'teammanager', 'privacy_officer', 'beleidsmedewerker', 'onderzoeker', 'functioneel_beheerder']) {
+      const to = startPath([r]);
+      expect(navItems([r]).map((n) => n.to)).toContain(to);
+      expect(mayOpen(to.slice(1) as PageName, [r])).toBe(true);
+    }
   });
   it('prefers case work when a user has several roles', () => {
     expect(startPath(['functioneel_beheerder', 'backoffice'])).toBe('/werkvoorraad');
@@ -20,9 +36,10 @@ describe('start page per role', () => {
 });
 
 describe('privacy officer', () => {
-  it('gets the start page and the privacy page, and still lands on the start page', () => {
-    expect(pages(['privacy_officer'])).toEqual(['start', 'privacy']);
-    expect(startPath(['privacy_officer'])).toBe('/start');
+  it('gets the privacy page and the overview, and lands on the privacy page', () => {
+    expect(pages(['privacy_officer'])).toEqual(['privacy', 'start']);
+    expect(navItems(['privacy_officer']).map((n) => n.label)).toEqual(['Privacy', 'Overzicht']);
+    expect(startPath(['privacy_officer'])).toBe('/privacy');
   });
   it('has no later items left on the start page', () => {
     expect(ROLE_INFO.privacy_officer!.later).toEqual([]);
@@ -35,21 +52,22 @@ describe('navigation per role', () => {
     expect(pages(['backoffice'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken']);
     expect(pages(['gedragswetenschapper'])).toEqual(['werkvoorraad', 'zoeken']);
   });
-  it('gives the beheerder only beheer, others without case work a start page', () => {
+  it('gives the beheerder only beheer, others without case work an overview next to their page', () => {
     expect(pages(['functioneel_beheerder'])).toEqual(['beheer']);
-    expect(pages(['privacy_officer'])).toEqual(['start', 'privacy']);
+    expect(pages(['privacy_officer'])).toEqual(['privacy', 'start']);
+    expect(navItems(['onderzoeker']).map((n) => n.label)).toEqual(['Start']);
   });
   it('combines roles', () => {
     expect(pages(['teammanager', 'functioneel_beheerder'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'beheer', 'rapportage']);
   });
   it('offers the management information to the roles the policy allows (rapportage: beleid, teammanager)', () => {
-    expect(pages(['beleidsmedewerker'])).toEqual(['start', 'rapportage']);
+    expect(pages(['beleidsmedewerker'])).toEqual(['rapportage', 'start']);
     expect(pages(['teammanager'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'rapportage']);
     for (const r of ['bureaudienst', 'backoffice', 'crisisdienst', 'gedragswetenschapper', 'vertrouwensarts', 'privacy_officer', 'onderzoeker', 'functioneel_beheerder']) {
       expect(pages([r])).not.toContain('rapportage');
     }
     // One item; monitoring, coördinatie and CBS are pages under it.
-    expect(navItems(['beleidsmedewerker'])[1]!.pages).toEqual(['monitoring', 'coordinatie', 'cbs']);
+    expect(navItems(['beleidsmedewerker'])[0]!.pages).toEqual(['monitoring', 'coordinatie', 'cbs']);
   });
   it('offers the CBS delivery (BSN) to the teammanager only', () => {
     expect(mayCbs(['teammanager'])).toBe(true);
@@ -59,5 +77,30 @@ describe('navigation per role', () => {
     const b = ROLE_INFO.beleidsmedewerker!;
     expect(b.nu.join(' ')).toMatch(/halfjaarrapportage/i);
     expect(b.later.join(' ')).not.toMatch(/halfjaarrapportage|CBS/i);
+  });
+});
+
+describe('route guard: which role may open which page', () => {
+  const open = (rollen: string[]) =>
+    (['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'casus', 'beheer', 'privacy', 'rapportage', 'monitoring', 'coordinatie', 'cbs'] as PageName[]).filter((p) => mayOpen(p, rollen));
+  it('gives each role exactly the pages of its work', () => {
+    expect(open(['privacy_officer'])).toEqual(['privacy']);
+    expect(open(['beleidsmedewerker'])).toEqual(['rapportage', 'monitoring', 'coordinatie']);
+    expect(open(['onderzoeker'])).toEqual([]);
+    expect(open(['functioneel_beheerder'])).toEqual(['beheer']);
+    expect(open(['gedragswetenschapper'])).toEqual(['werkvoorraad', 'zoeken', 'casus']);
+    expect(open(['backoffice'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'casus']);
+    expect(open(['teammanager'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'casus', 'rapportage', 'monitoring', 'coordinatie', 'cbs']);
+    expect(open(['teammanager', 'functioneel_beheerder', 'privacy_officer'])).toHaveLength(11);
+  });
+  it('lets everyone open the start page, the reference data, the own account and "not found"', () => {
+    for (const r of [[], ['onderzoeker'], ['privacy_officer'], ['backoffice']]) {
+      for (const p of ['home', 'start', 'referentie', 'account', 'niet_gevonden'] as PageName[]) expect(mayOpen(p, r)).toBe(true);
+    }
+  });
+  it('every navigation item is a page the role may open', () => {
+    for (const r of ['bureaudienst', 'gedragswetenschapper', 'teammanager', 'privacy_officer', 'beleidsmedewerker', 'onderzoeker', 'functioneel_beheerder']) {
+      for (const n of navItems([r])) expect(mayOpen(n.page, [r]), `${r} ${n.page}`).toBe(true);
+    }
   });
 });

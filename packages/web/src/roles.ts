@@ -1,6 +1,7 @@
 // What each role sees: the navigation and the start page after login. The server decides what is
 // allowed (policy table in packages/server/src/policy); this only keeps the UI from offering pages
 // a role cannot use.
+import type { Route } from './router.tsx';
 
 export type NavPage = 'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'privacy' | 'start' | 'rapportage';
 
@@ -41,27 +42,69 @@ export function navItems(rollen: readonly string[]): NavItem[] {
   }
   if (isCaseWorker(rollen)) out.push({ to: '/zoeken', label: 'Zoeken', page: 'zoeken' });
   if (isBeheerder(rollen)) out.push({ to: '/beheer', label: 'Beheer', page: 'beheer' });
-  if (isPrivacyOfficer(rollen)) out.push({ to: '/start', label: 'Start', page: 'start' }, { to: '/privacy', label: 'Privacy', page: 'privacy' });
+  if (isPrivacyOfficer(rollen)) out.push({ to: '/privacy', label: 'Privacy', page: 'privacy' });
   // One item for the management information; its pages have their own navigation.
-  if (mayRapportage(rollen)) {
-    // Without case work (beleid) the start page stays in the navigation, as for the privacy officer.
-    if (!isCaseWorker(rollen) && !out.some((i) => i.page === 'start')) out.push({ to: '/start', label: 'Start', page: 'start' });
-    out.push({ to: '/rapportage', label: 'Rapportage', page: 'rapportage', pages: ['monitoring', 'coordinatie', 'cbs'] });
-  }
-  if (!out.length) out.push({ to: '/start', label: 'Start', page: 'start' });
+  if (mayRapportage(rollen)) out.push({ to: '/rapportage', label: 'Rapportage', page: 'rapportage', pages: ['monitoring', 'coordinatie', 'cbs'] });
+  // Roles without case work keep the overview of what their role offers (and the reference data);
+  // a role with no page of its own (onderzoeker) starts there.
+  if (!isCaseWorker(rollen) && !isBeheerder(rollen)) out.push({ to: '/start', label: out.length ? 'Overzicht' : 'Start', page: 'start', pages: ['referentie'] });
   return out;
 }
 
-/** Where a user lands after login (and on '/'): case workers → werkvoorraad; beheer → beheer; others → start. */
+/**
+ * Where a user lands after login (and on '/'): the page of the role's own work. Case workers →
+ * werkvoorraad; beheer → Beheer; privacy officer → Privacy; beleid (and the teammanager, a case
+ * worker first) → Rapportage; a role without pages of its own (onderzoeker) → the start page.
+ */
 export function startPath(rollen: readonly string[]): string {
   if (isCaseWorker(rollen)) return '/werkvoorraad';
   if (isBeheerder(rollen)) return '/beheer';
+  if (isPrivacyOfficer(rollen)) return '/privacy';
+  if (mayRapportage(rollen)) return '/rapportage';
   return '/start';
 }
 
-/** What the start page tells roles without case work: available now, and what comes later. */
-export const ROLE_INFO: Record<string, { nu: string[]; later: string[] }> = {
+/** The name of the start page in a sentence ("Ga naar …"). */
+export function startLabel(rollen: readonly string[]): string {
+  const to = startPath(rollen);
+  return navItems(rollen).find((n) => n.to === to)?.label ?? 'Start';
+}
+
+/**
+ * The pages of the web app and who may open them: the same rule as the navigation (and as the
+ * server's policy). A page outside it is not rendered at all; the user gets "Deze pagina hoort
+ * niet bij uw rol" with a link to the own start page. The server refuses the API calls anyway.
+ */
+export type PageName = Route['page'];
+
+const EVERYONE = () => true;
+const PAGE_RULE: Record<PageName, (rollen: readonly string[]) => boolean> = {
+  home: EVERYONE,
+  start: EVERYONE,
+  referentie: EVERYONE,
+  account: EVERYONE,
+  niet_gevonden: EVERYONE,
+  werkvoorraad: isCaseWorker,
+  zoeken: isCaseWorker,
+  casus: isCaseWorker,
+  intake: (r) => has(r, INTAKE_ROLES),
+  adviesvragen: (r) => has(r, INTAKE_ROLES),
+  beheer: isBeheerder,
+  privacy: isPrivacyOfficer,
+  rapportage: mayRapportage,
+  monitoring: mayRapportage,
+  coordinatie: mayRapportage,
+  cbs: mayCbs,
+};
+
+export function mayOpen(page: PageName, rollen: readonly string[]): boolean {
+  return PAGE_RULE[page](rollen);
+}
+
+/** What the start page tells roles without case work: their own page, what it offers now, and what comes later. */
+export const ROLE_INFO: Record<string, { pagina?: { to: string; label: string }; nu: string[]; later: string[] }> = {
   privacy_officer: {
+    pagina: { to: '/privacy', label: 'Privacy' },
     nu: [
       'Privacy: het toegangslog (NEN 7513) doorzoeken en exporteren als CSV, met de controle van de hashketen.',
       'Per persoon een overzicht van wie diens gegevens heeft ingezien (ook als PDF, voor een inzageverzoek).',
@@ -70,6 +113,7 @@ export const ROLE_INFO: Record<string, { nu: string[]; later: string[] }> = {
     later: [],
   },
   beleidsmedewerker: {
+    pagina: { to: '/rapportage', label: 'Rapportage' },
     nu: [
       'Rapportage: de halfjaarrapportage voor elke periode, de regio of één gemeente, met grafieken; af te drukken als PDF en te downloaden als CSV en Excel (alleen geaggregeerde cijfers).',
       'Monitoring: de wekelijkse instroom per bron en type tegen de verwachte band, met signalen als een bron twee weken buiten de band valt, en het aandeel per signaal.',
@@ -80,5 +124,13 @@ export const ROLE_INFO: Record<string, { nu: string[]; later: string[] }> = {
   onderzoeker: {
     nu: [],
     later: ['Geaggregeerde en gepseudonimiseerde gegevens voor onderzoek, na toestemming van de privacy officer.'],
+  },
+  functioneel_beheerder: {
+    pagina: { to: '/beheer', label: 'Beheer' },
+    nu: [
+      'Beheer: gelijkgestelde dagen voor de wettelijke termijnen, en de referentiegegevens.',
+      'Gebruikers en teams: accounts aanmaken, rollen en team wijzigen, deactiveren en een tweede factor resetten.',
+    ],
+    later: [],
   },
 };
