@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { verdelingInBakken } from './pages/Rapportage.tsx';
 import { cbsHalfjaren } from './pages/Cbs.tsx';
 import {
+  actueleRun,
   afwijkingVan,
   bandTekst,
   gesignaleerd,
@@ -166,6 +167,10 @@ describe('bands and flags in words', () => {
       signaleringen: Array.from({ length: runs }, () => ({ vanaf: '2026-W12', tot: '2026-W13', richting: 'onder' as const, weken: 2 })),
     });
     expect(gesignaleerd([reeks('Politie', false, 1), reeks('Zorg', false, 0), reeks('Onderwijs', true, 1)]).map((r) => r.label)).toEqual(['Onderwijs', 'Politie']);
+    // A running week after the flagged week raises no flag itself and does not end the current one.
+    const metLopend = reeks('Onderwijs', true, 1);
+    metLopend.weken.push({ week: '2026-W14', maandag: '2026-03-30', aantal: 0, verwacht: null, afwijking: 'onder', signaal: false, lopend: { dagen: 2, tot: '2026-03-31' } });
+    expect(actueleRun(metLopend)).toEqual({ vanaf: '2026-W12', tot: '2026-W13', richting: 'onder', weken: 2 });
   });
 });
 

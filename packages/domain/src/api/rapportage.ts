@@ -133,6 +133,11 @@ export interface WeekPunt {
   verwacht: Band | null;
   afwijking: 'onder' | 'boven' | null;
   signaal: boolean;
+  /**
+   * The current week, counted up to today (`dagen` days from Monday); its band is for the same days
+   * of the comparison weeks, and it raises no flag (signaal stays false) until it is complete.
+   */
+  lopend?: { dagen: number; tot: LocalDate };
 }
 /** A run of weeks outside the band on the same side ('2026-W11' … '2026-W13'). */
 export interface Signalering {
@@ -157,7 +162,7 @@ export interface SignaalWeek {
   totaal: number | null;
   items: Array<{ code: string; aantalMeldingen: number | null; aantalAdviesvragen: number | null; aantal: number | null; aandeel: number | null }>;
 }
-/** A series flagged in the last week of the period. */
+/** A series flagged in the last complete week of the period. */
 export interface ActueleSignalering {
   soort: string;
   dimensie: string;
@@ -174,7 +179,8 @@ export interface Methode {
   beschrijving: string;
 }
 export interface Monitoring {
-  periode: { van: LocalDate; tot: LocalDate; weken: string[] };
+  /** `lopend`: the last week is the current one, counted up to `peildatum` (today), `dagen` days. */
+  periode: { van: LocalDate; tot: LocalDate; weken: string[]; lopend?: { week: string; peildatum: LocalDate; dagen: number } };
   methode: Methode;
   dataVanaf: LocalDate | null;
   onderdrukking: Onderdrukking;
@@ -188,8 +194,8 @@ export interface Coordinatie {
   periode: Monitoring['periode'];
   methode: Methode;
   onderdrukking: Onderdrukking;
-  weken: Array<{ week: string; meldingen: number | null; meldingenVerwacht: Band | null; adviesvragen: number | null; adviesvragenVerwacht: Band | null }>;
-  bronnen: Array<{ sleutel: string; label: string; weken: Array<{ week: string; aantal: number | null; laag: number | null; hoog: number | null; signaal: boolean }> }>;
+  weken: Array<{ week: string; lopend?: boolean; meldingen: number | null; meldingenVerwacht: Band | null; adviesvragen: number | null; adviesvragenVerwacht: Band | null }>;
+  bronnen: Array<{ sleutel: string; label: string; weken: Array<{ week: string; aantal: number | null; laag: number | null; hoog: number | null; signaal: boolean; lopend?: boolean }> }>;
   signalen: Monitoring['signalen'];
   actueleSignaleringen: ActueleSignalering[];
   toelichting: string;

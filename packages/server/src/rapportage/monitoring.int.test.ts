@@ -151,11 +151,27 @@ describe('options', () => {
     expect(o.weken[0].verwacht).toMatchObject({ gemiddelde: 5, jaren: 2, waarnemingen: 2 });
   });
 
-  it('without dates: the 13 complete weeks before this week', async () => {
+  it('without dates: the 13 complete weeks before this week and the running week up to today', async () => {
     const r = await beleid.get('/api/rapportage/monitoring');
     expect(r.body.periode.van).toBe('2026-02-16');
-    expect(r.body.periode.tot).toBe('2026-05-17');
-    expect(r.body.periode.weken).toHaveLength(13);
+    expect(r.body.periode.tot).toBe('2026-05-20');
+    expect(r.body.periode.weken).toHaveLength(14);
+    expect(r.body.periode.lopend).toEqual({ week: '2026-W21', peildatum: '2026-05-20', dagen: 3 });
+  });
+
+  it('the running week: counted up to today, against the same days of the comparison weeks, and no flag from it', async () => {
+    // Today is Wednesday 20 May 2026 (week 21); the generated series stops at week 20, so week 21 is 0 so far.
+    const r = await beleid.get('/api/rapportage/monitoring?van=2026-05-04&tot=2026-06-30');
+    expect(r.body.periode).toMatchObject({ van: '2026-05-04', tot: '2026-05-20', weken: ['2026-W19', '2026-W20', '2026-W21'], lopend: { week: '2026-W21', dagen: 3 } });
+    const p = r.body.reeksen.find((x: any) => x.soort === 'meldingen' && x.sleutel === 'politie');
+    // Monday–Wednesday of weeks 20–22 in 2021–2025 hold their Tuesday: 10 each.
+    expect(p.weken[2]).toMatchObject({ week: '2026-W21', aantal: 0, lopend: { dagen: 3, tot: '2026-05-20' }, verwacht: { gemiddelde: 10, laag: 3.7, hoog: 16.3 }, afwijking: 'onder', signaal: false });
+    expect(p.weken[1].lopend).toBeUndefined();
+    expect(p.signaleringen).toEqual([]);
+    expect(r.body.actueleSignaleringen).toEqual([]);
+    const c = await beleid.get('/api/rapportage/coordinatie?van=2026-05-04');
+    expect(c.body.weken.map((w: any) => [w.week, w.lopend ?? false])).toEqual([['2026-W19', false], ['2026-W20', false], ['2026-W21', true]]);
+    expect(c.body.bronnen[0].weken[2].lopend).toBe(true);
   });
 
   it('suppression: weekly counts below the threshold are null, flags stay', async () => {

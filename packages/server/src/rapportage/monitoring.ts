@@ -2,7 +2,7 @@
 // band expected from the same ISO weeks in earlier years, a flag when a series is outside its band
 // two weeks running, and the share of each coded signal per week next to the total.
 // Method and definitions: docs/statistics.md, "Monitoring".
-import { addDays, startOfLocalDay, type Band, type Coordinatie, type LocalDate, type Monitoring, type Reeks, type WeekPunt } from '@voordeur/domain';
+import { addDays, daysBetween, startOfLocalDay, type Band, type Coordinatie, type LocalDate, type Monitoring, type Reeks, type WeekPunt } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
@@ -48,16 +48,19 @@ function vergelijkMaandagen(maandag: LocalDate, terug: number, venster: number):
   return out;
 }
 
+/** The default weeks: the `weken` complete weeks before the current week, and the current (running) week up to today. */
 export function standaardWeken(today: LocalDate, weken = MONITORING_STANDAARD.weken): { van: LocalDate; tot: LocalDate } {
-  const tot = addDays(mondayOfDate(today), -1);
-  return { van: addDays(tot, -7 * weken + 1), tot };
+  const zondag = addDays(mondayOfDate(today), -1);
+  return { van: addDays(zondag, -7 * weken + 1), tot: today };
 }
 
 export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate): Promise<Monitoring> {
   const std = standaardWeken(today);
   const van = o.van ?? std.van;
-  const tot = o.tot ?? std.tot;
-  if (tot < van) throw new ValidationError([{ field: 'query.tot', rule: 'volgorde', message: 'De einddatum ligt vóór de begindatum' }]);
+  if (o.tot && o.tot < van) throw new ValidationError([{ field: 'query.tot', rule: 'volgorde', message: 'De einddatum ligt vóór de begindatum' }]);
+  // Weeks after the current one have no figures yet: the range stops at today.
+  const tot = (o.tot ?? std.tot) > today ? today : (o.tot ?? std.tot);
+  if (tot < van) throw new ValidationError([{ field: 'query.van', rule: 'toekomst', message: 'De begindatum ligt na vandaag: daar zijn nog geen cijfers van' }]);
   const maandagen = weekMondays(van, tot);
   if (maandagen.length > 160) throw new ValidationError([{ field: 'query.tot', rule: 'maximum', message: 'Maximaal 160 weken' }]);
   const l = await lijsten(db);
@@ -107,27 +110,26 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
   ]);
   const weekVan = new Map<string, string>();
   const wkDag = (d: string) => weekVan.get(d) ?? weekVan.set(d, weekKey(isoWeek(d))).get(d)!;
-  const mBron = mB.map((r) => ({ week: wkDag(r.dag), h: r.k as string, n: r.n }));
-  const mType = mT.map((r) => ({ week: wkDag(r.dag), aanleiding: r.k as string[], n: r.n }));
-  const aBron = aB.map((r) => ({ week: wkDag(r.dag), h: r.k as string, n: r.n }));
-  const aType = aT.map((r) => ({ week: wkDag(r.dag), aanleiding: r.k as string[], n: r.n }));
   const mSig = mS.map((r) => ({ week: wkDag(r.dag), signalen: r.k, n: r.n }));
   const aSig = aS.map((r) => ({ week: wkDag(r.dag), signalen: r.k, n: r.n }));
   const dataVanaf = start[0]?.d ?? null;
+  // The current week, when it is in the range, is running: counted up to today (`dagen` days, Monday = 1).
+  const laatsteMaandag = maandagen[maandagen.length - 1]!;
+  const lopendeDagen = addDays(laatsteMaandag, 6) >= today ? daysBetween(laatsteMaandag, today) + 1 : null;
 
-  // counts[soort][dimensie:sleutel][week] = n
+  // counts[soort][dimensie:sleutel][day] = n (days, so that a running week compares with the same days of earlier weeks)
   type Tel = Map<string, Map<string, number>>;
   const tellingen: Record<'meldingen' | 'adviesvragen', Tel> = { meldingen: new Map(), adviesvragen: new Map() };
   const add = (t: Tel, serie: string, wk: string, n: number) => {
     const s = t.get(serie) ?? t.set(serie, new Map()).get(serie)!;
     s.set(wk, (s.get(wk) ?? 0) + n);
   };
-  for (const [soort, bronRows, typeRows] of [['meldingen', mBron, mType], ['adviesvragen', aBron, aType]] as const) {
+  for (const [soort, bronRows, typeRows] of [['meldingen', mB, mT], ['adviesvragen', aB, aT]] as const) {
     for (const r of bronRows) {
-      add(tellingen[soort], 'totaal:totaal', r.week, r.n);
-      add(tellingen[soort], `bron:${bron(l, r.h)}`, r.week, r.n);
+      add(tellingen[soort], 'totaal:totaal', r.dag, r.n);
+      add(tellingen[soort], `bron:${bron(l, r.k as string)}`, r.dag, r.n);
     }
-    for (const r of typeRows) for (const g of typeGroepen(l, r.aanleiding)) add(tellingen[soort], `type:${g}`, r.week, r.n);
+    for (const r of typeRows) for (const g of typeGroepen(l, r.k as string[])) add(tellingen[soort], `type:${g}`, r.dag, r.n);
   }
 
   const wk = (m: LocalDate) => weekKey(isoWeek(m));
@@ -143,19 +145,28 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
       const tel = tellingen[soort].get(`${d.dimensie}:${d.sleutel}`);
       // 'Onbekend' and 'nog niet geregistreerd' only when they occur.
       if (!tel && (d.sleutel === 'onbekend' || d.sleutel === 'nog_niet_geregistreerd')) continue;
-      const count = (m: LocalDate) => tel?.get(wk(m)) ?? 0;
-      const punt = (m: LocalDate): WeekPunt => {
-        const obs = vergelijk.get(m)!.filter((x) => beschikbaar(x.maandag)).map((x) => ({ jaar: x.jaar, aantal: count(x.maandag) }));
+      /** The count of the first `dagen` days of the week of Monday `m` (7: the whole week). */
+      const count = (m: LocalDate, dagen = 7) => {
+        let n = 0;
+        for (let i = 0; i < dagen; i++) n += tel?.get(addDays(m, i)) ?? 0;
+        return n;
+      };
+      // A running week (`dagen` < 7 or up to today) is compared with the same days (Monday up to the
+      // same weekday) of the comparison weeks: a band for the week so far, not for a whole week.
+      const punt = (m: LocalDate, dagen = 7): WeekPunt => {
+        const obs = vergelijk.get(m)!.filter((x) => beschikbaar(x.maandag)).map((x) => ({ jaar: x.jaar, aantal: count(x.maandag, dagen) }));
         const b = band(obs, o.breedte, o.minimumJaren);
-        const n = count(m);
+        const n = count(m, dagen);
         const afwijking = b ? (n < b.laag ? 'onder' : n > b.hoog ? 'boven' : null) : null;
         return { week: wk(m), maandag: m, aantal: n, verwacht: b ? { ...b, gemiddelde: r1(b.gemiddelde), sd: r1(b.sd), laag: r1(b.laag), hoog: r1(b.hoog) } : null, afwijking, signaal: false };
       };
       const voor = punt(vooraf);
-      const weken = maandagen.map(punt);
+      const weken = maandagen.map((m, i) => (i === maandagen.length - 1 && lopendeDagen !== null ? { ...punt(m, lopendeDagen), lopend: { dagen: lopendeDagen, tot: today } } : punt(m)));
       const signaleringen: Reeks['signaleringen'] = [];
       let vorige = voor;
       for (const p of weken) {
+        // The running week is shown against its band for the days so far, but raises no flag (it is not complete).
+        if (p.lopend) break;
         if (p.afwijking && p.afwijking === vorige.afwijking) {
           p.signaal = true;
           const run = signaleringen[signaleringen.length - 1];
@@ -205,18 +216,25 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
   };
 
   const laatste = maandagen.length - 1;
+  // Current flags: those of the last complete week (the running week raises none).
+  const laatsteVolledig = lopendeDagen !== null ? laatste - 1 : laatste;
   const actueleSignaleringen = reeksen
-    .filter((r) => r.weken[laatste]?.signaal)
-    .map((r) => ({ soort: r.soort, dimensie: r.dimensie, sleutel: r.sleutel, label: r.label, richting: r.weken[laatste]!.afwijking!, sinds: r.signaleringen[r.signaleringen.length - 1]!.vanaf }));
+    .filter((r) => laatsteVolledig >= 0 && r.weken[laatsteVolledig]?.signaal)
+    .map((r) => ({ soort: r.soort, dimensie: r.dimensie, sleutel: r.sleutel, label: r.label, richting: r.weken[laatsteVolledig]!.afwijking!, sinds: r.signaleringen[r.signaleringen.length - 1]!.vanaf }));
 
   const result: Monitoring = {
-    periode: { van: maandagen[0]!, tot: addDays(maandagen[laatste]!, 6), weken: maandagen.map(wk) },
+    periode: {
+      van: maandagen[0]!,
+      tot: lopendeDagen !== null ? today : addDays(maandagen[laatste]!, 6),
+      weken: maandagen.map(wk),
+      ...(lopendeDagen !== null ? { lopend: { week: wk(laatsteMaandag), peildatum: today, dagen: lopendeDagen } } : {}),
+    },
     methode: {
       jaren: o.jaren,
       venster: o.venster,
       breedte: o.breedte,
       minimumJaren: o.minimumJaren,
-      beschrijving: `Verwachte band per ISO-week: gemiddelde ± ${o.breedte} × standaardafwijking van dezelfde week (± ${o.venster} week) in de ${o.jaren} voorgaande jaren met gegevens (minstens ${o.minimumJaren} jaren); standaardafwijking minstens √gemiddelde. Signaal: twee weken achtereen buiten de band aan dezelfde kant.`,
+      beschrijving: `Verwachte band per ISO-week: gemiddelde ± ${o.breedte} × standaardafwijking van dezelfde week (± ${o.venster} week) in de ${o.jaren} voorgaande jaren met gegevens (minstens ${o.minimumJaren} jaren); standaardafwijking minstens √gemiddelde. Signaal: twee weken achtereen buiten de band aan dezelfde kant. De lopende week telt tot en met vandaag en wordt vergeleken met dezelfde dagen (maandag tot en met dezelfde weekdag) van de vergelijkingsweken; ze geeft nog geen signaal.`,
     },
     dataVanaf,
     onderdrukking: { drempel: o.drempel, cellen: [] },
@@ -272,6 +290,7 @@ export function coordinatieOverzicht(m: Monitoring): Coordinatie {
     onderdrukking: m.onderdrukking,
     weken: m.periode.weken.map((w, i) => ({
       week: w,
+      ...(m.periode.lopend?.week === w ? { lopend: true } : {}),
       meldingen: tm?.weken[i]?.aantal ?? null,
       meldingenVerwacht: tm?.weken[i]?.verwacht ?? null,
       adviesvragen: ta?.weken[i]?.aantal ?? null,
@@ -279,7 +298,7 @@ export function coordinatieOverzicht(m: Monitoring): Coordinatie {
     })),
     bronnen: m.reeksen
       .filter((r) => r.soort === 'meldingen' && r.dimensie === 'bron')
-      .map((r) => ({ sleutel: r.sleutel, label: r.label, weken: r.weken.map((p) => ({ week: p.week, aantal: p.aantal, laag: p.verwacht?.laag ?? null, hoog: p.verwacht?.hoog ?? null, signaal: p.signaal })) })),
+      .map((r) => ({ sleutel: r.sleutel, label: r.label, weken: r.weken.map((p) => ({ week: p.week, aantal: p.aantal, laag: p.verwacht?.laag ?? null, hoog: p.verwacht?.hoog ?? null, signaal: p.signaal, ...(p.lopend ? { lopend: true } : {}) })) })),
     signalen: m.signalen,
     actueleSignaleringen: m.actueleSignaleringen,
     toelichting: 'Alleen geaggregeerde aantallen per week; geen persoonsgegevens.',

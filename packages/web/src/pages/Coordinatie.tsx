@@ -7,7 +7,7 @@ import { BandLegenda } from '../components/charts/Charts.tsx';
 import { Notice } from '../components/forms.tsx';
 import { useLocation } from '../router.tsx';
 import { useApi } from '../useApi.ts';
-import { BandFiguur, bandPunten, MethodeUitleg, monitoringQuery, ReeksenSectie, SignalenSectie, WekenFormulier } from './Monitoring.tsx';
+import { BandFiguur, bandPunten, LopendeWeekNoot, MethodeUitleg, monitoringQuery, ReeksenSectie, SignalenSectie, WekenFormulier } from './Monitoring.tsx';
 import { Kerncijfers, OnderdrukkingNoot, RapportageNav } from './RapportageDelen.tsx';
 import type { Coordinatie } from '@voordeur/domain';
 import { afwijkingVan, bandTekst, datumLang, runsUitWeken, signaleringTekst, weekNaam } from './RapportageModel.ts';
@@ -36,39 +36,49 @@ export function CoordinatiePage() {
 
 function CoordinatieInhoud({ c, bezig }: { c: Coordinatie; bezig: boolean }) {
   const weken = c.periode.weken;
-  const laatste = c.weken[c.weken.length - 1];
+  // The running week (counted up to today) and the last complete week: the coordination team's view of now.
+  const nu = c.weken[c.weken.length - 1]?.lopend ? c.weken[c.weken.length - 1] : undefined;
+  const laatste = nu ? c.weken[c.weken.length - 2] : c.weken[c.weken.length - 1];
   const totaalPunten = (k: 'meldingen' | 'adviesvragen') =>
     bandPunten(
       c.weken.map((w) => {
         const band = k === 'meldingen' ? w.meldingenVerwacht : w.adviesvragenVerwacht;
         const aantal = w[k];
-        return { aantal, laag: band?.laag ?? null, hoog: band?.hoog ?? null, afwijking: afwijkingVan(aantal, band?.laag ?? null, band?.hoog ?? null) };
+        return { aantal, laag: band?.laag ?? null, hoog: band?.hoog ?? null, afwijking: afwijkingVan(aantal, band?.laag ?? null, band?.hoog ?? null), lopend: !!w.lopend };
       }),
     );
   const bronnen = c.bronnen.map((b) => {
     const wk = b.weken.map((w) => ({ ...w, afwijking: afwijkingVan(w.aantal, w.laag, w.hoog) }));
     const runs = runsUitWeken(wk);
-    const actueel = wk[wk.length - 1]?.signaal ? (runs[runs.length - 1] ?? null) : null;
+    const actueel = wk.filter((w) => !w.lopend).at(-1)?.signaal ? (runs[runs.length - 1] ?? null) : null;
     return { sleutel: b.sleutel, label: b.label, punten: bandPunten(wk), signaleringen: runs, actueel };
   });
   const zonderBand = c.weken.every((w) => !w.meldingenVerwacht);
   const totaalMeldingen = totaalPunten('meldingen');
   const totaalAdvies = totaalPunten('adviesvragen');
-  const verwacht = (b: { laag: number; hoog: number } | null | undefined) => (b ? `verwacht ${bandTekst(b)}` : 'nog geen verwachte band');
+  const verwacht = (b: { laag: number; hoog: number } | null | undefined, totNu = false) => (b ? `verwacht ${totNu ? 'tot nu ' : ''}${bandTekst(b)}` : 'nog geen verwachte band');
   return (
     <div aria-busy={bezig || undefined} data-testid="coordinatie">
       <p className="rapport-periode">
-        <strong>Periode:</strong> {weekNaam(weken[0]!)} t/m {weekNaam(weken[weken.length - 1]!)} ({datumLang(c.periode.van)} t/m {datumLang(c.periode.tot)}). {c.toelichting}
+        <strong>Periode:</strong> {weekNaam(weken[0]!)} t/m {weekNaam(weken[weken.length - 1]!)}
+        {c.periode.lopend ? ' (lopend)' : ''} ({datumLang(c.periode.van)} t/m {datumLang(c.periode.tot)}). {c.toelichting}
       </p>
+      <LopendeWeekNoot lopend={c.periode.lopend} />
       <OnderdrukkingNoot o={c.onderdrukking} />
       <MethodeUitleg methode={c.methode} zonderBand={zonderBand} />
       <section className="rapport-sectie" aria-labelledby="s-nu">
-        <h2 id="s-nu">De laatste week: {laatste ? weekNaam(laatste.week) : '–'}</h2>
+        <h2 id="s-nu">{nu ? `Deze week (${weekNaam(nu.week)}, lopend) en de laatste volledige week` : `De laatste week: ${laatste ? weekNaam(laatste.week) : '–'}`}</h2>
         <Kerncijfers
-          label="De laatste week"
+          label={nu ? 'Deze week en de laatste volledige week' : 'De laatste week'}
           items={[
-            { label: 'Meldingen', p: { waarde: laatste?.meldingen ?? null, status: 'onderdrukt' }, eenheid: 'aantal', toelichting: verwacht(laatste?.meldingenVerwacht) },
-            { label: 'Adviesvragen', p: { waarde: laatste?.adviesvragen ?? null, status: 'onderdrukt' }, eenheid: 'aantal', toelichting: verwacht(laatste?.adviesvragenVerwacht) },
+            ...(nu
+              ? [
+                  { label: 'Meldingen deze week tot nu', p: { waarde: nu.meldingen, status: 'onderdrukt' as const }, eenheid: 'aantal' as const, toelichting: verwacht(nu.meldingenVerwacht, true) },
+                  { label: 'Adviesvragen deze week tot nu', p: { waarde: nu.adviesvragen, status: 'onderdrukt' as const }, eenheid: 'aantal' as const, toelichting: verwacht(nu.adviesvragenVerwacht, true) },
+                ]
+              : []),
+            { label: nu ? `Meldingen ${laatste ? weekNaam(laatste.week) : ''}` : 'Meldingen', p: { waarde: laatste?.meldingen ?? null, status: 'onderdrukt' }, eenheid: 'aantal', toelichting: verwacht(laatste?.meldingenVerwacht) },
+            { label: nu ? `Adviesvragen ${laatste ? weekNaam(laatste.week) : ''}` : 'Adviesvragen', p: { waarde: laatste?.adviesvragen ?? null, status: 'onderdrukt' }, eenheid: 'aantal', toelichting: verwacht(laatste?.adviesvragenVerwacht) },
             { label: 'Actuele signaleringen', p: { waarde: c.actueleSignaleringen.length }, eenheid: 'aantal', toelichting: 'bronnen, typen of totalen twee weken buiten de band' },
           ]}
         />
@@ -89,7 +99,7 @@ function CoordinatieInhoud({ c, bezig }: { c: Coordinatie; bezig: boolean }) {
       </section>
       <section className="rapport-sectie" aria-labelledby="s-weken">
         <h2 id="s-weken">Meldingen en adviesvragen per week</h2>
-        <BandLegenda />
+        <BandLegenda lopend={!!nu} />
         <div className="figuur-paar">
           <BandFiguur titel="Meldingen" id="fig-c-meldingen" weken={weken} punten={totaalMeldingen} signalering={null} open />
           <BandFiguur titel="Adviesvragen" id="fig-c-adviesvragen" weken={weken} punten={totaalAdvies} signalering={null} open />

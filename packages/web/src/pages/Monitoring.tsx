@@ -25,11 +25,24 @@ import {
 import type { Methode, Monitoring, Reeks, Signalering } from '@voordeur/domain';
 
 /** A series' weeks as chart points (a null count is a suppressed small cell). */
-export function bandPunten(weken: Array<{ aantal: number | null; laag: number | null; hoog: number | null; afwijking?: 'onder' | 'boven' | null; signaal?: boolean }>): BandPunt[] {
-  return weken.map((w) => ({ waarde: w.aantal, status: w.aantal === null ? 'onderdrukt' : null, laag: w.laag, hoog: w.hoog, afwijking: w.afwijking ?? null, signaal: w.signaal ?? false }));
+export function bandPunten(weken: Array<{ aantal: number | null; laag: number | null; hoog: number | null; afwijking?: 'onder' | 'boven' | null; signaal?: boolean; lopend?: boolean }>): BandPunt[] {
+  return weken.map((w) => ({ waarde: w.aantal, status: w.aantal === null ? 'onderdrukt' : null, laag: w.laag, hoog: w.hoog, afwijking: w.afwijking ?? null, signaal: w.signaal ?? false, ...(w.lopend ? { lopend: true } : {}) }));
 }
 
-const uitReeks = (r: Reeks) => bandPunten(r.weken.map((w) => ({ aantal: w.aantal, laag: w.verwacht?.laag ?? null, hoog: w.verwacht?.hoog ?? null, afwijking: w.afwijking, signaal: w.signaal })));
+const uitReeks = (r: Reeks) => bandPunten(r.weken.map((w) => ({ aantal: w.aantal, laag: w.verwacht?.laag ?? null, hoog: w.verwacht?.hoog ?? null, afwijking: w.afwijking, signaal: w.signaal, lopend: !!w.lopend })));
+
+/** A week's name, with '(lopend)' for the running week: 'week 47 (2026), lopend'. */
+const weekLabel = (week: string, p?: { lopend?: boolean }, kort = false) => (p?.lopend ? `${weekNaam(week, kort)}${kort ? '*' : ', lopend (tot nu)'}` : weekNaam(week, kort));
+
+/** The note about the running week: counted up to today, compared with the same days, no flag yet. */
+export function LopendeWeekNoot({ lopend }: { lopend?: { week: string; peildatum: string; dagen: number } }) {
+  if (!lopend) return null;
+  return (
+    <p className="monitoring-lopend" data-testid="lopende-week">
+      <strong>{weekNaam(lopend.week)} loopt nog</strong> (maandag t/m {datumLang(lopend.peildatum)}, {lopend.dagen === 1 ? '1 dag' : `${lopend.dagen} dagen`}; vandaag telt mee tot nu). De aantallen worden vergeleken met dezelfde dagen van die weken in eerdere jaren (‘verwacht tot nu’). Een lopende week geeft nog geen signaal: dat kan pas als de week compleet is. In de grafieken staat ze met een gestippelde rand en een * bij het weeknummer.
+    </p>
+  );
+}
 
 /** Weekly numbers of one series as a table: count, band, status in words. */
 export function WeekTabel({ titel, weken, punten }: { titel: string; weken: string[]; punten: BandPunt[] }) {
@@ -51,11 +64,11 @@ export function WeekTabel({ titel, weken, punten }: { titel: string; weken: stri
         </thead>
         <tbody>
           {punten.map((p, i) => (
-            <tr key={weken[i]} className={p.signaal ? 'rij--signaal' : undefined}>
-              <th scope="row">{weekNaam(weken[i]!)}</th>
+            <tr key={weken[i]} className={p.signaal ? 'rij--signaal' : p.lopend ? 'rij--lopend' : undefined}>
+              <th scope="row">{weekLabel(weken[i]!, p)}</th>
               <Cel p={p} eenheid="aantal" />
               <td className="num">{bandTekst(p)}</td>
-              <td>{p.laag === null ? '–' : weekStatus(p)}</td>
+              <td>{p.laag === null ? '–' : p.lopend ? `${weekStatus(p)} (tot nu; nog geen signaal)` : weekStatus(p)}</td>
             </tr>
           ))}
         </tbody>
@@ -74,7 +87,7 @@ export function BandFiguur({ titel, id, weken, punten, signalering, open }: { ti
           {signalering}
         </p>
       )}
-      <BandDiagram titel={titel} weken={weken.map((w) => weekNaam(w, true))} weekNamen={weken.map((w) => weekNaam(w))} punten={punten} hoogte={open ? 170 : 120} />
+      <BandDiagram titel={titel} weken={weken.map((w, i) => weekLabel(w, punten[i], true))} weekNamen={weken.map((w, i) => weekLabel(w, punten[i]))} punten={punten} hoogte={open ? 170 : 120} />
       <details className="chart-details" open={open}>
         <summary>Weekcijfers {titel.toLowerCase()}</summary>
         <WeekTabel titel={`Weekcijfers ${titel.toLowerCase()}`} weken={weken} punten={punten} />
@@ -192,7 +205,7 @@ export function WekenFormulier({ pad, keuze, periode }: { pad: string; keuze: Mo
   return (
     <form className="filters rapport-keuze" onSubmit={submit} aria-label="Weken kiezen" noValidate>
       <ErrorSummary errors={fouten} focusKey={poging} />
-      <p className="hint rapport-keuze__uitleg">Hele ISO-weken (maandag t/m zondag) die de gekozen dagen raken; standaard de 13 volledige weken vóór deze week.</p>
+      <p className="hint rapport-keuze__uitleg">Hele ISO-weken (maandag t/m zondag) die de gekozen dagen raken; standaard de 13 volledige weken vóór deze week en de lopende week tot en met vandaag.</p>
       <div className="field-row">
         {datum('van', 'Van')}
         {datum('tot', 'Tot en met')}
@@ -223,8 +236,10 @@ export function MonitoringPage() {
       {m.data && (
         <div aria-busy={m.loading || undefined} data-testid="monitoring">
           <p className="rapport-periode">
-            <strong>Periode:</strong> {weekNaam(m.data.periode.weken[0]!)} t/m {weekNaam(m.data.periode.weken[m.data.periode.weken.length - 1]!)} ({datumLang(m.data.periode.van)} t/m {datumLang(m.data.periode.tot)})
+            <strong>Periode:</strong> {weekNaam(m.data.periode.weken[0]!)} t/m {weekNaam(m.data.periode.weken[m.data.periode.weken.length - 1]!)}
+            {m.data.periode.lopend ? ' (lopend)' : ''} ({datumLang(m.data.periode.van)} t/m {datumLang(m.data.periode.tot)})
           </p>
+          <LopendeWeekNoot lopend={m.data.periode.lopend} />
           <OnderdrukkingNoot o={m.data.onderdrukking} />
           <RadioGroup
             name="soort"
@@ -260,7 +275,7 @@ function MonitoringInhoud({ m, soort }: { m: Monitoring; soort: 'meldingen' | 'a
       <section className="rapport-sectie" aria-labelledby="s-signaleringen">
         <h2 id="s-signaleringen">Signaleringen ({naam})</h2>
         {signaal.length === 0 ? (
-          <p data-testid="signaleringen">Geen signaleringen: geen bron of type viel twee weken achtereen buiten de verwachte band{zonderBand ? ' (er is nog geen band)' : ''}.</p>
+          <p data-testid="signaleringen">Geen signaleringen: geen bron of type viel twee volledige weken achtereen buiten de verwachte band{zonderBand ? ' (er is nog geen band)' : ''}.</p>
         ) : (
           <ul className="signaleringen" data-testid="signaleringen">
             {signaal.map((r) => {
@@ -279,7 +294,7 @@ function MonitoringInhoud({ m, soort }: { m: Monitoring; soort: 'meldingen' | 'a
       {totaal && (
         <section className="rapport-sectie" aria-labelledby="s-totaal">
           <h2 id="s-totaal">Totaal {naam} per week</h2>
-          <BandLegenda />
+          <BandLegenda lopend={!!m.periode.lopend} />
           <BandFiguur titel={`Totaal ${naam}`} id="fig-totaal" weken={weken} punten={uitReeks(totaal)} signalering={reeksSignaal('het totaal', totaal.signaleringen, actueleRun(totaal))} open />
         </section>
       )}
@@ -293,6 +308,7 @@ function MonitoringInhoud({ m, soort }: { m: Monitoring; soort: 'meldingen' | 'a
 /** A summary table (per series: period total, last week against its band, flag) and a chart per series. */
 export function ReeksenSectie({ id, titel, uitleg, reeksen, weken, soortLabel, extra }: { id: string; titel: string; uitleg: string; reeksen: Array<{ sleutel: string; label: string; punten: BandPunt[]; signaleringen: Signalering[]; actueel: Signalering | null } | Reeks>; weken: string[]; soortLabel: string; extra?: ReactNode }) {
   const rijen = reeksen.map((r) => ('punten' in r ? r : { sleutel: r.sleutel, label: r.label, punten: uitReeks(r), signaleringen: r.signaleringen, actueel: actueleRun(r) }));
+  const lopend = rijen.some((r) => r.punten[r.punten.length - 1]?.lopend);
   return (
     <section className="rapport-sectie" aria-labelledby={id}>
       <h2 id={id}>{titel}</h2>
@@ -308,17 +324,28 @@ export function ReeksenSectie({ id, titel, uitleg, reeksen, weken, soortLabel, e
                 Totaal periode
               </th>
               <th scope="col" className="num">
-                Laatste week
+                Laatste volledige week
               </th>
               <th scope="col" className="num">
                 Verwacht
               </th>
+              {lopend && (
+                <>
+                  <th scope="col" className="num">
+                    Deze week tot nu
+                  </th>
+                  <th scope="col" className="num">
+                    Verwacht tot nu
+                  </th>
+                </>
+              )}
               <th scope="col">Signaal</th>
             </tr>
           </thead>
           <tbody>
             {rijen.map((r) => {
-              const laatste = r.punten[r.punten.length - 1];
+              const nu = r.punten[r.punten.length - 1]?.lopend ? r.punten[r.punten.length - 1] : undefined;
+              const laatste = nu ? r.punten[r.punten.length - 2] : r.punten[r.punten.length - 1];
               const som = r.punten.some((p) => p.waarde === null) ? null : r.punten.reduce((s, p) => s + (p.waarde ?? 0), 0);
               const tekst = reeksSignaal(r.label, r.signaleringen, r.actueel);
               return (
@@ -327,6 +354,12 @@ export function ReeksenSectie({ id, titel, uitleg, reeksen, weken, soortLabel, e
                   <Cel p={{ waarde: som, status: 'onderdrukt' }} eenheid="aantal" />
                   <Cel p={laatste ?? { waarde: null }} eenheid="aantal" />
                   <td className="num">{bandTekst(laatste ?? null)}</td>
+                  {lopend && (
+                    <>
+                      <Cel p={nu ?? { waarde: null }} eenheid="aantal" />
+                      <td className="num">{bandTekst(nu ?? null)}</td>
+                    </>
+                  )}
                   <td>{tekst ? tekst.replace(/^[^:]*: /, '') : laatste ? weekStatus(laatste) : ''}</td>
                 </tr>
               );

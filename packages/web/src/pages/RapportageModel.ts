@@ -174,9 +174,9 @@ export function signaleringTekst(label: string, s: { vanaf: string; tot: string;
   return `${label.toLowerCase()}: ${s.weken} weken ${s.richting} de verwachte band (${weken})`;
 }
 
-/** The number of weeks of the current flag of a series (up to the last week): from its run. */
+/** The current flag of a series (in the last complete week; a running week raises none): its run. */
 export function actueleRun(r: Reeks): Signalering | null {
-  const last = r.weken[r.weken.length - 1];
+  const last = r.weken.filter((w) => !w.lopend).at(-1);
   if (!last?.signaal) return null;
   return r.signaleringen[r.signaleringen.length - 1] ?? null;
 }

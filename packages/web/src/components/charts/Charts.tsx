@@ -266,6 +266,8 @@ export interface BandPunt extends Punt {
   hoog: number | null;
   afwijking?: 'onder' | 'boven' | null;
   signaal?: boolean;
+  /** The running week: counted up to today, its band for the same days; drawn with a dashed outline. */
+  lopend?: boolean;
 }
 
 /**
@@ -285,7 +287,7 @@ export function BandDiagram({ titel, weken, weekNamen, punten, hoogte = PLOT_H }
       const p = punten[i]!;
       const band = p.laag !== null && p.hoog !== null ? `verwacht ${waardeTekst({ waarde: p.laag }, 'aantal')} tot ${waardeTekst({ waarde: p.hoog }, 'aantal')}` : 'geen verwachte band';
       const af = p.afwijking ? `, ${p.afwijking} de band${p.signaal ? ', signaal' : ''}` : '';
-      return `${w}: ${waardeTekst(p, 'aantal')} (${band}${af})`;
+      return `${w}: ${waardeTekst(p, 'aantal')}${p.lopend ? ' tot nu, week loopt nog' : ''} (${band}${p.lopend && band !== 'geen verwachte band' ? ' tot nu' : ''}${af})`;
     })
     .join('; ')}.`;
   const yAs = (v: number) => PLOT_TOP + (1 - fractie(v, top)) * hoogte;
@@ -294,6 +296,7 @@ export function BandDiagram({ titel, weken, weekNamen, punten, hoogte = PLOT_H }
       {punten.map((p, i) =>
         p.signaal ? <rect key={`s${i}`} x={pct(X0 + i * slot)} width={pct(slot)} y={PLOT_TOP - 6} height={hoogte + 6} className="chart-signaal-kolom" /> : null,
       )}
+      {punten.map((p, i) => (p.lopend ? <rect key={`l${i}`} x={pct(X0 + i * slot)} width={pct(slot)} y={PLOT_TOP - 6} height={hoogte + 6} className="chart-lopend-kolom" /> : null))}
       <g aria-hidden="true">
         {ticks.map((t) => (
           <g key={t}>
@@ -336,7 +339,7 @@ export function BandDiagram({ titel, weken, weekNamen, punten, hoogte = PLOT_H }
 }
 
 /** Legend for band charts (shapes explained in words). */
-export function BandLegenda() {
+export function BandLegenda({ lopend = false }: { lopend?: boolean }) {
   return (
     <ul className="chart-legenda" aria-hidden="true">
       <li>
@@ -364,6 +367,14 @@ export function BandLegenda() {
         </svg>
         signaal (2 weken achtereen)
       </li>
+      {lopend && (
+        <li>
+          <svg width="22" height="14" focusable="false">
+            <rect x="1" y="1" width="20" height="12" className="chart-lopend-kolom" />
+          </svg>
+          lopende week (tot nu)
+        </li>
+      )}
     </ul>
   );
 }
