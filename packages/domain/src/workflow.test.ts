@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { codeLijst } from './codelists.ts';
 import {
   ACTIE_LABEL,
+  afsluitenRegel,
   allowedActions,
+  beoordelingRegel,
+  terugkoppelingMomenten,
+  toegestaneUitkomsten,
   dienstSoort,
   isOpen,
   isTransitie,
@@ -211,5 +216,83 @@ describe('actions, labels and helpers', () => {
     ]);
     // Every open state is in exactly one process.
     for (const s of MELDING_STATUSSEN) expect(procesVan(s, false) === null).toBe(!isOpen(s));
+  });
+});
+
+describe('guard: RvdK-verzoek only for a household with minor children', () => {
+  const zonder = { ...DONE, huishoudenMetKinderen: false };
+  it.each(MELDING_STATUSSEN.filter((s) => PROTOCOL[s].rvdk_verzoek))('%s: offered with children, not without; refused with the reason', (status) => {
+    expect(allowedActions(status, { ...DONE, huishoudenMetKinderen: true })).toContain('rvdk_verzoek');
+    expect(allowedActions(status, zonder)).not.toContain('rvdk_verzoek');
+    const t = transition(status, 'rvdk_verzoek', zonder);
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.reason).toMatch(/minderjarige kinderen/);
+    expect(t.allowed).toEqual(allowedActions(status, zonder));
+    // Every other action is unaffected.
+    expect(allowedActions(status, zonder)).toEqual(allowedActions(status, DONE).filter((a) => a !== 'rvdk_verzoek'));
+  });
+});
+
+describe('guard: terugkoppeling only when a moment applies and is not recorded', () => {
+  it('terugkoppelingMomenten: after the beoordeling once beoordeeld, after the onderzoek once its outcome is recorded, not twice', () => {
+    expect(terugkoppelingMomenten({ beoordeeld: false, onderzoekUitkomstVastgelegd: false, gedaan: [] })).toEqual([]);
+    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: false, gedaan: [] })).toEqual(['na_beoordeling']);
+    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: false, gedaan: ['na_beoordeling'] })).toEqual([]);
+    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: ['na_beoordeling'] })).toEqual(['na_onderzoek']);
+    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: [] })).toEqual(['na_beoordeling', 'na_onderzoek']);
+    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: ['na_beoordeling', 'na_onderzoek'] })).toEqual([]);
+  });
+  it('no open moment: not offered and refused; an open moment: offered', () => {
+    expect(allowedActions('overgedragen', { openTerugkoppelingMomenten: [] })).not.toContain('terugkoppeling');
+    const t = transition('afgesloten', 'terugkoppeling', { openTerugkoppelingMomenten: [] });
+    expect(t.ok).toBe(false);
+    expect(allowedActions('afgesloten', { openTerugkoppelingMomenten: ['na_beoordeling'] })).toContain('terugkoppeling');
+  });
+});
+
+describe('veiligheidsbeoordeling: uitkomst consistent with the two questions', () => {
+  const codes = codeLijst('beoordeling_uitkomst').items.map((i) => i.code);
+  const overig = ['eenmalige_onveilige_situatie', 'andere_leefdomeinen', 'geen_zorgen'];
+  it('the table: acute → acute only; structureel without acute → structureel only; neither → the other three', () => {
+    expect(codes).toHaveLength(5);
+    expect(toegestaneUitkomsten(true, true, codes)).toEqual(['acute_onveiligheid']);
+    expect(toegestaneUitkomsten(true, false, codes)).toEqual(['acute_onveiligheid']);
+    expect(toegestaneUitkomsten(false, true, codes)).toEqual(['structurele_onveiligheid']);
+    expect(toegestaneUitkomsten(false, false, codes)).toEqual(overig);
+    expect(toegestaneUitkomsten(undefined, undefined, codes)).toEqual(codes);
+    // A code added by beheer later counts as "no acute or structural unsafety".
+    expect(toegestaneUitkomsten(false, false, [...codes, 'nieuw'])).toEqual([...overig, 'nieuw']);
+  });
+  it('beoordelingRegel agrees with the table for every combination, and names the field uitkomst', () => {
+    for (const acute of [true, false]) {
+      for (const structureel of [true, false]) {
+        const ok = toegestaneUitkomsten(acute, structureel, codes);
+        for (const uitkomst of codes) {
+          const fout = beoordelingRegel({ acuteOnveiligheid: acute, structureleOnveiligheid: structureel, uitkomst });
+          expect(fout === null, `${acute} ${structureel} ${uitkomst}`).toBe(ok.includes(uitkomst));
+          if (fout) expect(fout.field).toBe('uitkomst');
+        }
+      }
+    }
+  });
+  it("the review's case: acute nee, structureel nee, uitkomst acute onveiligheid is refused", () => {
+    expect(beoordelingRegel({ acuteOnveiligheid: false, structureleOnveiligheid: false, uitkomst: 'acute_onveiligheid' })).toMatchObject({ field: 'uitkomst', rule: 'acuut_vraagt_acute_onveiligheid' });
+    expect(beoordelingRegel({ acuteOnveiligheid: true, structureleOnveiligheid: false, uitkomst: 'geen_zorgen' })).toMatchObject({ rule: 'acute_onveiligheid_vraagt_uitkomst_acuut' });
+    expect(beoordelingRegel({ acuteOnveiligheid: false, structureleOnveiligheid: false, uitkomst: 'structurele_onveiligheid' })).toMatchObject({ rule: 'structureel_vraagt_structurele_onveiligheid' });
+    expect(beoordelingRegel({ acuteOnveiligheid: false, structureleOnveiligheid: true, uitkomst: 'eenmalige_onveilige_situatie' })).toMatchObject({ rule: 'structurele_onveiligheid_vraagt_uitkomst_structureel' });
+  });
+});
+
+describe('afsluiten: "geen (meer) sprake van onveiligheid" after acute or structurele onveiligheid', () => {
+  it('is refused without a dienst or overdracht in between, naming the field reden', () => {
+    for (const uitkomst of ['acute_onveiligheid', 'structurele_onveiligheid']) {
+      expect(afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false })).toMatchObject({ field: 'reden', rule: 'onveiligheid_zonder_dienst' });
+      expect(afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: true })).toBeNull();
+      expect(afsluitenRegel({ reden: 'hulp_al_aanwezig', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false })).toBeNull();
+    }
+    for (const uitkomst of ['eenmalige_onveilige_situatie', 'andere_leefdomeinen', 'geen_zorgen', null]) {
+      expect(afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false })).toBeNull();
+    }
   });
 });

@@ -25,7 +25,7 @@ let huisnummer = 1;
 function meldingInput(overrides: Record<string, unknown> = {}) {
   return {
     binnenkomst: 'politie_zorgmelding',
-    melder: { hoedanigheid: 'politie', naam: 'Wijkagent R. de Boer' },
+    melder: { hoedanigheid: 'politie', naam: 'Wijkagent R. de Boer', organisatie: 'Politie Amsterdam' },
     huishouden: { straat: 'Bos en Lommerweg', huisnummer: String(huisnummer++), postcode: '1055DV', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
     regio: 'eigen',
     gemeenteCode: 'GM0363',
@@ -49,7 +49,7 @@ interface Created {
 
 async function nieuweMelding(overrides: Record<string, unknown> = {}): Promise<Created> {
   const r = await bo.post('/api/meldingen', meldingInput(overrides));
-  expect(r.status).toBe(201);
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
 }
 
@@ -85,7 +85,12 @@ const beoordeling = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const overdracht = { ontvangerType: 'lokaal_team', ontvangerNaam: 'Samen DOEN Nieuw-West', reedsBekend: false, warm: true, monitoringAfspraken: 'Na 3 maanden contact met het lokale team.' };
-const afsluiten = { reden: 'geen_onveiligheid', toelichting: 'Veiligheid is hersteld.' };
+// Not 'geen_onveiligheid': most tests close directly after a beoordeling of structurele onveiligheid,
+// which that reason may not follow without a dienst or overdracht (see 'consistency rules' below).
+const afsluiten = { reden: 'hulp_al_aanwezig', toelichting: 'Passende hulp is al aanwezig.' };
+let kinderen = 0;
+/** A new child (each with its own birth date: the intake asks before registering a name-and-date twin). */
+const kind = () => ({ persoon: { bsn: generateBsn(seed++), voornamen: 'Mila', achternaam: 'Kaya', geboortedatum: `2017${String(1 + (kinderen % 12)).padStart(2, '0')}${String(1 + Math.floor(kinderen++ / 12)).padStart(2, '0')}`, geslacht: 'V' }, rol: 'kind' });
 
 /** Everything stored about a melding and its casus, to show that a refused request wrote nothing. */
 async function snapshot(meldingId: number) {
@@ -209,13 +214,14 @@ describe('transitions through the API', () => {
 describe('refusals write nothing', () => {
   // Bodies are built when the test runs (the toetser's id is known only after beforeAll).
   it.each([
-    ['ontvangen', 'afsluiten', () => afsluiten, ['veiligheidsbeoordeling', 'informeren', 'rvdk_verzoek']],
-    ['ontvangen', 'dienst-onderzoek', () => ({}), ['veiligheidsbeoordeling', 'informeren', 'rvdk_verzoek']],
-    ['ontvangen', 'terugkoppeling', () => ({ moment: 'na_beoordeling', inhoud: 'Melder gebeld.' }), ['veiligheidsbeoordeling', 'informeren', 'rvdk_verzoek']],
-    ['beoordeeld', 'veiligheidsbeoordeling', () => beoordeling(), ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'rvdk_verzoek']],
-    ['beoordeeld', 'veiligheidsvoorwaarden', () => ({ voorwaarden: ['Niet slaan'] }), ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'rvdk_verzoek']],
-    ['dienst_vv', 'onderzoek-uitkomst', () => ({ uitkomsten: [{ type: 'huiselijk_geweld', uitkomst: 'bevestigd' }] }), ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'rvdk_verzoek', 'veiligheidsvoorwaarden']],
-    ['dienst_vv', 'dienst-onderzoek', () => ({}), ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'rvdk_verzoek', 'veiligheidsvoorwaarden']],
+    // The household of these meldingen has no children: no RvdK-verzoek among the allowed actions.
+    ['ontvangen', 'afsluiten', () => afsluiten, ['veiligheidsbeoordeling', 'informeren']],
+    ['ontvangen', 'dienst-onderzoek', () => ({}), ['veiligheidsbeoordeling', 'informeren']],
+    ['ontvangen', 'terugkoppeling', () => ({ moment: 'na_beoordeling', inhoud: 'Melder gebeld.' }), ['veiligheidsbeoordeling', 'informeren']],
+    ['beoordeeld', 'veiligheidsbeoordeling', () => beoordeling(), ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren']],
+    ['beoordeeld', 'veiligheidsvoorwaarden', () => ({ voorwaarden: ['Niet slaan'] }), ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren']],
+    ['dienst_vv', 'onderzoek-uitkomst', () => ({ uitkomsten: [{ type: 'huiselijk_geweld', uitkomst: 'bevestigd' }] }), ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'veiligheidsvoorwaarden']],
+    ['dienst_vv', 'dienst-onderzoek', () => ({}), ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'veiligheidsvoorwaarden']],
     ['afgesloten', 'overdracht', () => overdracht, ['terugkoppeling', 'informeren']],
     ['afgesloten', 'rvdk-verzoek', () => ({ motivering: 'Verzoek tot onderzoek naar de opvoedsituatie.' }), ['terugkoppeling', 'informeren']],
   ])('%s + %s → 409 naming the state and the allowed actions', async (state, path, body, allowed) => {
@@ -359,14 +365,18 @@ describe('one 400 names every offending field of a workflow step', () => {
 });
 
 describe('side actions', () => {
-  it('terugkoppeling after the beoordeling is recorded once; a second time is a 409', async () => {
+  it('terugkoppeling after the beoordeling is recorded once; then it is no longer offered and a second time is a 409', async () => {
     const m = await nieuweMelding();
     await ok(m, 'veiligheidsbeoordeling', beoordeling());
+    expect((await meldingVan(m)).acties.map((a: any) => a.actie)).toContain('terugkoppeling');
     await ok(m, 'terugkoppeling', { moment: 'na_beoordeling', inhoud: 'Melder geïnformeerd over het besluit.' });
+    // No onderzoek: no other moment applies, so the step is not offered any more.
+    expect((await meldingVan(m)).acties.map((a: any) => a.actie)).not.toContain('terugkoppeling');
     const before = await snapshot(m.meldingId);
     const r = await stap(m, 'terugkoppeling', { moment: 'na_beoordeling', inhoud: 'Nogmaals gebeld.' });
     expect(r.status).toBe(409);
-    expect(r.body.error).toBe('al_vastgelegd');
+    expect(r.body.error).toBe('niet_toegestaan');
+    expect(r.body.message).toMatch(/al vastgelegd/);
     expect(await snapshot(m.meldingId)).toEqual(before);
     expect((await meldingVan(m)).terugkoppelingen).toHaveLength(1);
   });
@@ -399,11 +409,98 @@ describe('side actions', () => {
   });
 
   it('an rvdk verzoek is recorded without changing the state', async () => {
-    const m = await nieuweMelding();
+    const m = await nieuweMelding({ betrokkenen: [...meldingInput().betrokkenen, kind()] });
     await ok(m, 'veiligheidsbeoordeling', beoordeling());
     const r = await ok(m, 'rvdk-verzoek', { motivering: 'Ouders werken niet mee; verzoek tot onderzoek.' });
     expect(r.status).toBe('beoordeeld');
     expect((await meldingVan(m)).rvdkVerzoeken).toHaveLength(1);
+  });
+});
+
+describe('consistency rules of the steps (packages/domain/src/workflow.ts)', () => {
+  it('a beoordeling whose uitkomst contradicts the two questions is a 400 on uitkomst, nothing stored', async () => {
+    const m = await nieuweMelding();
+    const before = await snapshot(m.meldingId);
+    for (const [acuteOnveiligheid, structureleOnveiligheid, uitkomst, rule] of [
+      [false, false, 'acute_onveiligheid', 'acuut_vraagt_acute_onveiligheid'],
+      [true, false, 'structurele_onveiligheid', 'acute_onveiligheid_vraagt_uitkomst_acuut'],
+      [false, false, 'structurele_onveiligheid', 'structureel_vraagt_structurele_onveiligheid'],
+      [false, true, 'geen_zorgen', 'structurele_onveiligheid_vraagt_uitkomst_structureel'],
+    ] as const) {
+      const r = await stap(m, 'veiligheidsbeoordeling', beoordeling({ acuteOnveiligheid, structureleOnveiligheid, uitkomst }));
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(r.body.fields).toEqual([expect.objectContaining({ field: 'uitkomst', rule })]);
+    }
+    expect(await snapshot(m.meldingId)).toEqual(before);
+    // Consistent: acute (with or without structureel) is acute onveiligheid.
+    await ok(m, 'veiligheidsbeoordeling', beoordeling({ acuteOnveiligheid: true, structureleOnveiligheid: true, uitkomst: 'acute_onveiligheid' }));
+  });
+
+  it('afsluiten with "geen (meer) sprake van onveiligheid" directly after acute onveiligheid is a 400 on reden; after a dienst it is allowed', async () => {
+    const m = await nieuweMelding();
+    await ok(m, 'veiligheidsbeoordeling', beoordeling({ acuteOnveiligheid: true, uitkomst: 'acute_onveiligheid' }));
+    const before = await snapshot(m.meldingId);
+    const r = await stap(m, 'afsluiten', { reden: 'geen_onveiligheid' });
+    expect(r.status, JSON.stringify(r.body)).toBe(400);
+    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'reden', rule: 'onveiligheid_zonder_dienst' })]);
+    expect(r.body.fields[0].message).toMatch(/acute onveiligheid/);
+    expect(await snapshot(m.meldingId)).toEqual(before);
+
+    await ok(m, 'dienst-voorwaarden-en-vervolg', { toelichting: 'Veiligheidsvoorwaarden afspreken.' });
+    expect((await ok(m, 'afsluiten', { reden: 'geen_onveiligheid' })).status).toBe('afgesloten');
+
+    // After structurele onveiligheid the same; another reason is allowed directly.
+    const s = await nieuweMelding();
+    await ok(s, 'veiligheidsbeoordeling', beoordeling());
+    expect((await stap(s, 'afsluiten', { reden: 'geen_onveiligheid' })).status).toBe(400);
+    expect((await ok(s, 'afsluiten', { reden: 'verhuisd_andere_regio' })).status).toBe('afgesloten');
+  });
+
+  it('RvdK-verzoek: not offered and refused (409, with the reason) for a household without children; offered with a child', async () => {
+    const m = await nieuweMelding();
+    let mel = await meldingVan(m);
+    expect(mel.metKinderen).toBe(false);
+    expect(mel.acties.map((a: any) => a.actie)).not.toContain('rvdk_verzoek');
+    const before = await snapshot(m.meldingId);
+    const r = await stap(m, 'rvdk-verzoek', { motivering: 'Verzoek tot onderzoek naar de opvoedsituatie.' });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ error: 'niet_toegestaan', currentState: 'ontvangen', allowedActions: ['veiligheidsbeoordeling', 'informeren'] });
+    expect(r.body.message).toMatch(/minderjarige kinderen/);
+    expect(await snapshot(m.meldingId)).toEqual(before);
+
+    const k = await nieuweMelding({ betrokkenen: [...meldingInput().betrokkenen, kind()] });
+    mel = await meldingVan(k);
+    expect(mel.metKinderen).toBe(true);
+    expect(mel.acties.map((a: any) => a.actie)).toContain('rvdk_verzoek');
+  });
+
+  it('the casus carries the radar: meldingen of its persons in other casussen, numbers and status only', async () => {
+    const oud = await nieuweMelding();
+    await ok(oud, 'veiligheidsbeoordeling', beoordeling());
+    await ok(oud, 'afsluiten', afsluiten);
+    // The same victim, now at another address (another household, another casus).
+    const slachtoffer = oud.persoonIds[0]!;
+    const nieuw = await nieuweMelding({
+      betrokkenen: [{ persoonId: slachtoffer, rol: 'slachtoffer' }, { persoon: { bsn: generateBsn(seed++), voornamen: 'Kerem', achternaam: 'Yilmaz', geboortedatum: '19870303', geslacht: 'M' }, rol: 'pleger' }],
+    });
+    expect(nieuw.casusId).not.toBe(oud.casusId);
+    const c = await casus(nieuw.casusId);
+    const oudNummer = (await casus(oud.casusId)).nummer;
+    expect(c.radar).toEqual([
+      {
+        meldingId: oud.meldingId,
+        nummer: expect.stringMatching(/^ML\d+$/),
+        ontvangenOp: expect.any(String),
+        status: 'afgesloten',
+        statusLabel: 'Afgesloten',
+        beoordelingUitkomst: 'structurele_onveiligheid',
+        casusId: oud.casusId,
+        casusNummer: oudNummer,
+        persoonIds: [slachtoffer],
+      },
+    ]);
+    // The casus's own meldingen are not in its radar.
+    expect((await casus(oud.casusId)).radar.map((r: any) => r.casusId)).toEqual([nieuw.casusId]);
   });
 });
 

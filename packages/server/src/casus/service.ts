@@ -2,13 +2,17 @@
 // overdrachten, terugkoppelingen) with its statutory clocks, and the workflow actions.
 import { open, openMelder } from '../crypto/veld.ts';
 import {
+  afsluitenRegel,
   allowedActions,
   beoordelingClock,
+  beoordelingRegel,
   dienstClock,
   geboortedatumLabel,
   informerenClock,
+  isMinderjarigOp,
   leeftijdOp,
   terugkoppelingClock,
+  terugkoppelingMomenten,
   toLocalDate,
   transition,
   volledigeNaam,
@@ -17,13 +21,15 @@ import {
   MELDING_STATUS_LABEL,
   type Actie,
   type Clock,
+  type LocalDate,
   type MeldingStatus,
   type WerkdagKalender,
+  type WorkflowContext,
 } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { HttpError, notFound, ValidationError, versionConflict, type FieldError } from '../http/errors.ts';
-import { adresLabel } from '../personen/service.ts';
+import { adresLabel, radar } from '../personen/service.ts';
 import { openbaarheidPerMelding } from '../privacy/melder.ts';
 import { checkCodes, kalender } from '../referentie/service.ts';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
@@ -84,6 +90,23 @@ function onderzoekKlaar(m: { onderzoek_uitkomsten: unknown }): boolean {
 }
 
 /**
+ * Does the household have minor children: the melding says so (any minor on the day of receipt),
+ * or a member is a minor today (by date of birth; without one, by the household role 'kind').
+ */
+export function metKinderen(melding: { met_kinderen: boolean }, leden: Array<{ geboortedatum: string | null; huishouden_rol?: string | null }>, today: LocalDate): boolean {
+  return !!melding.met_kinderen || leden.some((l) => (l.geboortedatum ? isMinderjarigOp(l.geboortedatum, today) : l.huishouden_rol === 'kind'));
+}
+
+/** The facts the state machine's guards need, for one melding (MELDING_FACTS_SQL row). */
+function workflowContext(m: any, kinderen: boolean, gedaan: string[]): WorkflowContext {
+  return {
+    onderzoekUitkomstVastgelegd: onderzoekKlaar(m),
+    huishoudenMetKinderen: kinderen,
+    openTerugkoppelingMomenten: terugkoppelingMomenten({ beoordeeld: !!m.beoordeeld_op, onderzoekUitkomstVastgelegd: m.dienst_soort === 'onderzoek' && onderzoekKlaar(m), gedaan }),
+  };
+}
+
+/**
  * melderZichtbaar: the user may read the melder resource (identity on screen, logged by the route).
  * beschermdeMelderVerbergen: for prints and exports — a melder without a decision allowing
  * disclosure to the family (art. 4.1.8 lid 3 Uitvoeringsbesluit Wmo 2015) is left out.
@@ -140,7 +163,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     for (const t of tks) timeline.push({ at: iso(t.gedaan_op)!, soort: 'terugkoppeling', titel: `Terugkoppeling aan melder (${t.moment === 'na_onderzoek' ? 'na onderzoek' : 'na beoordeling'})`, tekst: t.inhoud, meldingNummer: m.nummer, door: naamVan(t.door) });
     for (const r of rv) timeline.push({ at: iso(r.verzocht_op)!, soort: 'rvdk', titel: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming', tekst: r.motivering, meldingNummer: m.nummer, door: naamVan(r.door) });
     for (const i of inf) if (i.geinformeerd_op) timeline.push({ at: iso(i.geinformeerd_op)!, soort: 'informeren', titel: `Betrokkene geïnformeerd${i.wijze ? ` (${i.wijze})` : ''}`, meldingNummer: m.nummer, door: naamVan(i.door) });
-    const ctx = { onderzoekUitkomstVastgelegd: onderzoekKlaar(m) };
+    const ctx = workflowContext(m, metKinderen(m, leden, today), tks.map((t) => t.moment));
     return {
       id: m.id,
       nummer: m.nummer,
@@ -179,6 +202,23 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     };
   });
   timeline.sort((a, b) => a.at.localeCompare(b.at));
+  // The radar: meldingen about any person of this casus in other casussen (numbers and status only,
+  // not their content). Prints and exports (beschermdeMelderVerbergen) leave it out: it is about
+  // other casussen and only serves the screen.
+  const persoonIds = [...new Set([...leden.map((p: any) => p.id as number), ...betrokkenen.map((b) => b.persoon_id as number)])];
+  const radarOut = (opts.beschermdeMelderVerbergen ? [] : await radar(db, persoonIds))
+    .filter((r) => r.casusId !== c.id)
+    .map((r) => ({
+      meldingId: r.id,
+      nummer: r.nummer,
+      ontvangenOp: r.ontvangenOp,
+      status: r.status as MeldingStatus,
+      statusLabel: MELDING_STATUS_LABEL[r.status as MeldingStatus] ?? r.status,
+      beoordelingUitkomst: r.beoordelingUitkomst ?? null,
+      casusId: r.casusId,
+      casusNummer: r.casusNummer,
+      persoonIds: r.persoonIds,
+    }));
   return {
     id: c.id,
     nummer: c.nummer,
@@ -205,7 +245,8 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     },
     meldingen: meldingenOut,
     timeline,
-    clientIds: leden.map((p: any) => p.id as number),
+    radar: radarOut,
+    clientIds: persoonIds,
   };
 }
 
@@ -271,6 +312,10 @@ export async function performAction(db: Db, meldingId: number, actie: Actie, inp
     if (input.getoetstDoor === userId) errors.push({ field: 'getoetstDoor', rule: 'vier_ogen', message: 'De toetser moet een andere medewerker zijn dan wie de beoordeling vastlegt' });
     else await ensureUser(db, input.getoetstDoor, 'getoetstDoor', errors);
   }
+  if (actie === 'veiligheidsbeoordeling') {
+    const fout = beoordelingRegel(input);
+    if (fout) errors.push(fout);
+  }
   if (actie === 'onderzoek_uitkomst' && new Set((input.uitkomsten as any[]).map((u) => u.type)).size !== input.uitkomsten.length) {
     errors.push({ field: 'uitkomsten', rule: 'uniek', message: 'Eén uitkomst per type geweld' });
   }
@@ -284,7 +329,9 @@ export async function performAction(db: Db, meldingId: number, actie: Actie, inp
     if (!m) throw notFound('Melding');
     const c = (await sql<any>`select id, versie from casus where id = ${m.casus_id} for update`.execute(tx)).rows[0];
     if (c.versie !== input.versie) throw versionConflict(c.versie, input.versie);
-    const t = transition(m.status, actie, { onderzoekUitkomstVastgelegd: onderzoekKlaar(m) });
+    const leden = (await sql<any>`select l.rol as huishouden_rol, p.geboortedatum from casus c join huishouden_lid l on l.huishouden_id = c.huishouden_id join persoon p on p.id = l.persoon_id where c.id = ${m.casus_id}`.execute(tx)).rows;
+    const gedaan = (await sql<{ moment: string }>`select moment from terugkoppeling where melding_id = ${meldingId}`.execute(tx)).rows.map((r) => r.moment);
+    const t = transition(m.status, actie, workflowContext(m, metKinderen(m, leden, toLocalDate(now)), gedaan));
     if (!t.ok) {
       throw new HttpError(409, 'niet_toegestaan', t.reason, {
         currentState: t.from,
@@ -316,6 +363,9 @@ export async function performAction(db: Db, meldingId: number, actie: Actie, inp
         break;
       }
       case 'afsluiten': {
+        const vb = (await sql<{ uitkomst: string }>`select uitkomst from veiligheidsbeoordeling where melding_id = ${meldingId}`.execute(tx)).rows[0];
+        const fout = afsluitenRegel({ reden: input.reden, beoordelingUitkomst: vb?.uitkomst, dienstOfOverdracht: !!m.dienst_soort || m.status === 'overgedragen' });
+        if (fout) throw new ValidationError([fout]);
         const moment = m.status === 'beoordeeld' ? 'na_beoordeling' : m.status === 'overgedragen' ? 'na_monitoring' : 'na_dienst';
         await sql`insert into afsluiting (melding_id, reden, toelichting, moment, afgesloten_op, door)
                   values (${meldingId}, ${input.reden}, ${input.toelichting ?? null}, ${moment}, ${ts('afgeslotenOp')}, ${userId})`.execute(tx);
