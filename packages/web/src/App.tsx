@@ -159,7 +159,9 @@ export function App() {
           <div className="site-header__user">
             <span className="site-header__name" data-testid="gebruiker">
               {user.naam}
-              <span className="site-header__roles">{(user.rolLabels ?? user.rollen).join(', ')}</span>
+              <span className="site-header__roles" title={(user.rolLabels ?? user.rollen).join(', ')}>
+                {(user.rolLabels ?? user.rollen).join(', ')}
+              </span>
             </span>
             <Link to="/account" className="site-header__account" aria-current={route.page === 'account' ? 'page' : undefined}>
               Mijn account
