@@ -116,14 +116,155 @@ const STRATEN: Record<string, Array<[string, string, string]>> = {
   GM0451: [['Prinses Irenelaan', '1421BG', 'Uithoorn']],
   GM0437: [['Dorpsstraat', '1191BM', 'Ouderkerk aan de Amstel']],
 };
-const OMSCHRIJVINGEN = [
-  'Politie is ter plaatse geweest na een melding van buren over geschreeuw en gestommel. Moeder had een zichtbare verwonding aan de arm; de kinderen waren thuis.',
-  'De leerkracht ziet dat het kind de laatste weken vaak moe en hongerig op school komt en blauwe plekken heeft op de bovenarmen. Het kind zegt dat papa boos was.',
-  'Huisarts maakt zich zorgen over een oudere patiënte die afhankelijk is van haar zoon voor zorg; zij oogt verwaarloosd en er verdwijnt geld van haar rekening.',
-  'Zorgmelding politie na een ruzie tussen ex-partners bij de overdracht van de kinderen. Er werd gedreigd met geweld; de kinderen waren getuige.',
-  'Buurvrouw hoort al maanden bijna dagelijks harde ruzies en een huilend kind. Zij wil onbekend blijven voor het gezin.',
-  'Jeugdarts constateert bij het consultatiebureau een achterstand in ontwikkeling en groei; ouders komen afspraken niet na. Er is verslavingsproblematiek bij vader.',
+// ---- demo scenarios: every melding's text matches its melder, its household (with or without
+// children) and its gemeente. A scenario fixes the household, the aanleiding and aard, and which
+// melders can report it; the text is written for that melder and place.
+
+type Scenario = 'partnergeweld_kinderen' | 'kindermishandeling' | 'vechtscheiding' | 'partnergeweld' | 'ouderenmishandeling';
+
+const SCENARIO_GEWICHT: Array<[Scenario, number]> = [
+  ['partnergeweld_kinderen', 35],
+  ['kindermishandeling', 25],
+  ['vechtscheiding', 12],
+  ['partnergeweld', 18],
+  ['ouderenmishandeling', 10],
 ];
+
+/** Households with minor children (the melding's children flag follows from the persons). */
+export const MET_KINDEREN: Record<Scenario, boolean> = { partnergeweld_kinderen: true, kindermishandeling: true, vechtscheiding: true, partnergeweld: false, ouderenmishandeling: false };
+
+/** Who can report each scenario (politie most often, as in reality). */
+const MELDERS: Record<Scenario, string[]> = {
+  partnergeweld_kinderen: ['politie', 'politie', 'politie', 'buurtbewoner', 'familielid', 'gz_huisarts', 'maatschappelijke_ondersteuning'],
+  kindermishandeling: ['ow_basis', 'ow_basis', 'gz_anders', 'politie', 'buurtbewoner', 'kinderopvang'],
+  vechtscheiding: ['politie', 'politie', 'maatschappelijke_ondersteuning', 'ow_basis'],
+  partnergeweld: ['politie', 'politie', 'politie', 'buurtbewoner', 'gz_huisarts', 'familielid', 'maatschappelijke_ondersteuning'],
+  ouderenmishandeling: ['gz_huisarts', 'familielid', 'maatschappelijke_ondersteuning', 'politie'],
+};
+
+const AANLEIDING: Record<Scenario, string[]> = {
+  partnergeweld_kinderen: ['partnergeweld', 'km_anders'],
+  kindermishandeling: ['km_anders'],
+  vechtscheiding: ['km_vechtscheiding'],
+  partnergeweld: ['partnergeweld'],
+  ouderenmishandeling: ['ouderenmishandeling'],
+};
+
+const BASISTEAM: Record<string, string> = { GM0363: 'Oost', GM0384: 'Diemen/Ouder-Amstel', GM0437: 'Diemen/Ouder-Amstel', GM0362: 'Amstelland', GM0358: 'Amstelland', GM0451: 'Amstelland' };
+
+/** The melder: always a name and a way to reach them (organisation and/or telephone). */
+export function demoMelder(hoedanigheid: string, gemeente: string, woonplaats: string, i: number) {
+  const telefoon = `020 555 01 ${String(10 + i)}`;
+  const gemeenteNaam = GEMEENTEN.find((g) => g.code === gemeente)?.naam ?? woonplaats;
+  switch (hoedanigheid) {
+    case 'politie':
+      return { naam: ['R. de Boer', 'S. Koç', 'P. Hendriks'][i % 3]!, functie: 'wijkagent', organisatie: `Politie eenheid Amsterdam, basisteam ${BASISTEAM[gemeente] ?? woonplaats}`, telefoon, wilOnbekendBlijven: false };
+    case 'ow_basis':
+      return { naam: 'J. Kuipers', functie: 'intern begeleider', organisatie: `Basisschool De Regenboog, ${woonplaats}`, telefoon, wilOnbekendBlijven: false };
+    case 'kinderopvang':
+      return { naam: 'D. Scholten', functie: 'pedagogisch medewerker', organisatie: `Kinderdagverblijf Het Speelhuis, ${woonplaats}`, telefoon, wilOnbekendBlijven: false };
+    case 'gz_anders':
+      return { naam: 'L. Vos', functie: 'jeugdarts', organisatie: `GGD Amsterdam, jeugdgezondheidszorg (consultatiebureau ${woonplaats})`, telefoon, wilOnbekendBlijven: false };
+    case 'gz_huisarts':
+      return { naam: 'A. Hoekstra', functie: 'huisarts', organisatie: `Huisartsenpraktijk ${woonplaats}`, telefoon, wilOnbekendBlijven: false };
+    case 'maatschappelijke_ondersteuning':
+      return { naam: 'S. Amrani', functie: 'buurtteammedewerker', organisatie: gemeente === 'GM0363' ? 'Buurtteam Amsterdam Oost' : `Sociaal team ${gemeenteNaam}`, telefoon, wilOnbekendBlijven: false };
+    case 'buurtbewoner':
+      return { naam: 'M. Verhoeven', functie: null, organisatie: null, telefoon, wilOnbekendBlijven: true };
+    default:
+      return { naam: 'R. Dijkstra', functie: null, organisatie: null, telefoon, wilOnbekendBlijven: false };
+  }
+}
+
+/** The text of the melding, written for this scenario, melder and place. */
+export function demoOmschrijving(sc: Scenario, hoedanigheid: string, woonplaats: string): string {
+  const t: Record<Scenario, Record<string, string>> = {
+    partnergeweld_kinderen: {
+      politie: `Zorgmelding politie: agenten zijn in ${woonplaats} ter plaatse geweest na een melding van buren over geschreeuw en gestommel. Moeder had een zichtbare verwonding aan de arm; de kinderen waren thuis en hebben het gezien.`,
+      buurtbewoner: `Buurvrouw in ${woonplaats} hoort al maanden bijna dagelijks harde ruzies tussen de ouders en daarna een huilend kind. Zij wil onbekend blijven voor het gezin.`,
+      familielid: 'Zus van moeder belt: moeder wordt door haar partner geslagen en de kinderen zien het. Moeder durft zelf niet te bellen.',
+      gz_huisarts: 'Huisarts zag moeder met letsel dat niet past bij haar uitleg. Zij vertelde over ruzies thuis waar de kinderen bij zijn.',
+      maatschappelijke_ondersteuning: `Het buurtteam begeleidt het gezin in ${woonplaats} bij schulden. Moeder vertelde dat vader haar slaat; de kinderen zijn daar getuige van.`,
+    },
+    kindermishandeling: {
+      ow_basis: 'De leerkracht ziet dat het kind de laatste weken vaak moe en hongerig op school komt en blauwe plekken heeft op de bovenarmen. Het kind zegt dat papa boos was.',
+      kinderopvang: 'Pedagogisch medewerker ziet bij het jongste kind herhaaldelijk blauwe plekken en een luier die de hele dag niet is verschoond. Moeder reageert afwerend.',
+      gz_anders: 'Jeugdarts constateert op het consultatiebureau een achterstand in ontwikkeling en groei bij het jongste kind; de ouders komen afspraken niet na. Er is verslavingsproblematiek bij vader.',
+      politie: `Zorgmelding politie: bij een controle in ${woonplaats} troffen agenten de kinderen 's avonds laat alleen thuis aan; de woning was ernstig vervuild.`,
+      buurtbewoner: 'Buurman hoort vader bijna dagelijks tegen de kinderen schreeuwen en hoort klappen. Het oudste kind staat vaak laat buiten. Hij wil onbekend blijven.',
+    },
+    vechtscheiding: {
+      politie: 'Zorgmelding politie na een ruzie tussen de ex-partners bij de overdracht van de kinderen. Er werd gedreigd met geweld; de kinderen waren getuige.',
+      maatschappelijke_ondersteuning: 'Het buurtteam begeleidt de ouders in een vechtscheiding. De kinderen worden steeds meer in de strijd betrokken en het oudste kind wil niet meer naar vader.',
+      ow_basis: 'De intern begeleider ziet dat het kind sinds de scheiding van de ouders angstig en teruggetrokken is; bij het ophalen maken de ouders ruzie op het schoolplein.',
+    },
+    partnergeweld: {
+      politie: `Zorgmelding politie: agenten zijn in ${woonplaats} ter plaatse geweest na een melding over geschreeuw. De vrouw had letsel in het gezicht; haar partner is aangehouden.`,
+      buurtbewoner: 'Buurvrouw hoort regelmatig harde ruzies en gebonk bij het stel naast haar en zag de vrouw met een blauw oog. Zij wil onbekend blijven.',
+      gz_huisarts: 'Huisarts vermoedt partnergeweld: patiënte komt voor de derde keer met letsel dat niet past bij haar uitleg en zegt bang te zijn voor haar partner.',
+      familielid: 'Moeder van de vrouw maakt zich zorgen: haar dochter wordt door haar partner gecontroleerd en bedreigd en mag geen contact meer hebben met de familie.',
+      maatschappelijke_ondersteuning: `Het sociaal team in ${woonplaats} hoort van de vrouw dat haar partner haar slaat en haar geld afneemt. Zij wil hulp maar durft niet weg.`,
+    },
+    ouderenmishandeling: {
+      gz_huisarts: 'Huisarts maakt zich zorgen over een oudere patiënte die voor haar zorg afhankelijk is van haar zoon; zij oogt verwaarloosd en er verdwijnt geld van haar rekening.',
+      familielid: 'Dochter maakt zich zorgen om haar moeder: haar broer, die bij moeder woont, beheert haar geld, geeft haar te weinig te eten en houdt bezoek tegen.',
+      maatschappelijke_ondersteuning: `De wijkverpleging in ${woonplaats} meldt via het sociaal team dat een oudere vrouw door haar inwonende zoon wordt uitgescholden en geduwd; er is geen eten in huis.`,
+      politie: 'Zorgmelding politie: de bank meldde verdachte opnames van de rekening van een oudere vrouw. Agenten troffen haar verward en vermagerd aan; haar zoon woont bij haar.',
+    },
+  };
+  return t[sc][hoedanigheid] ?? t[sc][MELDERS[sc][0]!]!;
+}
+
+function kiesScenario(r: () => number): Scenario {
+  const som = SCENARIO_GEWICHT.reduce((s, [, w]) => s + w, 0);
+  let x = r() * som;
+  for (const [sc, w] of SCENARIO_GEWICHT) {
+    x -= w;
+    if (x < 0) return sc;
+  }
+  return 'partnergeweld';
+}
+
+/** Who a dienst or overdracht goes to, with a name that fits the kind of receiver and the household. */
+function ontvangerVoor(r: () => number, sc: Scenario, gemeente: string): { type: string; naam: string } {
+  const kinderen = MET_KINDEREN[sc];
+  const lokaal = gemeente === 'GM0363' ? (kinderen ? 'Ouder Kind Team Oost' : 'Samen DOEN Oost') : `Sociaal team ${GEMEENTEN.find((g) => g.code === gemeente)?.naam ?? ''}`.trim();
+  const opties: Array<{ type: string; naam: string }> = kinderen
+    ? [
+        { type: 'lokaal_team', naam: lokaal },
+        { type: 'lokaal_team', naam: lokaal },
+        { type: 'gi', naam: 'Jeugdbescherming Regio Amsterdam' },
+        { type: 'vrouwenopvang', naam: 'Blijf Groep' },
+        { type: 'clientsysteem', naam: 'Het gezin en hun netwerk' },
+      ]
+    : sc === 'ouderenmishandeling'
+      ? [
+          { type: 'lokaal_team', naam: lokaal },
+          { type: 'huisarts', naam: 'Huisartsenpraktijk (POH ouderenzorg)' },
+        ]
+      : [
+          { type: 'lokaal_team', naam: lokaal },
+          { type: 'vrouwenopvang', naam: 'Blijf Groep' },
+          { type: 'ggz', naam: 'Arkin' },
+          { type: 'clientsysteem', naam: 'De vrouw en haar netwerk' },
+        ];
+  return opties[Math.floor(r() * opties.length)]!;
+}
+
+/** A veiligheidsbeoordeling whose answers agree with its outcome (acute → acute = ja; structurele → structureel = ja). */
+function beoordeling(uitkomst: string, r: () => number) {
+  const acute = uitkomst === 'acute_onveiligheid';
+  const structureel = uitkomst === 'structurele_onveiligheid' || (acute && r() < 0.6);
+  return { acuteOnveiligheid: acute, structureleOnveiligheid: structureel, uitkomst };
+}
+
+const MOTIVERING: Record<string, (kinderen: boolean) => string> = {
+  acute_onveiligheid: (k) => `Er is direct gevaar: recent en ernstig geweld${k ? ' waarbij de kinderen aanwezig waren' : ''}. Direct handelen is nodig om de veiligheid te herstellen.`,
+  structurele_onveiligheid: (k) => `Op basis van de melding, eerdere registraties en een gesprek met ${k ? 'moeder' : 'de direct betrokkene'} is er sprake van terugkerend geweld: structurele zorgen over de veiligheid${k ? ' van de kinderen' : ''}.`,
+  eenmalige_onveilige_situatie: () => 'Het ging om een eenmalig incident; er zijn geen eerdere meldingen en de betrokkenen nemen zelf stappen. Geen aanwijzingen voor herhaling.',
+  andere_leefdomeinen: () => 'Geen aanwijzingen voor huiselijk geweld of kindermishandeling; wel problemen met schulden en huisvesting waarvoor hulp nodig is.',
+  geen_zorgen: () => 'Na gesprekken met de betrokkenen en informatie van de huisarts zijn er geen zorgen over de veiligheid.',
+};
 
 export async function seedDemoCases(db: Db, users: Map<string, number>, now: Date): Promise<void> {
   const r = rng(20261122);
@@ -147,7 +288,6 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
     ['afgesloten', 12], ['afgesloten', 30], ['afgesloten', 80], ['afgesloten_na_onderzoek', 90], ['afgesloten', 120],
   ];
   const gemeenteVoor = () => (r() < 0.7 ? 'GM0363' : pick(['GM0384', 'GM0362', 'GM0358', 'GM0451', 'GM0437']));
-  const hoedanigheden = ['politie', 'politie', 'politie', 'politie', 'ow_basis', 'gz_huisarts', 'maatschappelijke_ondersteuning', 'buurtbewoner', 'familielid', 'gz_anders'];
   const back = (werkdagen: number, hour: number) => {
     const d = k.addWerkdagen(today, -werkdagen);
     const t = new Date(startOfLocalDay(d).getTime() + hour * 3600_000);
@@ -160,39 +300,54 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
     const gemeente = gemeenteVoor();
     const [straat, postcode, woonplaats] = pick(STRATEN[gemeente]!);
     const achternaam = ACHTERNAMEN[i % ACHTERNAMEN.length]!;
-    const metKinderen = r() < 0.75;
+    // The scenario fixes the household, the aanleiding and who can report it; the text follows.
+    const sc = kiesScenario(r);
+    const metKinderen = MET_KINDEREN[sc];
+    const hoedanigheid = pick(MELDERS[sc]);
     const ontvangenOp = back(ago, 9 + Math.floor(r() * 8));
     const jaar = Number(today.slice(0, 4));
+    const datum = (leeftijd: number) => `${jaar - leeftijd}${String(1 + Math.floor(r() * 12)).padStart(2, '0')}${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    const ouderen = sc === 'ouderenmishandeling';
+    const huishoudenRol = metKinderen ? 'ouder_verzorger' : ouderen ? 'overig' : 'partner';
+    const leeftijdMoeder = ouderen ? 76 + Math.floor(r() * 14) : 28 + Math.floor(r() * 18);
     const betrokkenen: MeldingInput['betrokkenen'] = [
-      { persoon: { bsn: generateBsn(bsnSeed++), voornamen: pick(VOORNAMEN_V), achternaam, geboortedatum: `${jaar - 28 - Math.floor(r() * 20)}${String(1 + Math.floor(r() * 12)).padStart(2, '0')}${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`, geslacht: 'V' }, rol: 'slachtoffer', huishoudenRol: metKinderen ? 'ouder_verzorger' : 'partner' },
-      { persoon: { bsn: r() < 0.8 ? generateBsn(bsnSeed++) : null, voornamen: pick(VOORNAMEN_M), achternaam: r() < 0.5 ? achternaam : pick(ACHTERNAMEN), geboortedatum: `${jaar - 30 - Math.floor(r() * 20)}0${1 + Math.floor(r() * 9)}00`, geslacht: 'M' }, rol: 'pleger', huishoudenRol: metKinderen ? 'ouder_verzorger' : 'partner' },
+      { persoon: { bsn: generateBsn(bsnSeed++), voornamen: pick(VOORNAMEN_V), achternaam, geboortedatum: datum(leeftijdMoeder), geslacht: 'V' }, rol: 'slachtoffer', huishoudenRol },
+      {
+        persoon: { bsn: r() < 0.8 ? generateBsn(bsnSeed++) : null, voornamen: pick(VOORNAMEN_M), achternaam: ouderen || r() < 0.5 ? achternaam : pick(ACHTERNAMEN), geboortedatum: `${jaar - (ouderen ? 45 : 28) - Math.floor(r() * 15)}0${1 + Math.floor(r() * 9)}00`, geslacht: 'M' },
+        rol: 'pleger',
+        huishoudenRol,
+      },
     ];
     if (metKinderen) {
+      // Jeugdarts and kinderopvang see young children: the youngest is then 0–3 years old.
+      const jong = hoedanigheid === 'gz_anders' || hoedanigheid === 'kinderopvang';
       const n = 1 + Math.floor(r() * 3);
       for (let c = 0; c < n; c++) {
-        betrokkenen.push({ persoon: { bsn: generateBsn(bsnSeed++), voornamen: pick(KINDNAMEN), achternaam, geboortedatum: `${jaar - 1 - Math.floor(r() * 15)}${String(1 + Math.floor(r() * 12)).padStart(2, '0')}${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`, geslacht: r() < 0.5 ? 'V' : 'M' }, rol: 'kind', huishoudenRol: 'kind' });
+        betrokkenen.push({ persoon: { bsn: generateBsn(bsnSeed++), voornamen: pick(KINDNAMEN), achternaam, geboortedatum: datum(c === 0 && jong ? 1 + Math.floor(r() * 3) : 4 + Math.floor(r() * Math.min(12, leeftijdMoeder - 22))), geslacht: r() < 0.5 ? 'V' : 'M' }, rol: 'kind', huishoudenRol: 'kind' });
       }
     }
-    const hoedanigheid = pick(hoedanigheden);
     const created = await createMelding(
       db,
       {
         ontvangenOp: ontvangenOp.toISOString(),
         binnenkomst: hoedanigheid === 'politie' ? 'politie_zorgmelding' : 'telefoon',
-        melder: {
-          hoedanigheid,
-          naam: hoedanigheid === 'politie' ? 'Wijkagent R. de Boer' : hoedanigheid === 'buurtbewoner' ? 'M. Verhoeven' : 'J. Kuipers',
-          organisatie: hoedanigheid === 'politie' ? 'Politie Amsterdam, basisteam Oost' : hoedanigheid.startsWith('ow') ? 'Basisschool De Regenboog' : null,
-          telefoon: '020 555 01 ' + String(10 + i),
-          wilOnbekendBlijven: hoedanigheid === 'buurtbewoner',
-        },
+        melder: { hoedanigheid, ...demoMelder(hoedanigheid, gemeente, woonplaats, i) },
         huishouden: { straat, huisnummer: String(1 + Math.floor(r() * 200)), postcode, woonplaats, gemeenteCode: gemeente },
         regio: 'eigen',
         gemeenteCode: gemeente,
         betrokkenen,
-        aanleiding: metKinderen ? (r() < 0.5 ? ['km_anders'] : ['partnergeweld', 'km_anders']) : [pick(['partnergeweld', 'ouderenmishandeling', 'hg_anders'])],
-        aard: metKinderen ? ['getuige_van_geweld', ...(r() < 0.5 ? ['lichamelijke_mishandeling'] : [])] : ['lichamelijke_mishandeling', 'psychisch_geweld'],
-        omschrijving: pick(OMSCHRIJVINGEN),
+        aanleiding: AANLEIDING[sc],
+        aard:
+          sc === 'ouderenmishandeling'
+            ? ['financiele_uitbuiting', 'lichamelijke_verwaarlozing']
+            : sc === 'kindermishandeling'
+              ? hoedanigheid === 'gz_anders' || hoedanigheid === 'kinderopvang' || hoedanigheid === 'politie'
+                ? ['lichamelijke_verwaarlozing', 'pedagogische_verwaarlozing']
+                : ['lichamelijke_mishandeling']
+              : metKinderen
+                ? ['getuige_van_geweld', ...(sc === 'partnergeweld_kinderen' ? ['lichamelijke_mishandeling'] : ['psychisch_geweld'])]
+                : ['lichamelijke_mishandeling', 'psychisch_geweld'],
+        omschrijving: demoOmschrijving(sc, hoedanigheid, woonplaats),
         signalen: r() < 0.3 ? [pick(['verslaving', 'financiele_zorgen', 'isolement', 'lvb'])] : [],
       },
       bureau,
@@ -211,13 +366,26 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
     if (state === 'ontvangen_toegewezen') continue;
     const beoordeeldDagen = Math.max(0, ago - (2 + Math.floor(r() * 8)));
     const beoordeeldOp = past(Math.max(back(beoordeeldDagen, 15).getTime(), ontvangenOp.getTime() + 3600_000));
+    // The outcome fits what follows it: a dienst or an overdracht after (acute or structurele)
+    // onveiligheid; "geen (meer) onveiligheid" never right after acute or structurele onveiligheid.
+    const afsluitReden = state === 'afgesloten' ? pick(['geen_onveiligheid', 'geen_hg_km', 'hulp_al_aanwezig']) : null;
+    const uitkomst =
+      state === 'beoordeeld'
+        ? pick(['structurele_onveiligheid', 'structurele_onveiligheid', 'eenmalige_onveilige_situatie', 'andere_leefdomeinen', 'geen_zorgen', 'acute_onveiligheid'])
+        : state.startsWith('dienst') || state === 'afgesloten_na_onderzoek' || state === 'overgedragen_na_dienst'
+          ? pick(['structurele_onveiligheid', 'structurele_onveiligheid', 'acute_onveiligheid'])
+          : state === 'overgedragen'
+            ? pick(['structurele_onveiligheid', 'structurele_onveiligheid', 'acute_onveiligheid', 'eenmalige_onveilige_situatie'])
+            : afsluitReden === 'geen_onveiligheid'
+              ? pick(['geen_zorgen', 'eenmalige_onveilige_situatie'])
+              : afsluitReden === 'geen_hg_km'
+                ? 'andere_leefdomeinen'
+                : pick(['structurele_onveiligheid', 'eenmalige_onveilige_situatie']);
     await act(
       'veiligheidsbeoordeling',
       {
-        acuteOnveiligheid: r() < 0.15,
-        structureleOnveiligheid: r() < 0.6,
-        uitkomst: pick(['structurele_onveiligheid', 'structurele_onveiligheid', 'eenmalige_onveilige_situatie', 'andere_leefdomeinen', 'geen_zorgen', 'acute_onveiligheid']),
-        motivering: 'Op basis van de melding, eerdere registraties en een gesprek met moeder is er sprake van zorgen over de veiligheid van de kinderen.',
+        ...beoordeling(uitkomst, r),
+        motivering: MOTIVERING[uitkomst]!(metKinderen),
         bronnen: ['eigen_registratie', 'politie', 'directbetrokkenen'],
         getoetstDoor: gw,
         vastgesteldOp: beoordeeldOp.toISOString(),
@@ -234,25 +402,35 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
     const stapOp = past(beoordeeldOp.getTime() + 2 * 3600_000).toISOString();
     if (state.startsWith('dienst_vv')) {
       await act('dienst_voorwaarden_en_vervolg', { gestartOp: stapOp, toelichting: 'Veiligheidsvoorwaarden afspreken en hulp organiseren.' }, worker);
-      if (r() < 0.7) await act('veiligheidsvoorwaarden', { voorwaarden: ['Er wordt niet geslagen of gedreigd in het bijzijn van de kinderen', 'Vader volgt een agressieregulatietraining'] }, worker);
+      const voorwaarden = metKinderen
+        ? ['Er wordt niet geslagen of gedreigd in het bijzijn van de kinderen', 'Vader volgt een agressieregulatietraining']
+        : ouderen
+          ? ['De zoon beheert het geld van zijn moeder niet meer; er wordt bewindvoering aangevraagd', 'De thuiszorg komt dagelijks langs']
+          : ['Er wordt niet geslagen, gedreigd of gescholden', 'Hij volgt een agressieregulatietraining'];
+      if (r() < 0.7) await act('veiligheidsvoorwaarden', { voorwaarden }, worker);
       continue;
     }
     if (state.startsWith('dienst_onderzoek') || state === 'afgesloten_na_onderzoek') {
-      await act('dienst_onderzoek', { gestartOp: stapOp, toelichting: 'Onderzoek naar vermoedens van kindermishandeling.' }, worker);
+      await act('dienst_onderzoek', { gestartOp: stapOp, toelichting: metKinderen ? 'Onderzoek naar vermoedens van kindermishandeling.' : 'Onderzoek naar vermoedens van huiselijk geweld.' }, worker);
       if (state === 'dienst_onderzoek') continue;
-      await act('onderzoek_uitkomst', { uitkomsten: [{ type: 'kindermishandeling', uitkomst: 'bevestigd' }, { type: 'huiselijk_geweld', uitkomst: 'niet_bevestigd' }] }, worker);
+      const uitkomsten = metKinderen
+        ? [{ type: 'kindermishandeling', uitkomst: 'bevestigd' }, { type: 'huiselijk_geweld', uitkomst: sc === 'kindermishandeling' ? 'niet_bevestigd' : 'bevestigd' }]
+        : [{ type: 'huiselijk_geweld', uitkomst: 'bevestigd' }];
+      await act('onderzoek_uitkomst', { uitkomsten }, worker);
       if (state === 'dienst_onderzoek_uitkomst') continue;
       const eind = past(Math.max(back(Math.max(0, ago - 40), 11).getTime(), beoordeeldOp.getTime() + 3 * 3600_000)).toISOString();
-      await act('afsluiten', { reden: 'hulp_al_aanwezig', afgeslotenOp: eind, toelichting: 'Onderzoek afgerond, hulp via het lokale team loopt.' }, worker);
+      await act('afsluiten', { reden: 'hulp_al_aanwezig', afgeslotenOp: eind, toelichting: `Onderzoek afgerond, hulp via ${metKinderen ? 'het lokale team' : ouderen ? 'de huisarts en de thuiszorg' : 'het sociaal team'} loopt.` }, worker);
       continue;
     }
     if (state.startsWith('overgedragen')) {
       if (state === 'overgedragen_na_dienst') await act('dienst_voorwaarden_en_vervolg', { gestartOp: stapOp }, worker);
+      // The receiver fits the household: a GI (youth protection) only where there are children.
+      const ontvanger = ontvangerVoor(r, sc, gemeente);
       await act(
         'overdragen',
         {
-          ontvangerType: pick(['lokaal_team', 'lokaal_team', 'gi', 'vrouwenopvang', 'ggz', 'clientsysteem']),
-          ontvangerNaam: pick(['Ouder Kind Team Oost', 'Samen DOEN Nieuw-West', 'Jeugdbescherming Regio Amsterdam', 'Blijf Groep', 'Arkin']),
+          ontvangerType: ontvanger.type,
+          ontvangerNaam: ontvanger.naam,
           reedsBekend: r() < 0.43,
           warm: r() < 0.5,
           overgedragenOp: state === 'overgedragen_na_dienst' ? past(Math.max(back(Math.max(0, ago - 45), 14).getTime(), beoordeeldOp.getTime() + 3 * 3600_000)).toISOString() : stapOp,
@@ -263,11 +441,11 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
       continue;
     }
     if (state === 'afgesloten') {
-      await act('afsluiten', { reden: pick(['geen_onveiligheid', 'geen_hg_km', 'hulp_al_aanwezig']), afgeslotenOp: stapOp }, worker);
+      await act('afsluiten', { reden: afsluitReden!, afgeslotenOp: stapOp }, worker);
     }
   }
   // A hermelding in the first open casus: the radar shows the earlier melding at intake.
-  const first = (await sql<any>`select m.id, m.casus_id, c.huishouden_id from melding m join casus c on c.id = m.casus_id where c.status = 'open' order by m.id limit 1`.execute(db)).rows[0];
+  const first = (await sql<any>`select m.id, m.casus_id, m.gemeente_code, m.met_kinderen, c.huishouden_id from melding m join casus c on c.id = m.casus_id where c.status = 'open' order by m.id limit 1`.execute(db)).rows[0];
   if (first) {
     const personen = (await sql<{ persoon_id: number; rol: string }>`select persoon_id, rol from melding_betrokkene where melding_id = ${first.id}`.execute(db)).rows;
     await createMelding(
@@ -275,14 +453,17 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
       {
         ontvangenOp: back(0, 8).toISOString(),
         binnenkomst: 'crisisdienst',
-        melder: { hoedanigheid: 'politie', naam: 'Meldkamer politie', organisatie: 'Politie Amsterdam', wilOnbekendBlijven: false },
+        melder: { hoedanigheid: 'politie', naam: 'Meldkamer politie', functie: 'centralist', organisatie: 'Politie eenheid Amsterdam', telefoon: '020 555 01 99', wilOnbekendBlijven: false },
         huishoudenId: first.huishouden_id,
         regio: 'eigen',
-        gemeenteCode: 'GM0363',
+        // The same household, so the same gemeente and the same children (or none).
+        gemeenteCode: first.gemeente_code,
         betrokkenen: personen.map((p) => ({ persoonId: p.persoon_id, rol: p.rol })),
-        aanleiding: ['partnergeweld'],
-        aard: ['lichamelijke_mishandeling'],
-        omschrijving: 'Nachtelijke zorgmelding: opnieuw politie-inzet na escalatie tussen de ouders. Vader is meegenomen naar het bureau.',
+        aanleiding: first.met_kinderen ? ['partnergeweld', 'km_anders'] : ['partnergeweld'],
+        aard: first.met_kinderen ? ['lichamelijke_mishandeling', 'getuige_van_geweld'] : ['lichamelijke_mishandeling'],
+        omschrijving: first.met_kinderen
+          ? 'Nachtelijke zorgmelding: opnieuw politie-inzet na escalatie tussen de ouders; de kinderen waren thuis. Vader is meegenomen naar het bureau.'
+          : 'Nachtelijke zorgmelding: opnieuw politie-inzet na escalatie tussen de partners. De man is meegenomen naar het bureau.',
         signalen: ['verslaving'],
       },
       users.get('crisis')!,

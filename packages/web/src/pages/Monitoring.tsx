@@ -4,6 +4,7 @@
 // the share of each coded signal per week next to the total. GET /api/rapportage/monitoring.
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { BandDiagram, BandLegenda, Figuur, LijnDiagram, type BandPunt } from '../components/charts/Charts.tsx';
+import '../styles/rapportage.css';
 import type { Punt } from '../components/charts/schaal.ts';
 import { ErrorSummary, ErrorText, Notice, RadioGroup, SelectField } from '../components/forms.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
