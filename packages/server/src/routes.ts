@@ -34,7 +34,7 @@ import { openApiDocument } from './http/openapi.ts';
 import { idParams, route, type RouteDef } from './http/route.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { adviesvraagCodeErrors, createAdviesvraag, createMelding, getAdviesvraag, listAdviesvragen, meldingCodeErrors } from './intake/service.ts';
-import { radar, zoekHuishoudens, zoekPersonen } from './personen/service.ts';
+import { radar, zoekHuishoudens, zoekPersonenResultaat } from './personen/service.ts';
 import { decide } from './policy/index.ts';
 import { checkCodes, codeLists, gelijkgesteldeDagen, gemeenten, medewerkers, setGelijkgesteldeDag, teams, verwijderGelijkgesteldeDag } from './referentie/service.ts';
 import { setVeiligheidsvlag } from './casus/vlag.ts';
@@ -94,11 +94,11 @@ function coreRoutes(): RouteDef[] {
       policy: { resource: 'persoon', action: 'search' },
       query: persoonZoekSchema,
       handler: async (c) => {
-        const r = await zoekPersonen(c.db, c.query);
-        c.audit.clients(r.map((p) => p.id));
+        const r = await zoekPersonenResultaat(c.db, c.query);
+        c.audit.clients(r.kandidaten.map((p) => p.id));
         c.audit.object('persoon', null);
         c.audit.purpose('intake: zoeken vóór registratie');
-        return { kandidaten: r };
+        return r;
       },
     }),
     route({

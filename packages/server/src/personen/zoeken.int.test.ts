@@ -4,7 +4,7 @@ import { zoekNaam } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../testing.ts';
-import { zoekPersonen } from './service.ts';
+import { radar, zoekPersonen, zoekPersonenResultaat } from './service.ts';
 
 let env: TestEnv;
 const ids: Record<string, number> = {};
@@ -26,6 +26,12 @@ beforeAll(async () => {
   // Many similar names: the strict threshold alone already gives enough candidates.
   for (let i = 0; i < 14; i++) await persoon(`jansen${i}`, 'Jansen', `Pieter ${['A', 'B', 'C', 'D', 'E', 'F', 'G'][i % 7]}`, `19${60 + i}0101`);
   await persoon('kort', 'Li', 'Bo', '19900101');
+  // A short surname and its longer variants (the review's 'Visser' that missed both Vissers).
+  await persoon('visserJan', 'Visser', 'Jan', '19700101');
+  await persoon('vissersYoussef', 'Vissers', 'Youssef Karim', '19820202');
+  await persoon('vissersYoussef2', 'Vissers', 'Youssef', '20100303');
+  await persoon('visserDeBoer', 'Visser-de Boer', 'Maria Johanna Wilhelmina', '19550505');
+  await persoon('visscher', 'Visscher', 'Tom', '19990909');
 });
 afterAll(async () => {
   await env?.close();
@@ -67,6 +73,59 @@ describe('zoekPersonen', () => {
     // "lee bo" vs "li bo": trigram similarity 4/9 = 0.44, below the strict 0.5: found by the tolerant pass.
     const r = await zoekPersonen(db(), { naam: 'Lee Bo' });
     expect(r.map((x) => x.id)).toContain(ids.kort);
+  });
+
+  it('a surname alone finds every person with that surname or a longer variant, the same surname first and said so', async () => {
+    const r = await zoekPersonen(db(), { naam: 'Visser' });
+    const found = r.map((x) => x.id);
+    expect(found).toEqual(expect.arrayContaining([ids.visserJan, ids.vissersYoussef, ids.vissersYoussef2, ids.visserDeBoer]));
+    expect(r[0]!.id).toBe(ids.visserJan);
+    expect(r[0]!.redenen).toContain('achternaam gelijk');
+    // The long variants score above mere look-alikes such as 'Visscher'.
+    const rank = (id: number) => found.indexOf(id);
+    expect(rank(ids.vissersYoussef)).toBeLessThan(rank(ids.visscher) === -1 ? Infinity : rank(ids.visscher));
+    // With a tussenvoegsel typed in front it is the same search.
+    expect((await zoekPersonen(db(), { naam: 'van Visser' })).map((x) => x.id)).toEqual(expect.arrayContaining([ids.vissersYoussef, ids.vissersYoussef2]));
+  });
+
+  it('labels an identical name as such, in either order', async () => {
+    for (const naam of ['Youssef Vissers', 'Vissers Youssef']) {
+      const r = await zoekPersonen(db(), { naam });
+      expect(r.find((x) => x.id === ids.vissersYoussef2)?.redenen).toContain('naam gelijk');
+      expect(r.find((x) => x.id === ids.vissersYoussef)?.redenen).toContain('naam gelijk'); // first of two voornamen
+    }
+    const r = await zoekPersonen(db(), { naam: 'Yusef Vissers' });
+    expect(r.find((x) => x.id === ids.vissersYoussef2)?.redenen.some((x) => /^naam lijkt \(\d+%\)$/.test(x))).toBe(true);
+  });
+
+  it('says when there are more candidates than shown', async () => {
+    const veel = await zoekPersonenResultaat(db(), { naam: 'Jansen' }, 5);
+    expect(veel.kandidaten).toHaveLength(5);
+    expect(veel.meer).toBe(true);
+    const weinig = await zoekPersonenResultaat(db(), { naam: 'Visscher Tom' }, 20);
+    expect(weinig.meer).toBe(false);
+  });
+
+  it("shows the safety flag of a found person's household, in the search and in the radar", async () => {
+    const bo = await env.as('backoffice');
+    const m = await bo.post('/api/meldingen', {
+      binnenkomst: 'telefoon',
+      melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. A. Kuipers', organisatie: 'Huisartsenpraktijk Oost', telefoon: '020 555 0101' },
+      huishouden: { straat: 'Javastraat', huisnummer: '77', postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+      regio: 'eigen',
+      gemeenteCode: 'GM0363',
+      betrokkenen: [{ persoon: { voornamen: 'Quinta', achternaam: 'Vlagsma', geboortedatum: '19800101', geslacht: 'V' }, rol: 'slachtoffer' }],
+      aanleiding: ['partnergeweld'],
+      aard: ['psychisch_geweld'],
+      omschrijving: 'Huisarts ziet blauwe plekken; partner dreigt met een mes.',
+    });
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const versie = (await bo.get(`/api/casussen/${m.body.casusId}`)).body.versie;
+    expect((await bo.post(`/api/casussen/${m.body.casusId}/veiligheidsvlag`, { versie, vlaggen: ['wapen'], toelichting: 'Mes genoemd door huisarts.' })).status).toBe(200);
+    const [k] = await zoekPersonen(db(), { naam: 'Quinta Vlagsma' });
+    expect(k!.huishoudens).toEqual([expect.objectContaining({ veiligheidsvlaggen: ['wapen'] })]);
+    const r = await radar(db(), [k!.id]);
+    expect(r).toEqual([expect.objectContaining({ id: m.body.meldingId, veiligheidsvlaggen: ['wapen'] })]);
   });
 
   it('keeps the distinct-name table in step with persons (insert, correction, deletion)', async () => {

@@ -20,7 +20,10 @@ const EMPTY: ZoekCriteria = { naam: '', geboortedatum: '', bsn: '', postcode: ''
 
 export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoeken' }: { draftKey: string; actions: (k: Kandidaat) => ReactNode; footer?: (c: ZoekCriteria) => ReactNode; title?: string }) {
   const [c, setC] = useDraft<ZoekCriteria>(`${draftKey}:criteria`, () => EMPTY);
-  const [results, setResults] = useDraft<Kandidaat[] | null>(`${draftKey}:resultaten`, () => null);
+  const [opgeslagen, setResults] = useDraft<{ kandidaten: Kandidaat[]; meer: boolean } | Kandidaat[] | null>(`${draftKey}:resultaten`, () => null);
+  // (A draft from before 'meer' existed holds just the list.)
+  const results = Array.isArray(opgeslagen) ? opgeslagen : (opgeslagen?.kandidaten ?? null);
+  const meer = !Array.isArray(opgeslagen) && !!opgeslagen?.meer;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const resultsRef = useRef<HTMLHeadingElement>(null);
@@ -43,10 +46,10 @@ export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoe
     }
     setBusy(true);
     try {
-      const r = await api.get<{ kandidaten: Kandidaat[] }>(
+      const r = await api.get<{ kandidaten: Kandidaat[]; meer?: boolean }>(
         `/api/personen${query({ naam, geboortedatum: c.geboortedatum.replace(/[\s-]+/g, ''), bsn, postcode: c.postcode.replace(/\s+/g, '').toUpperCase(), huisnummer: c.huisnummer.trim() })}`,
       );
-      setResults(r.kandidaten);
+      setResults({ kandidaten: r.kandidaten, meer: !!r.meer });
       setSearched((n) => n + 1);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -77,8 +80,13 @@ export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoe
       {results && (
         <section className="search-results" aria-labelledby={`${draftKey}-resultaten`}>
           <h3 id={`${draftKey}-resultaten`} ref={resultsRef} tabIndex={-1} aria-live="polite">
-            {results.length === 0 ? 'Geen personen gevonden' : `${results.length} ${results.length === 1 ? 'persoon' : 'personen'} gevonden`}
+            {results.length === 0 ? 'Geen personen gevonden' : meer ? `Meer dan ${results.length} personen gevonden` : `${results.length} ${results.length === 1 ? 'persoon' : 'personen'} gevonden`}
           </h3>
+          {meer && (
+            <p className="muted" data-testid="zoek-meer">
+              De {results.length} best passende staan hieronder. Staat de persoon er niet bij, verfijn dan met voornaam, geboortedatum, BSN of adres.
+            </p>
+          )}
           {results.length > 0 && (
             <ScrollBox label="Gevonden personen">
               <table className="table table--compact" data-testid="zoekresultaten">
@@ -87,7 +95,7 @@ export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoe
                     <th scope="col">Naam</th>
                     <th scope="col">Geboortedatum</th>
                     <th scope="col">Adres</th>
-                    <th scope="col">Gevonden op</th>
+                    <th scope="col">Overeenkomst</th>
                     <th scope="col" className="num">
                       Eerdere meldingen
                     </th>
