@@ -39,6 +39,11 @@ test('beheer: gebruiker aanmaken (eerst met fouten bij het veld), deactiveren, t
   await expect(paneel.getByRole('heading', { name: /Femke de Boer/ })).toBeFocused();
   await paneel.getByLabel('Toelichting (optioneel)').fill('Proefaccount, niet meer nodig');
   await paneel.getByRole('button', { name: 'Deactiveren' }).click();
+  // First the confirmation step, with the consequence.
+  const stap = paneel.getByRole('form', { name: 'Femke de Boer deactiveren' });
+  await expect(stap).toContainText('Femke de Boer kan niet meer inloggen.');
+  await stap.getByRole('button', { name: 'Ja, deactiveren' }).click();
+  await expect(stap).toBeHidden();
   await expect(paneel.getByRole('status').filter({ hasText: 'Femke de Boer is gedeactiveerd' })).toBeVisible();
   await expect(rij).toContainText('Gedeactiveerd');
   const historie = page.getByTestId('gebruiker-historie');

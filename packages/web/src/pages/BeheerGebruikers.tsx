@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { CheckboxGroup, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../components/forms.tsx';
 import { LiveMelding, serverFout, type Melding } from '../components/Melding.tsx';
+import { Bevestiging } from '../components/Bevestiging.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import type { FieldErrors } from '../fieldErrors.ts';
 import { formatTijdstip } from '../format.ts';
@@ -18,6 +19,8 @@ import {
   statusTekst,
   teamFout,
   type GebruikerForm,
+  deactiverenGevolgen,
+  resetGevolgen,
 } from './BeheerGebruikersModel.ts';
 import type { GebruikerOverzicht, HistorieRegel, RolOptie, TeamOverzicht } from '@voordeur/domain';
 
@@ -208,6 +211,8 @@ function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam
   const [busy, setBusy] = useState(false);
   const [toelichting, setToelichting] = useState('');
   const [wachtwoord, setWachtwoord] = useState('');
+  /** The confirmation step that is open (deactiveren, tweede factor resetten), if any. */
+  const [bevestig, setBevestig] = useState<null | 'deactiveren' | 'reset'>(null);
   const historie = useApi<{ historie: HistorieRegel[] }>(`/api/beheer/gebruikersbeheer/historie?gebruikerId=${g.id}&limit=50`);
   const titel = useRef<HTMLHeadingElement>(null);
   useEffect(() => titel.current?.focus(), []);
@@ -217,6 +222,7 @@ function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam
     setBusy(true);
     try {
       await fn();
+      setBevestig(null);
       setErrors({});
       setToelichting('');
       setWachtwoord('');
@@ -283,7 +289,7 @@ function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam
           <TextArea name="actie.toelichting" label="Toelichting (optioneel)" hint="Komt in de historie, bijvoorbeeld: uit dienst per 1 juni" value={toelichting} onChange={setToelichting} rows={2} errors={errors} />
           <div className="button-row button-row--wrap">
             {g.actief ? (
-              <button type="button" className="button button--secondary" disabled={busy} onClick={() => void run(() => api.post(`/api/beheer/gebruikers/${g.id}/deactiveren`, { toelichting: toelichting || null }), `${g.naam} is gedeactiveerd; alle sessies zijn beëindigd.`, 'actie')}>
+              <button type="button" className="button button--secondary" disabled={busy || bevestig !== null} aria-expanded={bevestig === 'deactiveren'} onClick={() => setBevestig('deactiveren')}>
                 Deactiveren
               </button>
             ) : (
@@ -292,7 +298,7 @@ function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam
               </button>
             )}
             {g.tweedeFactor && (
-              <button type="button" className="button button--secondary" disabled={busy} onClick={() => void run(() => api.post(`/api/beheer/gebruikers/${g.id}/tweede-factor-resetten`, { toelichting: toelichting || null }), `De tweede factor van ${g.naam} is gereset; bij de volgende login stelt de gebruiker die opnieuw in.`, 'actie')}>
+              <button type="button" className="button button--secondary" disabled={busy || bevestig !== null} aria-expanded={bevestig === 'reset'} onClick={() => setBevestig('reset')}>
                 Tweede factor resetten
               </button>
             )}
@@ -302,6 +308,29 @@ function GebruikerPaneel({ g, rollen, teams, onDone, onClose, rolLabel, teamNaam
               </button>
             )}
           </div>
+          {bevestig === 'deactiveren' && (
+            <Bevestiging
+              naam={`${g.naam} deactiveren`}
+              titel={`${g.naam} deactiveren?`}
+              gevolgen={deactiverenGevolgen(g.naam, toelichting)}
+              onomkeerbaar={false}
+              bevestigLabel="Ja, deactiveren"
+              busy={busy}
+              onAnnuleer={() => setBevestig(null)}
+              onBevestig={() => void run(() => api.post(`/api/beheer/gebruikers/${g.id}/deactiveren`, { toelichting: toelichting || null }), `${g.naam} is gedeactiveerd; alle sessies zijn beëindigd.`, 'actie')}
+            />
+          )}
+          {bevestig === 'reset' && (
+            <Bevestiging
+              naam={`Tweede factor van ${g.naam} resetten`}
+              titel={`De tweede factor van ${g.naam} resetten?`}
+              gevolgen={resetGevolgen(g.naam, toelichting)}
+              bevestigLabel="Ja, tweede factor resetten"
+              busy={busy}
+              onAnnuleer={() => setBevestig(null)}
+              onBevestig={() => void run(() => api.post(`/api/beheer/gebruikers/${g.id}/tweede-factor-resetten`, { toelichting: toelichting || null }), `De tweede factor van ${g.naam} is gereset; bij de volgende login stelt de gebruiker die opnieuw in.`, 'actie')}
+            />
+          )}
           {!g.sso && (
             <form
               noValidate

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GebruikerOverzicht, HistorieRegel, RolOptie } from '@voordeur/domain';
-import { checkNieuweGebruiker, EMPTY_GEBRUIKER, filterGebruikers, historieTekst, statusTekst, teamFout } from './BeheerGebruikersModel.ts';
+import { checkNieuweGebruiker, deactiverenGevolgen, EMPTY_GEBRUIKER, filterGebruikers, historieTekst, resetGevolgen, statusTekst, teamFout } from './BeheerGebruikersModel.ts';
 
 const ROLLEN: RolOptie[] = [
   { code: 'backoffice', label: 'Backoffice-medewerker', teamNodig: true },
@@ -55,5 +55,21 @@ describe('history in words', () => {
   it('counts ended sessions', () => {
     expect(historieTekst(h({ actie: 'gedeactiveerd', actieLabel: 'gedeactiveerd', nieuw: { sessiesBeeindigd: 1 } }), opts)).toBe('gedeactiveerd (1 sessie beëindigd)');
     expect(historieTekst(h({ actie: 'gebruiker_aangemaakt', actieLabel: 'account aangemaakt', nieuw: { rollen: ['onderzoeker'], teamId: null } }), opts)).toBe('account aangemaakt met rol Onderzoeker');
+  });
+});
+
+describe('confirmation of deactiveren and tweede factor resetten', () => {
+  it('says what deactivating does, that it can be undone, and the note for the history', () => {
+    const g = deactiverenGevolgen('Femke de Boer', ' uit dienst ');
+    expect(g[0]).toBe('Femke de Boer kan niet meer inloggen.');
+    expect(g.join(' ')).toMatch(/sessies .* eindigen direct/);
+    expect(g.join(' ')).toMatch(/weer actief maken/);
+    expect(g.at(-1)).toBe('In de historie komt: “uit dienst”.');
+    expect(deactiverenGevolgen('X', '')).toHaveLength(3);
+  });
+  it('warns that a reset lets whoever knows the password enrol a new factor', () => {
+    const g = resetGevolgen('Sanne de Vries', '');
+    expect(g[0]).toMatch(/herstelcodes van Sanne de Vries vervallen/);
+    expect(g[1]).toMatch(/wie het wachtwoord kent/);
   });
 });

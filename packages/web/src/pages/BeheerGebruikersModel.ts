@@ -85,3 +85,22 @@ export function historieTekst(h: HistorieRegel, opts: { rolLabel: (r: string) =>
     }
   }
 }
+
+/** What deactivating an account does, for the confirmation step. */
+export function deactiverenGevolgen(naam: string, toelichting: string): string[] {
+  return [
+    `${naam} kan niet meer inloggen.`,
+    `Alle sessies van ${naam} eindigen direct, ook op andere apparaten.`,
+    'Rollen, team en historie blijven bewaard; u kunt het account later weer actief maken.',
+    ...(toelichting.trim() ? [`In de historie komt: “${toelichting.trim()}”.`] : []),
+  ];
+}
+
+/** What resetting the second factor does, for the confirmation step. */
+export function resetGevolgen(naam: string, toelichting: string): string[] {
+  return [
+    `Het geheim in de authenticator-app en alle herstelcodes van ${naam} vervallen, en alle sessies eindigen direct.`,
+    `Bij de volgende login stelt ${naam} een nieuwe tweede factor in: wie het wachtwoord kent, kan dat. Reset alleen als u zeker weet dat u met ${naam} zelf spreekt.`,
+    ...(toelichting.trim() ? [`In de historie komt: “${toelichting.trim()}”.`] : []),
+  ];
+}
