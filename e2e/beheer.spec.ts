@@ -18,7 +18,7 @@ test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij 
   await page.getByLabel('Naam', { exact: true }).fill('B');
   await page.getByRole('button', { name: 'Dag opslaan' }).click();
   await expect(page.getByLabel('Datum', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#f-dag-datum-error')).toContainText('Geef een datum als JJJJ-MM-DD');
+  await expect(page.locator('#f-dag-datum-error')).toContainText('Geef een datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026');
   await expect(page.locator('#f-dag-naam-error')).toContainText('Minimaal 3 tekens');
   await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toBeFocused();
   expect(posts).toEqual([]);

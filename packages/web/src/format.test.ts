@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockLabel, daysLeftText, formatDag, formatDatum, formatTijdstip, leeftijdText } from './format.ts';
+import { clockLabel, datumVoorApi, daysLeftText, formatDag, formatDatum, formatTijdstip, leeftijdText, leesDatum } from './format.ts';
 
 describe('daysLeftText', () => {
   const open = { metAt: null, state: 'on_time' as const };
@@ -46,5 +46,32 @@ describe('labels', () => {
     expect(leeftijdText(0)).toBe('jonger dan 1 jaar');
     expect(leeftijdText(36)).toBe('36 jaar');
     expect(leeftijdText(null)).toBe('leeftijd onbekend');
+  });
+});
+
+describe('leesDatum (a typed date → JJJJ-MM-DD)', () => {
+  it('accepts the format the app shows: dd-mm-jjjj, also without leading zeros or with / . or a space', () => {
+    expect(leesDatum('22-11-2026')).toBe('2026-11-22');
+    expect(leesDatum(' 1-2-2026 ')).toBe('2026-02-01');
+    expect(leesDatum('01/02/2026')).toBe('2026-02-01');
+    expect(leesDatum('1.2.2026')).toBe('2026-02-01');
+    expect(leesDatum('22 11 2026')).toBe('2026-11-22');
+  });
+  it('accepts JJJJ-MM-DD and eight digits (ddmmjjjj or jjjjmmdd)', () => {
+    expect(leesDatum('2026-11-22')).toBe('2026-11-22');
+    expect(leesDatum('22112026')).toBe('2026-11-22');
+    expect(leesDatum('20261122')).toBe('2026-11-22');
+    expect(leesDatum('01022026')).toBe('2026-02-01');
+  });
+  it('refuses what is no real date', () => {
+    for (const x of ['', 'gisteren', '31-02-2026', '29-02-2025', '2026-13-01', '00-01-2026', '22-11-26', '2026/11/22x', '123']) expect(leesDatum(x), x).toBeNull();
+    expect(leesDatum('29-02-2028')).toBe('2028-02-29');
+  });
+  it('gives the API the normalised date, or the text as typed for the server to refuse', () => {
+    expect(datumVoorApi('22-11-2026')).toBe('2026-11-22');
+    expect(datumVoorApi(' onzin ')).toBe('onzin');
+  });
+  it('reads back what formatDatum shows', () => {
+    for (const d of ['2026-01-01', '2026-12-31', '2028-02-29']) expect(leesDatum(formatDatum(d))).toBe(d);
   });
 });

@@ -10,7 +10,7 @@ import { ErrorSummary, Notice, TextField } from '../components/forms.tsx';
 import { useApp } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
 import { fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
-import { formatDag, formatDatum } from '../format.ts';
+import { DATUM_FOUT, DATUM_HINT, datumVoorApi, formatDag, formatDatum, leesDatum } from '../format.ts';
 import { isBeheerder } from '../roles.ts';
 import type { GelijkgesteldeDag } from '../types.ts';
 import { useApi } from '../useApi.ts';
@@ -22,13 +22,6 @@ export const gelijkgesteldeDagSchema = z.object({
   datum: datumSchema,
   naam: z.string().trim().min(3, 'Minimaal 3 tekens').max(200, 'Maximaal 200 tekens'),
 });
-
-/** Accept 'dd-mm-jjjj' too (the way dates are shown everywhere else); the API takes 'JJJJ-MM-DD'. */
-export function normaliseDatum(input: string): string {
-  const s = input.trim();
-  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s;
-}
 
 /** A date from the API: 'JJJJ-MM-DD', or an instant at midnight (Amsterdam) → 'dd-mm-jjjj'. */
 export function dagLabel(datum: string): string {
@@ -105,9 +98,12 @@ function GelijkgesteldeDagen({ magWijzigen }: { magWijzigen: boolean }) {
     setFailure(null);
     setDone(null);
     setAttempt((a) => a + 1);
-    const r = gelijkgesteldeDagSchema.safeParse({ datum: normaliseDatum(form.datum), naam: form.naam });
-    if (!r.success) {
-      setErrors(fromZodIssues(r.error.issues, 'dag'));
+    // Dates as the app shows them (dd-mm-jjjj) or JJJJ-MM-DD; the API takes JJJJ-MM-DD.
+    const r = gelijkgesteldeDagSchema.safeParse({ datum: datumVoorApi(form.datum), naam: form.naam });
+    const datumFout = form.datum.trim() !== '' && !leesDatum(form.datum);
+    if (!r.success || datumFout) {
+      const errs = r.success ? {} : fromZodIssues(r.error.issues, 'dag');
+      setErrors(datumFout ? { ...errs, 'dag.datum': [DATUM_FOUT] } : errs);
       return;
     }
     setErrors({});
@@ -177,7 +173,7 @@ function GelijkgesteldeDagen({ magWijzigen }: { magWijzigen: boolean }) {
               )}
             </div>
             {failure && <Notice kind="error">{failure}</Notice>}
-            <TextField name="dag.datum" label="Datum" hint="JJJJ-MM-DD, bijvoorbeeld 2030-05-06" value={form.datum} onChange={(v) => setForm((f) => ({ ...f, datum: v }))} errors={errors} width="s" maxLength={10} />
+            <TextField name="dag.datum" label="Datum" hint={DATUM_HINT} value={form.datum} onChange={(v) => setForm((f) => ({ ...f, datum: v }))} errors={errors} width="s" maxLength={10} />
             <TextField name="dag.naam" label="Naam" hint="Bijvoorbeeld Bevrijdingsdag (lustrum)" value={form.naam} onChange={(v) => setForm((f) => ({ ...f, naam: v }))} errors={errors} width="l" maxLength={200} />
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Bezig…' : 'Dag opslaan'}

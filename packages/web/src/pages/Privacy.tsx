@@ -7,13 +7,14 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { api, ApiError, query } from '../api.ts';
 import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField } from '../components/forms.tsx';
 import { LiveMelding, serverFout, type Melding } from '../components/Melding.tsx';
+import { Bevestiging } from '../components/Bevestiging.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useApp } from '../context.ts';
 import { fromServerFields, type FieldErrors } from '../fieldErrors.ts';
-import { formatDatum, formatTijdstip } from '../format.ts';
+import { DATUM_FOUT, DATUM_HINT, datumVoorApi, formatDatum, formatTijdstip, leesDatum } from '../format.ts';
 import { useApi } from '../useApi.ts';
 import { Tabs, useTab } from './BeheerTabs.tsx';
-import { ACTIES, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, UITKOMSTEN, type InzageBesluitForm, type LogFilter } from './PrivacyModel.ts';
+import { ACTIES, bewaarGevolgen, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, UITKOMSTEN, vernietigingGevolgen, type InzageBesluitForm, type LogFilter } from './PrivacyModel.ts';
 import type { BewaarItem, BewaarRapport, Correctie, Inzageverzoek, RechtenVanPersoon, VerzoekRegel, Vernietigingsverzoek } from '@voordeur/domain';
 
 
@@ -97,8 +98,8 @@ function Toegangslog({ onPersoon }: { onPersoon: (id: number) => void }) {
       <form onSubmit={zoek} noValidate className="panel form" role="search" aria-label="Toegangslog doorzoeken">
         <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => ({ 'log.van': 'Van', 'log.tot': 'Tot en met', 'log.persoonId': 'Persoon-id' })[k] ?? k} />
         <div className="form-row form-row--wrap">
-          <TextField name="log.van" label="Van" hint="JJJJ-MM-DD" value={f.van} onChange={(v) => set({ van: v })} errors={errors} width="s" maxLength={10} />
-          <TextField name="log.tot" label="Tot en met" hint="JJJJ-MM-DD" value={f.tot} onChange={(v) => set({ tot: v })} errors={errors} width="s" maxLength={10} />
+          <TextField name="log.van" label="Van" hint={DATUM_HINT} value={f.van} onChange={(v) => set({ van: v })} errors={errors} width="s" maxLength={10} />
+          <TextField name="log.tot" label="Tot en met" hint={DATUM_HINT} value={f.tot} onChange={(v) => set({ tot: v })} errors={errors} width="s" maxLength={10} />
           <SelectField name="log.gebruikerId" label="Medewerker" value={f.gebruikerId} onChange={(v) => set({ gebruikerId: v })} placeholder="Iedereen" options={ref.medewerkers.map((m) => ({ value: String(m.id), label: m.naam }))} />
           <TextField name="log.persoonId" label="Persoon-id (cliënt)" value={f.persoonId} onChange={(v) => set({ persoonId: v })} errors={errors} width="xs" inputMode="numeric" />
           <SelectField name="log.actie" label="Actie" value={f.actie} onChange={(v) => set({ actie: v })} placeholder="Alle acties" options={ACTIES.map(([value, label]) => ({ value, label }))} />
@@ -260,7 +261,8 @@ function PersoonZoek({ onKies }: { onKies: (id: number) => void }) {
           e.preventDefault();
           if (!c.naam.trim() && !c.bsn.trim()) return setErrors({ 'zoek.naam': ['Vul een naam of een BSN in'] });
           setErrors({});
-          setUrl(`/api/rechten/personen${query({ naam: c.naam.trim(), geboortedatum: c.geboortedatum.trim(), bsn: c.bsn.trim() })}`);
+          // The server compares birth dates as JJJJMMDD: a date typed as shown (dd-mm-jjjj) is turned round first.
+          setUrl(`/api/rechten/personen${query({ naam: c.naam.trim(), geboortedatum: c.geboortedatum.trim() ? datumVoorApi(c.geboortedatum) : '', bsn: c.bsn.trim() })}`);
         }}
       >
         <div className="form-row form-row--wrap">
@@ -334,7 +336,7 @@ function PersoonDossier({ id }: { id: number }) {
           )}
           <Blok titel="Vernietiging op verzoek (Wmo 2015 art. 5.3.5)">
             {d.vernietigingsverzoeken.map((v) => (
-              <VernietigingKaart key={v.id} v={v} onDone={done} />
+              <VernietigingKaart key={v.id} v={v} persoonNaam={d.persoon?.naam ?? null} onDone={done} />
             ))}
             {d.persoon && <NieuwVerzoek url={`/api/personen/${id}/vernietigingsverzoeken`} titel="Nieuw verzoek om vernietiging" prefix="vv" onDone={() => done('Het verzoek om vernietiging is vastgelegd; de termijn van 3 maanden loopt.')} />}
           </Blok>
@@ -406,7 +408,7 @@ function Toegangsoverzicht({ id }: { id: number }) {
 }
 
 function NieuwVerzoek({ url, titel, prefix, soortKeuze, onDone }: { url: string; titel: string; prefix: string; soortKeuze?: boolean; onDone: () => void }) {
-  const [f, setF] = useState({ soort: 'inzage', verzoekerRelatie: 'betrokkene', verzoekerNaam: '', ontvangenOp: today(), toelichting: '' });
+  const [f, setF] = useState({ soort: 'inzage', verzoekerRelatie: 'betrokkene', verzoekerNaam: '', ontvangenOp: formatDatum(today()), toelichting: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [melding, setMelding] = useState<Melding>(null);
@@ -421,8 +423,10 @@ function NieuwVerzoek({ url, titel, prefix, soortKeuze, onDone }: { url: string;
     e.preventDefault();
     setAttempt((a) => a + 1);
     setMelding(null);
+    const ontvangenOp = leesDatum(f.ontvangenOp);
+    if (!ontvangenOp) return setErrors({ [`${prefix}.ontvangenOp`]: [DATUM_FOUT] });
     try {
-      await api.post(url, { ...(soortKeuze ? { soort: f.soort } : {}), verzoekerRelatie: f.verzoekerRelatie, verzoekerNaam: f.verzoekerNaam || null, ontvangenOp: f.ontvangenOp, toelichting: f.toelichting || null });
+      await api.post(url, { ...(soortKeuze ? { soort: f.soort } : {}), verzoekerRelatie: f.verzoekerRelatie, verzoekerNaam: f.verzoekerNaam || null, ontvangenOp, toelichting: f.toelichting || null });
       setOpen(false);
       setErrors({});
       onDone();
@@ -440,7 +444,7 @@ function NieuwVerzoek({ url, titel, prefix, soortKeuze, onDone }: { url: string;
       )}
       <SelectField name={`${prefix}.verzoekerRelatie`} label="Wie vraagt" placeholder={null} value={f.verzoekerRelatie} onChange={(v) => setF((x) => ({ ...x, verzoekerRelatie: v }))} errors={errors} options={RELATIES} />
       {f.verzoekerRelatie !== 'betrokkene' && <TextField name={`${prefix}.verzoekerNaam`} label="Naam van de verzoeker" value={f.verzoekerNaam} onChange={(v) => setF((x) => ({ ...x, verzoekerNaam: v }))} errors={errors} width="l" />}
-      <TextField name={`${prefix}.ontvangenOp`} label="Ontvangen op" hint="JJJJ-MM-DD; de termijn begint op deze dag" value={f.ontvangenOp} onChange={(v) => setF((x) => ({ ...x, ontvangenOp: v }))} errors={errors} width="s" maxLength={10} />
+      <TextField name={`${prefix}.ontvangenOp`} label="Ontvangen op" hint={`${DATUM_HINT}; de termijn begint op deze dag`} value={f.ontvangenOp} onChange={(v) => setF((x) => ({ ...x, ontvangenOp: v }))} errors={errors} width="s" maxLength={10} />
       <TextArea name={`${prefix}.toelichting`} label="Toelichting (optioneel)" value={f.toelichting} onChange={(v) => setF((x) => ({ ...x, toelichting: v }))} errors={errors} rows={2} />
       <div className="button-row">
         <button type="submit" className="button">
@@ -610,13 +614,15 @@ function CorrectieHistorie({ correcties }: { correcties: Correctie[] }) {
   );
 }
 
-function VernietigingKaart({ v, onDone }: { v: Vernietigingsverzoek; onDone: (t: string) => void }) {
+function VernietigingKaart({ v, persoonNaam, onDone }: { v: Vernietigingsverzoek; persoonNaam: string | null; onDone: (t: string) => void }) {
   const [f, setF] = useState({ besluit: '', weigeringsgrond: '', motivering: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [melding, setMelding] = useState<Melding>(null);
   const [details, setDetails] = useState(false);
-  const detail = useApi<{ vindplaatsen: null | { huishoudens: number; meldingen: number; casussen: Array<{ casusId: number; nummer: string; blokkade?: unknown }>; melderKandidaten: Array<{ meldingId: number; meldingNummer: string }> } }>(details ? `/api/vernietigingsverzoeken/${v.id}` : null);
+  const [bevestigen, setBevestigen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const detail = useApi<{ vindplaatsen: null | { huishoudens: number; meldingen: number; casussen: Array<{ casusId: number; nummer: string; blokkade?: unknown }>; melderKandidaten: Array<{ meldingId: number; meldingNummer: string }> } }>(details || bevestigen ? `/api/vernietigingsverzoeken/${v.id}` : null);
   const beslis = async (e: FormEvent) => {
     e.preventDefault();
     setAttempt((a) => a + 1);
@@ -634,12 +640,18 @@ function VernietigingKaart({ v, onDone }: { v: Vernietigingsverzoek; onDone: (t:
       setAttempt((a) => a + 1);
     }
   };
+  const persoon = persoonNaam ? `${persoonNaam} (persoon ${v.persoonId})` : `persoon ${v.persoonId}`;
   const uitvoeren = async () => {
+    setBusy(true);
     try {
+      // The server wants the person confirmed too (bevestigPersoonId): the one named in the step.
       await api.post(`/api/vernietigingsverzoeken/${v.id}/uitvoeren`, { bevestigPersoonId: v.persoonId });
-      onDone(`De gegevens van persoon ${v.persoonId} zijn vernietigd.`);
+      setBevestigen(false);
+      onDone(`De gegevens van ${persoon} zijn vernietigd.`);
     } catch (err) {
       serverFout(err, 'vv', setErrors, setMelding);
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -694,9 +706,23 @@ function VernietigingKaart({ v, onDone }: { v: Vernietigingsverzoek; onDone: (t:
       {v.besluit === 'toegewezen' && !v.uitgevoerdOp && (
         <div className="notice notice--warning">
           <p>Uitvoeren verwijdert de persoonsgegevens overal, onomkeerbaar. Alleen een grafsteen en het toegangslog blijven.</p>
-          <button type="button" className="button" onClick={() => void uitvoeren()}>
-            Vernietiging uitvoeren voor persoon {v.persoonId}
-          </button>
+          {!bevestigen && (
+            <button type="button" className="button" aria-expanded={false} onClick={() => setBevestigen(true)}>
+              Vernietiging uitvoeren voor persoon {v.persoonId}
+            </button>
+          )}
+          {bevestigen && (
+            <Bevestiging
+              naam={`Vernietiging van ${persoon} bevestigen`}
+              titel={`De gegevens van ${persoon} vernietigen?`}
+              gevolgen={vernietigingGevolgen(persoon, detail.data?.vindplaatsen ?? null)}
+              typ={{ verwacht: 'VERNIETIGEN', label: 'Typ VERNIETIGEN om te bevestigen' }}
+              bevestigLabel="Definitief vernietigen"
+              busy={busy}
+              onAnnuleer={() => setBevestigen(false)}
+              onBevestig={() => void uitvoeren()}
+            />
+          )}
         </div>
       )}
     </article>
@@ -867,16 +893,23 @@ function Bewaartermijnen() {
   const [blokkade, setBlokkade] = useState<{ casusId: string; reden: string }>({ casusId: '', reden: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
+  const [bevestigen, setBevestigen] = useState(false);
+  const [busy, setBusy] = useState(false);
   const d = r.data;
+  const gekozenItems = (d?.teVernietigen ?? []).filter((x) => gekozen.includes(x.casusId));
 
   const uitvoeren = async () => {
+    setBusy(true);
     try {
       const x = await api.post<{ vernietigd: unknown[]; geweigerd: unknown[] }>('/api/bewaartermijn/uitvoeren', { casusIds: gekozen });
       setMelding({ kind: 'success', text: `${x.vernietigd.length} casus(sen) vernietigd, ${x.geweigerd.length} geweigerd.` });
       setGekozen([]);
+      setBevestigen(false);
       r.reload();
     } catch (err) {
       setMelding({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
     }
   };
   const blokkeer = async (e: FormEvent, opheffen: boolean) => {
@@ -966,10 +999,22 @@ function Bewaartermijnen() {
             Proefrun op {formatDatum(d.peildatum)}: bewaartermijn {d.bewaartermijnJaren} jaar na sluiting{d.totJongsteMeerderjarig ? ', en minstens tot het jongste kind 18 is' : ''}. Er verandert niets tot u casussen kiest en op “Vernietigen” drukt.
           </p>
           {tabel(d.teVernietigen, 'Nu te vernietigen', true)}
-          {d.teVernietigen.length > 0 && (
-            <button type="button" className="button" disabled={!gekozen.length} onClick={() => void uitvoeren()}>
+          {d.teVernietigen.length > 0 && !bevestigen && (
+            <button type="button" className="button" disabled={!gekozen.length} onClick={() => setBevestigen(true)}>
               Gekozen casussen vernietigen ({gekozen.length})
             </button>
+          )}
+          {bevestigen && gekozenItems.length > 0 && (
+            <Bevestiging
+              naam="Vernietiging van de gekozen casussen bevestigen"
+              titel={`${gekozenItems.length === 1 ? '1 casus' : `${gekozenItems.length} casussen`} vernietigen?`}
+              gevolgen={bewaarGevolgen(gekozenItems)}
+              typ={{ verwacht: String(gekozenItems.length), label: `Typ het aantal casussen (${gekozenItems.length}) om te bevestigen` }}
+              bevestigLabel="Definitief vernietigen"
+              busy={busy}
+              onAnnuleer={() => setBevestigen(false)}
+              onBevestig={() => void uitvoeren()}
+            />
           )}
           {tabel(d.geblokkeerd, 'Verlopen maar geblokkeerd', false)}
           {tabel(d.binnenkort, 'Binnen 90 dagen', false)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst } from './PrivacyModel.ts';
+import { bewaarGevolgen, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, vernietigingGevolgen } from './PrivacyModel.ts';
 import { formatDatum } from '../format.ts';
 
 describe('access-log filter', () => {
@@ -12,7 +12,13 @@ describe('access-log filter', () => {
       'log.tot': ['De einddatum ligt vóór de begindatum'],
       'log.persoonId': ['Een persoon-id is een getal'],
     });
-    expect(checkFilter({ ...EMPTY_FILTER, van: '1-1-2026' })).toEqual({ 'log.van': ['Geef een datum als JJJJ-MM-DD'] });
+    expect(checkFilter({ ...EMPTY_FILTER, van: '2026-1-32' })).toEqual({ 'log.van': ['Geef een datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026'] });
+    expect(checkFilter({ ...EMPTY_FILTER, van: '31-02-2026' })).toEqual({ 'log.van': ['Geef een datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026'] });
+  });
+  it('takes dates as the app shows them (dd-mm-jjjj) and sends JJJJ-MM-DD', () => {
+    expect(checkFilter({ ...EMPTY_FILTER, van: '1-1-2026', tot: '22-11-2026' })).toEqual({});
+    expect(checkFilter({ ...EMPTY_FILTER, van: '22-11-2026', tot: '2026-11-01' })).toEqual({ 'log.tot': ['De einddatum ligt vóór de begindatum'] });
+    expect(logQuery({ ...EMPTY_FILTER, van: '22-11-2026', tot: ' 2026-11-23 ' })).toBe('?van=2026-11-22&tot=2026-11-23');
   });
 });
 
@@ -35,5 +41,24 @@ describe('inzage decision (Wmo 2015 art. 5.3.2)', () => {
     expect(checkInzageBesluit({ besluit: 'toegewezen', weigeringsgronden: [], motivering: '' }, ['kind_jonger_dan_12'])).toHaveProperty('besluit.motivering');
     expect(checkInzageBesluit({ besluit: 'toegewezen', weigeringsgronden: [], motivering: '' }, ['gegevens_van_anderen'])).toEqual({});
     expect(checkInzageBesluit({ besluit: '', weigeringsgronden: [], motivering: '' }, [])).toHaveProperty('besluit.besluit');
+  });
+});
+
+describe('confirmation of destruction: the consequences in words', () => {
+  it('sums the chosen casussen (retention)', () => {
+    const g = bewaarGevolgen([
+      { nummer: '2015-000001', meldingen: 2, personenTeVernietigen: 3 },
+      { nummer: '2015-000007', meldingen: 1, personenTeVernietigen: 0 },
+    ]);
+    expect(g[0]).toBe('2 casussen worden vernietigd: 2015-000001, 2015-000007.');
+    expect(g[1]).toBe('Daarmee verdwijnen 3 meldingen en de gegevens van 3 personen die in geen andere casus voorkomen.');
+    expect(bewaarGevolgen([{ nummer: '2015-000001', meldingen: 1, personenTeVernietigen: 1 }]).slice(0, 2)).toEqual(['1 casus wordt vernietigd: 2015-000001.', 'Daarmee verdwijnen 1 melding en de gegevens van 1 persoon die in geen andere casus voorkomen.']);
+  });
+  it('names the person, where the data is, and a legal hold that will refuse it', () => {
+    const g = vernietigingGevolgen('Karim Amrani (persoon 12)', { huishoudens: 1, meldingen: 2, casussen: [{ nummer: '2026-000004' }, { nummer: '2026-000009', blokkade: { reden: 'procedure' } }] });
+    expect(g[0]).toBe('Alle persoonsgegevens van Karim Amrani (persoon 12) worden overal verwijderd.');
+    expect(g[1]).toBe('Het gaat om 2 meldingen en 1 huishouden (casus 2026-000004, 2026-000009).');
+    expect(g[2]).toMatch(/^Let op: 2026-000009 heeft een bewaarblokkade/);
+    expect(vernietigingGevolgen('persoon 3', null)).toEqual(['Alle persoonsgegevens van persoon 3 worden overal verwijderd.', 'Alleen een grafsteen (datum en grond) en het toegangslog blijven.']);
   });
 });

@@ -1,8 +1,9 @@
 // The logic of the privacy officer's page, apart from the components for unit tests: the access-log
 // filter as a query string (the same names as GET /api/toegangslog), the 3-month destruction clock
 // in words, and which fields an inzage decision needs (Wmo 2015 art. 5.3.2).
-import type { Vernietigingstermijn } from '@voordeur/domain';
+import type { BewaarItem, Vernietigingstermijn } from '@voordeur/domain';
 import { query } from '../api.ts';
+import { DATUM_FOUT, datumVoorApi, leesDatum } from '../format.ts';
 
 export interface LogFilter {
   van: string;
@@ -35,20 +36,22 @@ export const UITKOMSTEN: Array<[string, string]> = [
   ['failure', 'mislukt'],
 ];
 
-/** Browser check of the filter: ids are numbers, dates JJJJ-MM-DD, the period runs forward. */
+/** Browser check of the filter: ids are numbers, dates as shown (dd-mm-jjjj) or JJJJ-MM-DD, the period runs forward. */
 export function checkFilter(f: LogFilter): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  const datum = /^\d{4}-\d{2}-\d{2}$/;
-  if (f.van && !datum.test(f.van)) errors['log.van'] = ['Geef een datum als JJJJ-MM-DD'];
-  if (f.tot && !datum.test(f.tot)) errors['log.tot'] = ['Geef een datum als JJJJ-MM-DD'];
-  if (f.van && f.tot && datum.test(f.van) && datum.test(f.tot) && f.tot < f.van) errors['log.tot'] = ['De einddatum ligt vóór de begindatum'];
+  const van = f.van.trim() ? leesDatum(f.van) : null;
+  const tot = f.tot.trim() ? leesDatum(f.tot) : null;
+  if (f.van.trim() && !van) errors['log.van'] = [DATUM_FOUT];
+  if (f.tot.trim() && !tot) errors['log.tot'] = [DATUM_FOUT];
+  if (van && tot && tot < van) errors['log.tot'] = ['De einddatum ligt vóór de begindatum'];
   if (f.persoonId && !/^[1-9][0-9]*$/.test(f.persoonId.trim())) errors['log.persoonId'] = ['Een persoon-id is een getal'];
   return errors;
 }
 
-/** Query string for GET /api/toegangslog (and /export, without paging). */
+/** Query string for GET /api/toegangslog (and /export, without paging); dates as the API takes them. */
 export function logQuery(f: LogFilter, page?: { limit: number; offset: number }): string {
-  return query({ van: f.van, tot: f.tot, gebruikerId: f.gebruikerId, persoonId: f.persoonId.trim(), actie: f.actie, uitkomst: f.uitkomst, objectType: f.objectType.trim(), ...(page ?? {}) });
+  const dag = (x: string) => (x.trim() ? datumVoorApi(x) : '');
+  return query({ van: dag(f.van), tot: dag(f.tot), gebruikerId: f.gebruikerId, persoonId: f.persoonId.trim(), actie: f.actie, uitkomst: f.uitkomst, objectType: f.objectType.trim(), ...(page ?? {}) });
 }
 
 /** The destruction clock in words (not colour alone). */
@@ -77,4 +80,30 @@ export function checkInzageBesluit(f: InzageBesluitForm, signalen: string[]): Re
     e['besluit.motivering'] = ['Motiveer waarom het verzoek toch wordt toegewezen (minimaal 10 tekens)'];
   }
   return e;
+}
+
+const meervoud = (n: number, een: string, meer: string) => `${n} ${n === 1 ? een : meer}`;
+
+/** What destroying the chosen casussen (retention) does, for the confirmation step. */
+export function bewaarGevolgen(items: Pick<BewaarItem, 'nummer' | 'meldingen' | 'personenTeVernietigen'>[]): string[] {
+  const meldingen = items.reduce((a, x) => a + x.meldingen, 0);
+  const personen = items.reduce((a, x) => a + x.personenTeVernietigen, 0);
+  return [
+    `${meervoud(items.length, 'casus wordt', 'casussen worden')} vernietigd: ${items.map((x) => x.nummer).join(', ')}.`,
+    `Daarmee verdwijnen ${meervoud(meldingen, 'melding', 'meldingen')} en de gegevens van ${meervoud(personen, 'persoon', 'personen')} die in geen andere casus voorkomen.`,
+    'Alleen een grafsteen per casus en het toegangslog blijven.',
+  ];
+}
+
+/** What executing a destruction request does, for the confirmation step. */
+export function vernietigingGevolgen(persoon: string, vindplaatsen: { huishoudens: number; meldingen: number; casussen: Array<{ nummer: string; blokkade?: unknown }> } | null): string[] {
+  const out = [`Alle persoonsgegevens van ${persoon} worden overal verwijderd.`];
+  if (vindplaatsen) {
+    const casussen = vindplaatsen.casussen.map((c) => c.nummer).join(', ');
+    out.push(`Het gaat om ${meervoud(vindplaatsen.meldingen, 'melding', 'meldingen')} en ${meervoud(vindplaatsen.huishoudens, 'huishouden', 'huishoudens')}${casussen ? ` (casus ${casussen})` : ''}.`);
+    const geblokkeerd = vindplaatsen.casussen.filter((c) => c.blokkade).map((c) => c.nummer);
+    if (geblokkeerd.length) out.push(`Let op: ${geblokkeerd.join(', ')} ${geblokkeerd.length === 1 ? 'heeft' : 'hebben'} een bewaarblokkade; dan wordt de vernietiging geweigerd.`);
+  }
+  out.push('Alleen een grafsteen (datum en grond) en het toegangslog blijven.');
+  return out;
 }
