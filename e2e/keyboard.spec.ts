@@ -69,6 +69,8 @@ test('een melding registreren met alleen het toetsenbord', async ({ page }) => {
   await expect(page.getByLabel('Hoedanigheid melder')).toHaveValue('politie');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Meldkamer politie');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Politie Amsterdam');
   await tabTo(page, page.getByLabel('Gemeente', { exact: true }));
   await page.keyboard.type('Amsterdam');
   await tabTo(page, page.getByRole('group', { name: 'Aanleiding' }).getByLabel('(Ex-)partnergeweld'));

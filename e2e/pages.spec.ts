@@ -47,6 +47,7 @@ test('adviesvraag registreren en omzetten in een melding', async ({ page }) => {
   await melding.getByLabel('Straat').fill('Ouddiemerlaan');
   await melding.getByLabel('Woonplaats').fill('Diemen');
   await melding.getByLabel('Naam melder').fill('M. Bos (intern begeleider)');
+  await melding.getByLabel('Organisatie', { exact: true }).fill('Basisschool De Linde');
   await screenshot(page, '09-intake-uit-adviesvraag');
   await page.getByRole('button', { name: 'Melding registreren' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Hermelding: nee' })).toBeVisible();

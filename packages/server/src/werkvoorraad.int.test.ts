@@ -18,7 +18,7 @@ function meldingInput(ontvangenOp: string, gemeenteCode = 'GM0363') {
   return {
     ontvangenOp,
     binnenkomst: 'telefoon',
-    melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. A. Kuipers' },
+    melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. A. Kuipers', organisatie: 'Huisartsenpraktijk Kuipers' },
     huishouden: { straat: 'Javastraat', huisnummer: String(huisnummer++), postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode },
     regio: 'eigen',
     gemeenteCode,

@@ -13,7 +13,7 @@ beforeAll(async () => {
   bo = await env.as('backoffice');
   const r = await bo.post('/api/meldingen', {
     binnenkomst: 'telefoon',
-    melder: { hoedanigheid: 'politie', naam: 'Wijkagent' },
+    melder: { hoedanigheid: 'politie', naam: 'Wijkagent', organisatie: 'Politie Amsterdam' },
     huishouden: { straat: 'Javastraat', huisnummer: '7', postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
     regio: 'eigen',
     gemeenteCode: 'GM0363',

@@ -71,11 +71,11 @@ describe('field-level encryption', () => {
     expect(c.status).toBe(200);
     expect(JSON.stringify(c.body)).toContain(MELDER.telefoon);
     expect(JSON.stringify(c.body)).toContain(BSN);
-    // The same BSN at a new melding links to the same person (lookup by keyed hash).
+    // The same BSN at a new melding finds the same person (lookup by keyed hash): refused, to be linked.
     const again = await bo.post('/api/meldingen', {
       ontvangenOp: new Date().toISOString(),
       binnenkomst: 'telefoon',
-      melder: { hoedanigheid: 'politie' },
+      melder: { hoedanigheid: 'politie', naam: 'Wijkagent', organisatie: 'Politie Amsterdam' },
       huishouden: { straat: 'Kruislaan', huisnummer: '12', postcode: '1098SM', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
       regio: 'eigen',
       gemeenteCode: 'GM0363',
@@ -84,7 +84,8 @@ describe('field-level encryption', () => {
       aard: ['psychisch_geweld'],
       omschrijving: 'Politie meldt een incident op hetzelfde adres; tweede melding.',
     });
-    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.status, JSON.stringify(again.body)).toBe(409);
+    expect(again.body.fields[0]).toMatchObject({ field: 'betrokkenen[0].persoon.bsn', rule: 'bsn_bestaat' });
     const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(BSN, 'persoon.bsn')}`.execute(env.database.db)).rows[0]!.n;
     expect(n).toBe(1);
     // Searching by BSN leaves no BSN in the clear behind (access log, sessions, …).

@@ -176,7 +176,7 @@ describe('retention: dry-run report, legal hold, execution', () => {
     const m = await s.bo.post('/api/meldingen', {
       ontvangenOp: '2004-03-01T10:00:00+01:00',
       binnenkomst: 'post',
-      melder: { hoedanigheid: 'politie', naam: 'Wijkagent Oud', wilOnbekendBlijven: false },
+      melder: { hoedanigheid: 'politie', naam: 'Wijkagent Oud', organisatie: 'Politie Amsterdam', wilOnbekendBlijven: false },
       huishouden: { straat: 'Oude Schans', huisnummer: '7', postcode: '1011KA', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
       regio: 'eigen',
       gemeenteCode: 'GM0363',
@@ -259,7 +259,7 @@ describe('retention: dry-run report, legal hold, execution', () => {
     const m = await s.bo.post('/api/meldingen', {
       ontvangenOp: '2015-03-02T10:00:00+01:00',
       binnenkomst: 'post',
-      melder: { hoedanigheid: 'politie', wilOnbekendBlijven: false },
+      melder: { hoedanigheid: 'politie', naam: 'Wijkagent', organisatie: 'Politie Amsterdam', wilOnbekendBlijven: false },
       huishouden: { straat: 'Singel', huisnummer: '3', postcode: '1012AA', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
       regio: 'eigen',
       gemeenteCode: 'GM0363',

@@ -56,7 +56,7 @@ function melding(o: {
   return {
     ontvangenOp: o.ontvangenOp,
     binnenkomst: o.binnenkomst ?? 'telefoon',
-    melder: { hoedanigheid: o.hoedanigheid, naam: 'Melder Testpersoon' },
+    melder: { hoedanigheid: o.hoedanigheid, naam: 'Melder Testpersoon', telefoon: '020 555 0100' },
     huishouden: { straat: 'Teststraat', huisnummer: String(huisnummer++), postcode: '1011AA', woonplaats: 'Amsterdam', gemeenteCode: o.gemeente },
     regio: o.regio ?? 'eigen',
     gemeenteCode: o.gemeente,

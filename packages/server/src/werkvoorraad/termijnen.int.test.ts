@@ -94,7 +94,7 @@ describe('stored werkvoorraad deadlines', () => {
     const created = await bo.post('/api/meldingen', {
       ontvangenOp: NOW.toISOString(),
       binnenkomst: 'telefoon',
-      melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. B. Vos' },
+      melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. B. Vos', organisatie: 'Huisartsenpraktijk Vos' },
       huishouden: { straat: 'Ringdijk', huisnummer: '401', postcode: '1097AB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
       regio: 'eigen',
       gemeenteCode: 'GM0363',

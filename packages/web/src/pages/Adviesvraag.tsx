@@ -1,9 +1,10 @@
 // Adviesvraag: advice to a caller who acts themselves; no identifying data of the persons
 // involved. A list of recent adviesvragen, each convertible into a melding.
-import { adviesvraagInputSchema } from '@voordeur/domain';
+import { adviesvraagIdentificatieFouten, adviesvraagInputSchema, toLocalDate } from '@voordeur/domain';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
 import { Checkbox, CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea } from '../components/forms.tsx';
+import '../styles/intake.css';
 import { useApp } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
 import { fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
@@ -54,8 +55,12 @@ export function AdviesvraagPage() {
     setAttempt((a) => a + 1);
     const input = { ...form, gemeenteCode: form.regio === 'eigen' && form.gemeenteCode ? form.gemeenteCode : null };
     const r = adviesvraagInputSchema.safeParse(input);
-    if (!r.success) {
-      setErrors(fromZodIssues(r.error.issues));
+    // No BSN, postcode + huisnummer or date of birth in the free text (the server refuses them too).
+    const identificerend = fromServerFields(adviesvraagIdentificatieFouten(input, toLocalDate(new Date())));
+    if (!r.success || Object.keys(identificerend).length) {
+      const errs = r.success ? {} : fromZodIssues(r.error.issues);
+      for (const [k, v] of Object.entries(identificerend)) errs[k] = [...(errs[k] ?? []), ...v];
+      setErrors(errs);
       return;
     }
     setErrors({});
@@ -153,15 +158,66 @@ export function AdviesvraagPage() {
                   <dd>{a.vraag}</dd>
                 </dl>
                 {!a.omgezetInMeldingId && (
-                  <button type="button" className="button button--secondary button--small" onClick={() => navigate(`/meldingen/nieuw?adviesvraag=${a.id}`)} aria-label={`Adviesvraag ${a.nummer} omzetten in melding`}>
-                    Omzetten in melding
-                  </button>
+                  <div className="button-row">
+                    <button type="button" className="button button--secondary button--small" onClick={() => navigate(`/meldingen/nieuw?adviesvraag=${a.id}`)} aria-label={`Adviesvraag ${a.nummer} omzetten in melding`}>
+                      Omzetten in melding
+                    </button>
+                  </div>
                 )}
+                {!a.omgezetInMeldingId && !a.afgeslotenOp && <Afsluiten a={a} onKlaar={(nummer) => { setMessage({ kind: 'success', text: `Adviesvraag ${nummer} is afgesloten.` }); lijst.reload(); }} />}
               </li>
             ))}
           </ul>
         </section>
       </div>
     </>
+  );
+}
+
+/** Close an open adviesvraag with the final advice (after calling back). */
+function Afsluiten({ a, onKlaar }: { a: Adviesvraag; onKlaar: (nummer: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [advies, setAdvies] = useState(a.advies);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [fout, setFout] = useState<string | null>(null);
+  if (!open) {
+    return (
+      <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)} aria-label={`Adviesvraag ${a.nummer} afsluiten`}>
+        Afsluiten
+      </button>
+    );
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFout(null);
+    const local = fromServerFields(adviesvraagIdentificatieFouten({ advies }, toLocalDate(new Date()), ['advies']));
+    if (advies.trim().length < 5) local.advies = [...(local.advies ?? []), 'Minimaal 5 tekens'];
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      await api.post(`/api/adviesvragen/${a.id}/afsluiten`, { advies: advies.trim() });
+      onKlaar(a.nummer);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.body.fields) setErrors(fromServerFields(err.body.fields));
+      else setFout(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate className="form adviesvraag-afsluiten" aria-label={`Adviesvraag ${a.nummer} afsluiten`}>
+      {fout && <Notice kind="error">{fout}</Notice>}
+      <TextArea name={`advies-${a.id}`} label="Gegeven advies (definitief)" hint="Zonder gegevens waarmee betrokkenen te herkennen zijn" value={advies} onChange={setAdvies} errors={{ [`advies-${a.id}`]: errors.advies ?? [] }} rows={3} />
+      <div className="button-row">
+        <button type="submit" className="button button--primary button--small" disabled={busy}>
+          {busy ? 'Bezig…' : 'Adviesvraag afsluiten'}
+        </button>
+        <button type="button" className="button button--link" onClick={() => setOpen(false)}>
+          Annuleren
+        </button>
+      </div>
+    </form>
   );
 }

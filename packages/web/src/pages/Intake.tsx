@@ -3,6 +3,7 @@
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { GESLACHTEN, MELDING_STATUS_LABEL } from '@voordeur/domain';
 import { useEffect, useState, type FormEvent } from 'react';
+import '../styles/intake.css';
 import { api, ApiError, query } from '../api.ts';
 import { PersoonZoeken } from '../components/PersoonZoeken.tsx';
 import { VlagMarker } from '../components/Veiligheidsvlag.tsx';
@@ -13,9 +14,26 @@ import { errorsFor, fieldId, fromServerFields, type FieldErrors } from '../field
 import { setFlash } from '../flash.ts';
 import { formatDag } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
-import type { Adviesvraag, MeldingAangemaakt, RadarMelding } from '../types.ts';
+import type { Adviesvraag, Kandidaat, MeldingAangemaakt, RadarMelding } from '../types.ts';
 import { useApi } from '../useApi.ts';
-import { addNieuwePersoon, emptyIntake, fromAdviesvraag, gekoppeldeIds, linkPersoon, removeBetrokkene, validateIntake, type BetrokkeneForm, type IntakeForm, type PersoonForm } from './intakeModel.ts';
+import {
+  addNieuwePersoon,
+  dubbelZoekvraag,
+  emptyIntake,
+  fromAdviesvraag,
+  gekoppeldeIds,
+  kandidaatUitServer,
+  linkInPlaatsVan,
+  linkPersoon,
+  ontvangenOp,
+  removeBetrokkene,
+  validateIntake,
+  waarschijnlijkDezelfde,
+  type BetrokkeneForm,
+  type IntakeForm,
+  type PersoonForm,
+} from './intakeModel.ts';
+import { amsterdamDatumTijd } from '@voordeur/domain';
 
 const GESLACHT_LABEL: Record<(typeof GESLACHTEN)[number], string> = { V: 'Vrouw', M: 'Man', O: 'Onbekend of anders' };
 
@@ -43,7 +61,8 @@ const FIELD_LABELS: Record<string, string> = {
   signalen: 'Signalen',
   omschrijving: 'Omschrijving',
   adviesvraagId: 'Adviesvraag',
-  ontvangenOp: 'Ontvangen op',
+  ontvangenOp: 'Ontvangen op (datum)',
+  ontvangenTijd: 'Ontvangen op (tijd)',
 };
 const PERSOON_LABELS: Record<string, string> = {
   rol: 'rol in de melding',
@@ -66,6 +85,98 @@ export function describeIntakeKey(key: string): string {
 }
 
 
+/** `value`, once it has not changed for `ms` milliseconds (searching while typing). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+interface HuishoudenVoorIntake {
+  huishouden: { id: number; adres: string; leden: Array<{ id: number; naam: string }>; openCasus: { id: number; nummer: string } | null } | null;
+  meldingen: Array<RadarMelding & { adres: string }>;
+}
+
+/**
+ * "Bedoelt u …?": a new person is searched for as soon as the BSN, or the name with a complete date
+ * of birth, is entered. Found persons can be linked instead; "Toch nieuwe persoon" confirms.
+ */
+function DubbelCheck({
+  b,
+  index,
+  gekoppeld,
+  serverKandidaten,
+  onGevonden,
+  onKoppel,
+  onTochNieuw,
+}: {
+  b: BetrokkeneForm;
+  index: number;
+  gekoppeld: number[];
+  serverKandidaten: Kandidaat[];
+  onGevonden: (k: Kandidaat[]) => void;
+  onKoppel: (k: Kandidaat) => void;
+  onTochNieuw: (v: boolean) => void;
+}) {
+  const vraag = useDebounced(dubbelZoekvraag(b.persoon!), 400);
+  const zoek = useApi<{ kandidaten: Kandidaat[] }>(vraag ? `/api/personen${query(vraag)}` : null);
+  const gevonden = zoek.data && vraag ? waarschijnlijkDezelfde(b.persoon!, zoek.data.kandidaten, gekoppeld) : [];
+  const kandidaten = [...gevonden, ...serverKandidaten.filter((k) => !gevonden.some((g) => g.id === k.id) && !gekoppeld.includes(k.id))];
+  const sleutel = kandidaten.map((k) => k.id).join(',');
+  useEffect(() => {
+    onGevonden(kandidaten);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sleutel]);
+  if (kandidaten.length === 0) return null;
+  const perBsn = !!vraag?.bsn;
+  const naam = [b.persoon!.voornamen, b.persoon!.tussenvoegsel, b.persoon!.achternaam].filter(Boolean).join(' ') || 'deze persoon';
+  if (b.nieuwBevestigd && !perBsn) {
+    return (
+      <p className="dubbel-bevestigd" data-testid="dubbel-bevestigd">
+        Bevestigd: {naam} is een nieuwe persoon, niet {kandidaten.map((k) => k.naam).join(' of ')}.{' '}
+        <button type="button" className="button button--link" onClick={() => onTochNieuw(false)}>
+          Ongedaan maken
+        </button>
+      </p>
+    );
+  }
+  return (
+    <div className="dubbel" role="group" aria-labelledby={`dubbel-${b.key}`} data-testid="dubbel-kandidaten">
+      <p className="dubbel__titel" id={`dubbel-${b.key}`}>
+        <strong>Bedoelt u {kandidaten.length === 1 ? 'deze persoon' : 'een van deze personen'}?</strong>{' '}
+        {perBsn ? 'Dit BSN is al geregistreerd: koppel de bekende persoon.' : `Er ${kandidaten.length === 1 ? 'is' : 'zijn'} al ${kandidaten.length === 1 ? 'een persoon' : 'personen'} met deze naam en geboortedatum.`}
+      </p>
+      <ul className="dubbel__lijst">
+        {kandidaten.map((k) => (
+          <li key={k.id} className="dubbel__kandidaat" data-testid="dubbel-kandidaat">
+            <span>
+              <strong>{k.naam}</strong> · geboren {k.geboortedatumLabel ?? 'onbekend'}
+              {k.huishoudens.length > 0 && <> · {k.huishoudens.map((h) => h.adres).join('; ')}</>}
+              {k.eerdereMeldingen > 0 && (
+                <>
+                  {' '}
+                  · <strong>{k.eerdereMeldingen} eerdere {k.eerdereMeldingen === 1 ? 'melding' : 'meldingen'}</strong>
+                </>
+              )}
+            </span>
+            <button type="button" className="button button--secondary button--small" onClick={() => onKoppel(k)} aria-label={`${k.naam} koppelen in plaats van nieuwe persoon ${index + 1}`}>
+              Koppelen
+            </button>
+          </li>
+        ))}
+      </ul>
+      {!perBsn && (
+        <button type="button" className="button button--link" onClick={() => onTochNieuw(true)}>
+          Toch nieuwe persoon<span className="visually-hidden"> (betrokkene {index + 1})</span>
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function IntakePage() {
   const app = useApp();
   const loc = useLocation();
@@ -78,6 +189,9 @@ export function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const [resetCount, setResetCount] = useState(0);
+  // Likely duplicates per new person (by betrokkene key): found by the search, or named by the server's 409.
+  const [dubbel, setDubbel] = useState<Record<string, Kandidaat[]>>({});
+  const [serverDubbel, setServerDubbel] = useState<Record<string, Kandidaat[]>>({});
 
   // Converting an adviesvraag: prefill once from the vraag.
   const advies = useApi<Adviesvraag>(adviesvraagId && form.adviesvraagId !== adviesvraagId ? `/api/adviesvragen/${adviesvraagId}` : null);
@@ -93,6 +207,26 @@ export function IntakePage() {
 
   const ids = gekoppeldeIds(form);
   const radar = useApi<{ meldingen: RadarMelding[] }>(ids.length ? `/api/radar${query({ persoonIds: ids.join(',') })}` : null);
+  // The household the melding will join (its open casus: a hermelding) and the radar of its address.
+  const adresKlaar = /^[1-9][0-9]{3}\s?[A-Za-z]{2}$/.test(form.adres.postcode.trim()) && /^[0-9]{1,5}$/.test(form.adres.huisnummer.trim());
+  const huishoudenVraag = useDebounced(
+    form.huishoudenKeuze === 'gekoppeld'
+      ? ids.length
+        ? query({ persoonIds: ids.join(',') })
+        : null
+      : adresKlaar
+        ? query({ postcode: form.adres.postcode.trim(), huisnummer: form.adres.huisnummer.trim(), toevoeging: form.adres.toevoeging.trim() })
+        : null,
+    400,
+  );
+  const hh = useApi<HuishoudenVoorIntake>(huishoudenVraag ? `/api/intake/huishouden${huishoudenVraag}` : null);
+  const hhData = huishoudenVraag ? hh.data : undefined;
+  const radarMeldingen: Array<RadarMelding & { adres?: string }> = [...(radar.data?.meldingen ?? [])];
+  for (const m of hhData?.meldingen ?? []) if (!radarMeldingen.some((x) => x.id === m.id)) radarMeldingen.push(m);
+  radarMeldingen.sort((a, b) => b.ontvangenOp.localeCompare(a.ontvangenOp));
+  const adresIds = new Set((hhData?.meldingen ?? []).map((m) => m.id));
+  const ontvangen = ontvangenOp(form);
+  const ontvangenAfwijking = ontvangen.iso ? Date.now() - new Date(ontvangen.iso).getTime() : 0;
 
   const update = (fn: (f: IntakeForm) => IntakeForm) => setForm(fn);
   const setMelder = (k: keyof IntakeForm['melder']) => (v: string | boolean) => update((f) => ({ ...f, melder: { ...f.melder, [k]: v } }));
@@ -108,6 +242,16 @@ export function IntakePage() {
     setFailure(null);
     setAttempt((a) => a + 1);
     const v = validateIntake(form);
+    // A new person who looks like a known one: link, or confirm "toch nieuwe persoon" first.
+    form.betrokkenen.forEach((b, i) => {
+      if (b.persoon && !b.nieuwBevestigd && (dubbel[b.key]?.length ?? 0) > 0) {
+        const bsn = !!dubbelZoekvraag(b.persoon)?.bsn;
+        v.errors[`betrokkenen[${i}].persoon`] = [
+          bsn ? 'Dit BSN hoort bij een bekende persoon: koppel die persoon' : 'Deze persoon lijkt al bekend: koppel de gevonden persoon, of kies "Toch nieuwe persoon"',
+        ];
+        v.input = null;
+      }
+    });
     setErrors(v.errors);
     if (!v.input) return;
     setBusy(true);
@@ -122,8 +266,16 @@ export function IntakePage() {
       );
       navigate(`/casussen/${r.casusId}`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.body.fields) {
+      if (err instanceof ApiError && (err.status === 400 || err.status === 409) && err.body.fields) {
         setErrors(fromServerFields(err.body.fields));
+        // 409 bestaande_persoon: offer the persons the server named for linking.
+        const genoemd: Record<string, Kandidaat[]> = {};
+        for (const f of err.body.fields as Array<{ field: string; kandidaten?: Array<{ id: number; naam: string; geboortedatum: string | null }> }>) {
+          const i = /^betrokkenen\[(\d+)\]/.exec(f.field)?.[1];
+          const b = i !== undefined ? form.betrokkenen[Number(i)] : undefined;
+          if (b && f.kandidaten) genoemd[b.key] = f.kandidaten.map(kandidaatUitServer);
+        }
+        setServerDubbel(genoemd);
         setAttempt((a) => a + 1);
       } else setFailure(err instanceof Error ? err.message : String(err));
     } finally {
@@ -233,6 +385,19 @@ export function IntakePage() {
                       <TextField name={`${p}.persoon.achternaam`} label="Achternaam" value={b.persoon!.achternaam} onChange={setPersoon(b.key, 'achternaam')} errors={errors} width="m" />
                     </div>
                     <RadioGroup name={`${p}.persoon.geslacht`} label="Geslacht" inline value={b.persoon!.geslacht} onChange={setPersoon(b.key, 'geslacht')} errors={errors} options={GESLACHTEN.map((g) => ({ value: g, label: GESLACHT_LABEL[g] }))} />
+                    <DubbelCheck
+                      b={b}
+                      index={i}
+                      gekoppeld={ids}
+                      serverKandidaten={serverDubbel[b.key] ?? []}
+                      onGevonden={(k) => setDubbel((d) => ({ ...d, [b.key]: k }))}
+                      onKoppel={(k) => {
+                        setForm((f) => linkInPlaatsVan(f, b.key, k));
+                        setErrors({});
+                        setFocusTarget(fieldId(`${p}.rol`));
+                      }}
+                      onTochNieuw={(v) => setBetrokkene(b.key, (x) => ({ ...x, nieuwBevestigd: v }))}
+                    />
                   </>
                 )}
                 <div className="field-row">
@@ -256,16 +421,18 @@ export function IntakePage() {
           })}
         </section>
 
-        {ids.length > 0 && (
+        {(ids.length > 0 || (hhData?.meldingen.length ?? 0) > 0) && (
           <section className="radar" aria-labelledby="radar-titel" data-testid="radar" aria-live="polite">
             <h2 id="radar-titel">
               Radar: eerdere meldingen
-              {radar.data ? ` (${radar.data.meldingen.length})` : ''}
+              {radar.data || !ids.length ? ` (${radarMeldingen.length})` : ''}
             </h2>
+            <p className="hint">Over de gekoppelde personen en over het gekozen huishouden of adres.</p>
             {radar.error && <Notice kind="error">{radar.error.message}</Notice>}
-            {!radar.data && !radar.error && <p>Radar raadplegen…</p>}
-            {radar.data && radar.data.meldingen.length === 0 && <p>Geen eerdere meldingen over de gekoppelde personen.</p>}
-            {radar.data && radar.data.meldingen.length > 0 && (
+            {hh.error && <Notice kind="error">{hh.error.message}</Notice>}
+            {ids.length > 0 && !radar.data && !radar.error && <p>Radar raadplegen…</p>}
+            {(radar.data || !ids.length) && radarMeldingen.length === 0 && <p>Geen eerdere meldingen over de gekoppelde personen of dit adres.</p>}
+            {(radar.data || !ids.length) && radarMeldingen.length > 0 && (
               <ScrollBox label="Eerdere meldingen">
                 <table className="table table--compact">
                   <thead>
@@ -279,7 +446,7 @@ export function IntakePage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {radar.data.meldingen.map((m) => (
+                    {radarMeldingen.map((m) => (
                       <tr key={m.id} data-testid="radar-melding">
                         <td>{formatDag(m.ontvangenOp)}</td>
                         <td>
@@ -295,7 +462,14 @@ export function IntakePage() {
                         <td>{MELDING_STATUS_LABEL[m.status] ?? m.status}</td>
                         <td>{app.labels('aanleiding', m.aanleiding)}</td>
                         <td>{m.beoordelingUitkomst ? app.label('beoordeling_uitkomst', m.beoordelingUitkomst) : <span className="muted">nog niet beoordeeld</span>}</td>
-                        <td>{m.persoonIds.map((id) => namen.get(id) ?? `persoon ${id}`).join(', ')}</td>
+                        <td>
+                          {[
+                            m.persoonIds.filter((id) => namen.has(id)).map((id) => namen.get(id)).join(', '),
+                            adresIds.has(m.id) ? 'dit adres' : '',
+                          ]
+                            .filter(Boolean)
+                            .join(' · ') || m.persoonIds.map((id) => `persoon ${id}`).join(', ')}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -315,7 +489,7 @@ export function IntakePage() {
             value={form.huishoudenKeuze}
             onChange={(v) => update((f) => ({ ...f, huishoudenKeuze: v as IntakeForm['huishoudenKeuze'] }))}
             errors={errors}
-            hint={ids.length ? `Gekoppeld: ${gekoppeldeAdressen.join('; ') || 'geen bekend adres'}. Heeft dit huishouden een open casus, dan wordt het een hermelding.` : 'Koppel eerst een gevonden persoon om diens huishouden te kiezen.'}
+            hint={ids.length ? `Gekoppeld: ${gekoppeldeAdressen.join('; ') || 'geen bekend adres'}.` : 'Koppel eerst een gevonden persoon om diens huishouden te kiezen.'}
             options={[
               { value: 'gekoppeld', label: 'Huishouden van de gekoppelde persoon' },
               { value: 'adres', label: 'Ander of nieuw adres' },
@@ -336,6 +510,27 @@ export function IntakePage() {
               <p className="hint">Laat het adres leeg als het onbekend is.</p>
             </div>
           )}
+          <div aria-live="polite" data-testid="huishouden-status">
+            {huishoudenVraag && hhData?.huishouden?.openCasus && (
+              <Notice kind="warning">
+                <strong>
+                  Open casus{' '}
+                  <Link to={`/casussen/${hhData.huishouden.openCasus.id}`} className="nowrap">
+                    {hhData.huishouden.openCasus.nummer}
+                  </Link>{' '}
+                  – deze melding wordt een hermelding.
+                </strong>{' '}
+                Huishouden {hhData.huishouden.adres}
+                {hhData.huishouden.leden.length > 0 && <> ({hhData.huishouden.leden.map((l) => l.naam).join(', ')})</>}.
+              </Notice>
+            )}
+            {huishoudenVraag && hhData?.huishouden && !hhData.huishouden.openCasus && (
+              <p className="hint">
+                Bekend huishouden {hhData.huishouden.adres} zonder open casus: er wordt een nieuwe casus geopend.
+              </p>
+            )}
+            {huishoudenVraag && hhData && !hhData.huishouden && form.huishoudenKeuze === 'adres' && <p className="hint">Nieuw adres: er wordt een nieuw huishouden en een nieuwe casus aangemaakt.</p>}
+          </div>
         </section>
 
         <section className="section intake-step" aria-labelledby="stap-melder">
@@ -344,8 +539,8 @@ export function IntakePage() {
           </h2>
           <SelectField name="melder.hoedanigheid" label="Hoedanigheid melder" value={form.melder.hoedanigheid} onChange={setMelder('hoedanigheid')} errors={errors} options={app.hoedanigheidOptions()} />
           <div className="field-row">
-            <TextField name="melder.naam" label="Naam melder" value={form.melder.naam} onChange={setMelder('naam')} errors={errors} width="m" />
-            <TextField name="melder.organisatie" label="Organisatie" value={form.melder.organisatie} onChange={setMelder('organisatie')} errors={errors} width="m" />
+            <TextField name="melder.naam" label="Naam melder" hint="Verplicht: een melder maakt zich bekend bij Veilig Thuis" value={form.melder.naam} onChange={setMelder('naam')} errors={errors} width="m" />
+            <TextField name="melder.organisatie" label="Organisatie" hint="Organisatie, telefoon of e-mail: minstens één" value={form.melder.organisatie} onChange={setMelder('organisatie')} errors={errors} width="m" />
             <TextField name="melder.functie" label="Functie" value={form.melder.functie} onChange={setMelder('functie')} errors={errors} width="m" />
           </div>
           <div className="field-row">
@@ -382,6 +577,34 @@ export function IntakePage() {
             {form.regio === 'eigen' && <SelectField name="gemeenteCode" label="Gemeente" value={form.gemeenteCode} onChange={(v) => update((f) => ({ ...f, gemeenteCode: v }))} errors={errors} options={gemeenteOpts} />}
             <SelectField name="binnenkomst" label="Binnengekomen via" value={form.binnenkomst} onChange={(v) => update((f) => ({ ...f, binnenkomst: v }))} errors={errors} options={opts('binnenkomst')} />
           </div>
+          <fieldset className="ontvangen" aria-describedby="ontvangen-uitleg">
+            <legend className="legend">Ontvangen op</legend>
+            <p className="hint" id="ontvangen-uitleg">
+              Het moment waarop de melding binnenkwam (Nederlandse tijd): hier begint de termijn van 5 werkdagen. Standaard het moment waarop u deze melding begon; pas het aan bij een
+              nachtelijke oproep, een e-mail of een CORV-bericht dat later wordt geregistreerd.
+            </p>
+            <div className="field-row">
+              <TextField name="ontvangenOp" label="Datum" hint="dd-mm-jjjj" value={form.ontvangenDatum ?? ''} onChange={(v) => update((f) => ({ ...f, ontvangenDatum: v }))} errors={errors} inputMode="numeric" width="s" maxLength={10} />
+              <TextField name="ontvangenTijd" label="Tijd" hint="uu:mm" value={form.ontvangenTijd ?? ''} onChange={(v) => update((f) => ({ ...f, ontvangenTijd: v }))} errors={errors} inputMode="numeric" width="xs" maxLength={5} />
+              <div className="field field--button">
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => {
+                    const o = amsterdamDatumTijd(new Date());
+                    update((f) => ({ ...f, ontvangenDatum: o.datum, ontvangenTijd: o.tijd }));
+                  }}
+                >
+                  Nu<span className="visually-hidden"> (ontvangstmoment op dit moment zetten)</span>
+                </button>
+              </div>
+            </div>
+            {ontvangenAfwijking > 3600_000 && (
+              <p className="hint ontvangen__afwijking" data-testid="ontvangen-afwijking">
+                Ontvangen {Math.round(ontvangenAfwijking / 3600_000)} uur vóór nu: de termijn loopt vanaf dit moment; de casus toont ontvangst en registratie allebei.
+              </p>
+            )}
+          </fieldset>
           <CheckboxGroup name="aanleiding" label="Aanleiding" hint="Eén of meer" columns values={form.aanleiding} onChange={(v) => update((f) => ({ ...f, aanleiding: v }))} errors={errors} options={opts('aanleiding')} />
           <CheckboxGroup name="aard" label="Aard van het geweld" hint="Eén of meer, voor zover bekend" columns values={form.aard} onChange={(v) => update((f) => ({ ...f, aard: v }))} errors={errors} options={opts('aard')} />
           {app.items('signaal').length > 0 && (

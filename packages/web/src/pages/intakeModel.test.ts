@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Adviesvraag, Kandidaat } from '../types.ts';
-import { addNieuwePersoon, emptyIntake, fromAdviesvraag, gekoppeldeIds, linkPersoon, removeBetrokkene, toMeldingInput, validateIntake } from './intakeModel.ts';
+import { addNieuwePersoon, dubbelZoekvraag, emptyIntake, fromAdviesvraag, gekoppeldeIds, linkInPlaatsVan, linkPersoon, ontvangenOp, removeBetrokkene, toMeldingInput, validateIntake, waarschijnlijkDezelfde } from './intakeModel.ts';
 
 const esra: Kandidaat = {
   id: 1,
@@ -22,7 +22,7 @@ function filledForm() {
   f.betrokkenen[1] = { ...f.betrokkenen[1]!, rol: 'kind', huishoudenRol: 'kind', persoon: { ...f.betrokkenen[1]!.persoon!, voornamen: 'Lieke', achternaam: 'Jansen', geboortedatum: '2020-03-00 ' } };
   return {
     ...f,
-    melder: { ...f.melder, hoedanigheid: 'gz_huisarts', naam: ' A. de Wit ', telefoon: '' },
+    melder: { ...f.melder, hoedanigheid: 'gz_huisarts', naam: ' A. de Wit ', organisatie: 'Huisartsenpraktijk Oost', telefoon: '' },
     gemeenteCode: 'GM0363',
     aanleiding: ['km_anders'],
     omschrijving: 'Kind met blauwe plekken gezien op het spreekuur.',
@@ -71,5 +71,48 @@ describe('intake model', () => {
     expect(f).toMatchObject({ adviesvraagId: 4, binnenkomst: 'omgezet_advies', regio: 'eigen', gemeenteCode: 'GM0363', aanleiding: ['km_vechtscheiding'], aard: ['psychisch_geweld'], signalen: ['verslaving'], omschrijving: 'Wijkteam maakt zich zorgen.' });
     expect(f.melder.hoedanigheid).toBe('maatschappelijke_ondersteuning');
     expect(toMeldingInput(f)).toMatchObject({ adviesvraagId: 4, signalen: ['verslaving'] });
+  });
+
+  it('requires the melder to be known: a name, and an organisation or contact', () => {
+    const f = { ...filledForm(), melder: { ...filledForm().melder, naam: '', organisatie: '' } };
+    const v = validateIntake(f);
+    expect(v.input).toBeNull();
+    expect(v.errors['melder.naam']?.[0]).toMatch(/Naam van de melder is verplicht/);
+    expect(v.errors['melder.organisatie']?.[0]).toMatch(/telefoonnummer of e-mailadres/);
+    expect(validateIntake({ ...f, melder: { ...f.melder, naam: 'M. Verhoeven', telefoon: '020 555 0199' } }).input).not.toBeNull();
+  });
+
+  it('the ontvangstmoment: default now, sent in Amsterdam time, never in the future', () => {
+    const now = new Date('2026-11-22T13:30:00Z');
+    const f = { ...filledForm(), ...emptyIntake(now), betrokkenen: filledForm().betrokkenen, melder: filledForm().melder, gemeenteCode: 'GM0363', aanleiding: ['km_anders'], omschrijving: 'Kind met blauwe plekken gezien.' };
+    expect([f.ontvangenDatum, f.ontvangenTijd]).toEqual(['22-11-2026', '14:30']);
+    expect(toMeldingInput({ ...f, ontvangenTijd: '02:15' }, now)).toMatchObject({ ontvangenOp: '2026-11-22T01:15:00.000Z' });
+    expect(ontvangenOp({ ...f, ontvangenTijd: '16:00' }, now).errors.ontvangenOp?.[0]).toMatch(/toekomst/);
+    expect(ontvangenOp({ ...f, ontvangenDatum: '31-02-2026' }, now).errors.ontvangenOp?.[0]).toMatch(/dd-mm-jjjj/);
+    expect(validateIntake({ ...f, ontvangenTijd: '25:00' }, now).errors.ontvangenTijd).toEqual(['Geef de tijd als uu:mm (24 uur)']);
+    // A draft from before the field existed: the server takes "now".
+    const { ontvangenDatum: _d, ontvangenTijd: _t, ...oud } = f;
+    expect(toMeldingInput(oud as any, now)).not.toHaveProperty('ontvangenOp');
+  });
+
+  it('finds likely duplicates of a new person and links the recognised one in its place', () => {
+    let f = addNieuwePersoon(emptyIntake()).form;
+    const key = f.betrokkenen[0]!.key;
+    const p = { ...f.betrokkenen[0]!.persoon!, voornamen: 'Esra', achternaam: 'Janssen', geboortedatum: '1989-12-07' };
+    expect(dubbelZoekvraag(p)).toEqual({ naam: 'Esra Janssen', geboortedatum: '19891207' });
+    expect(dubbelZoekvraag({ ...p, geboortedatum: '1989' })).toBeNull();
+    expect(dubbelZoekvraag({ ...p, bsn: '002156702' })).toEqual({ bsn: '002156702' });
+    expect(waarschijnlijkDezelfde(p, [esra, { ...esra, id: 2, geboortedatum: '19891208' }], [])).toEqual([esra]);
+    expect(waarschijnlijkDezelfde({ ...p, geboortedatum: '19890712' }, [esra], []).map((k) => k.id)).toEqual([1]);
+    expect(waarschijnlijkDezelfde(p, [esra], [1])).toEqual([]);
+    f = { ...f, betrokkenen: [{ ...f.betrokkenen[0]!, persoon: p, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' }] };
+    const linked = linkInPlaatsVan(f, key, esra);
+    expect(linked.betrokkenen).toHaveLength(1);
+    expect(linked.betrokkenen[0]).toMatchObject({ persoonId: 1, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' });
+    expect(linked.betrokkenen[0]!.persoon).toBeUndefined();
+    expect(linked.huishoudenKeuze).toBe('gekoppeld');
+    // "Toch nieuwe persoon" is sent as nieuwBevestigd.
+    const bevestigd = { ...f, betrokkenen: [{ ...f.betrokkenen[0]!, nieuwBevestigd: true }] };
+    expect((toMeldingInput(bevestigd) as any).betrokkenen[0].nieuwBevestigd).toBe(true);
   });
 });

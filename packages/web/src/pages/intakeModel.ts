@@ -1,6 +1,17 @@
 // The intake form's state and its translation into the API input (meldingInputSchema), kept
 // free of React so it can be tested on its own.
-import { meldingInputSchema, type MeldingInput } from '@voordeur/domain';
+import {
+  amsterdamDatumTijd,
+  amsterdamMoment,
+  geboortedatumLabel,
+  isValidBsn,
+  melderFouten,
+  meldingInputSchema,
+  normaliseNaam,
+  parseDatumInvoer,
+  parseTijdInvoer,
+  type MeldingInput,
+} from '@voordeur/domain';
 import { fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
 import type { Adviesvraag, Kandidaat } from '../types.ts';
 
@@ -23,9 +34,14 @@ export interface BetrokkeneForm {
   persoon?: PersoonForm;
   rol: string;
   huishoudenRol: string;
+  /** New person: "toch nieuwe persoon" chosen although existing persons look the same. */
+  nieuwBevestigd?: boolean;
 }
 
 export interface IntakeForm {
+  /** Ontvangstmoment (start of the 5-werkdagen clock) in Amsterdam time: 'dd-mm-jjjj' and 'uu:mm'. */
+  ontvangenDatum?: string;
+  ontvangenTijd?: string;
   betrokkenen: BetrokkeneForm[];
   /** 'gekoppeld': the household of a linked person (no address sent); 'adres': the address below. */
   huishoudenKeuze: 'gekoppeld' | 'adres';
@@ -45,8 +61,11 @@ export interface IntakeForm {
 let seq = 0;
 const nextKey = () => `b${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-export function emptyIntake(): IntakeForm {
+export function emptyIntake(now: Date = new Date()): IntakeForm {
+  const o = amsterdamDatumTijd(now);
   return {
+    ontvangenDatum: o.datum,
+    ontvangenTijd: o.tijd,
     betrokkenen: [],
     huishoudenKeuze: 'adres',
     adres: { straat: '', huisnummer: '', toevoeging: '', postcode: '', woonplaats: '', gemeenteCode: '' },
@@ -79,6 +98,78 @@ export function addNieuwePersoon(f: IntakeForm, prefill: Partial<PersoonForm> = 
   const key = nextKey();
   const persoon: PersoonForm = { bsn: '', voornamen: '', tussenvoegsel: '', achternaam: '', geboortedatum: '', geslacht: 'O', ...prefill };
   return { form: { ...f, betrokkenen: [...f.betrokkenen, { key, persoon, rol: '', huishoudenRol: '' }] }, key };
+}
+
+/** Replace a new person by the existing one the user recognised ("Bedoelt u …? Koppelen"), keeping the roles. */
+export function linkInPlaatsVan(f: IntakeForm, key: string, k: Kandidaat): IntakeForm {
+  const oud = f.betrokkenen.find((b) => b.key === key);
+  if (!oud) return f;
+  if (f.betrokkenen.some((b) => b.persoonId === k.id)) return removeBetrokkene(f, key);
+  const linked = linkPersoon(f, k);
+  const nieuw = linked.betrokkenen[linked.betrokkenen.length - 1]!;
+  const betrokkenen = f.betrokkenen.map((b) => (b.key === key ? { ...nieuw, rol: oud.rol, huishoudenRol: oud.huishoudenRol } : b));
+  return { ...linked, betrokkenen };
+}
+
+/**
+ * The search that finds an existing person for a new one: by BSN when it is valid, else by name
+ * and a complete date of birth (JJJJMMDD). Null while the entry is not specific enough.
+ */
+export function dubbelZoekvraag(p: PersoonForm): Record<string, string> | null {
+  const bsn = p.bsn.replace(/\s+/g, '');
+  if (bsn && isValidBsn(bsn)) return { bsn };
+  const dob = p.geboortedatum.replace(/[\s-]+/g, '');
+  const naam = [p.voornamen, p.tussenvoegsel, p.achternaam].map((x) => x.trim()).filter(Boolean).join(' ');
+  if (p.achternaam.trim().length >= 2 && /^[0-9]{8}$/.test(dob) && dob !== '00000000' && dob !== '99999999') return { naam, geboortedatum: dob };
+  return null;
+}
+
+/**
+ * The search results that are likely the same person: the same BSN, or a date of birth that fits
+ * (equal, day and month swapped, or with unknown parts) and a similar name. Persons already linked
+ * in this form are left out.
+ */
+export function waarschijnlijkDezelfde(p: PersoonForm, kandidaten: Kandidaat[], gekoppeld: number[]): Kandidaat[] {
+  const bsn = p.bsn.replace(/\s+/g, '');
+  const dob = p.geboortedatum.replace(/[\s-]+/g, '');
+  const achternaam = normaliseNaam(p.achternaam);
+  const past = (g: string | null) => {
+    if (!g || dob.length !== 8) return false;
+    if (g === dob) return true;
+    if (g.slice(0, 4) !== dob.slice(0, 4)) return false;
+    if (g.slice(4) === `${dob.slice(6)}${dob.slice(4, 6)}`) return true;
+    return g.endsWith('0000') || (g.endsWith('00') && g.slice(4, 6) === dob.slice(4, 6));
+  };
+  return kandidaten
+    .filter((k) => !gekoppeld.includes(k.id))
+    .filter((k) => {
+      if (bsn && isValidBsn(bsn)) return k.bsn === bsn;
+      // A candidate with another BSN is another person when this one has a BSN too.
+      if (bsn && k.bsn && k.bsn !== bsn) return false;
+      const naam = normaliseNaam(k.naam);
+      return past(k.geboortedatum) && (!achternaam || naam.includes(achternaam.split(' ').pop()!));
+    })
+    .slice(0, 5);
+}
+
+/** A candidate from the server's 409 (id, name, date of birth), in the shape the form links. */
+export function kandidaatUitServer(k: { id: number; naam: string; geboortedatum: string | null }): Kandidaat {
+  return { id: k.id, naam: k.naam, bsn: null, geboortedatum: k.geboortedatum, geboortedatumLabel: k.geboortedatum ? geboortedatumLabel(k.geboortedatum) : null, geslacht: 'O', score: 0, redenen: [], huishoudens: [], eerdereMeldingen: 0 };
+}
+
+/** The ontvangstmoment as an instant, or the field errors of its date and time. */
+export function ontvangenOp(f: IntakeForm, now: Date = new Date()): { iso?: string; errors: FieldErrors } {
+  // A draft from before the field existed: the server takes "now".
+  if (f.ontvangenDatum === undefined && f.ontvangenTijd === undefined) return { errors: {} };
+  const errors: FieldErrors = {};
+  const d = parseDatumInvoer(f.ontvangenDatum ?? '');
+  const t = parseTijdInvoer(f.ontvangenTijd ?? '');
+  if (!d) errors.ontvangenOp = ['Ontvangen op: geef de datum als dd-mm-jjjj'];
+  if (t === null) errors.ontvangenTijd = ['Geef de tijd als uu:mm (24 uur)'];
+  if (!d || t === null) return { errors };
+  const moment = amsterdamMoment(d, t);
+  if (moment.getTime() > now.getTime() + 5 * 60_000) return { errors: { ontvangenOp: ['Het ontvangstmoment ligt in de toekomst: vul het moment in waarop de melding binnenkwam'] } };
+  return { iso: moment.toISOString(), errors };
 }
 
 export function removeBetrokkene(f: IntakeForm, key: string): IntakeForm {
@@ -114,9 +205,11 @@ const opt = (s: string): string | undefined => {
 };
 
 /** The request body for POST /api/meldingen: empty optional fields are left out. */
-export function toMeldingInput(f: IntakeForm): Record<string, unknown> {
+export function toMeldingInput(f: IntakeForm, now: Date = new Date()): Record<string, unknown> {
   const a = f.adres;
+  const o = ontvangenOp(f, now);
   return {
+    ...(o.iso ? { ontvangenOp: o.iso } : {}),
     binnenkomst: f.binnenkomst,
     melder: {
       hoedanigheid: f.melder.hoedanigheid,
@@ -146,6 +239,7 @@ export function toMeldingInput(f: IntakeForm): Record<string, unknown> {
             },
             rol: b.rol,
             huishoudenRol: opt(b.huishoudenRol),
+            ...(b.nieuwBevestigd ? { nieuwBevestigd: true } : {}),
           },
     ),
     aanleiding: f.aanleiding,
@@ -157,9 +251,12 @@ export function toMeldingInput(f: IntakeForm): Record<string, unknown> {
 }
 
 /** Validate in the browser with the server's own schema, plus the form's own rules. */
-export function validateIntake(f: IntakeForm): { input: MeldingInput | null; errors: FieldErrors } {
-  const r = meldingInputSchema.safeParse(toMeldingInput(f));
+export function validateIntake(f: IntakeForm, now: Date = new Date()): { input: MeldingInput | null; errors: FieldErrors } {
+  const body = toMeldingInput(f, now);
+  const r = meldingInputSchema.safeParse(body);
   const errors: FieldErrors = r.success ? {} : fromZodIssues(r.error.issues);
+  for (const [k, v] of Object.entries(ontvangenOp(f, now).errors)) errors[k] = [...(errors[k] ?? []), ...v];
+  for (const e of melderFouten(body.melder)) if (!errors[e.field]?.includes(e.message)) errors[e.field] = [...(errors[e.field] ?? []), e.message];
   if (f.huishoudenKeuze === 'gekoppeld' && gekoppeldeIds(f).length === 0) {
     errors.huishouden = ['Koppel eerst een gevonden persoon, of vul het adres van het huishouden in'];
   }
