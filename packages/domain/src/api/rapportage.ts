@@ -211,6 +211,10 @@ export interface CbsProtocol {
 /** A protocol version with every value Voordeur can deliver and its CBS code (null = not mapped yet). */
 export interface CbsProtocolKoppeling extends CbsProtocol {
   velden: Array<{ veld: string; waarden: Array<{ code: string; label: string; cbsCode: string | null }> }>;
+  /** true: the protocol's own options carry the codes (v2); each value is delivered as its option's code. */
+  metOpties?: boolean;
+  /** The options of a protocol with options, in protocol order, with the Voordeur values delivered as each. */
+  opties?: Array<{ veld: string; optie: string; label: string; cbsCode: string | null; waarden: string[] }>;
 }
 
 export interface CbsPersoon {

@@ -164,6 +164,61 @@ describe('protocol versions and the editable mapping', () => {
     expect((await manager.get('/api/rapportage/cbs?halfjaar=2026H1')).body.bestand.inhoud).toBe(FIXTURE);
   });
 
+  it('v2-2025 ships the options of the current protocol without codes: a delivery is refused, naming every option still without a code', async () => {
+    const r = await manager.get('/api/rapportage/cbs/protocollen');
+    const v2 = r.body.protocollen.find((p: any) => p.versie === 'v2-2025');
+    expect(v2).toMatchObject({ zorgmeldingenPolitie: true, metOpties: true });
+    const opties = (veld: string) => v2.opties.filter((o: any) => o.veld === veld);
+    expect(opties('aanleiding').map((o: any) => o.label)).toContain('Andere problematiek dan huiselijk geweld of kindermishandeling');
+    expect(opties('triagebesluit').map((o: any) => [o.optie, o.waarden])).toEqual([
+      ['onderzoek', ['onderzoek']],
+      ['overdracht', ['overdracht', 'voorwaarden_en_vervolg']],
+      ['omgezet_in_advies', ['omgezet_in_advies']],
+      ['geen_vervolg', ['geen_vervolg']],
+    ]);
+    expect(opties('vervolg')).toHaveLength(17);
+    expect(opties('onderzoek_uitkomst')).toHaveLength(9);
+    expect(v2.opties.every((o: any) => o.cbsCode === null)).toBe(true);
+    const aantal = v2.opties.length;
+
+    const weg = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
+    expect(weg.status).toBe(409);
+    expect(weg.body.error).toBe('cbs_codes_ontbreken');
+    expect(weg.body.message).toContain(`${aantal} opties hebben nog geen CBS-code`);
+    expect(weg.body.ontbrekend).toHaveLength(aantal);
+    // Nothing was exported: no personal data left the system.
+    const log = (await sql<any>`select * from access_log where route = 'GET /api/rapportage/cbs' order by id desc limit 1`.execute(env.database.db)).rows[0];
+    expect(log.client_ids ?? []).toEqual([]);
+
+    // The functioneel beheerder fills in every code (here: numbered in protocol order) — then it delivers.
+    const beheer = await env.as('beheer');
+    const perVeld = new Map<string, number>();
+    for (const o of v2.opties) {
+      const n = (perVeld.get(o.veld) ?? 0) + 1;
+      perVeld.set(o.veld, n);
+      const code = o.veld === 'geslacht' ? o.optie : String(n).padStart(2, '0');
+      const s = await beheer.post('/api/rapportage/cbs/protocollen/v2-2025/opties', { veld: o.veld, optie: o.optie, cbsCode: code });
+      expect(s.status, JSON.stringify(s.body)).toBe(200);
+    }
+    const ok = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.protocol).toMatchObject({ versie: 'v2-2025', zorgmeldingenPolitie: true });
+    // v2 delivers police zorgmeldingen too; andere_problematiek is option 10 of aanleiding.
+    expect(ok.body.uitgesloten).toEqual([]);
+    expect(ok.body.records.meldingen.find((m: any) => m.nummer === 'ML0000009')).toMatchObject({ aanleiding: ['10'] });
+    expect(ok.body.bestand.inhoud.split('\r\n')[0]).toMatch(/^VT;VT-AA;v2-2025;2026H1;/);
+
+    // Per-value edits do not apply to a protocol with options; unknown options are refused; only beheer edits.
+    expect((await beheer.post('/api/rapportage/cbs/protocollen/v2-2025/codes', { veld: 'aanleiding', code: 'partnergeweld', cbsCode: '01' })).status).toBe(400);
+    expect((await beheer.post('/api/rapportage/cbs/protocollen/v2-2025/opties', { veld: 'aanleiding', optie: 'bestaat_niet', cbsCode: '01' })).status).toBe(400);
+    expect((await manager.post('/api/rapportage/cbs/protocollen/v2-2025/opties', { veld: 'aanleiding', optie: 'partnergeweld', cbsCode: '01' })).status).toBe(403);
+    // Clearing one code refuses the delivery again, naming that option.
+    expect((await beheer.post('/api/rapportage/cbs/protocollen/v2-2025/opties', { veld: 'geslacht', optie: 'O', cbsCode: null })).status).toBe(200);
+    const weer = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
+    expect(weer.status).toBe(409);
+    expect(weer.body.message).toContain('geslacht: Onbekend');
+  });
+
   it('mapping edits: unknown values are refused; only the functioneel beheerder edits', async () => {
     const beheer = await env.as('beheer');
     const bad = await beheer.post('/api/rapportage/cbs/protocollen/v1-2015/codes', { veld: 'aanleiding', code: 'bestaat_niet', cbsCode: '01' });

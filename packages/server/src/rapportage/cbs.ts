@@ -25,6 +25,8 @@ import { halfjaarPeriode, instantRange } from './periode.ts';
 export const CBS_VELDEN = ['aanleiding', 'aard', 'hoedanigheid', 'triagebesluit', 'vervolg', 'onderzoek_uitkomst', 'geslacht'] as const;
 export type CbsVeld = (typeof CBS_VELDEN)[number];
 export const STANDAARD_PROTOCOL = 'v1-2015';
+/** The current protocol (v2): options shipped as labels, CBS codes filled in by the organisation (migration 013). */
+export const HUIDIG_PROTOCOL = 'v2-2025';
 
 const VELD_LABEL: Record<CbsVeld, string> = {
   aanleiding: 'aanleiding',
@@ -93,15 +95,43 @@ export async function ensureCbsMapping(db: Db): Promise<void> {
   });
 }
 
+/** The options of a protocol with options (v2), with their code and the Voordeur values delivered as each. */
+async function protocolOpties(db: Db, versie: string): Promise<NonNullable<CbsProtocolKoppeling['opties']>> {
+  const opties = (await sql<any>`select veld, optie, label, cbs_code from cbs_optie where protocol = ${versie} order by veld, volgorde`.execute(db)).rows;
+  const waarden = (await sql<any>`select veld, code, optie from cbs_optie_waarde where protocol = ${versie} order by code`.execute(db)).rows;
+  const volgorde = (v: string) => CBS_VELDEN.indexOf(v as CbsVeld);
+  return opties
+    .sort((a, b) => volgorde(a.veld) - volgorde(b.veld))
+    .map((o) => ({ veld: o.veld, optie: o.optie, label: o.label, cbsCode: o.cbs_code ?? null, waarden: waarden.filter((w) => w.veld === o.veld && w.optie === o.optie).map((w) => w.code as string) }));
+}
+
+/** value → CBS code in protocol `versie`: per value (cbs_code), or through the value's option (protocols with options). */
+async function codeMapping(db: Db, versie: string, metOpties: boolean): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  const rows = metOpties
+    ? (await sql<any>`select w.veld, w.code, o.cbs_code from cbs_optie_waarde w join cbs_optie o using (protocol, veld, optie) where w.protocol = ${versie} and o.cbs_code is not null`.execute(db)).rows
+    : (await sql<any>`select veld, code, cbs_code from cbs_code where protocol = ${versie}`.execute(db)).rows;
+  for (const r of rows) map.set(`${r.veld}\u0000${r.code}`, r.cbs_code);
+  return map;
+}
+
 export async function cbsProtocollen(db: Db): Promise<CbsProtocolKoppeling[]> {
   await ensureCbsMapping(db);
-  const ps = (await sql<any>`select versie, omschrijving, zorgmeldingen_politie from cbs_protocol order by aangemaakt_op, versie`.execute(db)).rows;
-  const codes = (await sql<any>`select protocol, veld, code, cbs_code from cbs_code order by protocol, veld, code`.execute(db)).rows;
+  const ps = (await sql<any>`select versie, omschrijving, zorgmeldingen_politie, met_opties from cbs_protocol order by aangemaakt_op, versie`.execute(db)).rows;
+  const codes = [
+    ...(await sql<any>`select protocol, veld, code, cbs_code from cbs_code order by protocol, veld, code`.execute(db)).rows,
+    // Protocols with options: each value carries the code of its option.
+    ...(await sql<any>`select w.protocol, w.veld, w.code, o.cbs_code from cbs_optie_waarde w join cbs_optie o using (protocol, veld, optie) where o.cbs_code is not null`.execute(db)).rows,
+  ];
   const waarden = await cbsWaarden(db);
+  const opties = new Map<string, NonNullable<CbsProtocolKoppeling['opties']>>();
+  for (const p of ps) if (p.met_opties) opties.set(p.versie, await protocolOpties(db, p.versie));
   return ps.map((p) => ({
     versie: p.versie as string,
     omschrijving: p.omschrijving as string,
     zorgmeldingenPolitie: p.zorgmeldingen_politie as boolean,
+    metOpties: p.met_opties as boolean,
+    ...(p.met_opties ? { opties: opties.get(p.versie)! } : {}),
     // Every value Voordeur can deliver, with its code in this version or null (not mapped yet).
     velden: CBS_VELDEN.map((veld) => {
       const eigen = codes.filter((c) => c.protocol === p.versie && c.veld === veld);
@@ -117,10 +147,23 @@ export async function cbsProtocollen(db: Db): Promise<CbsProtocolKoppeling[]> {
   }));
 }
 
-async function protocol(db: Db, versie: string): Promise<CbsProtocol> {
-  const r = (await sql<any>`select versie, omschrijving, zorgmeldingen_politie from cbs_protocol where versie = ${versie}`.execute(db)).rows[0];
+async function protocol(db: Db, versie: string): Promise<CbsProtocol & { metOpties: boolean }> {
+  const r = (await sql<any>`select versie, omschrijving, zorgmeldingen_politie, met_opties from cbs_protocol where versie = ${versie}`.execute(db)).rows[0];
   if (!r) throw notFound(`CBS-protocolversie ${versie}`);
-  return { versie: r.versie, omschrijving: r.omschrijving, zorgmeldingenPolitie: r.zorgmeldingen_politie };
+  return { versie: r.versie, omschrijving: r.omschrijving, zorgmeldingenPolitie: r.zorgmeldingen_politie, metOpties: r.met_opties };
+}
+
+/** Options of a protocol with options that still lack their CBS code (a delivery is refused until none). */
+export async function ontbrekendeCodes(db: Db, versie: string): Promise<Array<{ veld: string; optie: string; label: string }>> {
+  return (await protocolOpties(db, versie)).filter((o) => o.cbsCode === null).map(({ veld, optie, label }) => ({ veld, optie, label }));
+}
+
+/** Set (or with cbsCode null: clear) the CBS code of one option of a protocol with options (v2). */
+export async function setCbsOptieCode(db: Db, versie: string, veld: CbsVeld, optie: string, cbsCode: string | null, userId: number | null) {
+  const p = await protocol(db, versie);
+  if (!p.metOpties) throw new ValidationError([{ field: 'versie', rule: 'opties', message: `Protocol ${versie} heeft geen opties: zet de code per waarde (…/codes)` }]);
+  const r = await sql`update cbs_optie set cbs_code = ${cbsCode}, gewijzigd_op = now(), gewijzigd_door = ${userId} where protocol = ${versie} and veld = ${veld} and optie = ${optie}`.execute(db);
+  if (!Number(r.numAffectedRows ?? 0)) throw new ValidationError([{ field: 'optie', rule: 'bestaat', message: `'${optie}' is geen optie van ${VELD_LABEL[veld]} in protocol ${versie}` }]);
 }
 
 export async function createCbsProtocol(db: Db, p: { versie: string; omschrijving: string; zorgmeldingenPolitie: boolean; kopieVan?: string | null }, userId: number | null) {
@@ -128,9 +171,14 @@ export async function createCbsProtocol(db: Db, p: { versie: string; omschrijvin
   return db.transaction().execute(async (tx) => {
     const exists = await sql`select 1 from cbs_protocol where versie = ${p.versie}`.execute(tx);
     if (exists.rows.length) throw new HttpError(409, 'bestaat_al', `Protocolversie ${p.versie} bestaat al`);
-    if (p.kopieVan) await protocol(tx, p.kopieVan);
-    await sql`insert into cbs_protocol (versie, omschrijving, zorgmeldingen_politie, uit_codelijst_geladen) values (${p.versie}, ${p.omschrijving}, ${p.zorgmeldingenPolitie}, true)`.execute(tx);
-    if (p.kopieVan) {
+    const bron = p.kopieVan ? await protocol(tx, p.kopieVan) : null;
+    await sql`insert into cbs_protocol (versie, omschrijving, zorgmeldingen_politie, uit_codelijst_geladen, met_opties) values (${p.versie}, ${p.omschrijving}, ${p.zorgmeldingenPolitie}, true, ${bron?.metOpties ?? false})`.execute(tx);
+    if (bron?.metOpties) {
+      // A copy of a protocol with options (e.g. a later v2 edition): its options, codes and links.
+      await sql`insert into cbs_optie (protocol, veld, optie, label, volgorde, cbs_code, gewijzigd_op, gewijzigd_door)
+                select ${p.versie}, veld, optie, label, volgorde, cbs_code, now(), ${userId} from cbs_optie where protocol = ${p.kopieVan!}`.execute(tx);
+      await sql`insert into cbs_optie_waarde (protocol, veld, code, optie) select ${p.versie}, veld, code, optie from cbs_optie_waarde where protocol = ${p.kopieVan!}`.execute(tx);
+    } else if (p.kopieVan) {
       await sql`insert into cbs_code (protocol, veld, code, cbs_code, gewijzigd_door)
                 select ${p.versie}, veld, code, cbs_code, ${userId} from cbs_code where protocol = ${p.kopieVan}`.execute(tx);
     }
@@ -141,7 +189,7 @@ export async function createCbsProtocol(db: Db, p: { versie: string; omschrijvin
 /** Set (or with cbsCode null: remove) the CBS code of one value in one protocol version. */
 export async function setCbsCode(db: Db, versie: string, veld: CbsVeld, code: string, cbsCode: string | null, userId: number | null) {
   await ensureCbsMapping(db);
-  await protocol(db, versie);
+  if ((await protocol(db, versie)).metOpties) throw new ValidationError([{ field: 'versie', rule: 'opties', message: `Protocol ${versie} heeft opties: zet de CBS-code per optie (…/opties)` }]);
   const waarden = await cbsWaarden(db);
   if (!waarden[veld].some((w) => w.code === code)) {
     throw new ValidationError([{ field: 'code', rule: 'bestaat', message: `'${code}' is geen waarde van ${VELD_LABEL[veld]}` }]);
@@ -168,11 +216,19 @@ const onderzoeksnummer = (dienstId: number) => `OZ${String(dienstId).padStart(7,
 export async function cbsLevering(db: Db, halfjaar: string, versie: string, now: Date): Promise<CbsLeveringMetClienten> {
   const periode = halfjaarPeriode(halfjaar);
   await ensureCbsMapping(db);
-  const prot = await protocol(db, versie);
+  const { metOpties, ...prot } = await protocol(db, versie);
+  if (metOpties) {
+    // Every option needs its code before anything is delivered: a file with gaps would be wrong
+    // for every record with such a value, so the delivery is refused, naming what is missing.
+    const ontbrekend = await ontbrekendeCodes(db, versie);
+    if (ontbrekend.length) {
+      const lijst = ontbrekend.map((o) => `${VELD_LABEL[o.veld as CbsVeld] ?? o.veld}: ${o.label}`);
+      throw new HttpError(409, 'cbs_codes_ontbreken', `Codetabel ${versie} is nog niet compleet: ${ontbrekend.length} ${ontbrekend.length === 1 ? 'optie heeft' : 'opties hebben'} nog geen CBS-code (${lijst.slice(0, 5).join('; ')}${lijst.length > 5 ? '; …' : ''}). De functioneel beheerder vult de codes in uit de Bestandsdefinitie Veilig Thuis van het CBS.`, { ontbrekend });
+    }
+  }
   const l = await lijsten(db);
   const { start, end } = instantRange(periode.van, periode.tot);
-  const map = new Map<string, string>();
-  for (const r of (await sql<any>`select veld, code, cbs_code from cbs_code where protocol = ${versie}`.execute(db)).rows) map.set(`${r.veld}\u0000${r.code}`, r.cbs_code);
+  const map = await codeMapping(db, versie, metOpties);
   const org = (await sql<{ code: string }>`select code from organisatie order by id limit 1`.execute(db)).rows[0]?.code ?? 'VT';
 
   const nietLeverbaar: CbsLevering['nietLeverbaar'] = [];

@@ -7,7 +7,7 @@ import { importHuishoudens, HUISHOUDENS_COLUMNS } from '../db/huishoudens-import
 import { forbidden, ValidationError } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';
 import { decide } from '../policy/index.ts';
-import { CBS_VELDEN, cbsLevering, cbsProtocollen, createCbsProtocol, setCbsCode, STANDAARD_PROTOCOL } from './cbs.ts';
+import { CBS_VELDEN, cbsLevering, cbsProtocollen, createCbsProtocol, setCbsCode, setCbsOptieCode, STANDAARD_PROTOCOL } from './cbs.ts';
 import { bestandsnaam, rapportCsv, rapportXlsx } from './export.ts';
 import { halfjaarRapport } from './halfjaar.ts';
 import { coordinatieOverzicht, monitoring, MONITORING_STANDAARD } from './monitoring.ts';
@@ -188,6 +188,24 @@ export function rapportageRoutes(): RouteDef[] {
       handler: async (c) => {
         c.audit.object('cbs_protocol', c.params.versie);
         await setCbsCode(c.db, c.params.versie, c.body.veld, c.body.code, c.body.cbsCode, c.user.id);
+        return { protocollen: await cbsProtocollen(c.db) };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/rapportage/cbs/protocollen/:versie/opties',
+      summary: 'CBS-code van één optie van een protocolversie met opties (v2) zetten, uit de Bestandsdefinitie van het CBS (cbsCode null = leegmaken)',
+      tags: ['rapportage'],
+      policy: { resource: 'beheer', action: 'update' },
+      params: z.object({ versie: versieSchema }),
+      body: z.object({
+        veld: z.enum(CBS_VELDEN),
+        optie: z.string().trim().min(1, 'Verplicht veld').max(100),
+        cbsCode: z.string().trim().regex(/^[0-9A-Za-z]{1,4}$/, 'CBS-code: 1–4 letters of cijfers').nullable(),
+      }),
+      handler: async (c) => {
+        c.audit.object('cbs_protocol', c.params.versie);
+        await setCbsOptieCode(c.db, c.params.versie, c.body.veld, c.body.optie, c.body.cbsCode, c.user.id);
         return { protocollen: await cbsProtocollen(c.db) };
       },
     }),
