@@ -10,6 +10,7 @@ import { QrCode } from '../components/QrCode.tsx';
 import type { FieldErrors } from '../fieldErrors.ts';
 import { formatTijdstip } from '../format.ts';
 import { useApi } from '../useApi.ts';
+import { checkWachtwoord, herstelcodesStatus } from './AccountModel.ts';
 
 interface AccountInfo {
   gebruikersnaam: string;
@@ -77,10 +78,8 @@ function Wachtwoord({ onChanged }: { onChanged: () => void }) {
     e.preventDefault();
     setMelding(null);
     setAttempt((x) => x + 1);
-    const errs: FieldErrors = {};
-    if (!f.huidig) errs['pw.huidigWachtwoord'] = ['Verplicht veld'];
-    if (!f.nieuw) errs['pw.nieuwWachtwoord'] = ['Verplicht veld'];
-    else if (f.nieuw !== f.herhaal) errs['pw.herhaal'] = ['Komt niet overeen met het nieuwe wachtwoord'];
+    // Every rule the browser knows at once (a too-short password and a wrong repeat both).
+    const errs: FieldErrors = checkWachtwoord(f);
     if (Object.keys(errs).length) return setErrors(errs);
     setErrors({});
     setBusy(true);
@@ -154,6 +153,7 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
   const [melding, setMelding] = useState<Melding>(null);
   const [busy, setBusy] = useState(false);
   const t = info.tweedeFactor;
+  const herstel = herstelcodesStatus(t.herstelcodesOver);
   const LABEL: Record<string, string> = { 'totp.wachtwoord': 'Wachtwoord', 'totp.code': 'Code', 'herstel.code': 'Code uit de app' };
 
   const run = async (fn: () => Promise<void>, prefix: string) => {
@@ -212,8 +212,25 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
       <p>
         {t.ingeschreven ? 'Ingesteld: bij het inloggen vraagt Voordeur een code uit uw authenticator-app.' : 'Nog niet ingesteld.'}{' '}
         {t.verplicht ? 'Voor uw rol is een tweede factor verplicht.' : 'Voor uw rol is een tweede factor niet verplicht, maar wel aan te raden.'}
-        {t.ingeschreven && ` U heeft nog ${t.herstelcodesOver} ongebruikte herstelcodes.`}
+        {t.ingeschreven && herstel.soort === 'ok' && ` ${herstel.tekst}`}
       </p>
+      {t.ingeschreven && herstel.soort !== 'ok' && !codes && (
+        <div className="notice notice--warning" role="status" data-testid="herstelcodes-op">
+          <p>{herstel.tekst}</p>
+          <p>
+            <a
+              href="#f-herstel-code"
+              onClick={(e) => {
+                e.preventDefault();
+                document.getElementById('f-herstel-code')?.focus();
+              }}
+            >
+              Nieuwe herstelcodes maken
+            </a>{' '}
+            met een code uit uw authenticator-app.
+          </p>
+        </div>
+      )}
       <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => LABEL[k] ?? k} />
       <LiveMelding melding={melding} />
       {codes && <Herstelcodes codes={codes} />}
