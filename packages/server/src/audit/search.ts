@@ -35,6 +35,10 @@ const filterShape = {
   actie: z.enum(AUDIT_ACTIONS).optional(),
   uitkomst: z.enum(AUDIT_OUTCOMES).optional(),
   objectType: z.string().trim().min(1).max(64).optional(),
+  weergave: z
+    .enum(['alles', 'dossier'])
+    .optional()
+    .describe("'dossier': alleen toegang tot dossiers van personen (casus, melding, persoon, melder, verzoeken, noodtoegang, geweigerde pogingen); technische regels (referentiegegevens, concepten, sessies, inloggen) vallen weg. Standaard 'alles'"),
 };
 const periodeKlopt = (f: { van?: string; tot?: string }) => !f.van || !f.tot || f.van <= f.tot;
 const periodeFout = { message: 'De einddatum ligt vóór de begindatum', path: ['tot'] };
@@ -66,6 +70,20 @@ export interface ToegangslogRegel {
   hash: string;
 }
 
+/** Object types that are (part of) a person's dossier: a read of them is dossier access. */
+export const DOSSIER_OBJECTEN = ['casus', 'melding', 'persoon', 'melder', 'huishouden', 'adviesvraag', 'inzageverzoek', 'vernietigingsverzoek', 'persoon_correctie', 'mdo_consultatie', 'toegangsoverzicht', 'cbs_levering'] as const;
+
+/**
+ * "Alleen dossiertoegang": entries about persons' records, without the technical reads every page
+ * makes (reference data, drafts, the session, logging in). An entry that names persons (client ids)
+ * counts, except a draft (it holds what the user typed, not the dossier); so do the dossier object
+ * types themselves (a search that found nobody included), emergency access, and refused attempts.
+ */
+const DOSSIER = sql`((cardinality(l.client_ids) > 0 and l.object_type <> 'concept')
+  or l.object_type in (${sql.join(DOSSIER_OBJECTEN.map((t) => sql`${t}`))})
+  or l.action = 'emergency'
+  or (l.outcome = 'denied' and l.action not in ('login', 'logout') and l.object_type not in ('referentie', 'concept', 'sessie')))`;
+
 function where(f: ToegangslogFilter) {
   const parts = [sql`true`];
   if (f.van) parts.push(sql`l.at >= ${startOfLocalDay(f.van).toISOString()}`);
@@ -75,6 +93,7 @@ function where(f: ToegangslogFilter) {
   if (f.actie) parts.push(sql`l.action = ${f.actie}`);
   if (f.uitkomst) parts.push(sql`l.outcome = ${f.uitkomst}`);
   if (f.objectType) parts.push(sql`l.object_type = ${f.objectType}`);
+  if (f.weergave === 'dossier') parts.push(DOSSIER);
   return sql.join(parts, sql` and `);
 }
 

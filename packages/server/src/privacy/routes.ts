@@ -10,6 +10,7 @@ import { exportToegangslog, filterOmschrijving, toegangslogFilterSchema, toegang
 import { casusIdOfMelding } from '../casus/service.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { idParams, route, type RouteDef } from '../http/route.ts';
+import type { Db } from '../db/index.ts';
 import { zoekPersonen } from '../personen/service.ts';
 import { decide } from '../policy/index.ts';
 import { casusAfdruk, casusAfdrukPdf, organisatieNaam, toegangsoverzichtPdf } from './afdruk.ts';
@@ -44,6 +45,16 @@ import {
 
 const formaat = z.enum(['json', 'pdf']).default('json').describe('json (standaard) of pdf');
 const reden = z.object({ reden: z.string().trim().min(10, 'Minimaal 10 tekens').max(2000, 'Maximaal 2000 tekens') });
+
+/** A casus by its id or by its casusnummer (2026-000123), as the privacy officer has it at hand. */
+const casusParams = z.object({
+  id: z.union([z.coerce.number().int().positive(), z.string().trim().regex(/^\d{4}-\d{6}$/, 'Een casus-id (getal) of casusnummer (JJJJ-NNNNNN)')]).describe('id of casusnummer (bijv. 2026-000123)'),
+});
+async function casusId(db: Db, idOfNummer: number | string): Promise<number> {
+  const r = typeof idOfNummer === 'number' ? await sql<{ id: number }>`select id from casus where id = ${idOfNummer}`.execute(db) : await sql<{ id: number }>`select id from casus where nummer = ${idOfNummer}`.execute(db);
+  if (!r.rows.length) throw notFound('Casus');
+  return r.rows[0]!.id;
+}
 
 function pdf(reply: { header(k: string, v: string): unknown }, name: string, body: Buffer): Buffer {
   reply.header('Content-Type', 'application/pdf');
@@ -442,12 +453,11 @@ export function privacyRoutes(): RouteDef[] {
       summary: 'Bewaarblokkades van een casus (actief en opgeheven)',
       tags: ['bewaartermijn'],
       policy: { resource: 'rechten', action: 'read' },
-      params: idParams,
+      params: casusParams,
       handler: async (c) => {
-        const exists = await sql`select 1 from casus where id = ${c.params.id}`.execute(c.db);
-        if (!exists.rows.length) throw notFound('Casus');
-        c.audit.object('casus', c.params.id);
-        return { casusId: c.params.id, blokkades: await blokkadeHistorie(c.db, c.params.id) };
+        const id = await casusId(c.db, c.params.id);
+        c.audit.object('casus', id);
+        return { casusId: id, blokkades: await blokkadeHistorie(c.db, id) };
       },
     }),
     route({
@@ -456,12 +466,13 @@ export function privacyRoutes(): RouteDef[] {
       summary: 'Bewaarblokkade instellen (bijv. lopende procedure): de casus wordt niet vernietigd zolang die geldt',
       tags: ['bewaartermijn'],
       policy: { resource: 'rechten', action: 'create' },
-      params: idParams,
+      params: casusParams,
       body: reden,
       status: 201,
       handler: async (c) => {
-        c.audit.object('casus', c.params.id);
-        return zetBlokkade(c.db, c.params.id, c.body.reden, c.user.id, c.now());
+        const id = await casusId(c.db, c.params.id);
+        c.audit.object('casus', id);
+        return zetBlokkade(c.db, id, c.body.reden, c.user.id, c.now());
       },
     }),
     route({
@@ -470,11 +481,12 @@ export function privacyRoutes(): RouteDef[] {
       summary: 'Bewaarblokkade opheffen, met reden',
       tags: ['bewaartermijn'],
       policy: { resource: 'rechten', action: 'update' },
-      params: idParams,
+      params: casusParams,
       body: reden,
       handler: async (c) => {
-        c.audit.object('casus', c.params.id);
-        return hefBlokkadeOp(c.db, c.params.id, c.body.reden, c.user.id, c.now());
+        const id = await casusId(c.db, c.params.id);
+        c.audit.object('casus', id);
+        return hefBlokkadeOp(c.db, id, c.body.reden, c.user.id, c.now());
       },
     }),
   ];
