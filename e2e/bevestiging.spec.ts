@@ -13,6 +13,28 @@ function posts(page: Page, deel: string): string[] {
   return out;
 }
 
+/** A melding about a person of this test's own (as backoffice), so no other test depends on its data. */
+async function eigenMelding(page: Page): Promise<{ achternaam: string; casusNummer: string }> {
+  const achternaam = `Vernietigtest${Date.now() % 100000}`;
+  await login(page, 'backoffice');
+  const m = await page.request.post('/api/meldingen', {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: {
+      binnenkomst: 'telefoon',
+      melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. T. Test', organisatie: 'Huisartsenpraktijk Test', telefoon: '020-5550000', wilOnbekendBlijven: false },
+      huishouden: { straat: 'Teststraat', huisnummer: '1', postcode: '1011AA', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+      regio: 'eigen',
+      gemeenteCode: 'GM0363',
+      betrokkenen: [{ persoon: { voornamen: 'Tamara', achternaam, geboortedatum: '19900101', geslacht: 'V' }, rol: 'slachtoffer' }],
+      aanleiding: ['hg_anders'],
+      aard: ['psychisch_geweld'],
+      omschrijving: 'Testmelding voor de bevestiging van een vernietiging.',
+    },
+  });
+  expect(m.status(), await m.text()).toBe(201);
+  return { achternaam, casusNummer: (await m.json()).casusNummer };
+}
+
 test('beheer: tweede factor resetten en deactiveren vragen eerst om bevestiging', async ({ page }) => {
   const verstuurd = posts(page, '/api/beheer/gebruikers/');
   await login(page, 'beheer');
@@ -44,23 +66,7 @@ test('beheer: tweede factor resetten en deactiveren vragen eerst om bevestiging'
 
 test('privacy: vernietiging uitvoeren pas na het typen van VERNIETIGEN', async ({ page }) => {
   // A person of our own, so no other test depends on the data destroyed here.
-  const achternaam = `Vernietigtest${Date.now() % 100000}`;
-  await login(page, 'backoffice');
-  const m = await page.request.post('/api/meldingen', {
-    headers: { 'x-csrf-token': await csrf(page) },
-    data: {
-      binnenkomst: 'telefoon',
-      melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. T. Test', organisatie: 'Huisartsenpraktijk Test', telefoon: '020-5550000', wilOnbekendBlijven: false },
-      huishouden: { straat: 'Teststraat', huisnummer: '1', postcode: '1011AA', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
-      regio: 'eigen',
-      gemeenteCode: 'GM0363',
-      betrokkenen: [{ persoon: { voornamen: 'Tamara', achternaam, geboortedatum: '19900101', geslacht: 'V' }, rol: 'slachtoffer' }],
-      aanleiding: ['hg_anders'],
-      aard: ['psychisch_geweld'],
-      omschrijving: 'Testmelding voor de bevestiging van een vernietiging.',
-    },
-  });
-  expect(m.status(), await m.text()).toBe(201);
+  const { achternaam } = await eigenMelding(page);
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 
   const uitvoeren = posts(page, '/uitvoeren');
@@ -99,4 +105,36 @@ test('privacy: vernietiging uitvoeren pas na het typen van VERNIETIGEN', async (
   await stap.getByRole('button', { name: 'Definitief vernietigen' }).click();
   await expect(page.getByRole('status').filter({ hasText: `De gegevens van Tamara ${achternaam}` })).toContainText('zijn vernietigd');
   expect(uitvoeren).toHaveLength(1);
+});
+
+test('privacy: bewaarblokkade op casusnummer; het toegangslog toont standaard alleen dossiertoegang', async ({ page }) => {
+  const { casusNummer } = await eigenMelding(page);
+  expect(casusNummer).toMatch(/^\d{4}-\d{6}$/);
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await login(page, 'privacy');
+  await page.getByRole('tab', { name: 'Bewaartermijnen' }).click();
+  const form = page.getByRole('form', { name: 'Bewaarblokkade (legal hold)' });
+  await form.getByLabel('Casusnummer').fill('casus 12');
+  await form.getByRole('button', { name: 'Blokkade instellen' }).click();
+  await expect(page.locator('#f-blokkade-casusId-error')).toContainText('zoals 2026-000123');
+  await form.getByLabel('Casusnummer').fill(casusNummer);
+  await form.getByLabel('Reden').fill('Lopende procedure bij de rechtbank.');
+  await form.getByRole('button', { name: 'Blokkade instellen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Casus ${casusNummer} heeft nu een bewaarblokkade.` })).toBeVisible();
+  await form.getByLabel('Casusnummer').fill(casusNummer);
+  await form.getByLabel('Reden').fill('Procedure is afgerond.');
+  await form.getByRole('button', { name: 'Blokkade opheffen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `De bewaarblokkade van casus ${casusNummer} is opgeheven.` })).toBeVisible();
+
+  // The backoffice's intake and its reference-data reads: only the dossier rows by default.
+  await page.getByRole('tab', { name: 'Toegangslog' }).click();
+  const zoek = page.getByRole('search', { name: 'Toegangslog doorzoeken' });
+  await zoek.getByLabel('Medewerker').selectOption({ label: 'Youssef El Idrissi' });
+  await zoek.getByRole('button', { name: 'Zoeken' }).click();
+  const objecten = () => page.locator('[data-testid="log-resultaten"] tbody tr td:nth-child(4)').allTextContents();
+  await expect(page.getByTestId('log-resultaten')).toContainText('vastgelegd');
+  expect((await objecten()).filter((o) => /^(referentie|concept|sessie|gebruiker)\b/.test(o))).toEqual([]);
+  await screenshot(page, 'b03-privacy-log-dossiertoegang');
+  await zoek.getByLabel('Alleen dossiertoegang').uncheck();
+  await expect.poll(async () => (await objecten()).some((o) => /^(referentie|sessie|gebruiker)\b/.test(o))).toBe(true);
 });

@@ -81,6 +81,14 @@ test('privacy officer: toegangslog, overzicht van een persoon, inzageverzoek met
   await expect(page.getByTestId('log-verificatie')).toContainText('Hashketen intact');
 
   const zoek = page.getByRole('search', { name: 'Toegangslog doorzoeken' });
+  // By default only access to dossiers: no reference data, drafts or sessions.
+  await expect(zoek.getByLabel('Alleen dossiertoegang')).toBeChecked();
+  await expect(page.getByTestId('log-export')).toHaveAttribute('href', '/api/toegangslog/export?weergave=dossier');
+  await expect(page.getByText(/regels, nieuwste eerst|Geen regels met dit filter/)).toBeVisible();
+  const objecten = await page.locator('[data-testid="log-resultaten"] tbody tr td:nth-child(4)').allTextContents();
+  expect(objecten.filter((o) => /^(referentie|concept|sessie|gebruiker)\b/.test(o))).toEqual([]);
+  // Logins are technical rows: shown with the box unticked.
+  await zoek.getByLabel('Alleen dossiertoegang').uncheck();
   await zoek.getByLabel('Actie').selectOption({ label: 'ingelogd' });
   await zoek.getByRole('button', { name: 'Zoeken' }).click();
   const resultaten = page.getByTestId('log-resultaten');

@@ -5,7 +5,7 @@
 // routes of packages/server/src/privacy/routes.ts; see docs/privacy.md.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, query } from '../api.ts';
-import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField } from '../components/forms.tsx';
+import { Checkbox, CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField } from '../components/forms.tsx';
 import { LiveMelding, serverFout, type Melding } from '../components/Melding.tsx';
 import { Bevestiging } from '../components/Bevestiging.tsx';
 import { ScrollBox } from '../components/ScrollBox.tsx';
@@ -14,7 +14,7 @@ import { fromServerFields, type FieldErrors } from '../fieldErrors.ts';
 import { DATUM_FOUT, DATUM_HINT, datumVoorApi, formatDatum, formatTijdstip, leesDatum } from '../format.ts';
 import { useApi } from '../useApi.ts';
 import { Tabs, useTab } from './BeheerTabs.tsx';
-import { ACTIES, bewaarGevolgen, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, UITKOMSTEN, vernietigingGevolgen, type InzageBesluitForm, type LogFilter } from './PrivacyModel.ts';
+import { ACTIES, bewaarGevolgen, casusSleutel, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, UITKOMSTEN, vernietigingGevolgen, type InzageBesluitForm, type LogFilter } from './PrivacyModel.ts';
 import type { BewaarItem, BewaarRapport, Correctie, Inzageverzoek, RechtenVanPersoon, VerzoekRegel, Vernietigingsverzoek } from '@voordeur/domain';
 
 
@@ -106,6 +106,17 @@ function Toegangslog({ onPersoon }: { onPersoon: (id: number) => void }) {
           <SelectField name="log.uitkomst" label="Uitkomst" value={f.uitkomst} onChange={(v) => set({ uitkomst: v })} placeholder="Alle uitkomsten" options={UITKOMSTEN.map(([value, label]) => ({ value, label }))} />
           <TextField name="log.objectType" label="Soort object" hint="bijv. casus, persoon" value={f.objectType} onChange={(v) => set({ objectType: v })} width="s" />
         </div>
+        <Checkbox
+          name="log.alleenDossier"
+          label="Alleen dossiertoegang"
+          hint="Verbergt de technische regels die elke pagina schrijft: referentiegegevens, concepten, sessies en inloggen. Geweigerde pogingen en noodtoegang blijven zichtbaar."
+          checked={f.alleenDossier}
+          onChange={(v) => {
+            set({ alleenDossier: v });
+            // Applies at once to the shown results (the other filters as last searched).
+            setGezocht((g) => ({ f: { ...(g?.f ?? f), alleenDossier: v }, offset: 0 }));
+          }}
+        />
         <div className="button-row">
           <button type="submit" className="button">
             Zoeken
@@ -915,10 +926,10 @@ function Bewaartermijnen() {
   const blokkeer = async (e: FormEvent, opheffen: boolean) => {
     e.preventDefault();
     setAttempt((a) => a + 1);
-    const id = Number(blokkade.casusId);
-    if (!id) return setErrors({ 'blokkade.casusId': ['Vul het id van de casus in'] });
+    const id = casusSleutel(blokkade.casusId);
+    if (!id) return setErrors({ 'blokkade.casusId': [blokkade.casusId.trim() ? 'Vul een casusnummer in zoals 2026-000123 (of het id van de casus)' : 'Vul het casusnummer in'] });
     try {
-      await api.post(`/api/casussen/${id}/bewaarblokkade${opheffen ? '/opheffen' : ''}`, { reden: blokkade.reden });
+      await api.post(`/api/casussen/${encodeURIComponent(id)}/bewaarblokkade${opheffen ? '/opheffen' : ''}`, { reden: blokkade.reden });
       setErrors({});
       setMelding({ kind: 'success', text: opheffen ? `De bewaarblokkade van casus ${id} is opgeheven.` : `Casus ${id} heeft nu een bewaarblokkade.` });
       setBlokkade({ casusId: '', reden: '' });
@@ -1024,7 +1035,7 @@ function Bewaartermijnen() {
         <h3 id="blokkade-titel">Bewaarblokkade (legal hold)</h3>
         <p>Een casus met een blokkade wordt niet vernietigd, ook niet op verzoek van een betrokkene.</p>
         <ErrorSummary errors={errors} focusKey={attempt} />
-        <TextField name="blokkade.casusId" label="Casus-id" value={blokkade.casusId} onChange={(v) => setBlokkade((b) => ({ ...b, casusId: v }))} errors={errors} width="xs" inputMode="numeric" />
+        <TextField name="blokkade.casusId" label="Casusnummer" hint="Bijvoorbeeld 2026-000123 (het id van de casus mag ook)" value={blokkade.casusId} onChange={(v) => setBlokkade((b) => ({ ...b, casusId: v }))} errors={errors} width="s" />
         <TextArea name="blokkade.reden" label="Reden" hint="Minimaal 10 tekens, bijvoorbeeld: lopende procedure bij de rechtbank" value={blokkade.reden} onChange={(v) => setBlokkade((b) => ({ ...b, reden: v }))} errors={errors} rows={2} />
         <div className="button-row">
           <button type="submit" className="button">

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bewaarGevolgen, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, vernietigingGevolgen } from './PrivacyModel.ts';
+import { bewaarGevolgen, casusSleutel, checkFilter, checkInzageBesluit, EMPTY_FILTER, logQuery, termijnTekst, vernietigingGevolgen } from './PrivacyModel.ts';
 import { formatDatum } from '../format.ts';
 
 describe('access-log filter', () => {
   it('builds the query with the API names, leaving empty values out', () => {
-    expect(logQuery({ ...EMPTY_FILTER, van: '2026-01-01', persoonId: ' 12 ', actie: 'read' }, { limit: 50, offset: 0 })).toBe('?van=2026-01-01&persoonId=12&actie=read&limit=50&offset=0');
-    expect(logQuery(EMPTY_FILTER)).toBe('');
+    expect(logQuery({ ...EMPTY_FILTER, van: '2026-01-01', persoonId: ' 12 ', actie: 'read' }, { limit: 50, offset: 0 })).toBe('?van=2026-01-01&persoonId=12&actie=read&weergave=dossier&limit=50&offset=0');
+    expect(logQuery({ ...EMPTY_FILTER, alleenDossier: false })).toBe('');
   });
   it('refuses a period that runs backwards and a non-numeric person id', () => {
     expect(checkFilter({ ...EMPTY_FILTER, van: '2026-02-01', tot: '2026-01-01', persoonId: 'Jansen' })).toEqual({
@@ -18,7 +18,7 @@ describe('access-log filter', () => {
   it('takes dates as the app shows them (dd-mm-jjjj) and sends JJJJ-MM-DD', () => {
     expect(checkFilter({ ...EMPTY_FILTER, van: '1-1-2026', tot: '22-11-2026' })).toEqual({});
     expect(checkFilter({ ...EMPTY_FILTER, van: '22-11-2026', tot: '2026-11-01' })).toEqual({ 'log.tot': ['De einddatum ligt vóór de begindatum'] });
-    expect(logQuery({ ...EMPTY_FILTER, van: '22-11-2026', tot: ' 2026-11-23 ' })).toBe('?van=2026-11-22&tot=2026-11-23');
+    expect(logQuery({ ...EMPTY_FILTER, van: '22-11-2026', tot: ' 2026-11-23 ', alleenDossier: false })).toBe('?van=2026-11-22&tot=2026-11-23');
   });
 });
 
@@ -60,5 +60,20 @@ describe('confirmation of destruction: the consequences in words', () => {
     expect(g[1]).toBe('Het gaat om 2 meldingen en 1 huishouden (casus 2026-000004, 2026-000009).');
     expect(g[2]).toMatch(/^Let op: 2026-000009 heeft een bewaarblokkade/);
     expect(vernietigingGevolgen('persoon 3', null)).toEqual(['Alle persoonsgegevens van persoon 3 worden overal verwijderd.', 'Alleen een grafsteen (datum en grond) en het toegangslog blijven.']);
+  });
+});
+
+describe('access log: alleen dossiertoegang', () => {
+  it('is on by default and sent as weergave=dossier', () => {
+    expect(EMPTY_FILTER.alleenDossier).toBe(true);
+    expect(logQuery(EMPTY_FILTER)).toBe('?weergave=dossier');
+  });
+});
+
+describe('casus for a legal hold', () => {
+  it('takes a casusnummer or an id, nothing else', () => {
+    expect(casusSleutel(' 2026-000123 ')).toBe('2026-000123');
+    expect(casusSleutel('17')).toBe('17');
+    for (const x of ['', '0', '2026-123', 'casus 17', '2026000123x']) expect(casusSleutel(x), x).toBeNull();
   });
 });

@@ -13,9 +13,11 @@ export interface LogFilter {
   actie: string;
   uitkomst: string;
   objectType: string;
+  /** Only access to persons' dossiers (the default): the technical reads every page makes are left out. */
+  alleenDossier: boolean;
 }
 
-export const EMPTY_FILTER: LogFilter = { van: '', tot: '', gebruikerId: '', persoonId: '', actie: '', uitkomst: '', objectType: '' };
+export const EMPTY_FILTER: LogFilter = { van: '', tot: '', gebruikerId: '', persoonId: '', actie: '', uitkomst: '', objectType: '', alleenDossier: true };
 
 export const ACTIES: Array<[string, string]> = [
   ['read', 'ingezien'],
@@ -51,7 +53,7 @@ export function checkFilter(f: LogFilter): Record<string, string[]> {
 /** Query string for GET /api/toegangslog (and /export, without paging); dates as the API takes them. */
 export function logQuery(f: LogFilter, page?: { limit: number; offset: number }): string {
   const dag = (x: string) => (x.trim() ? datumVoorApi(x) : '');
-  return query({ van: dag(f.van), tot: dag(f.tot), gebruikerId: f.gebruikerId, persoonId: f.persoonId.trim(), actie: f.actie, uitkomst: f.uitkomst, objectType: f.objectType.trim(), ...(page ?? {}) });
+  return query({ van: dag(f.van), tot: dag(f.tot), gebruikerId: f.gebruikerId, persoonId: f.persoonId.trim(), actie: f.actie, uitkomst: f.uitkomst, objectType: f.objectType.trim(), weergave: f.alleenDossier ? 'dossier' : '', ...(page ?? {}) });
 }
 
 /** The destruction clock in words (not colour alone). */
@@ -106,4 +108,12 @@ export function vernietigingGevolgen(persoon: string, vindplaatsen: { huishouden
   }
   out.push('Alleen een grafsteen (datum en grond) en het toegangslog blijven.');
   return out;
+}
+
+/** A casus as the privacy officer types it: its casusnummer (2026-000123) or its id; null when neither. */
+export function casusSleutel(invoer: string): string | null {
+  const s = invoer.trim();
+  if (/^\d{4}-\d{6}$/.test(s)) return s;
+  if (/^[1-9][0-9]*$/.test(s)) return s;
+  return null;
 }
