@@ -131,7 +131,8 @@ function DubbelCheck({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sleutel]);
   if (kandidaten.length === 0) return null;
-  const perBsn = !!vraag?.bsn;
+  // Found by its BSN (one person: link only); the server's name + date of birth candidates may be confirmed as another person.
+  const perBsn = !!vraag?.bsn && gevonden.length > 0;
   const naam = [b.persoon!.voornamen, b.persoon!.tussenvoegsel, b.persoon!.achternaam].filter(Boolean).join(' ') || 'deze persoon';
   if (b.nieuwBevestigd && !perBsn) {
     return (
