@@ -96,6 +96,24 @@ test('teammanager ziet de werkverdeling en pakt werk op', async ({ page }) => {
   await expect(page.getByTestId(`werkitem-${nummer}`)).toContainText('Karin Visser');
 });
 
+test('de bureaudienst begint op de triagelijst van alle teams; op een telefoon staat de termijn direct naast het nummer', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, 'bureau');
+  await expect(page.getByLabel('Team')).toHaveValue('alle');
+  await expect(page.getByRole('tab', { name: /Bureaudienst/ })).toHaveAttribute('aria-selected', 'true');
+  const rij = page.getByTestId('werkvoorraad-tabel').locator('tbody tr').first();
+  await expect(rij).toContainText('niet toegewezen');
+  // The deadline cell is the second column and within the screen without scrolling sideways.
+  const termijn = rij.locator('td').nth(1);
+  await expect(termijn.locator('.deadline')).toBeVisible();
+  const box = (await termijn.boundingBox())!;
+  expect(box.x + Math.min(box.width, 60)).toBeLessThanOrEqual(390);
+  await screenshot(page, '11c-werkvoorraad-bureaudienst-390');
+  // "Alle processen" stays chosen (the default does not come back).
+  await page.getByRole('tab', { name: /Alle processen/ }).click();
+  await expect(page.getByRole('tab', { name: /Alle processen/ })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('de werkvoorraad van een ander team toont tellingen, maar alleen meldingen waar u aan werkt', async ({ page }) => {
   await login(page, 'amstelland');
   await page.getByLabel('Team').selectOption({ label: 'Team Amsterdam' });

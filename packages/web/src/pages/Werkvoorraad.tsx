@@ -11,6 +11,7 @@ import { clockLabel, daysLeftText, formatDatum } from '../format.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import type { Werkvoorraad, WerkItem } from '../types.ts';
 import { useApi } from '../useApi.ts';
+import '../styles/werkvoorraad.css';
 
 const OPEN_STATES: ClockState[] = ['overdue', 'at_risk', 'on_time'];
 const TABS: Array<Proces | null> = [null, ...PROCESSEN];
@@ -19,8 +20,16 @@ const PAGE = 100;
 export function WerkvoorraadPage() {
   const { user, ref, isTeammanager } = useApp();
   const loc = useLocation();
-  const proces = (PROCESSEN as readonly string[]).includes(loc.search.get('proces') ?? '') ? (loc.search.get('proces') as Proces) : null;
-  const team = loc.search.get('team') ?? (user.teamId ? String(user.teamId) : 'alle');
+  const procesParam = loc.search.get('proces');
+  const proces = (PROCESSEN as readonly string[]).includes(procesParam ?? '')
+    ? (procesParam as Proces)
+    : procesParam === null && user.rollen.some((r) => r === 'bureaudienst' || r === 'crisisdienst')
+      ? 'bureaudienst'
+      : null;
+  // The bureaudienst and crisisdienst triage new meldingen of the whole region: their team holds
+  // no meldingen of its own, so they start on all teams' triage list.
+  const triageDienst = user.rollen.some((r) => r === 'bureaudienst' || r === 'crisisdienst');
+  const team = loc.search.get('team') ?? (triageDienst || !user.teamId ? 'alle' : String(user.teamId));
   const mijn = loc.search.get('mijn') === '1';
   const klok = (OPEN_STATES as string[]).includes(loc.search.get('klok') ?? '') ? (loc.search.get('klok') as ClockState) : null;
   const [limit, setLimit] = useState(PAGE);
@@ -200,13 +209,13 @@ export function WerkvoorraadPage() {
               // WAI-ARIA tabs: only the selected tab is in the tab order; arrow keys, Home and End move between tabs.
               tabIndex={proces === p ? 0 : -1}
               className="tabs__tab"
-              onClick={() => setFilter({ proces: p, klok: null })}
+              onClick={() => setFilter({ proces: p ?? 'alle', klok: null })}
               onKeyDown={(e) => {
                 const n = TABS.length;
                 const j = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : null;
                 if (j === null) return;
                 e.preventDefault();
-                setFilter({ proces: TABS[j]!, klok: null });
+                setFilter({ proces: TABS[j] ?? 'alle', klok: null });
                 document.getElementById(`tab-${TABS[j] ?? 'alle'}`)?.focus();
               }}
             >
@@ -237,12 +246,12 @@ export function WerkvoorraadPage() {
                     <thead>
                       <tr>
                         <th scope="col">Melding</th>
+                        <th scope="col">Eerstvolgende termijn</th>
                         <th scope="col">Adres</th>
                         <th scope="col" className="wv-col-status">
                           Status
                         </th>
                         <th scope="col">Behandelaar</th>
-                        <th scope="col">Eerstvolgende termijn</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -255,6 +264,19 @@ export function WerkvoorraadPage() {
                             </span>
                             {/* Narrow screens: the status here instead of in its own column (CSS shows one of the two). */}
                             <span className="wv-status-inline">{MELDING_STATUS_LABEL[it.status]}</span>
+                          </td>
+                          <td>
+                            {it.eerstvolgende ? (
+                              <div className="deadline">
+                                <span className="deadline__kind">{clockLabel(it.eerstvolgende)}</span>
+                                <span>
+                                  {formatDatum(it.eerstvolgende.due)} · {daysLeftText(it.eerstvolgende)}
+                                </span>
+                                <ClockBadge state={it.eerstvolgende.state} />
+                              </div>
+                            ) : (
+                              <span className="muted">geen open termijn</span>
+                            )}
                           </td>
                           <td>
                             {it.adres}
@@ -271,19 +293,6 @@ export function WerkvoorraadPage() {
                                   {busy === it.meldingId ? 'Bezig…' : 'Oppakken'}
                                 </button>
                               </>
-                            )}
-                          </td>
-                          <td>
-                            {it.eerstvolgende ? (
-                              <div className="deadline">
-                                <span className="deadline__kind">{clockLabel(it.eerstvolgende)}</span>
-                                <span>
-                                  {formatDatum(it.eerstvolgende.due)} · {daysLeftText(it.eerstvolgende)}
-                                </span>
-                                <ClockBadge state={it.eerstvolgende.state} />
-                              </div>
-                            ) : (
-                              <span className="muted">geen open termijn</span>
                             )}
                           </td>
                         </tr>
