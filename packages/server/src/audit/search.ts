@@ -38,7 +38,7 @@ const filterShape = {
   weergave: z
     .enum(['alles', 'dossier'])
     .optional()
-    .describe("'dossier': alleen toegang tot dossiers van personen (casus, melding, persoon, melder, verzoeken, noodtoegang, geweigerde pogingen); technische regels (referentiegegevens, concepten, sessies, inloggen) vallen weg. Standaard 'alles'"),
+    .describe("'dossier': alleen toegang tot dossiers van personen (casus, melding, persoon, melder, verzoeken, noodtoegang, geweigerde pogingen); technische regels (referentiegegevens, concepten, sessies, inloggen, het doorzoeken van dit log) vallen weg. Standaard 'alles'"),
 };
 const periodeKlopt = (f: { van?: string; tot?: string }) => !f.van || !f.tot || f.van <= f.tot;
 const periodeFout = { message: 'De einddatum ligt vóór de begindatum', path: ['tot'] };
@@ -79,7 +79,7 @@ export const DOSSIER_OBJECTEN = ['casus', 'melding', 'persoon', 'melder', 'huish
  * counts, except a draft (it holds what the user typed, not the dossier); so do the dossier object
  * types themselves (a search that found nobody included), emergency access, and refused attempts.
  */
-const DOSSIER = sql`((cardinality(l.client_ids) > 0 and l.object_type <> 'concept')
+const DOSSIER = sql`((cardinality(l.client_ids) > 0 and l.object_type not in ('concept', 'toegangslog'))
   or l.object_type in (${sql.join(DOSSIER_OBJECTEN.map((t) => sql`${t}`))})
   or l.action = 'emergency'
   or (l.outcome = 'denied' and l.action not in ('login', 'logout') and l.object_type not in ('referentie', 'concept', 'sessie')))`;

@@ -57,6 +57,14 @@ describe('access log: alleen dossiertoegang', () => {
     expect(regels[1]).toContain('werkvoorraad');
   });
 
+  it("leaves out the privacy officer's own searches of this log (they name every person found)", async () => {
+    expect((await privacy.get('/api/toegangslog?limit=5')).status).toBe(200);
+    const alles = await privacy.get(`/api/toegangslog?gebruikerId=${privacy.userId}&objectType=toegangslog&limit=50`);
+    expect(alles.body.items.some((i: any) => i.actie === 'search' && i.clientIds.length > 0)).toBe(true);
+    const dossier = await privacy.get(`/api/toegangslog?gebruikerId=${privacy.userId}&objectType=toegangslog&weergave=dossier`);
+    expect(dossier.body.totaal).toBe(0);
+  });
+
   it('refuses an unknown weergave', async () => {
     const r = await privacy.get('/api/toegangslog?weergave=technisch');
     expect(r.status).toBe(400);

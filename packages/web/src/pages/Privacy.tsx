@@ -109,7 +109,7 @@ function Toegangslog({ onPersoon }: { onPersoon: (id: number) => void }) {
         <Checkbox
           name="log.alleenDossier"
           label="Alleen dossiertoegang"
-          hint="Verbergt de technische regels die elke pagina schrijft: referentiegegevens, concepten, sessies en inloggen. Geweigerde pogingen en noodtoegang blijven zichtbaar."
+          hint="Verbergt de technische regels die elke pagina schrijft (referentiegegevens, concepten, sessies, inloggen) en het doorzoeken van dit log. Geweigerde pogingen en noodtoegang blijven zichtbaar."
           checked={f.alleenDossier}
           onChange={(v) => {
             set({ alleenDossier: v });
