@@ -14,10 +14,22 @@ async function tweedeGebruiker(browser: Browser, gebruikersnaam: string): Promis
 
 /** An open melding awaiting its veiligheidsbeoordeling, in a casus without a flag, not used before in this run. */
 const gebruikt = new Set<number>();
-async function ontvangenMelding(page: Page): Promise<{ casusId: number; meldingId: number; nummer: string }> {
+async function ontvangenMelding(page: Page, opts: { rvdk?: boolean } = {}): Promise<{ casusId: number; meldingId: number; nummer: string }> {
   // The own team's werkvoorraad: another team's casus needs a relation (docs/security.md).
   const wv = await (await page.request.get('/api/werkvoorraad?proces=veiligheidsbeoordeling&limit=500')).json();
-  const item = wv.items.find((i: any) => i.status === 'ontvangen' && !i.veiligheidsvlaggen?.length && !gebruikt.has(i.casusId) && wv.items.filter((j: any) => j.casusId === i.casusId).length === 1);
+  const kandidaten = wv.items.filter((i: any) => i.status === 'ontvangen' && !i.veiligheidsvlaggen?.length && !gebruikt.has(i.casusId) && wv.items.filter((j: any) => j.casusId === i.casusId).length === 1);
+  let item = kandidaten[0];
+  // The RvdK-verzoek is only offered for a household with children.
+  if (opts.rvdk) {
+    item = undefined;
+    for (const k of kandidaten) {
+      const casus = await (await page.request.get(`/api/casussen/${k.casusId}`)).json();
+      if (casus.meldingen.some((m: any) => m.id === k.meldingId && m.acties.some((a: any) => a.actie === 'rvdk_verzoek'))) {
+        item = k;
+        break;
+      }
+    }
+  }
   expect(item, 'an open melding in state ontvangen').toBeTruthy();
   gebruikt.add(item.casusId);
   return item;
@@ -25,7 +37,7 @@ async function ontvangenMelding(page: Page): Promise<{ casusId: number; meldingI
 
 test('wat er veranderde: vlag, status en tijdlijn; de invoer blijft en gaat opnieuw in op de nieuwe versie', async ({ page, browser }) => {
   await login(page, 'backoffice');
-  const item = await ontvangenMelding(page);
+  const item = await ontvangenMelding(page, { rvdk: true });
   await page.goto(`/casussen/${item.casusId}`);
   const melding = page.getByTestId(`melding-${item.nummer}`);
   await melding.getByRole('button', { name: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' }).click();

@@ -54,7 +54,7 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await p.getByLabel('Rol in de melding').selectOption({ label: 'Slachtoffer' });
   const dubbel = p.getByTestId('dubbel-kandidaten');
   await expect(dubbel).toContainText('Bedoelt u deze persoon?');
-  await expect(dubbel.getByTestId('dubbel-kandidaat').filter({ hasText: k.naam })).toBeVisible();
+  await expect(dubbel.getByTestId('dubbel-kandidaat').filter({ hasText: k.naam })).toContainText(`open casus ${casusNummer}`);
   await screenshot(page, '30-intake-bedoelt-u');
 
   // "Toch nieuwe persoon" can be undone; submitting while the question is open is refused.

@@ -101,6 +101,12 @@ test('backoffice registreert een melding, beoordeelt en draagt over aan het loka
   await ov.getByRole('group', { name: /Warme overdracht/ }).getByLabel('Ja').check();
   await ov.getByLabel('Monitoringafspraken').fill('Na 3 maanden nagaan of de hulp loopt en het veilig is.');
   await ov.getByRole('button', { name: 'Overdragen' }).click();
+  // An overdracht cannot be undone: the form first says what will happen, and sends only on Bevestigen.
+  const bevestiging = ov.getByTestId('bevestiging');
+  await expect(bevestiging).toBeFocused();
+  await expect(bevestiging).toContainText(`Melding ${nummer} wordt overgedragen aan Ouder Kind Team Oost (Lokaal team / wijkteam).`);
+  await expect(bevestiging).toContainText('Een overdracht kan niet worden teruggedraaid.');
+  await bevestiging.getByRole('button', { name: 'Bevestigen' }).click();
 
   await expect(melding.getByTestId('melding-status')).toHaveText('Overgedragen – monitoring');
   await expect(melding.getByTestId('klok-veiligheidsbeoordeling')).toContainText('op tijd afgerond');

@@ -1,7 +1,8 @@
 // The casus: one household's story. Header, household, a card per melding (clocks, persons,
 // melder, the steps taken, the next actions as inline forms) and the timeline.
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import { ACTIE_LABEL, BRON_LABEL, isTransitie, type Actie } from '@voordeur/domain';
+import { ACTIE_LABEL, BRON_LABEL, isTransitie, type Actie, type MeldingStatus } from '@voordeur/domain';
+import { api, ApiError } from '../api.ts';
 import { useEffect, useRef, useState } from 'react';
 import { ClockBadge } from '../components/clock.tsx';
 import { VeiligheidsvlagSectie } from '../components/Veiligheidsvlag.tsx';
@@ -12,13 +13,32 @@ import { useDraft } from '../drafts.ts';
 import { clearFlash, peekFlash } from '../flash.ts';
 import { clockLabel, daysLeftText, formatDag, formatDatum, formatTijdstip, jaNee, leeftijdText } from '../format.ts';
 import type { Casus, Melding } from '../types.ts';
-import { isCaseWorker } from '../roles.ts';
+import { CASE_ROLES, isCaseWorker } from '../roles.ts';
+import { Link } from '../router.tsx';
 import { useApi } from '../useApi.ts';
 import { ActionForm } from './casusActions.tsx';
+import '../styles/casus.css';
+
+/** One line of the casus radar: a melding about a person of this casus, in another casus (GET /api/casussen/:id). */
+interface RadarRegel {
+  meldingId: number;
+  nummer: string;
+  ontvangenOp: string;
+  status: MeldingStatus;
+  statusLabel: string;
+  beoordelingUitkomst: string | null;
+  casusId: number;
+  casusNummer: string;
+  persoonIds: number[];
+}
+type CasusMetRadar = Casus & { radar?: RadarRegel[] };
+
+/** Who may assign work to someone else: policy werkvoorraad_toewijzen (update), i.e. the teammanager. */
+const mayToewijzen = (rollen: readonly string[]) => rollen.includes('teammanager');
 
 export function CasusPage({ id }: { id: number }) {
   const app = useApp();
-  const casus = useApi<Casus & { toegang?: CasusToegang; consultaties?: Consultatie[] }>(`/api/casussen/${id}`);
+  const casus = useApi<CasusMetRadar & { toegang?: CasusToegang; consultaties?: Consultatie[] }>(`/api/casussen/${id}`);
   // The message of the registration that led here; messages of later steps show in their melding.
   const [message, setMessage] = useState<string | null>(peekFlash);
   useEffect(() => clearFlash(), []);
@@ -79,6 +99,8 @@ export function CasusPage({ id }: { id: number }) {
       </div>
 
       <Huishouden casus={c} />
+
+      <Radar casus={c} />
 
       <section aria-labelledby="meldingen-titel" className="section">
         <h2 id="meldingen-titel">Meldingen</h2>
@@ -171,6 +193,10 @@ function Huishouden({ casus }: { casus: Casus }) {
 function MeldingCard({ casus, melding: m, reload, onDone }: { casus: Casus; melding: Melding; reload: () => void; onDone: () => void }) {
   const app = useApp();
   const [notice, setNotice] = useState<string | null>(null);
+  const [toewijsProbleem, setToewijsProbleem] = useState<string | null>(null);
+  useEffect(() => {
+    if (notice) setToewijsProbleem(null);
+  }, [notice]);
   const noticeRef = useRef<HTMLDivElement>(null);
   // After a step the form closes: focus its confirmation, so keyboard users keep their place.
   useEffect(() => {
@@ -195,6 +221,26 @@ function MeldingCard({ casus, melding: m, reload, onDone }: { casus: Casus; meld
         <span className="muted">ontvangen {formatTijdstip(m.ontvangenOp)}</span>
         {m.behandelaar ? <span className="muted">behandelaar {m.behandelaar.naam}</span> : <span className="muted">nog geen behandelaar</span>}
       </header>
+      {m.status !== 'afgesloten' && isCaseWorker(app.user.rollen) && (
+        <Toewijzen
+          casus={casus}
+          melding={m}
+          onDone={(msg) => {
+            setNotice(`${m.nummer}: ${msg}`);
+            onDone();
+          }}
+          onStale={(msg) => {
+            setNotice(null);
+            setToewijsProbleem(msg);
+            reload();
+          }}
+        />
+      )}
+      {toewijsProbleem && (
+        <div className="notice notice--error" role="alert">
+          {toewijsProbleem}
+        </div>
+      )}
 
       <div className="melding__grid">
         <div>
@@ -486,3 +532,145 @@ function Stappen({ melding: m }: { melding: Melding }) {
   );
 }
 
+
+/**
+ * Oppakken (assign to myself) and, for whoever may assign work to others (teammanager, policy
+ * werkvoorraad_toewijzen), "Toewijzen aan …". The same call as the werkvoorraad:
+ * POST /api/meldingen/:id/toewijzen with the casus version as read.
+ */
+function Toewijzen({ casus, melding: m, onDone, onStale }: { casus: Casus; melding: Melding; onDone: (message: string) => void; onStale: (message: string) => void }) {
+  const app = useApp();
+  const [busy, setBusy] = useState(false);
+  const [keuze, setKeuze] = useState('');
+  const [fout, setFout] = useState<string | null>(null);
+  const magToewijzen = mayToewijzen(app.user.rollen);
+  // Colleagues who handle meldingen, the casus's own team first.
+  const collegas = app.ref.medewerkers
+    .filter((x) => x.rollen.some((r) => (CASE_ROLES as readonly string[]).includes(r)))
+    .sort((a, b) => Number(b.teamId === casus.team.id) - Number(a.teamId === casus.team.id) || a.naam.localeCompare(b.naam));
+  const naam = (id: number | null) => (id === null ? 'niemand (terug naar de werkvoorraad)' : (app.ref.medewerkers.find((x) => x.id === id)?.naam ?? `medewerker ${id}`));
+
+  const wijs = async (behandelaarId: number | null) => {
+    setFout(null);
+    setBusy(true);
+    try {
+      await api.post(`/api/meldingen/${m.id}/toewijzen`, { behandelaarId, versie: casus.versie });
+      setKeuze('');
+      onDone(behandelaarId === app.user.id ? 'u bent nu de behandelaar.' : behandelaarId === null ? 'de melding is niet meer toegewezen.' : `toegewezen aan ${naam(behandelaarId)}.`);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'versie_conflict') onStale(`Melding ${m.nummer} is intussen door iemand anders gewijzigd (bijvoorbeeld al opgepakt). De casus is bijgewerkt; kijk of u nog wilt toewijzen.`);
+      else setFout(`Toewijzen lukte niet: ${e instanceof ApiError ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // As on the werkvoorraad: an unassigned melding can be picked up; taking over a colleague's work
+  // is assigning, which only whoever may assign others does.
+  if (m.behandelaar && !magToewijzen) return null;
+  const selectId = `m${m.id}-toewijzen`;
+  return (
+    <div className="toewijzen" role="group" aria-label={`Behandelaar van melding ${m.nummer}`} data-testid="toewijzen">
+      {!m.behandelaar && (
+        <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void wijs(app.user.id)} aria-label={`Melding ${m.nummer} oppakken`}>
+          {busy ? 'Bezig…' : 'Oppakken'}
+        </button>
+      )}
+      {magToewijzen && (
+        <form
+          className="toewijzen__form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!keuze) return setFout('Kies aan wie u de melding toewijst.');
+            void wijs(keuze === 'geen' ? null : Number(keuze));
+          }}
+        >
+          <label htmlFor={selectId} className="toewijzen__label">
+            Toewijzen aan
+          </label>
+          <select id={selectId} className="select select--small" value={keuze} onChange={(e) => setKeuze(e.target.value)} aria-invalid={fout ? true : undefined}>
+            <option value="">— kies —</option>
+            {collegas
+              .filter((x) => x.id !== m.behandelaar?.id)
+              .map((x) => (
+                <option key={x.id} value={String(x.id)}>
+                  {x.naam}
+                  {x.teamId !== casus.team.id ? ' (ander team)' : ''}
+                </option>
+              ))}
+            {m.behandelaar && <option value="geen">Niemand (terug naar de werkvoorraad)</option>}
+          </select>
+          <button type="submit" className="button button--secondary button--small" disabled={busy}>
+            Toewijzen
+          </button>
+        </form>
+      )}
+      {fout && (
+        <p className="field-error" role="alert">
+          {fout}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The radar: earlier and other meldingen about the persons of this casus, in other casussen of the
+ * organisation. Numbers, dates, status and beoordeling outcome only — never the content of another
+ * casus; opening it goes through that casus's own access rules.
+ */
+function Radar({ casus }: { casus: CasusMetRadar }) {
+  const app = useApp();
+  const radar = casus.radar;
+  if (!radar) return null;
+  const naam = (id: number) => casus.huishouden.leden.find((l) => l.id === id)?.naam ?? casus.meldingen.flatMap((m) => m.betrokkenen).find((b) => b.persoonId === id)?.naam ?? `persoon ${id}`;
+  const casussen = new Set(radar.map((r) => r.casusId)).size;
+  return (
+    // With hits it looks like the intake radar (a warning box); without, a plain section.
+    <section aria-labelledby="radar-titel" className={`section casus-radar${radar.length ? ' radar' : ''}`} data-testid="casus-radar-sectie">
+      <h2 id="radar-titel">Radar: andere meldingen over deze personen</h2>
+      {radar.length === 0 ? (
+        <p className="muted" data-testid="radar-leeg">
+          Geen andere meldingen of casussen over de personen van deze casus.
+        </p>
+      ) : (
+        <>
+          <p className="radar__samenvatting" data-testid="radar-samenvatting">
+            {radar.length === 1 ? '1 andere melding' : `${radar.length} andere meldingen`} in {casussen === 1 ? '1 andere casus' : `${casussen} andere casussen`}
+            {radar.some((r) => r.status !== 'afgesloten') ? `, waarvan ${radar.filter((r) => r.status !== 'afgesloten').length} nog open` : ''}. Alleen nummers en status; de inhoud staat in de casus zelf.
+          </p>
+          <ScrollBox label="Radar">
+            <table className="table table--compact" data-testid="casus-radar">
+              <thead>
+                <tr>
+                  <th scope="col">Melding</th>
+                  <th scope="col">Ontvangen</th>
+                  <th scope="col">Casus</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Uitkomst beoordeling</th>
+                  <th scope="col">Over</th>
+                </tr>
+              </thead>
+              <tbody>
+                {radar.map((r) => (
+                  <tr key={r.meldingId} data-testid={`radar-${r.nummer}`}>
+                    <th scope="row">{r.nummer}</th>
+                    <td>{formatDag(r.ontvangenOp)}</td>
+                    <td>
+                      <Link to={`/casussen/${r.casusId}`}>{r.casusNummer}</Link>
+                    </td>
+                    <td>
+                      <span className={`status status--${r.status}`}>{r.statusLabel}</span>
+                    </td>
+                    <td>{r.beoordelingUitkomst ? app.label('beoordeling_uitkomst', r.beoordelingUitkomst) : <span className="muted">nog niet beoordeeld</span>}</td>
+                    <td>{r.persoonIds.map(naam).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </>
+      )}
+    </section>
+  );
+}

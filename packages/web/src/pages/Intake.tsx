@@ -100,6 +100,19 @@ interface HuishoudenVoorIntake {
   meldingen: Array<RadarMelding & { adres: string }>;
 }
 
+/** The open casus of a candidate's household, if any ("open casus 2026-000001"). */
+function KandidaatCasus({ id }: { id: number }) {
+  const h = useApi<HuishoudenVoorIntake>(`/api/intake/huishouden${query({ persoonIds: String(id) })}`);
+  const c = h.data?.huishouden?.openCasus;
+  if (!c) return null;
+  return (
+    <>
+      {' '}
+      · <strong>open casus {c.nummer}</strong>
+    </>
+  );
+}
+
 /**
  * "Bedoelt u …?": a new person is searched for as soon as the BSN, or the name with a complete date
  * of birth, is entered. Found persons can be linked instead; "Toch nieuwe persoon" confirms.
@@ -162,6 +175,7 @@ function DubbelCheck({
                   · <strong>{k.eerdereMeldingen} eerdere {k.eerdereMeldingen === 1 ? 'melding' : 'meldingen'}</strong>
                 </>
               )}
+              <KandidaatCasus id={k.id} />
             </span>
             <button type="button" className="button button--secondary button--small" onClick={() => onKoppel(k)} aria-label={`${k.naam} koppelen in plaats van nieuwe persoon ${index + 1}`}>
               Koppelen

@@ -4,9 +4,11 @@
 import {
   ACTIE_LABEL,
   afsluitenInputSchema,
+  afsluitenRegel,
   beoordelingInputSchema,
   BRON_LABEL,
   BRONNEN,
+  beoordelingRegel,
   dienstStartInputSchema,
   informerenInputSchema,
   isTransitie,
@@ -14,17 +16,24 @@ import {
   overdrachtInputSchema,
   rvdkInputSchema,
   terugkoppelingInputSchema,
+  terugkoppelingMomenten,
+  TERUGKOPPELING_MOMENT_LABEL,
+  toegestaneUitkomsten,
+  UITKOMST_ACUUT,
+  veiligheidsvlagInputSchema,
   veiligheidsvoorwaardenInputSchema,
   type Actie,
+  type StapFout,
 } from '@voordeur/domain';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { api, ApiError } from '../api.ts';
 import { ConflictChoices, ConflictPanel, loadConflict, type Conflict } from '../components/Conflict.tsx';
-import { CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, type Option } from '../components/forms.tsx';
+import { Checkbox, CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, type Option } from '../components/forms.tsx';
 import { useApp, type AppState } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
 import { errorsFor, fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
+import { clockLabel, formatDatum } from '../format.ts';
 import type { Casus, Melding } from '../types.ts';
 
 /** API path per action (packages/server/src/routes.ts, WORKFLOW). */
@@ -48,9 +57,17 @@ interface FieldsProps {
   set: (patch: Draft) => void;
   errors: FieldErrors;
   melding: Melding;
+  casus: Casus;
   app: AppState;
   /** Unique prefix for ids within the page (several meldingen can have the same form open). */
   p: (name: string) => string;
+}
+
+/** What a step will do, shown before an irreversible step is sent (Bevestigen / Terug). */
+export interface Bevestiging {
+  titel: string;
+  regels: string[];
+  waarschuwing?: string;
 }
 
 interface Spec {
@@ -61,6 +78,10 @@ interface Spec {
   submit: string;
   done: string;
   labels: Record<string, string>;
+  /** The domain's consistency rules for this step (the server checks the same), on the API input. */
+  regels?: (input: Record<string, any>, m: Melding) => StapFout[];
+  /** Irreversible steps: the consequence to confirm before the step is sent. */
+  bevestiging?: (input: Record<string, any>, m: Melding, c: Casus, app: AppState) => Bevestiging;
 }
 
 const JA_NEE: Option[] = [
@@ -68,6 +89,25 @@ const JA_NEE: Option[] = [
   { value: 'nee', label: 'Nee' },
 ];
 const bool = (v: string) => (v === 'ja' ? true : v === 'nee' ? false : undefined);
+const meervoud = (n: number, een: string, meer: string) => `${n} ${n === 1 ? een : meer}`;
+
+/** Is "geen (meer) sprake van onveiligheid" refused for this melding (domain rule afsluitenRegel)? */
+const geenOnveiligheidGeweigerd = (m: Melding) =>
+  afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: m.beoordeling?.uitkomst, dienstOfOverdracht: !!m.dienst || m.status === 'overgedragen' });
+
+/** The open meldingen of the casus other than this one, and the clocks of this melding still running. */
+function gevolgen(m: Melding, c: Casus) {
+  const andereOpen = c.meldingen.filter((x) => x.id !== m.id && x.status !== 'afgesloten');
+  const lopend = m.clocks.filter((k) => !k.metAt);
+  return { andereOpen, lopend };
+}
+
+function termijnRegels(m: Melding, lopend: Melding['clocks'], blijft: string): string[] {
+  if (!lopend.length) return ['Er lopen geen termijnen meer voor deze melding.'];
+  const naam = (id?: number) => (id ? m.betrokkenen.find((b) => b.persoonId === id)?.naam : undefined);
+  const lijst = lopend.map((k) => `${clockLabel(k, naam(k.persoonId))} (uiterlijk ${formatDatum(k.due)})`).join('; ');
+  return [`Er ${lopend.length === 1 ? 'loopt' : 'lopen'} nog ${meervoud(lopend.length, 'termijn', 'termijnen')}: ${lijst}. ${blijft}`];
+}
 const opt = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 /** Colleagues who can toetsen a beoordeling: case workers and experts, not myself. */
@@ -86,7 +126,7 @@ const dienstSpec = (soort: string): Spec => ({
 const SPECS: Record<Actie, Spec> = {
   veiligheidsbeoordeling: {
     schema: beoordelingInputSchema,
-    initial: () => ({ acuteOnveiligheid: '', structureleOnveiligheid: '', uitkomst: '', motivering: '', bronnen: ['eigen_registratie'], getoetstDoor: '' }),
+    initial: () => ({ acuteOnveiligheid: '', structureleOnveiligheid: '', uitkomst: '', motivering: '', bronnen: ['eigen_registratie'], getoetstDoor: '', vlagZetten: false, vlagToelichting: '' }),
     toInput: (d) => ({
       acuteOnveiligheid: bool(d.acuteOnveiligheid),
       structureleOnveiligheid: bool(d.structureleOnveiligheid),
@@ -95,13 +135,55 @@ const SPECS: Record<Actie, Spec> = {
       bronnen: d.bronnen,
       getoetstDoor: Number(d.getoetstDoor) || 0,
     }),
-    Fields: ({ d, set, errors, app, p }) => (
+    Fields: ({ d, set, errors, app, p, casus, melding }) => {
+      // The uitkomst follows from the two questions (domain rule toegestaneUitkomsten): offer only
+      // the outcomes the answers allow, and pick it when only one fits.
+      const alle = app.options('beoordeling_uitkomst');
+      const toegestaan = (acute: string, structureel: string) => toegestaneUitkomsten(bool(acute), bool(structureel), alle.map((o) => o.value));
+      const antwoord = (patch: Draft) => {
+        const next = { ...d, ...patch };
+        const ok = toegestaan(next.acuteOnveiligheid, next.structureleOnveiligheid);
+        set({ ...patch, uitkomst: ok.length === 1 ? ok[0] : ok.includes(next.uitkomst) ? next.uitkomst : '' });
+      };
+      const opties = alle.filter((o) => toegestaan(d.acuteOnveiligheid, d.structureleOnveiligheid).includes(o.value));
+      const acuut = d.acuteOnveiligheid === 'ja' || d.uitkomst === UITKOMST_ACUUT;
+      const heeftAcuutVlag = (casus.veiligheidsvlag?.vlaggen ?? []).includes('acuut_gevaar');
+      return (
       <>
         <div className="field-row">
-          <RadioGroup name={p('acuteOnveiligheid')} label="Is er sprake van acute onveiligheid?" inline options={JA_NEE} value={d.acuteOnveiligheid} onChange={(v) => set({ acuteOnveiligheid: v })} errors={errors} />
-          <RadioGroup name={p('structureleOnveiligheid')} label="Is er sprake van structurele onveiligheid?" inline options={JA_NEE} value={d.structureleOnveiligheid} onChange={(v) => set({ structureleOnveiligheid: v })} errors={errors} />
+          <RadioGroup name={p('acuteOnveiligheid')} label="Is er sprake van acute onveiligheid?" inline options={JA_NEE} value={d.acuteOnveiligheid} onChange={(v) => antwoord({ acuteOnveiligheid: v })} errors={errors} />
+          <RadioGroup name={p('structureleOnveiligheid')} label="Is er sprake van structurele onveiligheid?" inline options={JA_NEE} value={d.structureleOnveiligheid} onChange={(v) => antwoord({ structureleOnveiligheid: v })} errors={errors} />
         </div>
-        <SelectField name={p('uitkomst')} label="Uitkomst van de beoordeling" value={d.uitkomst} onChange={(v) => set({ uitkomst: v })} errors={errors} options={app.options('beoordeling_uitkomst')} />
+        <SelectField
+          name={p('uitkomst')}
+          label="Uitkomst van de beoordeling"
+          hint={uitkomstHint(d.acuteOnveiligheid, d.structureleOnveiligheid)}
+          value={d.uitkomst}
+          onChange={(v) => set({ uitkomst: v })}
+          errors={errors}
+          options={opties}
+        />
+        {acuut && (
+          <div className="acuut-aanbod" data-testid="acuut-aanbod">
+            <p className="acuut-aanbod__kop">
+              <strong>Acute onveiligheid: handel direct.</strong> Overleg met de crisisdienst en ga nooit alleen op huisbezoek.
+            </p>
+            {heeftAcuutVlag ? (
+              <p className="acuut-aanbod__tekst">Dit huishouden heeft al de veiligheidsvlag ‘Acuut gevaar’.</p>
+            ) : (
+              <>
+                <Checkbox
+                  name={p('vlagZetten')}
+                  label="Ook de veiligheidsvlag ‘Acuut gevaar’ op dit huishouden zetten"
+                  hint="De vlag is zichtbaar op elke pagina over dit huishouden. U kunt hem later wijzigen of weghalen."
+                  checked={!!d.vlagZetten}
+                  onChange={(v) => set({ vlagZetten: v, vlagToelichting: v && !d.vlagToelichting ? `Veiligheidsbeoordeling ${melding.nummer}: (vermoeden van) acute onveiligheid.` : d.vlagToelichting })}
+                />
+                {d.vlagZetten && <TextArea name={p('vlagToelichting')} label="Toelichting bij de vlag" hint="Wat is er bekend, en wat betekent dat voor een huisbezoek?" value={d.vlagToelichting} onChange={(v) => set({ vlagToelichting: v })} errors={errors} rows={2} />}
+              </>
+            )}
+          </div>
+        )}
         <TextArea name={p('motivering')} label="Motivering" hint="Minstens 10 tekens" value={d.motivering} onChange={(v) => set({ motivering: v })} errors={errors} rows={4} />
         <CheckboxGroup name={p('bronnen')} label="Geraadpleegde bronnen" columns values={d.bronnen} onChange={(v) => set({ bronnen: v })} errors={errors} options={BRONNEN.map((b) => ({ value: b, label: BRON_LABEL[b] }))} />
         <SelectField
@@ -114,10 +196,15 @@ const SPECS: Record<Actie, Spec> = {
           options={app.ref.medewerkers.filter((m) => m.id !== app.user.id && m.rollen.some((r) => TOETS_ROLLEN.has(r))).map((m) => ({ value: String(m.id), label: m.naam }))}
         />
       </>
-    ),
+      );
+    },
+    regels: (input) => {
+      const fout = typeof input.acuteOnveiligheid === 'boolean' && typeof input.structureleOnveiligheid === 'boolean' && input.uitkomst ? beoordelingRegel(input as any) : null;
+      return fout ? [fout] : [];
+    },
     submit: 'Veiligheidsbeoordeling vastleggen',
     done: 'De veiligheidsbeoordeling is vastgelegd.',
-    labels: { acuteOnveiligheid: 'Acute onveiligheid', structureleOnveiligheid: 'Structurele onveiligheid', uitkomst: 'Uitkomst', motivering: 'Motivering', bronnen: 'Bronnen', getoetstDoor: 'Getoetst door' },
+    labels: { acuteOnveiligheid: 'Acute onveiligheid', structureleOnveiligheid: 'Structurele onveiligheid', uitkomst: 'Uitkomst', motivering: 'Motivering', bronnen: 'Bronnen', getoetstDoor: 'Getoetst door', vlagToelichting: 'Toelichting bij de vlag' },
   },
   dienst_voorwaarden_en_vervolg: dienstSpec('Voorwaarden en Vervolg'),
   dienst_onderzoek: dienstSpec('Onderzoek'),
@@ -138,6 +225,18 @@ const SPECS: Record<Actie, Spec> = {
         <TextArea name={p('monitoringAfspraken')} label="Monitoringafspraken" hint="Wanneer en hoe Veilig Thuis nagaat of de hulp loopt en het veilig is" value={d.monitoringAfspraken} onChange={(v) => set({ monitoringAfspraken: v })} errors={errors} rows={3} />
       </>
     ),
+    bevestiging: (input, m, c, app) => {
+      const { lopend } = gevolgen(m, c);
+      return {
+        titel: `Melding ${m.nummer} overdragen?`,
+        regels: [
+          `Melding ${m.nummer} wordt overgedragen aan ${input.ontvangerNaam} (${app.label('overdracht_ontvanger', input.ontvangerType)}).${m.dienst && !m.dienst.afgeslotenOp ? ' De lopende dienst wordt daarmee afgerond.' : ''}`,
+          `Daarna monitort Veilig Thuis; de melding kan dan alleen nog worden afgesloten. Casus ${c.nummer} blijft open.`,
+          ...termijnRegels(m, lopend.filter((k) => k.kind !== 'dienst'), 'Die blijven na de overdracht staan.'),
+        ],
+        waarschuwing: 'Een overdracht kan niet worden teruggedraaid.',
+      };
+    },
     submit: 'Overdragen',
     done: 'De melding is overgedragen; Veilig Thuis monitort.',
     labels: { ontvangerType: 'Soort ontvanger', ontvangerNaam: 'Naam ontvanger', reedsBekend: 'Al bekend', warm: 'Warme overdracht', monitoringAfspraken: 'Monitoringafspraken' },
@@ -146,12 +245,44 @@ const SPECS: Record<Actie, Spec> = {
     schema: afsluitenInputSchema,
     initial: () => ({ reden: '', toelichting: '' }),
     toInput: (d) => ({ reden: d.reden, toelichting: opt(d.toelichting) }),
-    Fields: ({ d, set, errors, app, p }) => (
-      <>
-        <SelectField name={p('reden')} label="Reden van afsluiten" value={d.reden} onChange={(v) => set({ reden: v })} errors={errors} options={app.options('afsluitreden')} />
-        <TextArea name={p('toelichting')} label="Toelichting" value={d.toelichting} onChange={(v) => set({ toelichting: v })} errors={errors} rows={3} />
-      </>
-    ),
+    Fields: ({ d, set, errors, app, p, melding }) => {
+      // "Geen (meer) sprake van onveiligheid" right after acute/structurele onveiligheid is refused
+      // by the domain (afsluitenRegel): not offered, and the hint says why.
+      const geweigerd = geenOnveiligheidGeweigerd(melding);
+      return (
+        <>
+          <SelectField
+            name={p('reden')}
+            label="Reden van afsluiten"
+            hint={geweigerd ? `‘Geen (meer) sprake van onveiligheid’ kan hier niet: de veiligheidsbeoordeling kwam uit op ${app.label('beoordeling_uitkomst', melding.beoordeling?.uitkomst ?? '').toLowerCase()} en er is nog geen dienst of overdracht geweest.` : undefined}
+            value={d.reden}
+            onChange={(v) => set({ reden: v })}
+            errors={errors}
+            options={app.options('afsluitreden').filter((o) => !(geweigerd && o.value === 'geen_onveiligheid'))}
+          />
+          <TextArea name={p('toelichting')} label="Toelichting" value={d.toelichting} onChange={(v) => set({ toelichting: v })} errors={errors} rows={3} />
+        </>
+      );
+    },
+    regels: (input, m) => {
+      const fout = input.reden ? afsluitenRegel({ reden: input.reden, beoordelingUitkomst: m.beoordeling?.uitkomst, dienstOfOverdracht: !!m.dienst || m.status === 'overgedragen' }) : null;
+      return fout ? [fout] : [];
+    },
+    bevestiging: (input, m, c, app) => {
+      const { andereOpen, lopend } = gevolgen(m, c);
+      const sluit = andereOpen.length === 0;
+      return {
+        titel: `Melding ${m.nummer} afsluiten?`,
+        regels: [
+          sluit
+            ? `Melding ${m.nummer} en casus ${c.nummer} worden gesloten.`
+            : `Melding ${m.nummer} wordt gesloten. Casus ${c.nummer} blijft open: nog ${meervoud(andereOpen.length, 'open melding', 'open meldingen')} (${andereOpen.map((x) => x.nummer).join(', ')}).`,
+          `Reden: ${app.label('afsluitreden', input.reden)}.${m.dienst && !m.dienst.afgeslotenOp ? ' De lopende dienst wordt daarmee afgerond.' : ''}`,
+          ...termijnRegels(m, lopend.filter((k) => k.kind !== 'dienst'), 'Die blijven na het sluiten staan: terugkoppelen en informeren kan nog.'),
+        ],
+        waarschuwing: 'Afsluiten kan niet worden teruggedraaid; een nieuwe melding over dit huishouden opent een nieuwe casus.',
+      };
+    },
     submit: 'Afsluiten',
     done: 'De melding is afgesloten.',
     labels: { reden: 'Reden', toelichting: 'Toelichting' },
@@ -215,28 +346,28 @@ const SPECS: Record<Actie, Spec> = {
   },
   terugkoppeling: {
     schema: terugkoppelingInputSchema,
-    initial: (m) => {
-      const done = new Set(m.terugkoppelingen.map((t) => t.moment));
-      const onderzoekKlaar = m.dienst?.soort === 'onderzoek' && (m.dienst.onderzoekUitkomsten?.length ?? 0) > 0;
-      return { moment: !done.has('na_beoordeling') || !onderzoekKlaar ? 'na_beoordeling' : 'na_onderzoek', inhoud: '' };
-    },
+    initial: (m) => ({ moment: openMomenten(m)[0] ?? '', inhoud: '' }),
     toInput: (d) => ({ moment: d.moment, inhoud: d.inhoud }),
     Fields: ({ d, set, errors, melding, p }) => {
-      const done = new Set(melding.terugkoppelingen.map((t) => t.moment));
+      // Only the moments that apply and are not recorded yet (domain rule terugkoppelingMomenten).
+      const open = openMomenten(melding);
       return (
         <>
-          <RadioGroup
-            name={p('moment')}
-            label="Moment"
-            inline
-            value={d.moment}
-            onChange={(v) => set({ moment: v })}
-            errors={errors}
-            options={[
-              { value: 'na_beoordeling', label: `Na de veiligheidsbeoordeling${done.has('na_beoordeling') ? ' (al gedaan)' : ''}` },
-              { value: 'na_onderzoek', label: `Na het onderzoek${done.has('na_onderzoek') ? ' (al gedaan)' : ''}` },
-            ]}
-          />
+          {open.length > 1 ? (
+            <RadioGroup
+              name={p('moment')}
+              label="Moment"
+              inline
+              value={d.moment}
+              onChange={(v) => set({ moment: v })}
+              errors={errors}
+              options={open.map((m) => ({ value: m, label: TERUGKOPPELING_MOMENT_LABEL[m] }))}
+            />
+          ) : (
+            <p className="field moment-vast" data-testid="terugkoppeling-moment">
+              <span className="label">Moment</span> {open[0] ? TERUGKOPPELING_MOMENT_LABEL[open[0]] : 'Er is nu geen terugkoppeling vast te leggen.'}
+            </p>
+          )}
           <TextArea name={p('inhoud')} label="Wat is aan de melder teruggekoppeld?" hint="Welke vervolgstappen, welke partijen" value={d.inhoud} onChange={(v) => set({ inhoud: v })} errors={errors} rows={3} />
         </>
       );
@@ -305,6 +436,21 @@ const SPECS: Record<Actie, Spec> = {
   },
 };
 
+function uitkomstHint(acute: string, structureel: string): string {
+  if (acute === 'ja') return 'Bij acute onveiligheid is de uitkomst ‘(Vermoeden van) acute onveiligheid’.';
+  if (acute === 'nee' && structureel === 'ja') return 'Structurele onveiligheid zonder acute onveiligheid: de uitkomst is ‘(Vermoeden van) structurele onveiligheid’.';
+  if (acute === 'nee' && structureel === 'nee') return 'Geen acute of structurele onveiligheid: kies een van de andere uitkomsten.';
+  return 'Beantwoord eerst de twee vragen; de uitkomst volgt daaruit.';
+}
+
+function openMomenten(m: Melding) {
+  return terugkoppelingMomenten({
+    beoordeeld: !!m.beoordeling,
+    onderzoekUitkomstVastgelegd: m.dienst?.soort === 'onderzoek' && (m.dienst.onderzoekUitkomsten?.length ?? 0) > 0,
+    gedaan: m.terugkoppelingen.map((t) => t.moment),
+  });
+}
+
 /** Field errors keyed by the API's field names → keys with this form's prefix. */
 function prefixErrors(errors: FieldErrors, prefix: string): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}.${k}`, v]));
@@ -324,6 +470,18 @@ export function ActionForm({ casus, melding, actie, onDone, onCancel, onReload }
   const [problem, setProblem] = useState<Problem | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [busy, setBusy] = useState(false);
+  /** An irreversible step waits for Bevestigen: the input that was checked, and what it will do. */
+  const [bevestigen, setBevestigen] = useState<Bevestiging | null>(null);
+  const bevestigRef = useRef<HTMLElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const terugRef = useRef(false);
+  useEffect(() => {
+    if (bevestigen) bevestigRef.current?.focus();
+    else if (terugRef.current) {
+      terugRef.current = false;
+      submitRef.current?.focus();
+    }
+  }, [bevestigen]);
   const prefix = `m${melding.id}-${actie}`;
   const p = (name: string) => `${prefix}.${name}`;
 
@@ -339,7 +497,7 @@ export function ActionForm({ casus, melding, actie, onDone, onCancel, onReload }
   };
 
   /** Submit on `basis`: the casus as the user saw it, or after a conflict the fresh version. */
-  const post = async (basis: Casus) => {
+  const post = async (basis: Casus, bevestigd = false) => {
     setProblem(null);
     setAttempt((a) => a + 1);
     if (conflict) {
@@ -351,17 +509,29 @@ export function ActionForm({ casus, melding, actie, onDone, onCancel, onReload }
     }
     const body = { ...spec.toInput(d), versie: basis.versie };
     const r = spec.schema.safeParse(body);
-    if (!r.success) {
-      setErrors(prefixErrors(fromZodIssues(r.error.issues), prefix));
+    const errs: FieldErrors = r.success ? {} : fromZodIssues(r.error.issues);
+    // The domain's consistency rules, as the server checks them (one message per field).
+    for (const f of spec.regels?.(body, melding) ?? []) if (!errs[f.field]) errs[f.field] = [f.message];
+    if (actie === 'veiligheidsbeoordeling' && d.vlagZetten && !String(d.vlagToelichting ?? '').trim()) errs.vlagToelichting = ['Licht de veiligheidsvlag toe'];
+    if (!r.success || Object.keys(errs).length) {
+      setBevestigen(null);
+      setErrors(prefixErrors(errs, prefix));
       return;
     }
     setErrors({});
+    // Irreversible: first show what will happen, and send only after Bevestigen.
+    if (spec.bevestiging && !bevestigd && !conflict) {
+      setBevestigen(spec.bevestiging(r.data as Record<string, any>, melding, basis, app));
+      return;
+    }
     setBusy(true);
     try {
-      await api.post(`/api/meldingen/${melding.id}/${ACTIE_PATH[actie]}`, r.data);
+      const res = await api.post<{ versie: number }>(`/api/meldingen/${melding.id}/${ACTIE_PATH[actie]}`, r.data);
       dropDraft(draftKey);
-      onDone(spec.done);
+      setBevestigen(null);
+      onDone(spec.done + (await vlagNaBeoordeling(res.versie, basis)));
     } catch (err) {
+      setBevestigen(null);
       if (!(err instanceof ApiError)) setProblem({ kind: 'error', message: String(err) });
       else if (err.status === 400 && err.body.fields) {
         setErrors(prefixErrors(fromServerFields(err.body.fields), prefix));
@@ -376,6 +546,25 @@ export function ActionForm({ casus, melding, actie, onDone, onCancel, onReload }
       else setProblem({ kind: 'error', message: err.message });
     } finally {
       setBusy(false);
+    }
+  };
+
+  /**
+   * The beoordeling was stored; the user also asked for the flag 'Acuut gevaar' (offered on an acute
+   * outcome, never forced). Set it on the version the beoordeling produced; say how it went.
+   */
+  const vlagNaBeoordeling = async (versie: number, basis: Casus): Promise<string> => {
+    if (actie !== 'veiligheidsbeoordeling' || !d.vlagZetten) return '';
+    const huidig = basis.veiligheidsvlag ?? { vlaggen: [], toelichting: null };
+    if (huidig.vlaggen.includes('acuut_gevaar')) return '';
+    const toelichting = [huidig.toelichting, String(d.vlagToelichting).trim()].filter(Boolean).join('\n');
+    const body = veiligheidsvlagInputSchema.safeParse({ versie, vlaggen: [...huidig.vlaggen, 'acuut_gevaar'], toelichting });
+    try {
+      if (!body.success) throw new Error(body.error.issues.map((i) => i.message).join(' '));
+      await api.post(`/api/casussen/${casus.id}/veiligheidsvlag`, body.data);
+      return ' De veiligheidsvlag ‘Acuut gevaar’ is gezet.';
+    } catch (e) {
+      return ` Let op: de veiligheidsvlag is níet gezet (${e instanceof Error ? e.message : String(e)}); zet hem bovenaan de casus.`;
     }
   };
 
@@ -424,12 +613,42 @@ export function ActionForm({ casus, melding, actie, onDone, onCancel, onReload }
         )}
         {problem?.kind === 'error' && <Notice kind="error">{problem.message}</Notice>}
       </div>
-      <spec.Fields d={d} set={(patch) => setD((x) => ({ ...x, ...patch }))} errors={errors} melding={melding} app={app} p={p} />
-      {conflict ? (
+      <fieldset className="action-form__fields" disabled={!!bevestigen}>
+        <spec.Fields d={d} set={(patch) => setD((x) => ({ ...x, ...patch }))} errors={errors} melding={melding} casus={casus} app={app} p={p} />
+      </fieldset>
+      {bevestigen ? (
+        <section className="bevestiging" aria-labelledby={`${prefix}-bevestig-titel`} tabIndex={-1} ref={bevestigRef} data-testid="bevestiging">
+          <h5 id={`${prefix}-bevestig-titel`} className="bevestiging__titel">
+            {bevestigen.titel}
+          </h5>
+          <ul className="bevestiging__regels">
+            {bevestigen.regels.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+          {bevestigen.waarschuwing && <p className="bevestiging__waarschuwing">{bevestigen.waarschuwing}</p>}
+          <div className="button-row">
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void post(casus, true)}>
+              {busy ? 'Bezig…' : 'Bevestigen'}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => {
+                terugRef.current = true;
+                setBevestigen(null);
+              }}
+            >
+              Terug
+            </button>
+          </div>
+        </section>
+      ) : conflict ? (
         <ConflictChoices busy={busy} blocked={!!conflict.blocked} describedBy={`${prefix}-conflict`} onResubmit={() => void post(conflict.fresh)} onDiscard={discard} />
       ) : (
         <div className="button-row">
-          <button type="submit" className={`button${isTransitie(actie) ? ' button--primary' : ''}`} disabled={busy}>
+          <button type="submit" ref={submitRef} className={`button${isTransitie(actie) ? ' button--primary' : ''}`} disabled={busy}>
             {busy ? 'Bezig…' : spec.submit}
           </button>
           <button
