@@ -55,6 +55,16 @@ test('beleid: halfjaarrapportage — periode en gebied, onderdrukking, downloads
   await expect(rapport.getByRole('img', { name: /^Lijndiagram: Gemiddeld aantal werkdagen tot de veiligheidsbeoordeling/ })).toBeVisible();
   await expect(rapport.getByRole('img', { name: /^Staafdiagram: Welk type geweld wordt gemeld\?/ })).toBeVisible();
   await expect(page.getByTestId('onderdrukking')).toContainText(/niets onderdrukt|kleiner dan/);
+  // The running half-year stops at today: the current month is 'lopend', later months 'nog niet' (never 0).
+  const maand = Number(vandaag().slice(5, 7));
+  const perMaand = page.getByTestId('tabel-per-maand');
+  await expect(perMaand).toContainText('(lopend');
+  await expect(page.getByTestId('rapport-lopend')).toContainText('Deze periode loopt nog');
+  if (maand % 6 !== 0) {
+    await expect(perMaand.getByRole('row', { name: /\(nog niet\)/ }).first()).toContainText('nog niet');
+    await expect(perMaand.getByRole('row', { name: /\(nog niet\)/ }).first()).not.toContainText(/\b0\b/);
+    await expect(rapport.getByRole('img', { name: /^Lijndiagram: Meldingen en adviesvragen per maand\./ })).toHaveAttribute('aria-label', /\(nog niet\): Meldingen nog niet/);
+  }
   await expectAccessible(page, 'halfjaarrapportage');
   await screenshot(page, 'r01-rapportage');
 
@@ -150,6 +160,10 @@ test('beleid: monitoring met een signalering, en het coördinatie-overzicht', as
   await expect(m.getByRole('img', { name: /^Lijndiagram met verwachte band: Totaal meldingen\./ })).toBeVisible();
   await expect(m.getByRole('img', { name: /^Lijndiagram met verwachte band: Onderwijs\./ })).toBeVisible();
   await expect(page.getByTestId('tabel-signalen')).toBeVisible();
+  // The running week is shown up to today, marked, and explained.
+  await expect(page.getByTestId('lopende-week')).toContainText('loopt nog');
+  await expect(m.getByRole('img', { name: /^Lijndiagram met verwachte band: Totaal meldingen\./ })).toHaveAttribute('aria-label', /tot nu, week loopt nog/);
+  await expect(m.getByTestId('s-bronnen-overzicht')).toContainText('Deze week tot nu');
   await expectAccessible(page, 'monitoring');
   await screenshot(page, 'r04-monitoring');
 
@@ -169,10 +183,12 @@ test('beleid: monitoring met een signalering, en het coördinatie-overzicht', as
   await page.route('**/api/rapportage/monitoring**', async (route) => {
     const res = await route.fetch();
     const body = await res.json();
-    const n = body.periode.weken.length;
+    // The flags are in the last two complete weeks (the running week raises none).
+    const n = body.periode.weken.length - (body.periode.lopend ? 1 : 0);
     for (const r of body.reeksen) {
       const onderwijs = r.sleutel === 'onderwijs' && r.soort === 'meldingen';
       r.weken = r.weken.map((w: any, i: number) => {
+        if (w.lopend) return w;
         // Onderwijs usually 5–7 a week (band 1,1–10,9), 0 in the last two weeks; the rest within a wide band.
         const aantal = onderwijs ? (i >= n - 2 ? 0 : 5 + (i % 3)) : w.aantal;
         const verwacht = onderwijs ? { gemiddelde: 6, sd: 2.45, laag: 1.1, hoog: 10.9, jaren: 5, waarnemingen: 15 } : { gemiddelde: 2, sd: 2, laag: 0, hoog: Math.max(6, (w.aantal ?? 0) + 3), jaren: 5, waarnemingen: 15 };
@@ -200,6 +216,8 @@ test('beleid: monitoring met een signalering, en het coördinatie-overzicht', as
   const c = page.getByTestId('coordinatie');
   await expect(c.getByRole('img', { name: /^Lijndiagram met verwachte band: Meldingen\./ })).toBeVisible();
   await expect(c).toContainText('geen persoonsgegevens');
+  await expect(c.getByTestId('lopende-week')).toContainText('loopt nog');
+  await expect(c.getByRole('heading', { name: /^Deze week \(week \d+ \(\d{4}\), lopend\)/ })).toBeVisible();
   await expectAccessible(page, 'coördinatie');
   await screenshot(page, 'r09-coordinatie');
   // The CBS delivery is not offered to the beleidsmedewerker (it carries BSN).
@@ -215,11 +233,22 @@ test('teammanager: rapportage bereikbaar, CBS-levering samenstellen en downloade
   expect(breed.sw).toBeLessThanOrEqual(breed.vw);
   await subnav(page).getByRole('link', { name: 'CBS-levering' }).click();
   await expect(page.getByRole('heading', { name: 'CBS-levering', level: 1 })).toBeVisible();
+  // The current protocol (v2) is proposed; its codes are not filled in yet, so it cannot be delivered.
+  await expect(page.getByTestId('cbs-protocol')).toContainText('Codetabel v2-2025');
+  await expect(page.getByTestId('cbs-codes-ontbreken')).toContainText('nog geen CBS-code');
+  await expect(page.getByRole('button', { name: 'Levering samenstellen' })).toBeDisabled();
+  await expect(page.getByTestId('cbs-v1-waarschuwing')).toHaveCount(0);
+  await expectAccessible(page, 'CBS-levering v2');
+  await screenshot(page, 'r10a-cbs-v2');
+  // The historical v1 table delivers, with a red warning before and after.
+  await page.getByLabel('Codetabel (protocolversie)').selectOption('v1-2015');
   await expect(page.getByTestId('cbs-protocol')).toContainText('Codetabel v1-2015');
+  await expect(page.getByTestId('cbs-v1-waarschuwing')).toContainText('historische protocol uit 2015');
   await page.getByRole('button', { name: 'Levering samenstellen' }).click();
   const r = page.getByTestId('cbs-resultaat');
   await expect(r.getByRole('heading', { name: /^Levering .* codetabel v1-2015$/ })).toBeFocused();
   await expect(r).toContainText('Niet leverbaar');
+  await expect(r.getByTestId('cbs-v1-waarschuwing')).toBeVisible();
   await expectAccessible(page, 'CBS-levering');
   await screenshot(page, 'r10-cbs');
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cbs-download').click()]);

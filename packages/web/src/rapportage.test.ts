@@ -2,7 +2,7 @@
 // the status of a missing figure (suppressed or not applicable), flags and bands in words.
 import { describe, expect, it } from 'vitest';
 import { verdelingInBakken } from './pages/Rapportage.tsx';
-import { cbsHalfjaren } from './pages/Cbs.tsx';
+import { cbsHalfjaren, isV1, ontbrekendeOpties, protocolNaam, standaardProtocol } from './pages/Cbs.tsx';
 import {
   actueleRun,
   afwijkingVan,
@@ -208,5 +208,38 @@ describe('CBS page', () => {
     expect(html).toContain('download="cbs-VT-AA-2026H1-v2-2025.txt"');
     // No BSN or other record content on the page: only in the downloaded file.
     expect(html).not.toContain('734214108');
+    expect(html).not.toContain('cbs-v1-waarschuwing');
+  });
+
+  it('proposes the current protocol (v2), warns in red for v1, and names the options still without a code', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { OntbrekendeCodes, V1Waarschuwing } = await import('./pages/Cbs.tsx');
+    const v1 = { versie: 'v1-2015', omschrijving: '2015', zorgmeldingenPolitie: false, metOpties: false, velden: [] };
+    const v2 = {
+      versie: 'v2-2025',
+      omschrijving: 'v2',
+      zorgmeldingenPolitie: true,
+      metOpties: true,
+      velden: [],
+      opties: [
+        { veld: 'aanleiding', optie: 'partnergeweld', label: '(Ex)Partnergeweld', cbsCode: '01', waarden: ['partnergeweld'] },
+        { veld: 'geslacht', optie: 'O', label: 'Onbekend', cbsCode: null, waarden: ['O'] },
+      ],
+    };
+    expect(standaardProtocol([v1, v2])).toBe('v2-2025');
+    expect(standaardProtocol([v1])).toBe('v1-2015');
+    expect(isV1(v1)).toBe(true);
+    expect(isV1(v2)).toBe(false);
+    expect(ontbrekendeOpties(v2).map((o) => o.optie)).toEqual(['O']);
+    expect(protocolNaam(v1)).toBe('v1-2015 — historisch protocol 2015 (v1)');
+    expect(protocolNaam(v2)).toBe('v2-2025 — huidig protocol (v2), nog 1 code in te vullen');
+    const open = renderToStaticMarkup(createElement(OntbrekendeCodes, { p: v2 }));
+    expect(open).toContain('1 van de 2 opties heeft nog geen CBS-code');
+    expect(open).toContain('Geslacht: Onbekend');
+    expect(renderToStaticMarkup(createElement(OntbrekendeCodes, { p: { ...v2, opties: [v2.opties[0]!] } }))).toBe('');
+    const rood = renderToStaticMarkup(createElement(V1Waarschuwing, { versie: 'v1-2015' }));
+    expect(rood).toContain('notice--error');
+    expect(rood).toContain('historische protocol uit 2015');
   });
 });
