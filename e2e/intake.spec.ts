@@ -141,6 +141,7 @@ test('adviesvraag: geen BSN, adres of geboortedatum; een open adviesvraag later 
 
   await kaart.getByRole('button', { name: `Adviesvraag ${nummer} afsluiten` }).click();
   const afsluiten = kaart.getByRole('form', { name: `Adviesvraag ${nummer} afsluiten` });
+  await expect(afsluiten.getByLabel('Gegeven advies (definitief)')).toBeFocused();
   await afsluiten.getByLabel('Gegeven advies (definitief)').fill('Teruggebeld op 1-2-1990: zij heeft de wijkagent ingeschakeld.');
   await afsluiten.getByRole('button', { name: 'Adviesvraag afsluiten' }).click();
   await expect(afsluiten).toContainText('een geboortedatum (1-2-1990)');

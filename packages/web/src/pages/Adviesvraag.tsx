@@ -1,13 +1,13 @@
 // Adviesvraag: advice to a caller who acts themselves; no identifying data of the persons
 // involved. A list of recent adviesvragen, each convertible into a melding.
 import { adviesvraagIdentificatieFouten, adviesvraagInputSchema, toLocalDate } from '@voordeur/domain';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
 import { Checkbox, CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea } from '../components/forms.tsx';
 import '../styles/intake.css';
 import { useApp } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
-import { fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
+import { fieldId, fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
 import { formatTijdstip } from '../format.ts';
 import { navigate } from '../router.tsx';
 import type { Adviesvraag } from '../types.ts';
@@ -158,13 +158,14 @@ export function AdviesvraagPage() {
                   <dd>{a.vraag}</dd>
                 </dl>
                 {!a.omgezetInMeldingId && (
-                  <div className="button-row">
-                    <button type="button" className="button button--secondary button--small" onClick={() => navigate(`/meldingen/nieuw?adviesvraag=${a.id}`)} aria-label={`Adviesvraag ${a.nummer} omzetten in melding`}>
-                      Omzetten in melding
-                    </button>
-                  </div>
+                  <Acties
+                    a={a}
+                    onKlaar={(nummer) => {
+                      setMessage({ kind: 'success', text: `Adviesvraag ${nummer} is afgesloten.` });
+                      lijst.reload();
+                    }}
+                  />
                 )}
-                {!a.omgezetInMeldingId && !a.afgeslotenOp && <Afsluiten a={a} onKlaar={(nummer) => { setMessage({ kind: 'success', text: `Adviesvraag ${nummer} is afgesloten.` }); lijst.reload(); }} />}
               </li>
             ))}
           </ul>
@@ -174,20 +175,36 @@ export function AdviesvraagPage() {
   );
 }
 
-/** Close an open adviesvraag with the final advice (after calling back). */
-function Afsluiten({ a, onKlaar }: { a: Adviesvraag; onKlaar: (nummer: string) => void }) {
+/** Convert into a melding, or (while open) close with the final advice after calling back. */
+function Acties({ a, onKlaar }: { a: Adviesvraag; onKlaar: (nummer: string) => void }) {
   const [open, setOpen] = useState(false);
+  return (
+    <>
+      <div className="button-row">
+        <button type="button" className="button button--secondary button--small" onClick={() => navigate(`/meldingen/nieuw?adviesvraag=${a.id}`)} aria-label={`Adviesvraag ${a.nummer} omzetten in melding`}>
+          Omzetten in melding
+        </button>
+        {!a.afgeslotenOp && !open && (
+          <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)} aria-label={`Adviesvraag ${a.nummer} afsluiten`}>
+            Afsluiten
+          </button>
+        )}
+      </div>
+      {!a.afgeslotenOp && open && <Afsluiten a={a} onKlaar={onKlaar} onAnnuleren={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** Close an open adviesvraag with the final advice (after calling back). */
+function Afsluiten({ a, onKlaar, onAnnuleren }: { a: Adviesvraag; onKlaar: (nummer: string) => void; onAnnuleren: () => void }) {
   const [advies, setAdvies] = useState(a.advies);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [fout, setFout] = useState<string | null>(null);
-  if (!open) {
-    return (
-      <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)} aria-label={`Adviesvraag ${a.nummer} afsluiten`}>
-        Afsluiten
-      </button>
-    );
-  }
+  // Keyboard users land in the advice they are about to finalise.
+  useEffect(() => {
+    document.getElementById(fieldId(`advies-${a.id}`))?.focus();
+  }, [a.id]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFout(null);
@@ -214,7 +231,7 @@ function Afsluiten({ a, onKlaar }: { a: Adviesvraag; onKlaar: (nummer: string) =
         <button type="submit" className="button button--primary button--small" disabled={busy}>
           {busy ? 'Bezig…' : 'Adviesvraag afsluiten'}
         </button>
-        <button type="button" className="button button--link" onClick={() => setOpen(false)}>
+        <button type="button" className="button button--link" onClick={onAnnuleren}>
           Annuleren
         </button>
       </div>
