@@ -35,3 +35,12 @@ describe('recovery codes left', () => {
     expect(herstelcodesStatus(7)).toEqual({ soort: 'ok', tekst: 'U heeft nog 7 ongebruikte herstelcodes.' });
   });
 });
+
+describe('after logging in with a recovery code', () => {
+  it('says how many are left, and what to do with the last one used', async () => {
+    const { herstelcodeLoginTekst } = await import('./Login.tsx');
+    expect(herstelcodeLoginTekst(7)).toBe('U heeft met een herstelcode ingelogd; u heeft er nog 7.');
+    expect(herstelcodeLoginTekst(2)).toMatch(/nog 2\. Maak via Mijn account nieuwe herstelcodes aan\.$/);
+    expect(herstelcodeLoginTekst(0)).toMatch(/^U heeft met uw laatste herstelcode ingelogd\. Maak nu via Mijn account nieuwe herstelcodes aan/);
+  });
+});

@@ -17,6 +17,12 @@ type Stap = { stap: 'wachtwoord' } | { stap: 'totp' } | { stap: 'totp_inschrijve
 /** '2FQX…' → '2FQX 7K3M …' (easier to type into an authenticator app). */
 export const groepeer = (s: string) => s.replace(/(.{4})/g, '$1 ').trim();
 
+/** The message after logging in with a recovery code: how many are left, and what to do when few or none are. */
+export function herstelcodeLoginTekst(over: number): string {
+  if (over <= 0) return 'U heeft met uw laatste herstelcode ingelogd. Maak nu via Mijn account nieuwe herstelcodes aan: zonder telefoon en zonder herstelcodes kunt u niet meer inloggen.';
+  return `U heeft met een herstelcode ingelogd; u heeft er nog ${over}.${over <= 3 ? ' Maak via Mijn account nieuwe herstelcodes aan.' : ''}`;
+}
+
 export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn: (s: SessieAntwoord, melding?: string) => void }) {
   const [stap, setStap] = useState<Stap>({ stap: 'wachtwoord' });
   const [gebruikersnaam, setGebruikersnaam] = useState('');
@@ -41,7 +47,7 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
       return;
     }
     const over = r.herstelcodesOver;
-    onLoggedIn(s, over !== undefined ? `U heeft met een herstelcode ingelogd; u heeft er nog ${over}. ${over <= 3 ? 'Maak via uw account nieuwe herstelcodes aan.' : ''}`.trim() : undefined);
+    onLoggedIn(s, over !== undefined ? herstelcodeLoginTekst(over) : undefined);
   };
 
   const fout = (err: unknown, veld: string) => {
