@@ -180,6 +180,8 @@ export function OntbrekendeCodes({ p }: { p: CbsProtocolKoppeling }) {
 function ProtocolInfo({ p }: { p: CbsProtocolKoppeling }) {
   const waarden = p.velden.flatMap((v) => v.waarden);
   const zonder = waarden.filter((w) => w.cbsCode === null).length;
+  const metOptie = new Set((p.opties ?? []).flatMap((o) => o.waarden.map((w) => `${o.veld}:${w}`)));
+  const zonderOptie = p.velden.flatMap((v) => v.waarden.filter((w) => !metOptie.has(`${v.veld}:${w.code}`)).map((w) => w.label));
   return (
     <section className="panel cbs-protocol" aria-labelledby="cbs-protocol-kop" data-testid="cbs-protocol">
       <h2 id="cbs-protocol-kop">Codetabel {p.versie}</h2>
@@ -188,10 +190,17 @@ function ProtocolInfo({ p }: { p: CbsProtocolKoppeling }) {
       <p>{p.omschrijving}</p>
       <ul>
         <li>{p.zorgmeldingenPolitie ? 'Alle zorgmeldingen van de politie worden geleverd (protocol v2).' : 'Zorgmeldingen van de politie zonder huiselijk geweld of kindermishandeling worden niet geleverd (regel van protocol v1); ze staan hieronder als uitgesloten.'}</li>
-        <li>
-          {waarden.length - zonder} van de {waarden.length} waarden hebben een CBS-code
-          {zonder > 0 ? `; ${zonder} nog niet: een record met zo’n waarde wordt niet geleverd en staat met de reden in de lijst.` : '.'} De functioneel beheerder beheert de codes.
-        </li>
+        {p.metOpties ? (
+          <li>
+            Elke waarde in Voordeur wordt geleverd als de CBS-code van haar optie in het protocol ({p.opties?.length ?? 0} opties).
+            {zonderOptie.length > 0 && ` ${zonderOptie.length} waarden hebben geen optie in dit protocol (bijvoorbeeld ${zonderOptie.slice(0, 3).join(', ')}): een record met zo’n waarde wordt niet geleverd en staat met de reden in de lijst.`}
+          </li>
+        ) : (
+          <li>
+            {waarden.length - zonder} van de {waarden.length} waarden hebben een CBS-code
+            {zonder > 0 ? `; ${zonder} nog niet: een record met zo’n waarde wordt niet geleverd en staat met de reden in de lijst.` : '.'} De functioneel beheerder beheert de codes.
+          </li>
+        )}
       </ul>
     </section>
   );

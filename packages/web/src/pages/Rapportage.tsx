@@ -168,7 +168,10 @@ function Rapport({ r, bezig }: { r: HalfjaarRapport; bezig: boolean }) {
         <dl className="rapport-kop__meta">
           <div>
             <dt>Periode</dt>
-            <dd data-testid="rapport-periode">{periodeTekst(r.periode)}</dd>
+            <dd data-testid="rapport-periode">
+              {periodeTekst(r.periode)}
+              {r.periode.lopend && ` — loopt nog: cijfers tot en met ${datumLang(r.periode.lopend.peildatum)}`}
+            </dd>
           </div>
           <div>
             <dt>Gebied</dt>
@@ -232,7 +235,6 @@ function Instroom({ r, o }: Deel) {
   const m = r.meldingen;
   const a = r.adviesvragen;
   const alle = periodeMaanden(r.periode);
-  const peil = r.periode.lopend?.peildatum;
   const kol = (f: (pm: HalfjaarRapport['meldingen']['perMaand'][number]) => Punt) => perMaand(alle, m.perMaand, f);
   const meldingen = kol((pm) => punt(pm.totaal, o, `meldingen.perMaand.${pm.maand}.totaal`));
   const met = kol((pm) => punt(pm.metKinderen, o, `meldingen.perMaand.${pm.maand}.metKinderen`));
@@ -280,14 +282,14 @@ function Instroom({ r, o }: Deel) {
               { kop: 'Adviesvragen', eenheid: 'aantal' },
             ]}
             testId="tabel-per-maand"
-            rijen={alle.map((x, i) => ({ label: maandLabel(x, peil), cellen: [meldingen[i]!, met[i]!, zonder[i]!, advies[i]!] }))}
+            rijen={alle.map((x, i) => ({ label: maandLabel(x), cellen: [meldingen[i]!, met[i]!, zonder[i]!, advies[i]!] }))}
           />
         }
       >
         <LijnDiagram
           titel="Meldingen en adviesvragen per maand"
           xLabels={alle.map((x) => maandNaam(x.maand, true))}
-          xNamen={alle.map((x) => maandLabel(x, peil))}
+          xNamen={alle.map((x) => maandLabel(x))}
           eenheid="aantal"
           reeksen={[
             { naam: 'Meldingen', waarden: meldingen },
@@ -497,7 +499,7 @@ function Termijnen({ r, o }: Deel) {
   const alle = periodeMaanden(r.periode);
   const peil = r.periode.lopend?.peildatum;
   const xl = alle.map((m) => maandNaam(m.maand, true));
-  const xn = alle.map((m) => maandLabel(m, peil));
+  const xn = alle.map((m) => maandLabel(m));
   const bPct = perMaand(alle, b.perMaand, (pm) => punt(pm.percentageBinnenTermijn, o, `${bp(pm.maand)}.n`, `${bp(pm.maand)}.binnenTermijn`, `${bp(pm.maand)}.buitenTermijn`));
   const bGem = perMaand(alle, b.perMaand, (pm) => punt(pm.gemiddeldWerkdagen, o, `${bp(pm.maand)}.n`));
   const dPct = perMaand(alle, d.perMaand, (pm) => punt(pm.percentageBinnenTermijn, o, `${dp(pm.maand)}.n`, `${dp(pm.maand)}.binnenTermijn`, `${dp(pm.maand)}.buitenTermijn`));
@@ -551,7 +553,7 @@ function Termijnen({ r, o }: Deel) {
         ]}
         rijen={[
           ...b.perMaand.map((pm) => ({
-            label: maandLabel({ maand: pm.maand, staat: pm.maand === peil?.slice(0, 7) ? 'lopend' : 'klaar' }, peil),
+            label: maandLabel({ maand: pm.maand, staat: pm.maand === peil?.slice(0, 7) ? 'lopend' : 'klaar' }),
             cellen: [
               punt(pm.n, o, `${bp(pm.maand)}.n`),
               punt(pm.binnenTermijn, o, `${bp(pm.maand)}.binnenTermijn`),
@@ -623,7 +625,7 @@ function Termijnen({ r, o }: Deel) {
         ]}
         rijen={[
           ...d.perMaand.map((pm) => ({
-            label: maandLabel({ maand: pm.maand, staat: pm.maand === peil?.slice(0, 7) ? 'lopend' : 'klaar' }, peil),
+            label: maandLabel({ maand: pm.maand, staat: pm.maand === peil?.slice(0, 7) ? 'lopend' : 'klaar' }),
             cellen: [punt(pm.n, o, `${dp(pm.maand)}.n`), punt(pm.binnenTermijn, o, `${dp(pm.maand)}.binnenTermijn`), punt(pm.percentageBinnenTermijn, o, `${dp(pm.maand)}.n`, `${dp(pm.maand)}.binnenTermijn`, `${dp(pm.maand)}.buitenTermijn`), punt(pm.gemiddeldWeken, o, `${dp(pm.maand)}.n`)],
           })),
           ...nogNietRijen,

@@ -67,11 +67,9 @@ export function periodeMaanden(p: { maanden: string[]; lopend?: { peildatum: str
   return [...p.maanden.map((maand) => ({ maand, staat: maand === huidige ? ('lopend' as const) : ('klaar' as const) })), ...(p.lopend?.nogNiet ?? []).map((maand) => ({ maand, staat: 'nogNiet' as const }))];
 }
 
-/** A month's row label: 'november 2026 (lopend, t/m 22 november)', 'december 2026 (nog niet)'. */
-export function maandLabel(m: { maand: string; staat: 'klaar' | 'lopend' | 'nogNiet' }, peildatum?: string): string {
-  if (m.staat === 'lopend') return `${maandNaam(m.maand)} (lopend${peildatum ? `, t/m ${datumLang(peildatum).replace(/ \d{4}$/, '')}` : ''})`;
-  if (m.staat === 'nogNiet') return `${maandNaam(m.maand)} (nog niet)`;
-  return maandNaam(m.maand);
+/** A month's row label: 'november 2026 (lopend)'; a month not yet come is named plainly (its cells say 'nog niet'). */
+export function maandLabel(m: { maand: string; staat: 'klaar' | 'lopend' | 'nogNiet' }): string {
+  return m.staat === 'lopend' ? `${maandNaam(m.maand)} (lopend)` : maandNaam(m.maand);
 }
 
 /** The period in words: '1 juli 2026 t/m 31 december 2026 (tweede halfjaar 2026)'. */
