@@ -18,7 +18,7 @@ export function StartPage() {
         U bent ingelogd als {(user.rolLabels ?? user.rollen).join(', ')}.
         {!caseWorker && ' Voordeur toont u geen dossiers van huishoudens: daarvoor is uw rol niet bedoeld.'}
       </p>
-      {eigen !== '/start' && (
+      {eigen !== '/start' && !rollen.some((r) => ROLE_INFO[r]!.pagina) && (
         <p>
           Uw werk begint op <Link to={eigen}>{startLabel(user.rollen)}</Link>.
         </p>
