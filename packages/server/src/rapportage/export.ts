@@ -160,6 +160,9 @@ export function rapportXlsx(r: HalfjaarRapport): Buffer {
     ['Halfjaarrapportage Veilig Thuis', ''],
     ['Periode', `${r.periode.van} t/m ${r.periode.tot}${r.periode.halfjaar ? ` (${r.periode.halfjaar})` : ''}`],
     ['Gebied', r.gemeente ? `${r.gemeente.naam} (${r.gemeente.code})` : 'hele regio'],
+    ...(r.periode.lopend
+      ? [['Lopende periode', `De periode loopt nog: cijfers tot en met ${r.periode.lopend.peildatum}; de lopende maand is niet compleet.${r.periode.lopend.nogNiet.length ? ` Nog niet (geen cijfer, niet 0): ${r.periode.lopend.nogNiet.join(', ')}.` : ''}`] as XlsxCel[]]
+      : []),
     ['Meldingen', r.regels.meldingen],
     ['Huishoudens', `Telling van ${r.regels.huishoudensJaar}, of het laatste eerdere jaar; gebruikt: ${r.per1000.huishoudensJaren.join(', ') || 'geen'}`],
     ['Onderdrukking', r.onderdrukking.drempel > 1 ? `Aantallen kleiner dan ${r.onderdrukking.drempel} (en aantallen waaruit die zijn terug te rekenen) zijn weggelaten: ${r.onderdrukking.cellen.length} cellen, status 'onderdrukt'.` : 'Geen (alle aantallen gepubliceerd).'],

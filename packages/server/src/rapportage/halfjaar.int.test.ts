@@ -338,6 +338,11 @@ describe('downloads', () => {
     // Amsterdam row: 6 meldingen, 2000 households, 3 per 1,000.
     expect(gemeenten).toMatch(/<t xml:space="preserve">Amsterdam<\/t>.*?<v>6<\/v>.*?<v>2000<\/v><\/c><c r="I\d+"><v>3<\/v>/);
     expect(files['xl/worksheets/sheet1.xml']).toContain('<v>66.7</v>');
+    expect(files['xl/worksheets/sheet4.xml']).not.toContain('Lopende periode');
+    // A running half-year says so in the notes and names the months not yet come.
+    const lopend = unzip((await env.app.inject({ method: 'GET', url: '/api/rapportage/halfjaar/xlsx?halfjaar=2026H2', headers: await headers('beleid') })).rawPayload);
+    expect(lopend['xl/worksheets/sheet4.xml']).toContain('Lopende periode');
+    expect(lopend['xl/worksheets/sheet4.xml']).toContain('2026-08, 2026-09, 2026-10, 2026-11, 2026-12');
   });
 
   it('downloads are logged as export; the JSON report as read', async () => {
