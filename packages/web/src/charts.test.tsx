@@ -133,6 +133,22 @@ describe('SVG charts', () => {
     expect(tekst).toContain('Geen huiselijk geweld of kindermishandeling');
     expect(tekst).not.toMatch(/geweldof|kindermishandeling\(/);
   });
+  it('band chart: the running week has a dashed column and says it counts up to now', () => {
+    const html = renderToStaticMarkup(
+      <BandDiagram
+        titel="Totaal meldingen"
+        weken={['W46', 'W47*']}
+        weekNamen={['week 46 (2026)', 'week 47 (2026), lopend (tot nu)']}
+        punten={[
+          { waarde: 20, laag: 10, hoog: 30 },
+          { waarde: 4, laag: 5.1, hoog: 18.2, afwijking: 'onder', lopend: true },
+        ]}
+      />,
+    );
+    expect(html.match(/class="chart-lopend-kolom"/g)).toHaveLength(1);
+    expect(html).toContain('week 47 (2026), lopend (tot nu): 4 tot nu, week loopt nog (verwacht 5,1 tot 18,2 tot nu, onder de band)');
+    expect(html).not.toContain('chart-signaal-kolom');
+  });
   it('band chart: band per week, flagged weeks named in the accessible name', () => {
     const html = renderToStaticMarkup(
       <BandDiagram
