@@ -97,6 +97,9 @@ test('tablet: teammanager, beheer en startpagina', async ({ page }) => {
   await vastleggen(page, 't07-beheer', 'beheer');
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await login(page, 'privacy');
+  // The privacy officer lands on Privacy; the start page is the overview of the role.
+  await page.goto('/start');
+  await expect(page.getByRole('heading', { name: /^Welkom, /, level: 1 })).toBeVisible();
   await vastleggen(page, 't08-start', 'start');
 });
 
