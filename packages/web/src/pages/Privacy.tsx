@@ -101,7 +101,7 @@ function Toegangslog({ onPersoon }: { onPersoon: (id: number) => void }) {
           <TextField name="log.van" label="Van" hint={DATUM_HINT} value={f.van} onChange={(v) => set({ van: v })} errors={errors} width="s" maxLength={10} />
           <TextField name="log.tot" label="Tot en met" hint={DATUM_HINT} value={f.tot} onChange={(v) => set({ tot: v })} errors={errors} width="s" maxLength={10} />
           <SelectField name="log.gebruikerId" label="Medewerker" value={f.gebruikerId} onChange={(v) => set({ gebruikerId: v })} placeholder="Iedereen" options={ref.medewerkers.map((m) => ({ value: String(m.id), label: m.naam }))} />
-          <TextField name="log.persoonId" label="Persoon-id (cliënt)" value={f.persoonId} onChange={(v) => set({ persoonId: v })} errors={errors} width="xs" inputMode="numeric" />
+          <TextField name="log.persoonId" label="Persoon-id (cliënt)" hint="Op naam of BSN: zie Persoon en verzoeken" value={f.persoonId} onChange={(v) => set({ persoonId: v })} errors={errors} width="xs" inputMode="numeric" />
           <SelectField name="log.actie" label="Actie" value={f.actie} onChange={(v) => set({ actie: v })} placeholder="Alle acties" options={ACTIES.map(([value, label]) => ({ value, label }))} />
           <SelectField name="log.uitkomst" label="Uitkomst" value={f.uitkomst} onChange={(v) => set({ uitkomst: v })} placeholder="Alle uitkomsten" options={UITKOMSTEN.map(([value, label]) => ({ value, label }))} />
           <TextField name="log.objectType" label="Soort object" hint="bijv. casus, persoon" value={f.objectType} onChange={(v) => set({ objectType: v })} width="s" />
