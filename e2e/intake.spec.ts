@@ -2,7 +2,7 @@
 // the hermelding stated as a fact with the radar of the address, the ontvangstmoment, the melder
 // who must be known, and adviesvragen without identifying data that can be closed later.
 import { expect, test, type Page } from '@playwright/test';
-import { login, screenshot } from './support/helpers.ts';
+import { expectAccessible, login, screenshot } from './support/helpers.ts';
 
 interface Kandidaat {
   id: number;
@@ -56,6 +56,15 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await expect(dubbel).toContainText('Bedoelt u deze persoon?');
   await expect(dubbel.getByTestId('dubbel-kandidaat').filter({ hasText: k.naam })).toContainText(`open casus ${casusNummer}`);
   await screenshot(page, '30-intake-bedoelt-u');
+  await expectAccessible(page, 'intake met "Bedoelt u …?"');
+  await page.setViewportSize({ width: 390, height: 844 });
+  // At phone width the candidate and its Koppelen button stay on screen (no sideways scrolling).
+  const koppelen = dubbel.getByRole('button', { name: `${k.naam} koppelen in plaats van nieuwe persoon 1` });
+  await koppelen.scrollIntoViewIfNeeded();
+  const box = (await koppelen.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await screenshot(page, '30-intake-bedoelt-u-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // "Toch nieuwe persoon" can be undone; submitting while the question is open is refused.
   await dubbel.getByRole('button', { name: /Toch nieuwe persoon/ }).click();
@@ -96,6 +105,7 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await page.getByLabel('Tijd', { exact: true }).fill('23:10');
   await expect(page.getByTestId('ontvangen-afwijking')).toContainText('uur vóór nu');
   await screenshot(page, '31-intake-hermelding-ontvangen-op');
+  await expectAccessible(page, 'intake met hermelding, radar en ontvangstmoment');
   await page.getByRole('button', { name: 'Melding registreren' }).click();
 
   const flash = page.getByRole('status').filter({ hasText: 'is geregistreerd in casus' });
@@ -142,6 +152,7 @@ test('adviesvraag: geen BSN, adres of geboortedatum; een open adviesvraag later 
   await kaart.getByRole('button', { name: `Adviesvraag ${nummer} afsluiten` }).click();
   const afsluiten = kaart.getByRole('form', { name: `Adviesvraag ${nummer} afsluiten` });
   await expect(afsluiten.getByLabel('Gegeven advies (definitief)')).toBeFocused();
+  await expectAccessible(page, 'adviesvraag afsluiten');
   await afsluiten.getByLabel('Gegeven advies (definitief)').fill('Teruggebeld op 1-2-1990: zij heeft de wijkagent ingeschakeld.');
   await afsluiten.getByRole('button', { name: 'Adviesvraag afsluiten' }).click();
   await expect(afsluiten).toContainText('een geboortedatum (1-2-1990)');
