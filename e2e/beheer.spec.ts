@@ -1,6 +1,6 @@
 // The functioneel beheerder's page (equated days, reference data) and the start page per role.
 import { expect, test } from '@playwright/test';
-import { login, screenshot } from './support/helpers.ts';
+import { expectAccessible, login, screenshot } from './support/helpers.ts';
 
 test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij het veld, codelijsten en gemeenten', async ({ page }) => {
   const posts: string[] = [];
@@ -105,4 +105,25 @@ test('behandelaars starten op de werkvoorraad', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Werkvoorraad', level: 1 })).toBeVisible();
   // A gedragswetenschapper does not register meldingen.
   await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link')).toHaveText(['Werkvoorraad', 'Zoeken']);
+});
+
+test('functioneel beheerder vult de CBS-codes van het huidige protocol in', async ({ page }) => {
+  await login(page, 'beheer');
+  await page.getByRole('tab', { name: 'CBS-codes' }).click();
+  const tabel = page.getByTestId('cbs-codetabel');
+  await expect(tabel.getByRole('heading', { name: 'CBS-codes van codetabel v2-2025' })).toBeVisible();
+  const eerste = tabel.locator('tbody tr').first();
+  const optie = (await eerste.locator('th').innerText()).trim();
+  await eerste.getByRole('textbox').fill('T1');
+  await eerste.getByRole('button', { name: /^Opslaan/ }).click();
+  await expect(tabel.getByText(`${optie}: code T1 opgeslagen.`)).toBeVisible();
+  // Saved on the server: after a reload the code is there.
+  await page.reload();
+  await expect(page.getByTestId('cbs-codetabel').locator('tbody tr').first().getByRole('textbox')).toHaveValue('T1');
+  await expectAccessible(page, 'beheer CBS-codes');
+  await screenshot(page, '40-beheer-cbs-codes');
+  // Leave the demo as it was.
+  await page.getByTestId('cbs-codetabel').locator('tbody tr').first().getByRole('textbox').fill('');
+  await page.getByTestId('cbs-codetabel').locator('tbody tr').first().getByRole('button', { name: /^Opslaan/ }).click();
+  await expect(page.getByTestId('cbs-codetabel').getByText('code verwijderd')).toBeVisible();
 });

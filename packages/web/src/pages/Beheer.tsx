@@ -16,6 +16,7 @@ import type { GelijkgesteldeDag } from '../types.ts';
 import { useApi } from '../useApi.ts';
 import { GebruikersBeheer, TeamsBeheer } from './BeheerGebruikers.tsx';
 import { Tabs, useTab } from './BeheerTabs.tsx';
+import { CbsCodetabel } from './Cbs.tsx';
 
 /** The same rules as the server's POST /api/beheer/gelijkgestelde-dagen body. */
 export const gelijkgesteldeDagSchema = z.object({
@@ -54,7 +55,11 @@ const BEHEER_TABS = [
   { id: 'kalender', label: 'Kalender en referentie' },
   { id: 'gebruikers', label: 'Gebruikers' },
   { id: 'teams', label: 'Teams' },
+  { id: 'cbs', label: 'CBS-codes' },
 ] as const;
+
+/** The current CBS protocol's code table (migration 013): its codes come from CBS's Bestandsdefinitie. */
+const CBS_HUIDIG = 'v2-2025';
 
 export function BeheerPage() {
   const app = useApp();
@@ -73,6 +78,7 @@ export function BeheerPage() {
         )}
         {tab === 'gebruikers' && <GebruikersBeheer />}
         {tab === 'teams' && <TeamsBeheer />}
+        {tab === 'cbs' && <CbsCodetabel versie={CBS_HUIDIG} />}
       </Tabs>
     </>
   );
