@@ -149,6 +149,7 @@ test('teammanager wijst toe vanaf de casus; geen verzoek aan de Raad zonder kind
   await expect(melding.getByTestId('melding-status')).toBeVisible();
   await expect(melding).toContainText(/Huishouden met kinderen\s*nee/);
   await expect(melding.getByRole('button', { name: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' })).toHaveCount(0);
+  await expect(melding.getByTestId('rvdk-niet')).toHaveText('Een verzoek tot onderzoek aan de Raad voor de Kinderbescherming kan niet: dit huishouden heeft geen minderjarige kinderen.');
 
   // Toewijzen aan a colleague (the teammanager may assign others: policy werkvoorraad_toewijzen).
   const toewijzen = melding.getByTestId('toewijzen');

@@ -381,6 +381,11 @@ function MeldingCard({ casus, melding: m, reload, onDone }: { casus: Casus; meld
             ))}
           </div>
         )}
+        {m.status !== 'afgesloten' && !m.metKinderen && !m.acties.some((a) => a.actie === 'rvdk_verzoek') && (
+          <p className="muted rvdk-niet" data-testid="rvdk-niet">
+            Een verzoek tot onderzoek aan de Raad voor de Kinderbescherming kan niet: dit huishouden heeft geen minderjarige kinderen.
+          </p>
+        )}
         {open && (
           <ActionForm
             key={open}
