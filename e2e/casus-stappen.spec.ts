@@ -160,4 +160,8 @@ test('teammanager wijst toe vanaf de casus; geen verzoek aan de Raad zonder kind
   await expect(melding).toContainText(`behandelaar ${ander}`);
   await expectAccessible(page, 'casus van de teammanager');
   await screenshot(page, '33-casus-teammanager-toewijzen');
+  // At phone width the radar and the assignment controls stay usable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(toewijzen.getByRole('button', { name: 'Toewijzen' })).toBeInViewport();
+  await screenshot(page, '34-casus-teammanager-390');
 });
