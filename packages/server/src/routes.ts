@@ -126,7 +126,7 @@ function coreRoutes(): RouteDef[] {
         const ids = c.query.persoonIds.split(',').map(Number);
         c.audit.clients(ids);
         c.audit.purpose('intake: radar eerdere meldingen');
-        return { meldingen: await radar(c.db, ids) };
+        return { meldingen: await radar(c.db, ids, undefined, c.user.organisatieId) };
       },
     }),
     route({
@@ -142,7 +142,7 @@ function coreRoutes(): RouteDef[] {
         const r = await createMelding(c.db, c.body, c.user.id, c.now());
         c.audit.clients(r.persoonIds);
         c.audit.object('melding', r.meldingId);
-        const eerdere = await radar(c.db, r.persoonIds, r.meldingId);
+        const eerdere = await radar(c.db, r.persoonIds, r.meldingId, c.user.organisatieId);
         return { ...r, eerdereMeldingen: eerdere };
       },
     }),

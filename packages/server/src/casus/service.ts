@@ -112,7 +112,7 @@ function workflowContext(m: any, kinderen: boolean, gedaan: string[]): WorkflowC
  * disclosure to the family (art. 4.1.8 lid 3 Uitvoeringsbesluit Wmo 2015) is left out.
  */
 export async function casusDetail(db: Db, casusId: number, now: Date, opts: { melderZichtbaar: boolean; beschermdeMelderVerbergen?: boolean }) {
-  const c = (await sql<any>`select c.*, t.naam as team_naam from casus c join team t on t.id = c.team_id where c.id = ${casusId}`.execute(db)).rows[0];
+  const c = (await sql<any>`select c.*, t.naam as team_naam, t.organisatie_id from casus c join team t on t.id = c.team_id where c.id = ${casusId}`.execute(db)).rows[0];
   if (!c) throw notFound('Casus');
   const k = await kalender(db);
   const h = (await sql<any>`select * from huishouden where id = ${c.huishouden_id}`.execute(db)).rows[0];
@@ -206,7 +206,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
   // not their content). Prints and exports (beschermdeMelderVerbergen) leave it out: it is about
   // other casussen and only serves the screen.
   const persoonIds = [...new Set([...leden.map((p: any) => p.id as number), ...betrokkenen.map((b) => b.persoon_id as number)])];
-  const radarOut = (opts.beschermdeMelderVerbergen ? [] : await radar(db, persoonIds))
+  const radarOut = (opts.beschermdeMelderVerbergen ? [] : await radar(db, persoonIds, undefined, c.organisatie_id))
     .filter((r) => r.casusId !== c.id)
     .map((r) => ({
       meldingId: r.id,

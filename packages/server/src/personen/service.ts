@@ -238,8 +238,8 @@ export async function zoekHuishoudens(db: Db, postcode: string, huisnummer: stri
   }));
 }
 
-/** The radar: earlier meldingen about any of these persons, in any casus. */
-export async function radar(db: Db, persoonIds: number[], exceptMeldingId?: number) {
+/** The radar: earlier meldingen about any of these persons, in any casus (of the organisation, when given). */
+export async function radar(db: Db, persoonIds: number[], exceptMeldingId?: number, organisatieId?: number) {
   if (persoonIds.length === 0) return [];
   const r = await sql<any>`
     select distinct m.id, m.nummer, m.ontvangen_op, m.status, m.aanleiding, c.nummer as casus_nummer, c.id as casus_id, c.veiligheidsvlaggen,
@@ -250,6 +250,7 @@ export async function radar(db: Db, persoonIds: number[], exceptMeldingId?: numb
     join casus c on c.id = m.casus_id
     left join veiligheidsbeoordeling vb on vb.melding_id = m.id
     where mb.persoon_id = any(${persoonIds}) and m.id <> ${exceptMeldingId ?? 0}
+      and (${organisatieId ?? null}::int is null or c.team_id in (select id from team where organisatie_id = ${organisatieId ?? null}::int))
     order by m.ontvangen_op desc
     limit 100`.execute(db);
   return r.rows.map((x: any) => ({
