@@ -7,6 +7,7 @@ import {
   dienstClock,
   doorlooptijdWerkdagen,
   informerenClock,
+  monitoringClock,
   terugkoppelingClock,
   worstState,
   type ClockState,
@@ -235,6 +236,55 @@ describe('terugkoppelingClock (5 werkdagen after the trigger, policy)', () => {
   });
 });
 
+describe('monitoringClock (13 weeks after the overdracht or the last monitoringcontact, calendar days)', () => {
+  const overgedragen = cet('2026-03-03T10:00'); // Tuesday 3 March 2026
+
+  it.each([
+    ['overdracht Tue 3 March (CET), no contact', cet('2026-03-03T10:00'), null, '2026-06-02'],
+    ['overdracht at 23:30 Amsterdam time', cet('2026-03-03T23:30'), null, '2026-06-02'],
+    ['contact Mon 20 April (CEST) restarts the term', overgedragen, cest('2026-04-20T14:00'), '2026-07-20'],
+    ['contact at 00:30 CEST (UTC still the previous day)', overgedragen, cest('2026-04-20T00:30'), '2026-07-20'],
+    ['a contact before the overdracht is ignored', overgedragen, cet('2026-02-20T10:00'), '2026-06-02'],
+    ['overdracht in summer, due after the autumn DST switch', cest('2026-09-01T10:00'), null, '2026-12-01'],
+  ])('%s → due %s', (_label, ov, contact, due) => {
+    const c = monitoringClock(ov, contact, null, ov);
+    expect(c.kind).toBe('monitoring');
+    expect(c.unit).toBe('dagen');
+    expect(c.due).toBe(due);
+    expect(c.startedAt).toBe((contact && contact > ov ? contact : ov).toISOString());
+  });
+
+  it('on time, at risk in the last 14 days, overdue after the due day', () => {
+    expect(monitoringClock(overgedragen, null, null, cest('2026-05-18T12:00'))).toMatchObject({ state: 'on_time', daysLeft: 15 });
+    expect(monitoringClock(overgedragen, null, null, cest('2026-05-19T12:00'))).toMatchObject({ state: 'at_risk', daysLeft: 14 });
+    expect(monitoringClock(overgedragen, null, null, cest('2026-06-02T23:59'))).toMatchObject({ state: 'at_risk', daysLeft: 0 });
+    expect(monitoringClock(overgedragen, null, null, cest('2026-06-03T00:01'))).toMatchObject({ state: 'overdue', daysLeft: -1 });
+    expect(monitoringClock(overgedragen, null, null, cest('2026-06-12T12:00'))).toMatchObject({ state: 'overdue', daysLeft: -10, elapsed: 101 });
+  });
+
+  it('a contact brings an overdue clock back on time', () => {
+    const now = cest('2026-06-12T12:00');
+    expect(monitoringClock(overgedragen, cest('2026-06-10T09:00'), null, now)).toMatchObject({ state: 'on_time', due: '2026-09-09', daysLeft: 89, elapsed: 2 });
+  });
+
+  it('met when the melding is closed: on time or late', () => {
+    expect(monitoringClock(overgedragen, null, cest('2026-06-01T16:00'), cest('2026-07-01T12:00'))).toMatchObject({ state: 'met', daysLeft: 1, metAt: cest('2026-06-01T16:00').toISOString() });
+    expect(monitoringClock(overgedragen, null, cest('2026-06-10T16:00'), cest('2026-07-01T12:00'))).toMatchObject({ state: 'met_late', daysLeft: -8 });
+  });
+
+  it('the interval is policy: 26 weeks, or 4 weeks with at risk from 7 days', () => {
+    expect(monitoringClock(overgedragen, null, null, overgedragen, { ...DEFAULT_CLOCK_POLICY, monitoringWeken: 26 }).due).toBe('2026-09-01');
+    const p = { ...DEFAULT_CLOCK_POLICY, monitoringWeken: 4, monitoringAtRisk: 7 };
+    expect(monitoringClock(overgedragen, null, null, cet('2026-03-23T12:00'), p)).toMatchObject({ due: '2026-03-31', state: 'on_time', daysLeft: 8 });
+    expect(monitoringClock(overgedragen, null, null, cest('2026-03-31T12:00'), p)).toMatchObject({ state: 'at_risk', daysLeft: 0 });
+  });
+
+  it('refuses an interval that is not a positive whole number of weeks', () => {
+    expect(() => monitoringClock(overgedragen, null, null, overgedragen, { ...DEFAULT_CLOCK_POLICY, monitoringWeken: 0 })).toThrow(RangeError);
+    expect(() => monitoringClock(overgedragen, null, null, overgedragen, { ...DEFAULT_CLOCK_POLICY, monitoringWeken: 1.5 })).toThrow(RangeError);
+  });
+});
+
 describe('doorlooptijdWerkdagen', () => {
   it('counts werkdagen from the day of receipt to the day of the beoordeling', () => {
     const received = cest('2026-04-02T10:00');
@@ -269,10 +319,11 @@ describe('worstState and labels', () => {
       dienst: 'Dienst (10 weken)',
       informeren: 'Informeren betrokkenen',
       terugkoppeling: 'Terugkoppeling melder',
+      monitoring: 'Monitoring',
     });
   });
 
-  it('default policy matches the statutory terms', () => {
+  it('default policy matches the statutory terms (and the monitoring policy default)', () => {
     expect(DEFAULT_CLOCK_POLICY).toEqual({
       beoordelingWerkdagen: 5,
       beoordelingAtRisk: 1,
@@ -283,6 +334,8 @@ describe('worstState and labels', () => {
       informerenAtRisk: 7,
       terugkoppelingWerkdagen: 5,
       terugkoppelingAtRisk: 1,
+      monitoringWeken: 13,
+      monitoringAtRisk: 14,
     });
   });
 });

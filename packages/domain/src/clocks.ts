@@ -14,7 +14,7 @@ import {
   type WerkdagKalender,
 } from './werkdagen.ts';
 
-export type ClockKind = 'veiligheidsbeoordeling' | 'dienst' | 'informeren' | 'terugkoppeling';
+export type ClockKind = 'veiligheidsbeoordeling' | 'dienst' | 'informeren' | 'terugkoppeling' | 'monitoring';
 export type ClockState = 'on_time' | 'at_risk' | 'overdue' | 'met_late' | 'met';
 
 export interface Clock {
@@ -58,6 +58,14 @@ export interface ClockPolicy {
   terugkoppelingWerkdagen: number;
   /** Werkdagen left at which the terugkoppeling clock is at risk. */
   terugkoppelingAtRisk: number;
+  /**
+   * Monitoring after an overdracht: the next check (has help started, is it safe?) is due this many
+   * weeks after the overdracht or the last monitoringcontact. Organisation policy, not a statutory
+   * term; the server reads it from VOORDEUR_MONITORING_WEKEN (default 13 weeks, about 3 months).
+   */
+  monitoringWeken: number;
+  /** Dagen left at which the monitoring clock is at risk. */
+  monitoringAtRisk: number;
 }
 
 export const DEFAULT_CLOCK_POLICY: ClockPolicy = Object.freeze({
@@ -70,6 +78,8 @@ export const DEFAULT_CLOCK_POLICY: ClockPolicy = Object.freeze({
   informerenAtRisk: 7,
   terugkoppelingWerkdagen: 5,
   terugkoppelingAtRisk: 1,
+  monitoringWeken: 13,
+  monitoringAtRisk: 14,
 });
 
 export interface Verlenging {
@@ -220,6 +230,27 @@ export function terugkoppelingClock(
 }
 
 /**
+ * Monitoring after an overdracht: the next monitoringcontact is due `monitoringWeken` weeks after the
+ * overdracht, or after the last recorded monitoringcontact (each contact restarts the term). Counted
+ * in calendar days like the dienst: start day + weeks × 7. Met when the melding is closed.
+ * `laatsteContactAt` before the overdracht is ignored (the term never starts before the overdracht).
+ */
+export function monitoringClock(
+  overgedragenAt: Date,
+  laatsteContactAt: Date | null,
+  afgeslotenAt: Date | null,
+  now: Date,
+  p: ClockPolicy = DEFAULT_CLOCK_POLICY,
+): Clock {
+  if (!Number.isInteger(p.monitoringWeken) || p.monitoringWeken < 1) {
+    throw new RangeError(`monitoringWeken moet een positief geheel aantal weken zijn (niet ${p.monitoringWeken})`);
+  }
+  const start = laatsteContactAt && laatsteContactAt.getTime() > overgedragenAt.getTime() ? laatsteContactAt : overgedragenAt;
+  const due = addDays(toLocalDate(start), p.monitoringWeken * 7);
+  return dagenClock({ kind: 'monitoring', start, met: afgeslotenAt, now, due, atRisk: p.monitoringAtRisk });
+}
+
+/**
  * Werkdagen from receipt to veiligheidsbeoordeling: a beoordeling on werkdag N after the day of
  * receipt took N werkdagen; N <= 5 is within the term. Used for the half-year figures.
  */
@@ -255,4 +286,5 @@ export const CLOCK_KIND_LABEL: Record<ClockKind, string> = Object.freeze({
   dienst: 'Dienst (10 weken)',
   informeren: 'Informeren betrokkenen',
   terugkoppeling: 'Terugkoppeling melder',
+  monitoring: 'Monitoring',
 });

@@ -245,6 +245,21 @@ export const rvdkInputSchema = z.object({
   verzochtOp: tijdstip.optional(),
 });
 
+export const HULP_GESTART = ['ja', 'nee', 'onbekend'] as const;
+export const VEILIG = ['ja', 'nee', 'twijfel'] as const;
+export const HULP_GESTART_LABEL: Record<(typeof HULP_GESTART)[number], string> = { ja: 'Ja', nee: 'Nee', onbekend: 'Onbekend' };
+export const VEILIG_LABEL: Record<(typeof VEILIG)[number], string> = { ja: 'Ja', nee: 'Nee', twijfel: 'Twijfel' };
+
+/** A monitoringcontact after an overdracht: has help started, is the situation safe? */
+export const monitoringcontactInputSchema = z.object({
+  versie: versieSchema,
+  gedaanOp: tijdstip.describe('moment van het contact; niet in de toekomst, niet vóór de overdracht'),
+  bevindingen: verplichtTekst(10, 5000),
+  hulpGestart: z.enum(HULP_GESTART, { message: 'Kies ja, nee of onbekend' }).describe('is de hulp na de overdracht gestart'),
+  veilig: z.enum(VEILIG, { message: 'Kies ja, nee of twijfel' }).describe('is de situatie veilig'),
+});
+export type MonitoringcontactInput = z.infer<typeof monitoringcontactInputSchema>;
+
 export const toewijzenInputSchema = z.object({
   versie: versieSchema,
   behandelaarId: z.number().int().positive().nullable(),

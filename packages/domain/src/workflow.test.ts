@@ -57,7 +57,7 @@ const PROTOCOL: Record<MeldingStatus, Partial<Record<Actie, MeldingStatus>>> = {
     onderzoek_uitkomst: 'dienst_onderzoek',
     veiligheidsvoorwaarden: 'dienst_onderzoek',
   },
-  overgedragen: { afsluiten: 'afgesloten', terugkoppeling: 'overgedragen', informeren: 'overgedragen', rvdk_verzoek: 'overgedragen' },
+  overgedragen: { afsluiten: 'afgesloten', monitoringcontact: 'overgedragen', terugkoppeling: 'overgedragen', informeren: 'overgedragen', rvdk_verzoek: 'overgedragen' },
   afgesloten: { terugkoppeling: 'afgesloten', informeren: 'afgesloten' },
 };
 
@@ -66,7 +66,7 @@ const DONE = { onderzoekUitkomstVastgelegd: true };
 describe('transition: every state × every action', () => {
   const cases = MELDING_STATUSSEN.flatMap((s) => ACTIES.map((a) => [s, a, PROTOCOL[s][a] ?? null] as const));
 
-  it('covers 6 states × 10 actions', () => expect(cases).toHaveLength(60));
+  it('covers 6 states × 11 actions', () => expect(cases).toHaveLength(66));
 
   it.each(cases)('%s + %s → %s', (status, actie, to) => {
     const t = transition(status, actie, DONE);

@@ -3,7 +3,7 @@
 // Every melding gets its own veiligheidsbeoordeling (triagebesluit) within 5 werkdagen; then
 // Veilig Thuis decides: overdracht, afsluiten, or a dienst (Voorwaarden en Vervolg, Onderzoek)
 // that ends in overdracht or afsluiten within 10 weeks. After an overdracht Veilig Thuis
-// monitors; monitoring ends with afsluiten. A request to the Raad voor de Kinderbescherming,
+// monitors (monitoringcontacten: has help started, is it safe?); monitoring ends with afsluiten. A request to the Raad voor de Kinderbescherming,
 // terugkoppeling to the melder and informing the persons involved are side actions that do
 // not change the state.
 
@@ -37,7 +37,7 @@ export const TRANSITIE_ACTIES = [
 export type TransitieActie = (typeof TRANSITIE_ACTIES)[number];
 
 /** Actions that record something without changing the state. */
-export const NEVEN_ACTIES = ['terugkoppeling', 'informeren', 'rvdk_verzoek', 'onderzoek_uitkomst', 'veiligheidsvoorwaarden'] as const;
+export const NEVEN_ACTIES = ['terugkoppeling', 'informeren', 'rvdk_verzoek', 'onderzoek_uitkomst', 'veiligheidsvoorwaarden', 'monitoringcontact'] as const;
 export type NevenActie = (typeof NEVEN_ACTIES)[number];
 export type Actie = TransitieActie | NevenActie;
 
@@ -52,6 +52,7 @@ export const ACTIE_LABEL: Record<Actie, string> = {
   rvdk_verzoek: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming',
   onderzoek_uitkomst: 'Uitkomst onderzoek vastleggen',
   veiligheidsvoorwaarden: 'Veiligheidsvoorwaarden vastleggen',
+  monitoringcontact: 'Monitoringcontact vastleggen',
 };
 
 const TRANSITIES: Record<MeldingStatus, Partial<Record<TransitieActie, MeldingStatus>>> = {
@@ -73,7 +74,7 @@ const NEVEN: Record<MeldingStatus, NevenActie[]> = {
   beoordeeld: ['terugkoppeling', 'informeren', 'rvdk_verzoek'],
   dienst_vv: ['terugkoppeling', 'informeren', 'rvdk_verzoek', 'veiligheidsvoorwaarden'],
   dienst_onderzoek: ['terugkoppeling', 'informeren', 'rvdk_verzoek', 'onderzoek_uitkomst', 'veiligheidsvoorwaarden'],
-  overgedragen: ['terugkoppeling', 'informeren', 'rvdk_verzoek'],
+  overgedragen: ['monitoringcontact', 'terugkoppeling', 'informeren', 'rvdk_verzoek'],
   afgesloten: ['terugkoppeling', 'informeren'],
 };
 

@@ -1,8 +1,11 @@
 // All configuration comes from environment variables (documented in README.md).
 import path from 'node:path';
 import { ROLLEN } from './policy/index.ts';
+import { monitoringWekenUit } from './casus/klokbeleid.ts';
 
 export interface Config {
+  /** Weeks between monitoringcontacten after an overdracht (VOORDEUR_MONITORING_WEKEN, casus/klokbeleid.ts). */
+  monitoringWeken: number;
   port: number;
   host: string;
   /** postgres://… runs against a PostgreSQL server; absent = embedded PGlite in dataDir. */
@@ -156,5 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     draftMaxBytes: Math.max(1024, int('VOORDEUR_DRAFT_MAX_BYTES', 65_536, env)),
     draftDays: Math.max(1, int('VOORDEUR_DRAFT_DAYS', 30, env)),
     oidc: oidcConfig(env),
+    monitoringWeken: monitoringWekenUit(env),
   };
 }

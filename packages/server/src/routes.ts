@@ -7,6 +7,7 @@ import {
   dienstStartInputSchema,
   informerenInputSchema,
   meldingInputSchema,
+  monitoringcontactInputSchema,
   onderzoekUitkomstInputSchema,
   overdrachtInputSchema,
   persoonZoekSchema,
@@ -53,6 +54,7 @@ const WORKFLOW: Array<{ actie: Actie; path: string; schema: z.ZodType; summary: 
   { actie: 'terugkoppeling', path: 'terugkoppeling', schema: terugkoppelingInputSchema, summary: 'Terugkoppeling aan de melder vastleggen' },
   { actie: 'informeren', path: 'informeren', schema: informerenInputSchema, summary: 'Informeren van een betrokkene (of verlenging van de termijn) vastleggen' },
   { actie: 'rvdk_verzoek', path: 'rvdk-verzoek', schema: rvdkInputSchema, summary: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' },
+  { actie: 'monitoringcontact', path: 'monitoringcontact', schema: monitoringcontactInputSchema, summary: 'Monitoringcontact na overdracht vastleggen (hulp gestart, veilig)' },
 ];
 
 /** Every route of the server: the core table below plus the modules' own tables. */

@@ -138,6 +138,8 @@ export interface Melding {
   terugkoppelingen: Array<{ moment: string; inhoud: string; gedaanOp: string; door: string | null }>;
   informering: Array<{ persoonId: number; geinformeerdOp: string | null; wijze: string | null; verlengingen: Array<{ weken: number; reden: string }> | null }>;
   rvdkVerzoeken: Array<{ motivering: string; verzochtOp: string }>;
+  /** Monitoringcontacten after the overdracht, oldest first. */
+  monitoringcontacten: Array<{ gedaanOp: string; bevindingen: string; hulpGestart: 'ja' | 'nee' | 'onbekend'; veilig: 'ja' | 'nee' | 'twijfel'; door: string | null }>;
   clocks: CasusClock[];
   ergsteKlok: ClockState;
   acties: Array<{ actie: Actie; label: string }>;

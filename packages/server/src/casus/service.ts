@@ -11,6 +11,7 @@ import {
   informerenClock,
   isMinderjarigOp,
   leeftijdOp,
+  monitoringClock,
   terugkoppelingClock,
   terugkoppelingMomenten,
   toLocalDate,
@@ -19,8 +20,11 @@ import {
   worstState,
   ACTIE_LABEL,
   MELDING_STATUS_LABEL,
+  HULP_GESTART_LABEL,
+  VEILIG_LABEL,
   type Actie,
   type Clock,
+  type ClockPolicy,
   type LocalDate,
   type MeldingStatus,
   type WerkdagKalender,
@@ -33,6 +37,7 @@ import { adresLabel, radar } from '../personen/service.ts';
 import { openbaarheidPerMelding } from '../privacy/melder.ts';
 import { checkCodes, kalender } from '../referentie/service.ts';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
+import { klokBeleid } from './klokbeleid.ts';
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
@@ -48,18 +53,24 @@ export interface MeldingFacts {
   onderzoek_uitkomsten: unknown;
   tk_beoordeling_op: Date | string | null;
   tk_onderzoek_op: Date | string | null;
+  /** The melding's closing moment (melding.afsluiten), null while open. */
+  afgesloten_op: Date | string | null;
+  /** Moment of the overdracht, null without one. */
+  overgedragen_op: Date | string | null;
+  /** Moment of the last monitoringcontact, null without one. */
+  laatste_monitoringcontact_op: Date | string | null;
 }
 
 type MeldingClock = Clock & { persoonId?: number; moment?: 'na_beoordeling' | 'na_onderzoek' };
 type Informering = Array<{ persoon_id: number; verlengingen: any; geinformeerd_op: any }>;
 
 /** All clocks of one melding, computed from its data. */
-export function meldingClocks(k: WerkdagKalender, m: MeldingFacts, informering: Informering, now: Date): MeldingClock[] {
-  return meldingClockFns(k, m, informering).map((f) => f(now));
+export function meldingClocks(k: WerkdagKalender, m: MeldingFacts, informering: Informering, now: Date, p: ClockPolicy = klokBeleid()): MeldingClock[] {
+  return meldingClockFns(k, m, informering, p).map((f) => f(now));
 }
 
 /** The clocks of one melding as functions of "now" (the same clocks, in the same order, as meldingClocks). */
-export function meldingClockFns(k: WerkdagKalender, m: MeldingFacts, informering: Informering): Array<(now: Date) => MeldingClock> {
+export function meldingClockFns(k: WerkdagKalender, m: MeldingFacts, informering: Informering, p: ClockPolicy = klokBeleid()): Array<(now: Date) => MeldingClock> {
   const d = (x: unknown) => (x ? new Date(x as string) : null);
   const fns: Array<(now: Date) => MeldingClock> = [(now) => beoordelingClock(k, d(m.ontvangen_op)!, d(m.beoordeeld_op), now)];
   if (m.beoordeeld_op) {
@@ -68,6 +79,11 @@ export function meldingClockFns(k: WerkdagKalender, m: MeldingFacts, informering
   }
   if (m.dienst_soort === 'onderzoek' && m.dienst_afgesloten_op) {
     fns.push((now) => ({ ...terugkoppelingClock(k, d(m.dienst_afgesloten_op)!, d(m.tk_onderzoek_op), now), moment: 'na_onderzoek' }));
+  }
+  // Monitoring after an overdracht: the next contact is due an interval after the overdracht or the
+  // last monitoringcontact; met when the melding is closed.
+  if (m.overgedragen_op) {
+    fns.push((now) => monitoringClock(d(m.overgedragen_op)!, d(m.laatste_monitoringcontact_op), d(m.afgesloten_op), now, p));
   }
   for (const inf of informering) {
     const verl = Array.isArray(inf.verlengingen) ? inf.verlengingen : [];
@@ -80,7 +96,9 @@ export const MELDING_FACTS_SQL = sql`
   select m.*, vb.vastgesteld_op as beoordeeld_op, d.soort as dienst_soort, d.gestart_op as dienst_gestart_op,
          d.afgesloten_op as dienst_afgesloten_op, d.onderzoek_uitkomsten,
          (select gedaan_op from terugkoppeling t where t.melding_id = m.id and t.moment = 'na_beoordeling') as tk_beoordeling_op,
-         (select gedaan_op from terugkoppeling t where t.melding_id = m.id and t.moment = 'na_onderzoek') as tk_onderzoek_op
+         (select gedaan_op from terugkoppeling t where t.melding_id = m.id and t.moment = 'na_onderzoek') as tk_onderzoek_op,
+         (select overgedragen_op from overdracht o where o.melding_id = m.id) as overgedragen_op,
+         (select max(gedaan_op) from monitoringcontact mc where mc.melding_id = m.id) as laatste_monitoringcontact_op
   from melding m
   left join veiligheidsbeoordeling vb on vb.melding_id = m.id
   left join dienst d on d.melding_id = m.id`;
@@ -120,7 +138,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
   const meldingen = (await sql<any>`${MELDING_FACTS_SQL} where m.casus_id = ${casusId} order by m.ontvangen_op`.execute(db)).rows;
   const mIds = meldingen.map((m: any) => m.id);
   const q = async (s: ReturnType<typeof sql>) => (mIds.length ? (await s.execute(db)).rows : []) as any[];
-  const [betrokkenen, beoordelingen, diensten, overdrachten, afsluitingen, terugkoppelingen, informering, rvdk, melders, gebruikers] = await Promise.all([
+  const [betrokkenen, beoordelingen, diensten, overdrachten, afsluitingen, terugkoppelingen, informering, rvdk, melders, gebruikers, monitoringcontacten] = await Promise.all([
     q(sql`select b.*, p.achternaam, p.tussenvoegsel, p.voornamen from melding_betrokkene b join persoon p on p.id = b.persoon_id where b.melding_id = any(${mIds})`),
     q(sql`select * from veiligheidsbeoordeling where melding_id = any(${mIds})`),
     q(sql`select * from dienst where melding_id = any(${mIds})`),
@@ -131,6 +149,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     q(sql`select * from rvdk_verzoek where melding_id = any(${mIds})`),
     opts.melderZichtbaar ? q(sql`select * from melder where melding_id = any(${mIds})`).then((rows) => rows.map(openMelder)) : Promise.resolve([]),
     sql<any>`select id, naam from gebruiker`.execute(db).then((r) => r.rows),
+    q(sql`select * from monitoringcontact where melding_id = any(${mIds}) order by gedaan_op, id`),
   ]);
   const openbaarheid = await openbaarheidPerMelding(db, mIds);
   const naamVan = (id: number | null) => (id ? (gebruikers.find((g: any) => g.id === id)?.naam ?? `#${id}`) : null);
@@ -145,6 +164,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     const tks = terugkoppelingen.filter((x) => x.melding_id === m.id);
     const inf = informering.filter((x) => x.melding_id === m.id);
     const rv = rvdk.filter((x) => x.melding_id === m.id);
+    const mcs = monitoringcontacten.filter((x) => x.melding_id === m.id);
     const melderOpenbaarheid = openbaarheid.get(m.id) ?? null;
     const melderBeschermd = !(melderOpenbaarheid?.openbaar ?? false);
     const melder = opts.beschermdeMelderVerbergen && melderBeschermd ? undefined : melders.find((x) => x.melding_id === m.id);
@@ -161,6 +181,16 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
     if (ov) timeline.push({ at: iso(ov.overgedragen_op)!, soort: 'overdracht', titel: `Overgedragen aan ${ov.ontvanger_naam}${ov.warm ? ' (warme overdracht)' : ''}`, tekst: ov.monitoring_afspraken, meldingNummer: m.nummer, door: naamVan(ov.door) });
     if (af) timeline.push({ at: iso(af.afgesloten_op)!, soort: 'afsluiting', titel: 'Afgesloten', tekst: af.toelichting, meldingNummer: m.nummer, door: naamVan(af.door) });
     for (const t of tks) timeline.push({ at: iso(t.gedaan_op)!, soort: 'terugkoppeling', titel: `Terugkoppeling aan melder (${t.moment === 'na_onderzoek' ? 'na onderzoek' : 'na beoordeling'})`, tekst: t.inhoud, meldingNummer: m.nummer, door: naamVan(t.door) });
+    for (const x of mcs) {
+      timeline.push({
+        at: iso(x.gedaan_op)!,
+        soort: 'monitoring',
+        titel: `Monitoringcontact: hulp gestart ${HULP_GESTART_LABEL[x.hulp_gestart as 'ja'].toLowerCase()}, veilig ${VEILIG_LABEL[x.veilig as 'ja'].toLowerCase()}`,
+        tekst: x.bevindingen,
+        meldingNummer: m.nummer,
+        door: naamVan(x.door),
+      });
+    }
     for (const r of rv) timeline.push({ at: iso(r.verzocht_op)!, soort: 'rvdk', titel: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming', tekst: r.motivering, meldingNummer: m.nummer, door: naamVan(r.door) });
     for (const i of inf) if (i.geinformeerd_op) timeline.push({ at: iso(i.geinformeerd_op)!, soort: 'informeren', titel: `Betrokkene geïnformeerd${i.wijze ? ` (${i.wijze})` : ''}`, meldingNummer: m.nummer, door: naamVan(i.door) });
     const ctx = workflowContext(m, metKinderen(m, leden, today), tks.map((t) => t.moment));
@@ -196,6 +226,7 @@ export async function casusDetail(db: Db, casusId: number, now: Date, opts: { me
       terugkoppelingen: tks.map((t) => ({ moment: t.moment, inhoud: t.inhoud, gedaanOp: iso(t.gedaan_op), door: naamVan(t.door) })),
       informering: inf.map((i) => ({ persoonId: i.persoon_id, geinformeerdOp: iso(i.geinformeerd_op), wijze: i.wijze, verlengingen: i.verlengingen })),
       rvdkVerzoeken: rv.map((r) => ({ motivering: r.motivering, verzochtOp: iso(r.verzocht_op) })),
+      monitoringcontacten: mcs.map((x) => ({ gedaanOp: iso(x.gedaan_op), bevindingen: x.bevindingen, hulpGestart: x.hulp_gestart as 'ja' | 'nee' | 'onbekend', veilig: x.veilig as 'ja' | 'nee' | 'twijfel', door: naamVan(x.door) })),
       clocks,
       ergsteKlok: worstState(clocks.map((x) => x.state)),
       acties: allowedActions(m.status, ctx).map((a) => ({ actie: a, label: ACTIE_LABEL[a] })),
@@ -403,6 +434,13 @@ export async function performAction(db: Db, meldingId: number, actie: Actie, inp
         } else {
           await sql`update informering set geinformeerd_op = ${ts('geinformeerdOp')}, wijze = ${input.wijze ?? null}, door = ${userId} where melding_id = ${meldingId} and persoon_id = ${input.persoonId}`.execute(tx);
         }
+        break;
+      }
+      case 'monitoringcontact': {
+        if (!m.overgedragen_op) throw fieldErr('gedaanOp', 'na_overdracht', 'Een monitoringcontact kan pas na een overdracht');
+        if (new Date(input.gedaanOp) < new Date(m.overgedragen_op)) throw fieldErr('gedaanOp', 'na_overdracht', 'Het monitoringcontact kan niet vóór de overdracht liggen');
+        await sql`insert into monitoringcontact (melding_id, gedaan_op, bevindingen, hulp_gestart, veilig, door, vastgelegd_op)
+                  values (${meldingId}, ${new Date(input.gedaanOp).toISOString()}, ${input.bevindingen}, ${input.hulpGestart}, ${input.veilig}, ${userId}, ${now.toISOString()})`.execute(tx);
         break;
       }
       case 'rvdk_verzoek': {

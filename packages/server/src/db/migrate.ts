@@ -14,6 +14,7 @@ import * as m010 from './migrations/010_autovacuum.ts';
 import * as m011 from './migrations/011_zoeknaam.ts';
 import * as m012 from './migrations/012_zoeknaam_prefix.ts';
 import * as m013 from './migrations/013_cbs_v2.ts';
+import * as m014 from './migrations/014_monitoringcontact.ts';
 import { versleutelBestaande } from '../crypto/veld.ts';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 
@@ -22,7 +23,7 @@ interface Migration {
   up: string[];
 }
 // A migration with no statements is not applied (a module's reserved slot).
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013].filter((m) => m.up.length > 0);
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
 
 export async function migrate(db: Db): Promise<{ applied: string[]; version: string }> {

@@ -230,7 +230,7 @@ export async function destroyPersoon(tx: Db, persoonId: number, o: DestroyPerson
   return { persoonId, verwijderd: v, vrijeTekst };
 }
 
-const MELDING_TABLES = ['melder_openbaarheid', 'melder', 'veiligheidsbeoordeling', 'dienst', 'overdracht', 'afsluiting', 'rvdk_verzoek', 'terugkoppeling', 'informering', 'melding_betrokkene'];
+const MELDING_TABLES = ['melder_openbaarheid', 'melder', 'veiligheidsbeoordeling', 'dienst', 'overdracht', 'afsluiting', 'rvdk_verzoek', 'terugkoppeling', 'monitoringcontact', 'informering', 'melding_betrokkene'];
 
 export interface DestroyCasusResult {
   casusId: number;

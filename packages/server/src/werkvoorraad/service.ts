@@ -119,7 +119,7 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
   // (cheap to plan, run side by side on a server pool) instead of one wide join.
   const none = Promise.resolve({ rows: [] as any[] });
   const casusIds = [...new Set(pageRows.map((r) => r.casus_id as number))];
-  const [vb, dn, tk, cs, inf] = page.length
+  const [vb, dn, tk, cs, inf, mon] = page.length
     ? await Promise.all([
         sql<any>`select melding_id, vastgesteld_op from veiligheidsbeoordeling where melding_id = any(${page})`.execute(db),
         sql<any>`select melding_id, soort, gestart_op, afgesloten_op, onderzoek_uitkomsten from dienst where melding_id = any(${page})`.execute(db),
@@ -127,8 +127,11 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
         sql<any>`select c.id, c.nummer, c.versie, c.veiligheidsvlaggen, h.straat, h.huisnummer, h.toevoeging, h.postcode, h.woonplaats
                  from casus c join huishouden h on h.id = c.huishouden_id where c.id = any(${casusIds})`.execute(db),
         sql<any>`select melding_id, persoon_id, verlengingen, geinformeerd_op from informering where melding_id = any(${page}) and geinformeerd_op is null`.execute(db),
+        sql<any>`select o.melding_id, o.overgedragen_op, (select max(gedaan_op) from monitoringcontact mc where mc.melding_id = o.melding_id) as laatste
+                 from overdracht o where o.melding_id = any(${page})`.execute(db),
       ])
-    : [await none, await none, await none, await none, await none];
+    : [await none, await none, await none, await none, await none, await none];
+  const monBy = new Map(mon.rows.map((x) => [x.melding_id as number, x]));
   const vbBy = new Map(vb.rows.map((x) => [x.melding_id as number, x]));
   const dnBy = new Map(dn.rows.map((x) => [x.melding_id as number, x]));
   const tkBy = new Map(tk.rows.map((x) => [`${x.melding_id}:${x.moment}`, x.gedaan_op]));
@@ -151,6 +154,9 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
         onderzoek_uitkomsten: d?.onderzoek_uitkomsten ?? null,
         tk_beoordeling_op: tkBy.get(`${m.id}:na_beoordeling`) ?? null,
         tk_onderzoek_op: tkBy.get(`${m.id}:na_onderzoek`) ?? null,
+        afgesloten_op: null, // the werkvoorraad lists open meldingen only
+        overgedragen_op: monBy.get(m.id)?.overgedragen_op ?? null,
+        laatste_monitoringcontact_op: monBy.get(m.id)?.laatste ?? null,
       };
       const naam = m.behandelaar_id != null ? perBehandelaar.get(String(m.behandelaar_id))?.naam : undefined;
       return [m.id as number, { ...facts, ...c, id: m.id, nummer: m.nummer, casus_id: m.casus_id, behandelaar_id: m.behandelaar_id, casus_nummer: c?.nummer, casus_versie: c?.versie, behandelaar_naam: naam } as any];

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MELDING_FACTS_SQL, meldingClocks } from '../casus/service.ts';
 import { kalender } from '../referentie/service.ts';
 import { createTestEnv, type TestClient, type TestEnv } from '../testing.ts';
-import { klokStatusSql, TERMIJN_VERSIE } from './termijnen.ts';
+import { klokStatusSql, termijnVersie } from './termijnen.ts';
 
 const NOW = new Date('2026-04-22T11:00:00+02:00'); // Wednesday; Koningsdag Mon 27 April, 5 May ahead
 let env: TestEnv;
@@ -41,7 +41,7 @@ async function compare(day: string) {
 describe('stored werkvoorraad deadlines', () => {
   it('are filled for every open melding by the current rules', async () => {
     const r = await sql<{ n: number; zonder: number }>`
-      select count(*)::int as n, count(*) filter (where termijn_versie is distinct from ${TERMIJN_VERSIE})::int as zonder
+      select count(*)::int as n, count(*) filter (where termijn_versie is distinct from ${termijnVersie()})::int as zonder
       from melding where status <> 'afgesloten'`.execute(env.database.db);
     expect(r.rows[0]!.n).toBeGreaterThan(5);
     expect(r.rows[0]!.zonder).toBe(0);
@@ -79,7 +79,7 @@ describe('stored werkvoorraad deadlines', () => {
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const row = (await sql<any>`select termijn_sortering, termijn_versie from melding where id = ${first.meldingId}`.execute(env.database.db)).rows[0];
-    expect(row.termijn_versie).toBe(TERMIJN_VERSIE);
+    expect(row.termijn_versie).toBe(termijnVersie());
     for (const day of ['2026-04-22', '2026-04-28', '2026-05-20']) {
       const { stored, computed } = await compare(day);
       expect(stored).toEqual(computed);

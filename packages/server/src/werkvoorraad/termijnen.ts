@@ -8,14 +8,26 @@
 // columns are derived from exactly that function, in the same transaction as every write that
 // can change them, for all open meldingen when the calendar changes, and after migrations for
 // rows computed by an older TERMIJN_VERSIE (so a change of the clock rules recomputes them).
-import { addDays, toLocalDate, type LocalDate, type WerkdagKalender } from '@voordeur/domain';
+import { addDays, toLocalDate, type ClockPolicy, type LocalDate, type WerkdagKalender } from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { MELDING_FACTS_SQL, meldingClockFns, type MeldingFacts } from '../casus/service.ts';
 import { kalender } from '../referentie/service.ts';
+import { klokBeleid } from '../casus/klokbeleid.ts';
 
-/** Bump when meldingClocks or the clock policy changes: stored deadlines are then recomputed. */
-export const TERMIJN_VERSIE = 1;
+/**
+ * Bump when meldingClocks or the clock policy changes: stored deadlines are then recomputed.
+ * 2: the monitoring clock after an overdracht.
+ */
+export const TERMIJN_VERSIE = 2;
+
+/**
+ * The version stored with the deadlines: the rules (TERMIJN_VERSIE) and the configured monitoring
+ * interval (VOORDEUR_MONITORING_WEKEN), so a changed interval also recomputes them on the next start.
+ */
+export function termijnVersie(): number {
+  return TERMIJN_VERSIE * 1000 + klokBeleid().monitoringWeken;
+}
 
 export interface Termijnen {
   sortering: LocalDate | null;
@@ -28,10 +40,10 @@ type Informering = Array<{ persoon_id: number; verlengingen: any; geinformeerd_o
 const op = (d: LocalDate) => new Date(`${d}T10:00:00Z`); // within day d in Amsterdam, summer and winter
 
 /** The three deadline dates of one melding, derived from its clocks. */
-export function termijnenVan(k: WerkdagKalender, m: MeldingFacts, informering: Informering): Termijnen {
+export function termijnenVan(k: WerkdagKalender, m: MeldingFacts, informering: Informering, p: ClockPolicy = klokBeleid()): Termijnen {
   if (m.status === 'afgesloten') return { sortering: null, openDue: null, risicoVanaf: null };
   const start = toLocalDate(new Date(m.ontvangen_op as string));
-  const fns = meldingClockFns(k, m, informering);
+  const fns = meldingClockFns(k, m, informering, p);
   const clocks = fns.map((f) => f(op(start)));
   const open = clocks.map((c, i) => ({ c, i })).filter(({ c }) => !c.metAt);
   const leading =
@@ -61,6 +73,8 @@ export function termijnenVan(k: WerkdagKalender, m: MeldingFacts, informering: I
 export async function bijwerkenTermijnen(db: Db, meldingIds: number[] | 'alle_open' | 'verouderd'): Promise<number> {
   if (Array.isArray(meldingIds) && !meldingIds.length) return 0;
   const k = await kalender(db);
+  const p = klokBeleid();
+  const versie = termijnVersie();
   let done = 0;
   let afterId = 0;
   for (;;) {
@@ -68,7 +82,7 @@ export async function bijwerkenTermijnen(db: Db, meldingIds: number[] | 'alle_op
       meldingIds === 'alle_open'
         ? sql`m.status <> 'afgesloten'`
         : meldingIds === 'verouderd'
-          ? sql`m.status <> 'afgesloten' and m.termijn_versie is distinct from ${TERMIJN_VERSIE}`
+          ? sql`m.status <> 'afgesloten' and m.termijn_versie is distinct from ${versie}`
           : sql`m.id = any(${meldingIds})`;
     const rows = (await sql<any>`${MELDING_FACTS_SQL} where ${where} and m.id > ${afterId} order by m.id limit 2000`.execute(db)).rows;
     if (!rows.length) break;
@@ -76,10 +90,10 @@ export async function bijwerkenTermijnen(db: Db, meldingIds: number[] | 'alle_op
     const inf = (await sql<any>`select melding_id, persoon_id, verlengingen, geinformeerd_op from informering where melding_id = any(${ids})`.execute(db)).rows;
     const infBy = new Map<number, Informering>();
     for (const i of inf) infBy.set(i.melding_id, [...(infBy.get(i.melding_id) ?? []), i]);
-    const t = rows.map((r) => termijnenVan(k, r, infBy.get(r.id) ?? []));
+    const t = rows.map((r) => termijnenVan(k, r, infBy.get(r.id) ?? [], p));
     await sql`
       update melding m set termijn_sortering = u.sortering, termijn_open_due = u.open_due,
-        termijn_risico_vanaf = u.risico_vanaf, termijn_versie = ${TERMIJN_VERSIE}
+        termijn_risico_vanaf = u.risico_vanaf, termijn_versie = ${versie}
       from unnest(${ids}::int[], ${t.map((x) => x.sortering)}::date[], ${t.map((x) => x.openDue)}::date[], ${t.map((x) => x.risicoVanaf)}::date[])
         as u(id, sortering, open_due, risico_vanaf)
       where m.id = u.id`.execute(db);

@@ -4,6 +4,15 @@
 import {
   ACTIE_LABEL,
   afsluitenInputSchema,
+  amsterdamDatumTijd,
+  amsterdamMoment,
+  HULP_GESTART,
+  HULP_GESTART_LABEL,
+  monitoringcontactInputSchema,
+  parseDatumInvoer,
+  parseTijdInvoer,
+  VEILIG,
+  VEILIG_LABEL,
   afsluitenRegel,
   beoordelingInputSchema,
   BRON_LABEL,
@@ -33,7 +42,7 @@ import { Checkbox, CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField,
 import { useApp, type AppState } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
 import { errorsFor, fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
-import { clockLabel, formatDatum } from '../format.ts';
+import { clockLabel, formatDatum, formatTijdstip } from '../format.ts';
 import type { Casus, Melding } from '../types.ts';
 
 /** API path per action (packages/server/src/routes.ts, WORKFLOW). */
@@ -48,6 +57,7 @@ export const ACTIE_PATH: Record<Actie, string> = {
   terugkoppeling: 'terugkoppeling',
   informeren: 'informeren',
   rvdk_verzoek: 'rvdk-verzoek',
+  monitoringcontact: 'monitoringcontact',
 };
 
 type Draft = Record<string, any>;
@@ -80,6 +90,8 @@ interface Spec {
   labels: Record<string, string>;
   /** The domain's consistency rules for this step (the server checks the same), on the API input. */
   regels?: (input: Record<string, any>, m: Melding) => StapFout[];
+  /** Checks of the form's own fields (e.g. a date and time typed apart), before the schema's. */
+  invoerFouten?: (d: Draft, m: Melding) => StapFout[];
   /** Irreversible steps: the consequence to confirm before the step is sent. */
   bevestiging?: (input: Record<string, any>, m: Melding, c: Casus, app: AppState) => Bevestiging;
 }
@@ -434,7 +446,58 @@ const SPECS: Record<Actie, Spec> = {
     done: 'Het verzoek aan de Raad voor de Kinderbescherming is vastgelegd.',
     labels: { motivering: 'Motivering' },
   },
+  monitoringcontact: {
+    schema: monitoringcontactInputSchema,
+    initial: () => {
+      const nu = amsterdamDatumTijd(new Date());
+      return { datum: nu.datum, tijd: nu.tijd, bevindingen: '', hulpGestart: '', veilig: '' };
+    },
+    // With a bad time only the time field reports it (invoerFouten); the step is not sent then.
+    toInput: (d) => ({ gedaanOp: (contactMoment(d) ?? contactMoment({ ...d, tijd: '12:00' }))?.toISOString(), bevindingen: d.bevindingen, hulpGestart: d.hulpGestart || undefined, veilig: d.veilig || undefined }),
+    invoerFouten: (d, m) => {
+      if (!parseDatumInvoer(d.datum ?? '')) return [{ field: 'gedaanOp', rule: 'datum', message: 'Geef de datum van het contact als dd-mm-jjjj' }];
+      if (parseTijdInvoer(d.tijd ?? '') === null) return [{ field: 'gedaanTijd', rule: 'tijd', message: 'Geef de tijd als uu:mm (24 uur)' }];
+      const moment = contactMoment(d)!;
+      if (moment.getTime() > Date.now() + 5 * 60_000) return [{ field: 'gedaanOp', rule: 'niet_in_toekomst', message: 'Dit moment ligt in de toekomst' }];
+      if (m.overdracht?.overgedragenOp && moment < new Date(m.overdracht.overgedragenOp)) {
+        return [{ field: 'gedaanOp', rule: 'na_overdracht', message: `Het monitoringcontact kan niet vóór de overdracht liggen (${formatTijdstip(m.overdracht.overgedragenOp)})` }];
+      }
+      return [];
+    },
+    Fields: ({ d, set, errors, p, melding }) => {
+      const klok = melding.clocks.find((k) => k.kind === 'monitoring' && !k.metAt);
+      return (
+        <>
+          {klok && <p className="hint">Volgend monitoringcontact uiterlijk {formatDatum(klok.due)}; na dit contact loopt de termijn opnieuw.</p>}
+          <div className="field-row">
+            <TextField name={p('gedaanOp')} label="Datum van het contact" hint="dd-mm-jjjj" value={d.datum} onChange={(v) => set({ datum: v })} errors={errors} inputMode="numeric" width="s" maxLength={10} />
+            <TextField name={p('gedaanTijd')} label="Tijd" hint="uu:mm" value={d.tijd} onChange={(v) => set({ tijd: v })} errors={errors} inputMode="numeric" width="xs" maxLength={5} />
+          </div>
+          <TextArea name={p('bevindingen')} label="Bevindingen" hint="Met wie is gesproken, wat is er gebeurd sinds de overdracht? Minstens 10 tekens." value={d.bevindingen} onChange={(v) => set({ bevindingen: v })} errors={errors} rows={4} />
+          <div className="field-row">
+            <RadioGroup name={p('hulpGestart')} label="Is de hulp gestart?" inline options={HULP_GESTART.map((v) => ({ value: v, label: HULP_GESTART_LABEL[v] }))} value={d.hulpGestart} onChange={(v) => set({ hulpGestart: v })} errors={errors} />
+            <RadioGroup name={p('veilig')} label="Is de situatie veilig?" inline options={VEILIG.map((v) => ({ value: v, label: VEILIG_LABEL[v] }))} value={d.veilig} onChange={(v) => set({ veilig: v })} errors={errors} />
+          </div>
+          {d.veilig === 'nee' && (
+            <Notice kind="warning">
+              Niet veilig: na het vastleggen is een nieuwe veiligheidsbeoordeling nodig. Registreer een hermelding (Intake) zodat de veiligheidsbeoordeling opnieuw binnen 5 werkdagen plaatsvindt.
+            </Notice>
+          )}
+        </>
+      );
+    },
+    submit: 'Monitoringcontact vastleggen',
+    done: 'Het monitoringcontact is vastgelegd; de monitoringtermijn loopt opnieuw.',
+    labels: { gedaanOp: 'Datum van het contact', gedaanTijd: 'Tijd', bevindingen: 'Bevindingen', hulpGestart: 'Hulp gestart', veilig: 'Veilig' },
+  },
 };
+
+/** The moment of a monitoringcontact from the form's date and time (Amsterdam), or null. */
+function contactMoment(d: Draft): Date | null {
+  const datum = parseDatumInvoer(d.datum ?? '');
+  const tijd = parseTijdInvoer(d.tijd ?? '');
+  return datum && tijd !== null ? amsterdamMoment(datum, tijd) : null;
+}
 
 function uitkomstHint(acute: string, structureel: string): string {
   if (acute === 'ja') return 'Bij acute onveiligheid is de uitkomst ‘(Vermoeden van) acute onveiligheid’.';
@@ -510,7 +573,9 @@ export function ActionForm({ casus, melding, actie, onDone, onCancel, onReload }
     const body = { ...spec.toInput(d), versie: basis.versie };
     const r = spec.schema.safeParse(body);
     const errs: FieldErrors = r.success ? {} : fromZodIssues(r.error.issues);
-    // The domain's consistency rules, as the server checks them (one message per field).
+    // The form's own fields first (their message is more precise than the schema's), then the
+    // domain's consistency rules, as the server checks them (one message per field).
+    for (const f of spec.invoerFouten?.(d, melding) ?? []) errs[f.field] = [f.message];
     for (const f of spec.regels?.(body, melding) ?? []) if (!errs[f.field]) errs[f.field] = [f.message];
     if (actie === 'veiligheidsbeoordeling' && d.vlagZetten && !String(d.vlagToelichting ?? '').trim()) errs.vlagToelichting = ['Licht de veiligheidsvlag toe'];
     if (!r.success || Object.keys(errs).length) {
