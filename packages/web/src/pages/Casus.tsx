@@ -1,7 +1,7 @@
 // The casus: one household's story. Header, household, a card per melding (clocks, persons,
 // melder, the steps taken, the next actions as inline forms) and the timeline.
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import { ACTIE_LABEL, BRON_LABEL, isTransitie, type Actie, type MeldingStatus } from '@voordeur/domain';
+import { ACTIE_LABEL, BRON_LABEL, HULP_GESTART_LABEL, isTransitie, VEILIG_LABEL, type Actie, type MeldingStatus } from '@voordeur/domain';
 import { api, ApiError } from '../api.ts';
 import { useEffect, useRef, useState } from 'react';
 import { ClockBadge } from '../components/clock.tsx';
@@ -338,6 +338,12 @@ function MeldingCard({ casus, melding: m, reload, onDone }: { casus: Casus; meld
                     <dd>{[m.melder.telefoon, m.melder.email].filter(Boolean).join(' · ')}</dd>
                   </>
                 )}
+                {!m.melder.wilOnbekendBlijven && (
+                  <>
+                    <dt>Melder wil onbekend blijven</dt>
+                    <dd data-testid="melder-wens">nee</dd>
+                  </>
+                )}
               </>
             ) : (
               <>
@@ -418,7 +424,9 @@ function Stappen({ melding: m }: { melding: Melding }) {
   const d = m.dienst;
   const o = m.overdracht;
   const a = m.afsluiting;
-  if (!b && !d && !o && !a && !m.terugkoppelingen.length && !m.rvdkVerzoeken.length) return null;
+  const mcs = m.monitoringcontacten ?? [];
+  const laatste = mcs[mcs.length - 1];
+  if (!b && !d && !o && !a && !m.terugkoppelingen.length && !m.rvdkVerzoeken.length && !mcs.length) return null;
   return (
     <div className="steps">
       {b && (
@@ -491,6 +499,25 @@ function Stappen({ melding: m }: { melding: Melding }) {
               </>
             )}
           </dl>
+        </section>
+      )}
+      {mcs.length > 0 && (
+        <section className="step-summary" aria-label="Monitoring" data-testid="monitoring">
+          <h4>Monitoring na overdracht</h4>
+          {laatste?.veilig === 'nee' && m.status !== 'afgesloten' && (
+            <Notice kind="warning">
+              <strong>Laatste monitoringcontact ({formatDag(laatste.gedaanOp)}): niet veilig.</strong> Er is een nieuwe veiligheidsbeoordeling nodig: registreer een hermelding via Intake, zodat de veiligheid opnieuw binnen 5 werkdagen wordt beoordeeld.
+            </Notice>
+          )}
+          <ul className="plain-list">
+            {mcs.map((x, i) => (
+              <li key={i} data-testid="monitoringcontact">
+                <strong>{formatTijdstip(x.gedaanOp)}</strong>
+                {x.door ? ` door ${x.door}` : ''} — hulp gestart: {HULP_GESTART_LABEL[x.hulpGestart].toLowerCase()}, veilig: {VEILIG_LABEL[x.veilig].toLowerCase()}
+                <span className="block prewrap">{x.bevindingen}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {a && (
