@@ -284,7 +284,7 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
     ['beoordeeld', 4], ['beoordeeld', 8], ['beoordeeld', 12],
     ['dienst_vv', 15], ['dienst_vv', 30], ['dienst_vv', 48], ['dienst_vv', 55],
     ['dienst_onderzoek', 20], ['dienst_onderzoek', 45], ['dienst_onderzoek_uitkomst', 52],
-    ['overgedragen', 10], ['overgedragen', 25], ['overgedragen', 60], ['overgedragen_na_dienst', 70],
+    ['overgedragen', 10], ['overgedragen', 25], ['overgedragen', 66], ['overgedragen_na_dienst', 70],
     ['afgesloten', 12], ['afgesloten', 30], ['afgesloten', 80], ['afgesloten_na_onderzoek', 90], ['afgesloten', 120],
   ];
   const gemeenteVoor = () => (r() < 0.7 ? 'GM0363' : pick(['GM0384', 'GM0362', 'GM0358', 'GM0451', 'GM0437']));
@@ -438,6 +438,21 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
         },
         worker,
       );
+      // The longest-running one has had a first check (its monitoring clock restarts from it); the
+      // overdracht of 66 werkdagen ago has not, so its clock is at risk or overdue.
+      if (state === 'overgedragen_na_dienst') {
+        const ov = (await sql<{ overgedragen_op: Date }>`select overgedragen_op from overdracht where melding_id = ${created.meldingId}`.execute(db)).rows[0]!;
+        await act(
+          'monitoringcontact',
+          {
+            gedaanOp: past(new Date(ov.overgedragen_op).getTime() + 21 * 24 * 3600_000).toISOString(),
+            bevindingen: `Gebeld met ${ontvanger.naam}: de hulp is gestart, er zijn geen nieuwe incidenten gemeld.`,
+            hulpGestart: 'ja',
+            veilig: 'ja',
+          },
+          worker,
+        );
+      }
       continue;
     }
     if (state === 'afgesloten') {
