@@ -155,6 +155,19 @@ describe('monitoring after an overdracht', () => {
   });
 });
 
+describe('privacy', () => {
+  it("the person's dossier (inzage/afschrift) lists the monitoringcontacten", async () => {
+    const privacy = await env.as('privacy');
+    const r = await privacy.post(`/api/personen/${M1.persoonIds[0]}/inzageverzoeken`, { soort: 'inzage', verzoekerRelatie: 'betrokkene', ontvangenOp: '2026-10-14' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const besluit = await privacy.post(`/api/inzageverzoeken/${r.body.id}/besluit`, { besluit: 'toegewezen', motivering: 'Melder wordt afgeschermd; verder geen bezwaar.' });
+    expect(besluit.status, JSON.stringify(besluit.body)).toBe(200);
+    const d = await privacy.get(`/api/inzageverzoeken/${r.body.id}/dossier`);
+    expect(d.status).toBe(200);
+    expect(d.body.meldingen[0].monitoringcontacten).toEqual([{ gedaanOp: new Date(contact.gedaanOp).toISOString(), bevindingen: contact.bevindingen, hulpGestart: 'ja', veilig: 'ja' }]);
+  });
+});
+
 describe('VOORDEUR_MONITORING_WEKEN', () => {
   it('whole weeks 1–104, default 13; anything else is refused', () => {
     expect(monitoringWekenUit({})).toBe(13);

@@ -62,6 +62,7 @@ export interface Dossier {
     afsluiting: { reden: string; toelichting: string | null; afgeslotenOp: string | null } | null;
     terugkoppelingAanMelder: Array<{ gedaanOp: string | null; inhoud: string | null }> | 'afgeschermd';
     rvdkVerzoeken: Array<{ verzochtOp: string | null; motivering: string | null }>;
+    monitoringcontacten: Array<{ gedaanOp: string | null; bevindingen: string | null; hulpGestart: string; veilig: string }>;
     informering: { geinformeerdOp: string | null; wijze: string | null } | null;
   }>;
   correcties: Array<{ veld: string; oudeWaarde: string | null; nieuweWaarde: string | null; op: string | null }>;
@@ -87,7 +88,7 @@ export async function buildDossier(db: Db, persoonId: number, verzoek: Inzagever
         p.id in (select persoon_id from melding_betrokkene where melding_id = any(${mIds.length ? mIds : [0]}))
         or p.id in (select persoon_id from huishouden_lid where huishouden_id = any(${hIds.length ? hIds : [0]})))`.execute(db)
   ).rows.map((x: any) => ({ ...x, bsn: open(x.bsn, 'persoon.bsn') }));
-  const [betrokkenen, beoordelingen, diensten, overdrachten, afsluitingen, terugkoppelingen, informering, rvdk, melders] = await Promise.all([
+  const [betrokkenen, beoordelingen, diensten, overdrachten, afsluitingen, terugkoppelingen, informering, rvdk, melders, monitoring] = await Promise.all([
     q(sql`select melding_id, persoon_id from melding_betrokkene where melding_id = any(${mIds})`),
     q(sql`select * from veiligheidsbeoordeling where melding_id = any(${mIds})`),
     q(sql`select * from dienst where melding_id = any(${mIds})`),
@@ -97,6 +98,7 @@ export async function buildDossier(db: Db, persoonId: number, verzoek: Inzagever
     q(sql`select * from informering where melding_id = any(${mIds}) and persoon_id = ${persoonId}`),
     q(sql`select * from rvdk_verzoek where melding_id = any(${mIds}) order by verzocht_op`),
     melderStatus(db, mIds),
+    q(sql`select * from monitoringcontact where melding_id = any(${mIds}) order by gedaan_op, id`),
   ]);
 
   // Redaction: other persons (full names, name words not shared with this person, BSNs) and
@@ -161,6 +163,7 @@ export async function buildDossier(db: Db, persoonId: number, verzoek: Inzagever
         // What Veilig Thuis told the melder says who the melder is: only when disclosure is allowed.
         terugkoppelingAanMelder: st && !st.beschermd ? terugkoppelingen.filter((t) => t.melding_id === m.id).map((t) => ({ gedaanOp: iso(t.gedaan_op), inhoud: r(t.inhoud) })) : 'afgeschermd',
         rvdkVerzoeken: rvdk.filter((x) => x.melding_id === m.id).map((x) => ({ verzochtOp: iso(x.verzocht_op), motivering: r(x.motivering) })),
+        monitoringcontacten: monitoring.filter((x) => x.melding_id === m.id).map((x) => ({ gedaanOp: iso(x.gedaan_op), bevindingen: r(x.bevindingen), hulpGestart: x.hulp_gestart, veilig: x.veilig })),
         informering: inf ? { geinformeerdOp: iso(inf.geinformeerd_op), wijze: inf.wijze } : null,
       };
     }),
@@ -204,6 +207,7 @@ export function dossierPdf(d: Dossier): Buffer {
       for (const u of m.dienst.onderzoekUitkomsten) b.push({ type: 'field', label: 'Uitkomst onderzoek', value: `${u.type}: ${u.uitkomst}` });
     }
     if (m.overdracht) b.push({ type: 'field', label: 'Overgedragen', value: `${datum(m.overdracht.overgedragenOp)} aan ${m.overdracht.ontvanger} (${m.overdracht.soortOntvanger})${m.overdracht.monitoringAfspraken ? `. Afspraken: ${m.overdracht.monitoringAfspraken}` : ''}` });
+    for (const x of m.monitoringcontacten) b.push({ type: 'field', label: 'Monitoringcontact', value: `${datum(x.gedaanOp)}: hulp gestart ${x.hulpGestart}, veilig ${x.veilig}. ${x.bevindingen ?? ''}` });
     for (const x of m.rvdkVerzoeken) b.push({ type: 'field', label: 'Verzoek aan de Raad voor de Kinderbescherming', value: `${datum(x.verzochtOp)}: ${x.motivering ?? ''}` });
     if (m.informering) b.push({ type: 'field', label: 'U bent geïnformeerd', value: m.informering.geinformeerdOp ? `${datum(m.informering.geinformeerdOp)}${m.informering.wijze ? ` (${m.informering.wijze})` : ''}` : 'nog niet' });
     if (m.terugkoppelingAanMelder === 'afgeschermd') b.push({ type: 'field', label: 'Terugkoppeling aan melder', value: 'afgeschermd' });
