@@ -93,9 +93,9 @@ export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoe
                 <thead>
                   <tr>
                     <th scope="col">Naam</th>
-                    <th scope="col">Geboortedatum</th>
+                    <th scope="col">Geboorte&shy;datum</th>
                     <th scope="col">Adres</th>
-                    <th scope="col">Overeenkomst</th>
+                    <th scope="col">Overeen&shy;komst</th>
                     <th scope="col" className="num">
                       Eerdere meldingen
                     </th>
