@@ -2,7 +2,7 @@
 // spelling and typing differences, address), and the radar of earlier meldingen.
 import { blindIndex, open } from '../crypto/veld.ts';
 import { geboortedatumLabel, normaliseNaam, volledigeNaam } from '@voordeur/domain';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 
 export interface PersoonKandidaat {
@@ -53,6 +53,18 @@ const PREFIX_LIMIET = 200;
 /** Words that are not the surname itself: tussenvoegsels ('van der Berg' is stored as 'berg …'). */
 const TUSSENVOEGSELS = new Set(['van', 'de', 'der', 'den', 'het', 'ter', 'ten', 'te', 'in', 'op', 't', 's']);
 
+/**
+ * The name score in SQL: for a query of one surname (tussenvoegsels aside) the greater of the
+ * trigram similarity of the whole name and the strict word similarity of the query within it, so
+ * 'Visser' scores as high against 'Vissers Youssef Karim' as against 'Visser Jan'; for a fuller name
+ * the whole-name similarity alone (word similarity there favours names that share one common word,
+ * and lowered the recall of a name with a typo in the benchmark from 93 % to 89 %).
+ */
+function naamScore(kolom: RawBuilder<string>, naam: string) {
+  const woorden = naam.split(' ').filter((w) => w && !TUSSENVOEGSELS.has(w));
+  return woorden.length === 1 ? sql<number>`greatest(similarity(${kolom}, ${naam}), strict_word_similarity(${naam}, ${kolom}))` : sql<number>`similarity(${kolom}, ${naam})`;
+}
+
 interface NaamKandidaat {
   id: number;
   sim: number;
@@ -63,9 +75,7 @@ interface NaamKandidaat {
 
 /**
  * Persons whose zoeknaam is like `naam`, most similar first; `vol` when a pass hit its cap (there
- * are more). The score is the greater of the trigram similarity of the whole name and the strict
- * word similarity of the query within it, so 'Visser' scores as high against 'Vissers Youssef' as
- * against 'Visser Jan'.
+ * are more). Scored by naamScore().
  * - Trigram pass over the distinct search names: first with a strict threshold (0.5: one typo in a
  *   name of normal length stays above it, and the GIN index visits far fewer rows); only when that
  *   finds fewer than 3 persons the tolerant default (0.3), for short names and several typos.
@@ -84,7 +94,7 @@ async function naamKandidaten(db: Db, naam: string): Promise<{ rijen: NaamKandid
         with namen as (
           select naam, naam <-> ${naam} as afstand from zoeknaam
           where naam % ${naam} order by naam <-> ${naam}, naam limit ${NAAM_LIMIET})
-        select p.id, greatest(similarity(n.naam, ${naam}), strict_word_similarity(${naam}, n.naam)) as sim,
+        select p.id, ${naamScore(sql.ref('n.naam'), naam)} as sim,
           p.geboortedatum, p.achternaam, p.voornamen, (select count(*) from namen)::int as n
         from namen n join persoon p on p.zoeknaam = n.naam
         order by n.afstand, p.id limit ${NAAM_LIMIET * 4}`.execute(tx)
@@ -99,7 +109,7 @@ async function naamKandidaten(db: Db, naam: string): Promise<{ rijen: NaamKandid
         await sql<NaamKandidaat & { n: number }>`
           with namen as (select naam from zoeknaam where naam like ${`${woorden[0]}%`} order by naam limit ${PREFIX_LIMIET}),
           beste as (
-            select naam, greatest(similarity(naam, ${naam}), strict_word_similarity(${naam}, naam)) as sim from namen
+            select naam, ${naamScore(sql.ref('naam'), naam)} as sim from namen
             order by 2 desc, naam limit ${NAAM_LIMIET})
           select p.id, b.sim, p.geboortedatum, p.achternaam, p.voornamen, (select count(*) from namen)::int as n
           from beste b join persoon p on p.zoeknaam = b.naam`.execute(tx)
@@ -156,7 +166,7 @@ export async function zoekPersonenResultaat(db: Db, q: ZoekVraag, limit = 20): P
       // Candidates born on that day (or with day/month swapped), any name similarity.
       const variants = dobVariants(dob);
       const r = await sql<{ id: number; sim: number; geboortedatum: string; achternaam: string; voornamen: string | null }>`
-        select id, greatest(similarity(zoeknaam, ${naam}), strict_word_similarity(${naam}, zoeknaam)) as sim, geboortedatum, achternaam, voornamen
+        select id, ${naamScore(sql.ref('zoeknaam'), naam)} as sim, geboortedatum, achternaam, voornamen
         from persoon where geboortedatum = any(${variants}) and similarity(zoeknaam, ${naam}) > 0.2`.execute(db);
       for (const x of r.rows) {
         bump(x.id, x.sim * 3, naamReden(naam, x));
