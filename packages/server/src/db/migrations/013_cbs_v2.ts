@@ -140,6 +140,13 @@ export const up: string[] = [
      primary key (protocol, veld, code),
      foreign key (protocol, veld, optie) references cbs_optie on delete cascade
    )`,
+  // An organisation may already have made its own code table under this name (the API allowed any
+  // name before): it is kept, renamed to '<name>-eigen' with its codes, so this insert cannot fail.
+  `insert into cbs_protocol (versie, omschrijving, zorgmeldingen_politie, uit_codelijst_geladen, aangemaakt_op)
+     select versie || '-eigen', omschrijving || ' (eigen codetabel; hernoemd bij de komst van de ingebouwde v2-tabel)', zorgmeldingen_politie, uit_codelijst_geladen, aangemaakt_op
+     from cbs_protocol where versie = ${q(V2)}`,
+  `update cbs_code set protocol = ${q(V2 + '-eigen')} where protocol = ${q(V2)}`,
+  `delete from cbs_protocol where versie = ${q(V2)}`,
   `insert into cbs_protocol (versie, omschrijving, zorgmeldingen_politie, uit_codelijst_geladen, met_opties) values
      (${q(V2)}, ${q('Informatieprotocol Beleidsinformatie Veilig Thuis v2 (Uitvoeringsregeling Wmo 2015, bijlage A, geldend vanaf 20 maart 2025): de opties van het protocol; de CBS-codes vult de organisatie in uit de Bestandsdefinitie Veilig Thuis van het CBS')}, true, true, true)`,
   `insert into cbs_optie (protocol, veld, optie, label, volgorde) values
