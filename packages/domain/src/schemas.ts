@@ -146,12 +146,19 @@ export const adviesvraagAfsluitenSchema = z.object({
   advies: verplichtTekst(5, 10000).describe('het gegeven advies, zonder identificerende gegevens van betrokkenen'),
 });
 
+/** A comma-separated list of ids in a query string: at most 100, each a database integer. */
+export const idLijstSchema = z
+  .string()
+  .regex(/^[0-9]{1,10}(,[0-9]{1,10})*$/, 'Kommagescheiden persoon-id’s')
+  .refine((v) => v.split(',').length <= 100, 'Hoogstens 100 id’s')
+  .refine((v) => v.split(',').every((x) => Number(x) >= 1 && Number(x) <= 2_147_483_647), 'Een id is een geheel getal van 1 tot 2147483647');
+
 export const intakeHuishoudenZoekSchema = z.object({
-  huishoudenId: z.coerce.number().int().positive().optional(),
+  huishoudenId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   postcode: z.string().trim().max(7).optional(),
   huisnummer: z.string().trim().regex(/^[0-9]{1,5}$/, 'Huisnummer: alleen cijfers').optional(),
   toevoeging: z.string().trim().max(10).optional(),
-  persoonIds: z.string().regex(/^[0-9]+(,[0-9]+)*$/, 'Kommagescheiden persoon-id’s').optional(),
+  persoonIds: idLijstSchema.optional(),
 });
 
 export const BRONNEN = ['eigen_registratie', 'melder', 'directbetrokkenen', 'politie', 'huisarts', 'school', 'lokaal_team', 'gi', 'rvdk', 'anders'] as const;

@@ -322,6 +322,15 @@ describe('GET /api/radar and eerdereMeldingen', () => {
     const bad = await bo.get('/api/radar?persoonIds=1;drop');
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0].field).toBe('query.persoonIds');
+    // An id beyond a database integer, or too many ids: a 400 naming the field, not a database error.
+    for (const ids of ['99999999999', '3000000000', Array.from({ length: 101 }, (_, i) => i + 1).join(',')]) {
+      const r2 = await bo.get(`/api/radar?persoonIds=${ids}`);
+      expect(r2.status, ids).toBe(400);
+      expect(r2.body.fields[0].field).toBe('query.persoonIds');
+    }
+    const hh = await bo.get('/api/intake/huishouden?huishoudenId=3000000000');
+    expect(hh.status).toBe(400);
+    expect(hh.body.fields[0].field).toBe('query.huishoudenId');
   });
 });
 

@@ -1,6 +1,7 @@
 // The route table. Each route: method, url, policy, schemas, handler. See http/route.ts.
 import {
   adviesvraagInputSchema,
+  idLijstSchema,
   datumSchema,
   afsluitenInputSchema,
   beoordelingInputSchema,
@@ -123,7 +124,7 @@ function coreRoutes(): RouteDef[] {
       summary: 'Eerdere meldingen over deze personen (radarfunctie), in elke casus',
       tags: ['intake'],
       policy: { resource: 'melding', action: 'search' },
-      query: z.object({ persoonIds: z.string().regex(/^[0-9]+(,[0-9]+)*$/, 'Kommagescheiden persoon-id’s') }),
+      query: z.object({ persoonIds: idLijstSchema }),
       handler: async (c) => {
         const ids = c.query.persoonIds.split(',').map(Number);
         c.audit.clients(ids);

@@ -243,7 +243,7 @@ const SPECS: Record<Actie, Spec> = {
         titel: `Melding ${m.nummer} overdragen?`,
         regels: [
           `Melding ${m.nummer} wordt overgedragen aan ${input.ontvangerNaam} (${app.label('overdracht_ontvanger', input.ontvangerType)}).${m.dienst && !m.dienst.afgeslotenOp ? ' De lopende dienst wordt daarmee afgerond.' : ''}`,
-          `Daarna monitort Veilig Thuis; de melding kan dan alleen nog worden afgesloten. Casus ${c.nummer} blijft open.`,
+          `Daarna monitort Veilig Thuis (monitoringcontacten, met een eigen termijn) tot de melding wordt afgesloten. Casus ${c.nummer} blijft open.`,
           ...termijnRegels(m, lopend.filter((k) => k.kind !== 'dienst'), 'Die blijven na de overdracht staan.'),
         ],
         waarschuwing: 'Een overdracht kan niet worden teruggedraaid.',
@@ -290,9 +290,11 @@ const SPECS: Record<Actie, Spec> = {
             ? `Melding ${m.nummer} en casus ${c.nummer} worden gesloten.`
             : `Melding ${m.nummer} wordt gesloten. Casus ${c.nummer} blijft open: nog ${meervoud(andereOpen.length, 'open melding', 'open meldingen')} (${andereOpen.map((x) => x.nummer).join(', ')}).`,
           `Reden: ${app.label('afsluitreden', input.reden)}.${m.dienst && !m.dienst.afgeslotenOp ? ' De lopende dienst wordt daarmee afgerond.' : ''}`,
-          ...termijnRegels(m, lopend.filter((k) => k.kind !== 'dienst'), 'Die blijven na het sluiten staan: terugkoppelen en informeren kan nog.'),
+          ...termijnRegels(m, lopend.filter((k) => k.kind !== 'dienst' && k.kind !== 'monitoring'), 'Die blijven na het sluiten staan: terugkoppelen en informeren kan nog.'),
         ],
-        waarschuwing: 'Afsluiten kan niet worden teruggedraaid; een nieuwe melding over dit huishouden opent een nieuwe casus.',
+        waarschuwing: sluit
+          ? 'Afsluiten kan niet worden teruggedraaid; een nieuwe melding over dit huishouden opent een nieuwe casus.'
+          : `Afsluiten kan niet worden teruggedraaid; een nieuwe melding over dit huishouden komt bij casus ${c.nummer}, die open blijft.`,
       };
     },
     submit: 'Afsluiten',
