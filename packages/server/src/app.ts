@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../web/dist');
 
 export async function buildApp(deps: Deps, opts: { routes?: RouteDef[]; logger?: boolean; webDist?: string } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ? { level: deps.config.logLevel } : false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: opts.logger ? { level: deps.config.logLevel } : false, bodyLimit: 1024 * 1024, trustProxy: deps.config.trustProxy });
   const routes = opts.routes ?? allRoutes();
 
   app.addHook('onSend', async (_req, reply, payload) => {

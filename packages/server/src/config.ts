@@ -24,6 +24,11 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Secure cookies (set when served behind TLS). */
   secureCookies: boolean;
+  /**
+   * Which reverse proxies to believe for the client address (X-Forwarded-For): false (direct), or
+   * the proxies' addresses/CIDR ranges. The per-address login and SSO limits need the real client.
+   */
+  trustProxy: false | string[];
   logLevel: string;
   /** Second factor (TOTP) required for every role that sees personal data (default true). */
   requireTotp: boolean;
@@ -62,6 +67,22 @@ export interface OidcConfig {
   mfaAmr: string[];
   /** Where the browser goes after a successful SSO login. */
   afterLoginPath: string;
+}
+
+/**
+ * VOORDEUR_TRUST_PROXY: empty/false = no proxy; otherwise a comma-separated list of the reverse
+ * proxies' addresses or CIDR ranges (e.g. `10.0.0.5` or `10.0.0.0/24,127.0.0.1`). 'true' (trust
+ * anyone) is refused: any client could then choose its own address and escape the limits.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
+  const v = env.VOORDEUR_TRUST_PROXY?.trim();
+  if (!v || v === 'false') return false;
+  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const ok = (x: string) => /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(x) || /^[0-9a-fA-F:]+(\/\d{1,3})?$/.test(x);
+  if (v === 'true' || items.length === 0 || !items.every(ok)) {
+    throw new Error(`configuration: VOORDEUR_TRUST_PROXY must be false or the reverse proxies' addresses/CIDR ranges (comma-separated), got '${v}'`);
+  }
+  return items;
 }
 
 function int(name: string, def: number, env: NodeJS.ProcessEnv): number {
@@ -148,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int('VOORDEUR_SESSION_IDLE_MINUTES', 30, env),
     sessionAbsoluteHours: int('VOORDEUR_SESSION_ABSOLUTE_HOURS', 12, env),
     secureCookies: env.VOORDEUR_SECURE_COOKIES === 'true',
+    trustProxy: trustProxy(env),
     logLevel: env.LOG_LEVEL?.trim() || 'warn',
     requireTotp: bool('VOORDEUR_REQUIRE_TOTP', true, env),
     loginMaxFailures: Math.max(1, int('VOORDEUR_LOGIN_MAX_FAILURES', 5, env)),

@@ -412,3 +412,28 @@ describe('starting a sign-on is bounded (it stores a pending request for an anon
     expect((await sql<{ n: number }>`select count(*)::int as n from oidc_aanvraag where state like 'flood-%'`.execute(db)).rows[0]!.n).toBe(0);
   });
 });
+
+describe('behind a reverse proxy (VOORDEUR_TRUST_PROXY)', () => {
+  it('counts the client address the trusted proxy forwards, and ignores a forged header from anyone else', async () => {
+    const proxied = await createTestEnv({ config: { oidc, trustProxy: ['10.0.0.5'] } });
+    try {
+      const start = (remoteAddress: string, forwardedFor: string) =>
+        proxied.app.inject({ method: 'GET', url: '/api/sso/start', remoteAddress, headers: { 'x-forwarded-for': forwardedFor } });
+      const limit = loadConfig({}).rateSsoStartPerMinute;
+      // Through the proxy: every employee has an own bucket, so a busy morning is no 429.
+      for (let i = 0; i < limit + 5; i++) expect((await start('10.0.0.5', `192.0.2.${i + 1}`)).statusCode).toBe(302);
+      // A client that is not the proxy cannot pick its address with the header.
+      for (let i = 0; i < limit; i++) expect((await start('198.51.100.77', `192.0.2.${100 + i}`)).statusCode).toBe(302);
+      expect((await start('198.51.100.77', '192.0.2.250')).statusCode).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('configuration: false or a list of addresses/CIDR ranges; "true" is refused', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ VOORDEUR_TRUST_PROXY: '10.0.0.0/24, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/24', '127.0.0.1']);
+    expect(() => loadConfig({ VOORDEUR_TRUST_PROXY: 'true' })).toThrow(/VOORDEUR_TRUST_PROXY/);
+    expect(() => loadConfig({ VOORDEUR_TRUST_PROXY: 'proxy.example' })).toThrow(/VOORDEUR_TRUST_PROXY/);
+  });
+});
