@@ -52,7 +52,7 @@ const MAAND_AFK = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep'
 
 function echteDatum(y: number, m: number, d: number): LocalDate | null {
   const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return y >= 1900 && isLocalDate(s) ? s : null;
+  return y >= 1900 && y <= 2199 && isLocalDate(s) ? s : null;
 }
 
 const GEBOORTE_CONTEXT = /(geboren|geb\.?|geboortedatum|geb\.?\s*datum|°)\s*(op|:)?\s*$/i;
@@ -152,13 +152,18 @@ export function amsterdamDatumTijd(instant: Date): { datum: string; tijd: string
   return { datum: `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`, tijd: amsterdamTijd(instant) };
 }
 
-/** 'dd-mm-jjjj' (also d-m-jjjj, with / or .) or 'jjjj-mm-dd' → LocalDate, or null. */
+/**
+ * A date as a user types it → LocalDate ('JJJJ-MM-DD'), or null when it is no real date. Accepted:
+ * dd-mm-jjjj as the app shows dates (also d-m-jjjj, and / or . or a space between), JJJJ-MM-DD, and
+ * eight digits (jjjjmmdd as the intake asks for a birth date, or ddmmjjjj). Years 1900–2199.
+ */
 export function parseDatumInvoer(s: string): LocalDate | null {
   const t = (s ?? '').trim();
-  let m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  let m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(t);
   if (m) return echteDatum(+m[3]!, +m[2]!, +m[1]!);
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return echteDatum(+m[1]!, +m[2]!, +m[3]!);
+  if (/^\d{8}$/.test(t)) return echteDatum(+t.slice(0, 4), +t.slice(4, 6), +t.slice(6, 8)) ?? echteDatum(+t.slice(4, 8), +t.slice(2, 4), +t.slice(0, 2));
   return null;
 }
 

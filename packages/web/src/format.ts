@@ -1,5 +1,5 @@
 // Display formatting: dates as dd-mm-jjjj (Amsterdam time) and the "days left" of a clock in words.
-import { CLOCK_KIND_LABEL, TIME_ZONE, type Clock } from '@voordeur/domain';
+import { CLOCK_KIND_LABEL, parseDatumInvoer, TIME_ZONE, type Clock } from '@voordeur/domain';
 
 /** '2026-11-27' → '27-11-2026'. */
 export function formatDatum(localDate: string): string {
@@ -79,28 +79,8 @@ export const DATUM_HINT = 'dd-mm-jjjj, bijvoorbeeld 22-11-2026';
 /** The message when a date field holds no date. */
 export const DATUM_FOUT = 'Geef een datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026';
 
-function geldig(j: number, m: number, d: number): string | null {
-  if (j < 1900 || j > 2199 || m < 1 || m > 12 || d < 1) return null;
-  const dagen = new Date(Date.UTC(j, m, 0)).getUTCDate();
-  if (d > dagen) return null;
-  return `${String(j).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/**
- * A date as a user types it → 'JJJJ-MM-DD' (what the API takes), or null when it is no real date.
- * Accepted: dd-mm-jjjj as the app shows dates (also d-m-jjjj, and / or . or a space between),
- * JJJJ-MM-DD, and eight digits (ddmmjjjj, or jjjjmmdd as the intake asks for a birth date).
- */
-export function leesDatum(invoer: string): string | null {
-  const s = invoer.trim();
-  let m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(s);
-  if (m) return geldig(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) return geldig(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
-  if (m) return geldig(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8))) ?? geldig(Number(m[3]), Number(m[2]), Number(m[1]));
-  return null;
-}
+/** A date as a user types it → 'JJJJ-MM-DD' (what the API takes), or null: the domain's reader. */
+export const leesDatum = (invoer: string): string | null => parseDatumInvoer(invoer);
 
 /** For a date field's value: the API's 'JJJJ-MM-DD' when it is a date, else the text as typed (the server then names the error). */
 export function datumVoorApi(invoer: string): string {

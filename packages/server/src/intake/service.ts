@@ -17,6 +17,7 @@ import { sql } from 'kysely';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import type { Db } from '../db/index.ts';
 import { HttpError, ValidationError, type FieldError } from '../http/errors.ts';
+import { adresLabel, radarMelding } from '../personen/service.ts';
 import { checkCodes } from '../referentie/service.ts';
 
 const DEFAULT_HUISHOUDEN_ROL: Record<string, string> = { kind: 'kind', slachtoffer: 'overig', pleger: 'overig', getuige: 'overig', overig: 'overig' };
@@ -130,12 +131,6 @@ export interface HuishoudenVoorIntake {
   }>;
 }
 
-function adresTekst(h: any): string {
-  const straat = [h.straat, [h.huisnummer, h.toevoeging].filter(Boolean).join('')].filter(Boolean).join(' ');
-  const plaats = [h.postcode, h.woonplaats].filter(Boolean).join(' ');
-  return [straat, plaats].filter(Boolean).join(', ') || 'adres onbekend';
-}
-
 /**
  * At intake, before registering: the household the melding will join (the same choice as
  * createMelding), whether it has an open casus (then the melding is a hermelding), and the radar
@@ -154,7 +149,7 @@ export async function huishoudenVoorIntake(
   if (h) {
     const leden = (await sql<any>`select p.id, p.voornamen, p.tussenvoegsel, p.achternaam from huishouden_lid l join persoon p on p.id = l.persoon_id where l.huishouden_id = ${h.id} order by p.id`.execute(db)).rows;
     const c = (await sql<{ id: number; nummer: string }>`select id, nummer from casus where huishouden_id = ${h.id} and status = 'open' order by id limit 1`.execute(db)).rows[0];
-    huishouden = { id: h.id, adres: adresTekst(h), leden: leden.map((l: any) => ({ id: l.id, naam: volledigeNaam(l) })), openCasus: c ? { id: c.id, nummer: c.nummer } : null };
+    huishouden = { id: h.id, adres: adresLabel(h), leden: leden.map((l: any) => ({ id: l.id, naam: volledigeNaam(l) })), openCasus: c ? { id: c.id, nummer: c.nummer } : null };
   }
   // The address: of the household, else the one typed (a new household at a known address).
   const pc = h?.postcode ?? postcode;
@@ -174,19 +169,7 @@ export async function huishoudenVoorIntake(
     limit 100`.execute(db);
   return {
     huishouden,
-    meldingen: r.rows.map((x: any) => ({
-      id: x.id,
-      nummer: x.nummer,
-      ontvangenOp: new Date(x.ontvangen_op).toISOString(),
-      status: x.status,
-      aanleiding: x.aanleiding,
-      casusId: x.casus_id,
-      casusNummer: x.casus_nummer,
-      persoonIds: x.personen ?? [],
-      beoordelingUitkomst: x.beoordeling_uitkomst,
-      veiligheidsvlaggen: (x.veiligheidsvlaggen ?? []) as string[],
-      adres: adresTekst(x),
-    })),
+    meldingen: r.rows.map((x: any) => ({ ...radarMelding(x), adres: adresLabel(x) })),
   };
 }
 

@@ -263,17 +263,22 @@ export async function radar(db: Db, persoonIds: number[], exceptMeldingId?: numb
       and (${organisatieId ?? null}::int is null or c.team_id in (select id from team where organisatie_id = ${organisatieId ?? null}::int))
     order by m.ontvangen_op desc
     limit 100`.execute(db);
-  return r.rows.map((x: any) => ({
-    id: x.id,
-    nummer: x.nummer,
+  return r.rows.map(radarMelding);
+}
+
+/** One radar row (melding of the radar query, or of the intake's household radar) for the API. */
+export function radarMelding(x: any) {
+  return {
+    id: x.id as number,
+    nummer: x.nummer as string,
     ontvangenOp: new Date(x.ontvangen_op).toISOString(),
-    status: x.status,
-    aanleiding: x.aanleiding,
-    casusId: x.casus_id,
-    casusNummer: x.casus_nummer,
-    persoonIds: x.personen ?? [],
-    beoordelingUitkomst: x.beoordeling_uitkomst,
+    status: x.status as string,
+    aanleiding: x.aanleiding as string[],
+    casusId: x.casus_id as number,
+    casusNummer: x.casus_nummer as string,
+    persoonIds: (x.personen ?? []) as number[],
+    beoordelingUitkomst: x.beoordeling_uitkomst as string | null,
     /** Safety flags of the melding's casus: a danger known for the household shows at intake. */
     veiligheidsvlaggen: (x.veiligheidsvlaggen ?? []) as string[],
-  }));
+  };
 }

@@ -103,9 +103,11 @@ const JA_NEE: Option[] = [
 const bool = (v: string) => (v === 'ja' ? true : v === 'nee' ? false : undefined);
 const meervoud = (n: number, een: string, meer: string) => `${n} ${n === 1 ? een : meer}`;
 
-/** Is "geen (meer) sprake van onveiligheid" refused for this melding (domain rule afsluitenRegel)? */
-const geenOnveiligheidGeweigerd = (m: Melding) =>
-  afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: m.beoordeling?.uitkomst, dienstOfOverdracht: !!m.dienst || m.status === 'overgedragen' });
+/** The domain rule afsluitenRegel for closing this melding with `reden` (null = allowed). */
+const afsluitenFout = (m: Melding, reden: string) =>
+  afsluitenRegel({ reden, beoordelingUitkomst: m.beoordeling?.uitkomst, dienstOfOverdracht: !!m.dienst || m.status === 'overgedragen' });
+/** Is "geen (meer) sprake van onveiligheid" refused for this melding? */
+const geenOnveiligheidGeweigerd = (m: Melding) => afsluitenFout(m, 'geen_onveiligheid');
 
 /** The open meldingen of the casus other than this one, and the clocks of this melding still running. */
 function gevolgen(m: Melding, c: Casus) {
@@ -277,7 +279,7 @@ const SPECS: Record<Actie, Spec> = {
       );
     },
     regels: (input, m) => {
-      const fout = input.reden ? afsluitenRegel({ reden: input.reden, beoordelingUitkomst: m.beoordeling?.uitkomst, dienstOfOverdracht: !!m.dienst || m.status === 'overgedragen' }) : null;
+      const fout = input.reden ? afsluitenFout(m, input.reden) : null;
       return fout ? [fout] : [];
     },
     bevestiging: (input, m, c, app) => {
