@@ -28,7 +28,8 @@ async function main() {
   });
   const today = toLocalDate(new Date());
   const h0 = halfjaarVan(today);
-  const halfjaar = option('halfjaar') ?? (h0.endsWith('H2') ? `${h0.slice(0, 4)}H1` : `${Number(h0.slice(0, 4)) - 1}H2`);
+  const halfjaar =
+    option('halfjaar') ?? (h0.endsWith('H2') ? `${h0.slice(0, 4)}H1` : `${Number(h0.slice(0, 4)) - 1}H2`);
   const gemeente = option('gemeente') ?? null;
   const p = halfjaarPeriode(halfjaar);
   for (let i = 0; i < RUNS; i++) {
@@ -37,8 +38,11 @@ async function main() {
     await halfjaarRapport(db, p, { drempel: 0, gemeente });
     const total = performance.now() - t0;
     const sqlMs = log.reduce((s, q) => s + q.ms, 0);
-    console.log(`run ${i + 1}: ${fmtMs(total)} ms total, ${log.length} queries (sum of query times ${fmtMs(sqlMs)} ms; they run side by side)`);
-    for (const q of [...log].sort((a, b) => b.ms - a.ms)) console.log(`  ${fmtMs(q.ms).padStart(7)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
+    console.log(
+      `run ${i + 1}: ${fmtMs(total)} ms total, ${log.length} queries (sum of query times ${fmtMs(sqlMs)} ms; they run side by side)`,
+    );
+    for (const q of [...log].sort((a, b) => b.ms - a.ms))
+      console.log(`  ${fmtMs(q.ms).padStart(7)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
   }
   if (!flag('no-explain')) {
     // Each query alone, with the settings the report sets for it (rapportQuery: no JIT, no parallel workers).
@@ -61,4 +65,3 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
-

@@ -24,16 +24,39 @@
 import { generateBsn, zoekNaam, type LocalDate } from '@voordeur/domain';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { seedDemoUsers, seedOrganisation } from '../packages/server/src/db/demo.ts';
+import { seedDemoUsers, seedOrganisation } from '../packages/server/src/demo/demo.ts';
 import { openDatabase } from '../packages/server/src/db/index.ts';
-import { LATEST_MIGRATION, migrate } from '../packages/server/src/db/migrate.ts';
+import { LATEST_MIGRATION, migrate } from '../packages/server/src/startup.ts';
 import { blindIndex, nameWordIndexes, seal, versleutelBestaande } from '../packages/server/src/crypto/veld.ts';
 import { bijwerkenTermijnen } from '../packages/server/src/werkvoorraad/termijnen.ts';
 import { bron, BRONNEN, lijsten } from '../packages/server/src/rapportage/codes.ts';
 import { halfjaarRapport } from '../packages/server/src/rapportage/halfjaar.ts';
 import { halfjaarPeriode } from '../packages/server/src/rapportage/periode.ts';
-import { BENCH_DB_NAME, GENERATOR_VERSION, benchUrl, changedMigrations, flag, fmtInt, intOption, migrationHashes, option, rng, serverUrl } from './lib.ts';
-import { ACHTERNAMEN, ANDERE_REGIO, ANDERE_STRATEN, STRATEN, VOORNAMEN, achternaamPicker, omschrijvingen, zipfPicker, type Achternaam, type Groep } from './names.ts';
+import {
+  BENCH_DB_NAME,
+  GENERATOR_VERSION,
+  benchUrl,
+  changedMigrations,
+  flag,
+  fmtInt,
+  intOption,
+  migrationHashes,
+  option,
+  rng,
+  serverUrl,
+} from './lib.ts';
+import {
+  ACHTERNAMEN,
+  ANDERE_REGIO,
+  ANDERE_STRATEN,
+  STRATEN,
+  VOORNAMEN,
+  achternaamPicker,
+  omschrijvingen,
+  zipfPicker,
+  type Achternaam,
+  type Groep,
+} from './names.ts';
 
 const N = intOption('meldingen', 500_000);
 const SEED = intOption('seed', 20260501);
@@ -48,7 +71,8 @@ const LOCKDOWNS: Array<[LocalDate, LocalDate]> = (() => {
   if (v === 'none') return [];
   return v.split(',').map((x) => {
     const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(x.trim());
-    if (!m || m[2]! < m[1]!) throw new Error(`--lockdown: ranges as 2020-03-16..2020-06-01 (comma-separated) or 'none', got '${x}'`);
+    if (!m || m[2]! < m[1]!)
+      throw new Error(`--lockdown: ranges as 2020-03-16..2020-06-01 (comma-separated) or 'none', got '${x}'`);
     return [m[1]!, m[2]!] as [LocalDate, LocalDate];
   });
 })();
@@ -58,7 +82,8 @@ type Tijdvak = 'normaal' | 'zomer' | 'kerst' | 'lockdown' | 'nasleep';
 const TIJDVAKKEN: Tijdvak[] = ['normaal', 'zomer', 'kerst', 'lockdown', 'nasleep'];
 /** Amsterdam day of an instant (UTC+1 is close enough for the calendar of the data). */
 const dagVan = (epochS: number): LocalDate => new Date((epochS + 3600) * 1000).toISOString().slice(0, 10);
-const dagPlus = (d: LocalDate, n: number): LocalDate => new Date(Date.parse(d) + n * DAY * 1000).toISOString().slice(0, 10);
+const dagPlus = (d: LocalDate, n: number): LocalDate =>
+  new Date(Date.parse(d) + n * DAY * 1000).toISOString().slice(0, 10);
 const tijdvakCache = new Map<LocalDate, Tijdvak>();
 /**
  * What kind of day: a lockdown day (schools closed), the weeks after a lockdown, the summer school
@@ -99,16 +124,44 @@ const BRON_FACTOR: Record<Tijdvak, { onderwijs: number; kinderopvang: number; po
  * In a lockdown the weight lost by onderwijs, kinderopvang and politie goes to these melders
  * (neighbours and family hear more behind the front doors, the huisarts and the wijkteam are called).
  */
-const LOCKDOWN_COMPENSATIE: Array<[string, number]> = [['buurtbewoner', 0.35], ['familielid', 0.2], ['sociaal_netwerk', 0.05], ['db_volwassene', 0.1], ['gz_huisarts', 0.15], ['maatschappelijke_ondersteuning', 0.15]];
+const LOCKDOWN_COMPENSATIE: Array<[string, number]> = [
+  ['buurtbewoner', 0.35],
+  ['familielid', 0.2],
+  ['sociaal_netwerk', 0.05],
+  ['db_volwassene', 0.1],
+  ['gz_huisarts', 0.15],
+  ['maatschappelijke_ondersteuning', 0.15],
+];
 /** Chance that a melding or adviesvraag carries a signal (code list `signaal`), per kind of day. */
 const SIGNAAL_KANS: Record<Tijdvak, Array<[string, number]>> = (() => {
-  const basis: Array<[string, number]> = [['corona', 0], ['verslaving', 0.07], ['lvb', 0.04], ['isolement', 0.02], ['uitgestelde_zorg', 0.015], ['financiele_zorgen', 0.05]];
+  const basis: Array<[string, number]> = [
+    ['corona', 0],
+    ['verslaving', 0.07],
+    ['lvb', 0.04],
+    ['isolement', 0.02],
+    ['uitgestelde_zorg', 0.015],
+    ['financiele_zorgen', 0.05],
+  ];
   return {
     normaal: basis,
     zomer: basis,
     kerst: basis,
-    lockdown: [['corona', 0.3], ['verslaving', 0.1], ['lvb', 0.06], ['isolement', 0.14], ['uitgestelde_zorg', 0.08], ['financiele_zorgen', 0.12]],
-    nasleep: [['corona', 0.1], ['verslaving', 0.08], ['lvb', 0.05], ['isolement', 0.06], ['uitgestelde_zorg', 0.04], ['financiele_zorgen', 0.08]],
+    lockdown: [
+      ['corona', 0.3],
+      ['verslaving', 0.1],
+      ['lvb', 0.06],
+      ['isolement', 0.14],
+      ['uitgestelde_zorg', 0.08],
+      ['financiele_zorgen', 0.12],
+    ],
+    nasleep: [
+      ['corona', 0.1],
+      ['verslaving', 0.08],
+      ['lvb', 0.05],
+      ['isolement', 0.06],
+      ['uitgestelde_zorg', 0.04],
+      ['financiele_zorgen', 0.08],
+    ],
   };
 })();
 const ONDERWIJS = new Set(['ow_basis', 'ow_voortgezet', 'ow_anders']);
@@ -139,7 +192,22 @@ const phase = (label: string) => {
 };
 
 // Tables filled in bulk: their secondary indexes and foreign keys are dropped during the load.
-const BULK_TABLES = ['huishouden', 'persoon', 'huishouden_lid', 'casus', 'melding', 'melder', 'melding_betrokkene', 'veiligheidsbeoordeling', 'dienst', 'overdracht', 'afsluiting', 'terugkoppeling', 'informering', 'adviesvraag'];
+const BULK_TABLES = [
+  'huishouden',
+  'persoon',
+  'huishouden_lid',
+  'casus',
+  'melding',
+  'melder',
+  'melding_betrokkene',
+  'veiligheidsbeoordeling',
+  'dienst',
+  'overdracht',
+  'afsluiting',
+  'terugkoppeling',
+  'informering',
+  'adviesvraag',
+];
 
 async function main() {
   console.log(`Voordeur benchmark data: ${fmtInt(N)} meldingen → ${benchUrl().replace(/\/\/[^@/]*@/, '//')}`);
@@ -179,7 +247,8 @@ async function main() {
     const v = await versleutelBestaande(database.db);
     await sql`vacuum (analyze) melding`.execute(database.db);
     await database.close();
-    if (v.personen || v.melders) console.log(`  encrypted afterwards: ${fmtInt(v.personen)} BSNs, ${fmtInt(v.melders)} melders`);
+    if (v.personen || v.melders)
+      console.log(`  encrypted afterwards: ${fmtInt(v.personen)} BSNs, ${fmtInt(v.melders)} melders`);
     phase(`werkvoorraad deadlines of ${fmtInt(n)} open meldingen stored, melding vacuumed`);
   }
   console.log(`Generation took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
@@ -198,15 +267,26 @@ async function kalibratie(nowS: number) {
   const l = await lijsten(db);
   const q = async <T>(text: string) => (await sql.raw(text).execute(db)).rows as T[];
   const dag = `(x.ontvangen_op at time zone 'Europe/Amsterdam')::date`;
-  const inRange = (shift: number) => LOCKDOWNS.map(([a, b]) => `${dag} between date '${a}' - ${shift} and date '${b}' - ${shift}`).join(' or ') || 'false';
+  const inRange = (shift: number) =>
+    LOCKDOWNS.map(([a, b]) => `${dag} between date '${a}' - ${shift} and date '${b}' - ${shift}`).join(' or ') ||
+    'false';
   const vak = `case when ${inRange(0)} then 'lockdown' when ${inRange(364)} then 'vorig_jaar' else 'buiten' end`;
   const vakken = ['lockdown', 'vorig_jaar', 'buiten'] as const;
   const kop = (x: string) => x.padEnd(34);
-  console.log(`\nCalibration check (${BENCH_DB_NAME}); columns: lockdown days ${LOCKDOWNS.map(([a, b]) => `${a}..${b}`).join(', ') || '(none)'} · the same days 52 weeks earlier · all other days`);
-  const dagen = await q<{ v: string; n: number }>(`select ${vak} as v, count(distinct ${dag})::int as n from melding x group by 1`);
+  console.log(
+    `\nCalibration check (${BENCH_DB_NAME}); columns: lockdown days ${LOCKDOWNS.map(([a, b]) => `${a}..${b}`).join(', ') || '(none)'} · the same days 52 weeks earlier · all other days`,
+  );
+  const dagen = await q<{ v: string; n: number }>(
+    `select ${vak} as v, count(distinct ${dag})::int as n from melding x group by 1`,
+  );
   const perDag = new Map(dagen.map((x) => [x.v, x.n]));
-  for (const [tabel, hoed, naam] of [['melding', 'melder_hoedanigheid', 'meldingen'], ['adviesvraag', 'hoedanigheid', 'adviesvragen']] as const) {
-    const rows = await q<{ v: string; h: string; n: number }>(`select ${vak} as v, x.${hoed} as h, count(*)::int as n from ${tabel} x group by 1, 2`);
+  for (const [tabel, hoed, naam] of [
+    ['melding', 'melder_hoedanigheid', 'meldingen'],
+    ['adviesvraag', 'hoedanigheid', 'adviesvragen'],
+  ] as const) {
+    const rows = await q<{ v: string; h: string; n: number }>(
+      `select ${vak} as v, x.${hoed} as h, count(*)::int as n from ${tabel} x group by 1, 2`,
+    );
     const tot = new Map<string, number>();
     const per = new Map<string, number>();
     for (const x of rows) {
@@ -215,10 +295,14 @@ async function kalibratie(nowS: number) {
       per.set(k, (per.get(k) ?? 0) + x.n);
     }
     const cel = (v: string, n: number) => `${(tot.get(v) ? (100 * n) / tot.get(v)! : 0).toFixed(1).padStart(6)}%`;
-    console.log(`  ${kop(`${naam} per day`)}${vakken.map((v) => (perDag.get(v) ? ((tot.get(v) ?? 0) / perDag.get(v)!).toFixed(1) : '–').padStart(7)).join(' ')}`);
+    console.log(
+      `  ${kop(`${naam} per day`)}${vakken.map((v) => (perDag.get(v) ? ((tot.get(v) ?? 0) / perDag.get(v)!).toFixed(1) : '–').padStart(7)).join(' ')}`,
+    );
     for (const b of BRONNEN) {
       if (!vakken.some((v) => per.get(`${v}/${b.code}`))) continue;
-      console.log(`    ${kop(`${naam}: ${b.label}`).slice(0, 32)}${vakken.map((v) => cel(v, per.get(`${v}/${b.code}`) ?? 0)).join(' ')}`);
+      console.log(
+        `    ${kop(`${naam}: ${b.label}`).slice(0, 32)}${vakken.map((v) => cel(v, per.get(`${v}/${b.code}`) ?? 0)).join(' ')}`,
+      );
     }
   }
   const sig = await q<{ v: string; s: string | null; n: number }>(`
@@ -233,12 +317,17 @@ async function kalibratie(nowS: number) {
     where cardinality(y.signalen) > 0 group by 1`);
   for (const x of metSignaal) contacts.set(x.v, (contacts.get(x.v) ?? 0) + x.n);
   for (const item of l.get('signaal')?.values() ?? []) {
-    const cel = (v: string) => `${((100 * (sig.find((x) => x.v === v && x.s === item.code)?.n ?? 0)) / (contacts.get(v) || 1)).toFixed(1).padStart(6)}%`;
+    const cel = (v: string) =>
+      `${((100 * (sig.find((x) => x.v === v && x.s === item.code)?.n ?? 0)) / (contacts.get(v) || 1)).toFixed(1).padStart(6)}%`;
     console.log(`  ${kop(`signal ${item.label}`).slice(0, 34)}${vakken.map(cel).join(' ')}`);
   }
 
   // The seed-002 figures through the report itself.
-  const eerste = (await q<{ d: string }>(`select to_char(min(ontvangen_op) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as d from melding`))[0]!.d;
+  const eerste = (
+    await q<{ d: string }>(
+      `select to_char(min(ontvangen_op) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as d from melding`,
+    )
+  )[0]!.d;
   const nowDag = dagVan(nowS);
   let h = '2019H2';
   if (eerste > '2019-07-01' || nowDag < '2020-01-01') {
@@ -246,17 +335,28 @@ async function kalibratie(nowS: number) {
     h = nowDag.slice(5) > '07-01' ? `${y}H1` : `${y - 1}H2`;
   }
   const rap = await halfjaarRapport(db, halfjaarPeriode(h), { drempel: 0 });
-  const pctOf = (items: Array<{ code: string; percentage: number | null }>, code: string) => `${items.find((i) => i.code === code)?.percentage ?? 0}%`;
+  const pctOf = (items: Array<{ code: string; percentage: number | null }>, code: string) =>
+    `${items.find((i) => i.code === code)?.percentage ?? 0}%`;
   const m = rap.meldingen;
   const mk = rap.melders.metKinderen;
   const mz = rap.melders.zonderKinderen;
   const af = rap.afhandeling;
   console.log(`  half-year report ${h} (seed 002 is 2019H2: 5,824 meldingen, 1,609 adviesvragen for one region):`);
-  console.log(`    meldingen ${fmtInt(m.totaal ?? 0)}, adviesvragen ${fmtInt(rap.adviesvragen.totaal ?? 0)} (${fmtInt(rap.adviesvragen.omgezetInMelding ?? 0)} converted); with children ${(((m.metKinderen ?? 0) * 100) / (m.totaal || 1)).toFixed(1)}%`);
-  console.log(`    melders with children politie / professionals / burgers ${pctOf(mk.groepen, 'politie')} / ${pctOf(mk.groepen, 'professional')} / ${pctOf(mk.groepen, 'burger')}; without children politie ${pctOf(mz.groepen, 'politie')}`);
-  console.log(`    beoordelingen ${fmtInt(rap.doorlooptijdBeoordeling.n ?? 0)}: ${rap.doorlooptijdBeoordeling.percentageBinnenTermijn}% within 5 werkdagen, average ${rap.doorlooptijdBeoordeling.gemiddeldWerkdagen} werkdagen; diensten ${rap.doorlooptijdDiensten.percentageBinnenTermijn}% within 10 weeks, average ${rap.doorlooptijdDiensten.gemiddeldWeken} weeks`);
-  console.log(`    besluiten ${fmtInt(af.besluiten ?? 0)} (casussen ${fmtInt(af.casussen ?? 0)}): ${af.groepen.map((g) => `${g.label} ${g.percentage}%`).join(' · ')}`);
-  console.log(`    casusregie directly after the beoordeling ${af.casusregie.percentageDirectNaBeoordeling}%; lokaal team already knew the household ${af.lokaalTeam.percentageReedsBekend}%`);
+  console.log(
+    `    meldingen ${fmtInt(m.totaal ?? 0)}, adviesvragen ${fmtInt(rap.adviesvragen.totaal ?? 0)} (${fmtInt(rap.adviesvragen.omgezetInMelding ?? 0)} converted); with children ${(((m.metKinderen ?? 0) * 100) / (m.totaal || 1)).toFixed(1)}%`,
+  );
+  console.log(
+    `    melders with children politie / professionals / burgers ${pctOf(mk.groepen, 'politie')} / ${pctOf(mk.groepen, 'professional')} / ${pctOf(mk.groepen, 'burger')}; without children politie ${pctOf(mz.groepen, 'politie')}`,
+  );
+  console.log(
+    `    beoordelingen ${fmtInt(rap.doorlooptijdBeoordeling.n ?? 0)}: ${rap.doorlooptijdBeoordeling.percentageBinnenTermijn}% within 5 werkdagen, average ${rap.doorlooptijdBeoordeling.gemiddeldWerkdagen} werkdagen; diensten ${rap.doorlooptijdDiensten.percentageBinnenTermijn}% within 10 weeks, average ${rap.doorlooptijdDiensten.gemiddeldWeken} weeks`,
+  );
+  console.log(
+    `    besluiten ${fmtInt(af.besluiten ?? 0)} (casussen ${fmtInt(af.casussen ?? 0)}): ${af.groepen.map((g) => `${g.label} ${g.percentage}%`).join(' · ')}`,
+  );
+  console.log(
+    `    casusregie directly after the beoordeling ${af.casusregie.percentageDirectNaBeoordeling}%; lokaal team already knew the household ${af.lokaalTeam.percentageReedsBekend}%`,
+  );
   await database.close();
   console.log(`  (calibration check ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
@@ -271,12 +371,16 @@ async function reusable(admin: pg.Client): Promise<boolean> {
     const meta = await c.query(`select value from bench_meta where key = 'meta'`).catch(() => ({ rows: [] as any[] }));
     const m = meta.rows[0] ? JSON.parse(meta.rows[0].value) : null;
     if (!m || m.meldingen !== N || m.generatorVersion !== GENERATOR_VERSION) {
-      console.log(`  --reuse: existing ${BENCH_DB_NAME} ${m ? `has ${fmtInt(m.meldingen)} meldingen (generator v${m.generatorVersion})` : 'is incomplete'}; generating again`);
+      console.log(
+        `  --reuse: existing ${BENCH_DB_NAME} ${m ? `has ${fmtInt(m.meldingen)} meldingen (generator v${m.generatorVersion})` : 'is incomplete'}; generating again`,
+      );
       return false;
     }
     const changed = changedMigrations(m.migrations);
     if (changed.length) {
-      console.log(`  --reuse: migrations changed since ${BENCH_DB_NAME} was generated (${changed.join(', ')}); generating again`);
+      console.log(
+        `  --reuse: migrations changed since ${BENCH_DB_NAME} was generated (${changed.join(', ')}); generating again`,
+      );
       return false;
     }
     // New migrations (e.g. an index) are applied to the existing data.
@@ -284,8 +388,12 @@ async function reusable(admin: pg.Client): Promise<boolean> {
     const r = await migrate(database.db);
     await database.close();
     await c.query('analyze');
-    await c.query(`update bench_meta set value = $1 where key = 'meta'`, [JSON.stringify({ ...m, migrations: migrationHashes() })]);
-    console.log(`  --reuse: ${BENCH_DB_NAME} already holds ${fmtInt(N)} meldingen (generated ${m.generatedAt} in ${m.seconds} s); migrations applied: ${r.applied.join(', ') || 'none'}`);
+    await c.query(`update bench_meta set value = $1 where key = 'meta'`, [
+      JSON.stringify({ ...m, migrations: migrationHashes() }),
+    ]);
+    console.log(
+      `  --reuse: ${BENCH_DB_NAME} already holds ${fmtInt(N)} meldingen (generated ${m.generatedAt} in ${m.seconds} s); migrations applied: ${r.applied.join(', ') || 'none'}`,
+    );
     return true;
   } finally {
     await c.end();
@@ -322,7 +430,9 @@ class Stager {
     if (!this.n) return;
     const names = this.cols.map(([n]) => n).join(', ');
     const arrays = this.cols.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ');
-    this.pending = this.c.query(`insert into ${this.table} (${names}) select * from unnest(${arrays})`, this.buf).then(() => undefined);
+    this.pending = this.c
+      .query(`insert into ${this.table} (${names}) select * from unnest(${arrays})`, this.buf)
+      .then(() => undefined);
     this.count += this.n;
     this.n = 0;
     this.buf = this.cols.map(() => []);
@@ -361,46 +471,86 @@ async function generate(c: pg.Client, nowS: number) {
   const spanS = nowS - startS;
 
   // ---- organisation facts from the seeded database
-  const teams = new Map((await c.query(`select id, naam from team`)).rows.map((t: any) => [t.naam as string, t.id as number]));
-  const gemeenteTeam = new Map((await c.query(`select code, team_id from gemeente`)).rows.map((g: any) => [g.code as string, g.team_id as number]));
+  const teams = new Map(
+    (await c.query(`select id, naam from team`)).rows.map((t: any) => [t.naam as string, t.id as number]),
+  );
+  const gemeenteTeam = new Map(
+    (await c.query(`select code, team_id from gemeente`)).rows.map((g: any) => [g.code as string, g.team_id as number]),
+  );
   const bureaudienstTeam = teams.get('Bureaudienst')!;
 
   // ---- extra case workers: a real team has dozens of behandelaars, the demo set has three.
-  const demo = (await c.query(`select organisatie_id, wachtwoord_hash from gebruiker where gebruikersnaam = 'backoffice'`)).rows[0];
+  const demo = (
+    await c.query(`select organisatie_id, wachtwoord_hash from gebruiker where gebruikersnaam = 'backoffice'`)
+  ).rows[0];
   const extra: Array<[string, string, string, number]> = [];
   const naamR = rng(SEED + 1);
   const medewerkerNaam = () => {
-    const g: Groep = weighted(naamR, [['nl', 6], ['ma', 1.5], ['tr', 1], ['sr', 1.5]]);
+    const g: Groep = weighted(naamR, [
+      ['nl', 6],
+      ['ma', 1.5],
+      ['tr', 1],
+      ['sr', 1.5],
+    ]);
     const v = naamR() < 0.75 ? VOORNAMEN[g].v : VOORNAMEN[g].m;
     const a = ACHTERNAMEN[g].head[Math.floor(naamR() * 60)]!;
     return [v[Math.floor(naamR() * v.length)], a.tussenvoegsel, a.achternaam].filter(Boolean).join(' ');
   };
-  for (const [team, slug, rol, n] of [['Team Amsterdam', 'ams', 'backoffice', 40], ['Team Amstelland', 'aml', 'backoffice', 10], ['Bureaudienst', 'bd', 'bureaudienst', 12]] as const) {
-    for (let i = 1; i <= n; i++) extra.push([`bench_${slug}_${String(i).padStart(2, '0')}`, medewerkerNaam(), rol, teams.get(team)!]);
+  for (const [team, slug, rol, n] of [
+    ['Team Amsterdam', 'ams', 'backoffice', 40],
+    ['Team Amstelland', 'aml', 'backoffice', 10],
+    ['Bureaudienst', 'bd', 'bureaudienst', 12],
+  ] as const) {
+    for (let i = 1; i <= n; i++)
+      extra.push([`bench_${slug}_${String(i).padStart(2, '0')}`, medewerkerNaam(), rol, teams.get(team)!]);
   }
   await c.query(
     `insert into gebruiker (organisatie_id, gebruikersnaam, naam, wachtwoord_hash, rollen, team_id)
      select $1, u, n, $2, array[r], t from unnest($3::text[], $4::text[], $5::text[], $6::int[]) as x(u, n, r, t)`,
-    [demo.organisatie_id, demo.wachtwoord_hash, extra.map((e) => e[0]), extra.map((e) => e[1]), extra.map((e) => e[2]), extra.map((e) => e[3])],
+    [
+      demo.organisatie_id,
+      demo.wachtwoord_hash,
+      extra.map((e) => e[0]),
+      extra.map((e) => e[1]),
+      extra.map((e) => e[2]),
+      extra.map((e) => e[3]),
+    ],
   );
-  const users = (await c.query(`select id, rollen, team_id from gebruiker`)).rows as Array<{ id: number; rollen: string[]; team_id: number | null }>;
+  const users = (await c.query(`select id, rollen, team_id from gebruiker`)).rows as Array<{
+    id: number;
+    rollen: string[];
+    team_id: number | null;
+  }>;
   const workersOf = new Map<number, number[]>();
   for (const [, id] of teams) {
     const rol = id === bureaudienstTeam ? ['bureaudienst', 'crisisdienst'] : ['backoffice'];
-    workersOf.set(id, users.filter((u) => u.team_id === id && u.rollen.some((x) => rol.includes(x))).map((u) => u.id));
+    workersOf.set(
+      id,
+      users.filter((u) => u.team_id === id && u.rollen.some((x) => rol.includes(x))).map((u) => u.id),
+    );
   }
-  const registrars = users.filter((u) => u.rollen.includes('bureaudienst') || u.rollen.includes('crisisdienst')).map((u) => u.id);
-  const toetsers = users.filter((u) => u.rollen.includes('gedragswetenschapper') || u.rollen.includes('vertrouwensarts')).map((u) => u.id);
+  const registrars = users
+    .filter((u) => u.rollen.includes('bureaudienst') || u.rollen.includes('crisisdienst'))
+    .map((u) => u.id);
+  const toetsers = users
+    .filter((u) => u.rollen.includes('gedragswetenschapper') || u.rollen.includes('vertrouwensarts'))
+    .map((u) => u.id);
   phase(`${extra.length} extra behandelaars (${[...workersOf].map(([t, w]) => `team ${t}: ${w.length}`).join(', ')})`);
 
   // ---- drop secondary indexes and foreign keys of the bulk tables; recreated after the load
   const fks = (
-    await c.query(`select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def from pg_constraint
-                   where contype = 'f' and conrelid::regclass::text = any($1)`, [BULK_TABLES])
+    await c.query(
+      `select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def from pg_constraint
+                   where contype = 'f' and conrelid::regclass::text = any($1)`,
+      [BULK_TABLES],
+    )
   ).rows as Array<{ tbl: string; conname: string; def: string }>;
   const idx = (
-    await c.query(`select indexname, indexdef from pg_indexes i where schemaname = 'public' and tablename = any($1)
-                   and not exists (select 1 from pg_constraint k where k.conname = i.indexname)`, [BULK_TABLES])
+    await c.query(
+      `select indexname, indexdef from pg_indexes i where schemaname = 'public' and tablename = any($1)
+                   and not exists (select 1 from pg_constraint k where k.conname = i.indexname)`,
+      [BULK_TABLES],
+    )
   ).rows as Array<{ indexname: string; indexdef: string }>;
   for (const f of fks) await c.query(`alter table ${f.tbl} drop constraint ${f.conname}`);
   for (const i of idx) await c.query(`drop index ${i.indexname}`);
@@ -411,25 +561,84 @@ async function generate(c: pg.Client, nowS: number) {
   await c.query(`create temp table bench_tekst (id int primary key, tekst text not null)`);
   await c.query(`insert into bench_tekst select i, t from unnest($1::text[]) with ordinality as x(t, i)`, [teksten]);
   const sHh = new Stager(c, 'stg_huishouden', [
-    ['id', 'int'], ['straat', 'text'], ['huisnummer', 'text'], ['toevoeging', 'text'], ['postcode', 'text'], ['woonplaats', 'text'],
-    ['gemeente_code', 'text'], ['aangemaakt_op', 'float8'], ['team_id', 'int'],
+    ['id', 'int'],
+    ['straat', 'text'],
+    ['huisnummer', 'text'],
+    ['toevoeging', 'text'],
+    ['postcode', 'text'],
+    ['woonplaats', 'text'],
+    ['gemeente_code', 'text'],
+    ['aangemaakt_op', 'float8'],
+    ['team_id', 'int'],
   ]);
   const sP = new Stager(c, 'stg_persoon', [
-    ['id', 'int'], ['huishouden_id', 'int'], ['bsn', 'text'], ['bsn_hash', 'text'], ['achternaam', 'text'], ['tussenvoegsel', 'text'], ['voornamen', 'text'],
-    ['geboortedatum', 'text'], ['geslacht', 'text'], ['zoeknaam', 'text'], ['aangemaakt_op', 'float8'], ['hh_rol', 'text'], ['betr_rol', 'text'],
+    ['id', 'int'],
+    ['huishouden_id', 'int'],
+    ['bsn', 'text'],
+    ['bsn_hash', 'text'],
+    ['achternaam', 'text'],
+    ['tussenvoegsel', 'text'],
+    ['voornamen', 'text'],
+    ['geboortedatum', 'text'],
+    ['geslacht', 'text'],
+    ['zoeknaam', 'text'],
+    ['aangemaakt_op', 'float8'],
+    ['hh_rol', 'text'],
+    ['betr_rol', 'text'],
   ]);
   const sM = new Stager(c, 'stg_melding', [
-    ['id', 'int'], ['casus_id', 'int'], ['team_id', 'int'], ['status', 'text'], ['ontvangen_op', 'float8'], ['geregistreerd_op', 'float8'],
-    ['geregistreerd_door', 'int'], ['behandelaar_id', 'int'], ['binnenkomst', 'text'], ['hoedanigheid', 'text'], ['regio', 'text'],
-    ['gemeente_code', 'text'], ['aanleiding', 'text'], ['aard', 'text'], ['tekst', 'int'], ['met_kinderen', 'bool'],
-    ['beoordeeld_op', 'float8'], ['uitkomst', 'text'], ['acuut', 'bool'], ['structureel', 'bool'], ['getoetst_door', 'int'], ['tk_b', 'float8'],
-    ['dienst_soort', 'text'], ['dienst_start', 'float8'], ['dienst_eind', 'float8'], ['onderzoek_uitkomst', 'text'], ['tk_o', 'float8'],
-    ['overdracht_op', 'float8'], ['ontvanger_type', 'text'], ['ontvanger_naam', 'text'], ['reeds_bekend', 'bool'], ['warm', 'bool'], ['overdracht_moment', 'text'],
-    ['afgesloten_op', 'float8'], ['afsluit_reden', 'text'], ['afsluit_moment', 'text'], ['informed_op', 'float8'], ['signalen', 'text'],
+    ['id', 'int'],
+    ['casus_id', 'int'],
+    ['team_id', 'int'],
+    ['status', 'text'],
+    ['ontvangen_op', 'float8'],
+    ['geregistreerd_op', 'float8'],
+    ['geregistreerd_door', 'int'],
+    ['behandelaar_id', 'int'],
+    ['binnenkomst', 'text'],
+    ['hoedanigheid', 'text'],
+    ['regio', 'text'],
+    ['gemeente_code', 'text'],
+    ['aanleiding', 'text'],
+    ['aard', 'text'],
+    ['tekst', 'int'],
+    ['met_kinderen', 'bool'],
+    ['beoordeeld_op', 'float8'],
+    ['uitkomst', 'text'],
+    ['acuut', 'bool'],
+    ['structureel', 'bool'],
+    ['getoetst_door', 'int'],
+    ['tk_b', 'float8'],
+    ['dienst_soort', 'text'],
+    ['dienst_start', 'float8'],
+    ['dienst_eind', 'float8'],
+    ['onderzoek_uitkomst', 'text'],
+    ['tk_o', 'float8'],
+    ['overdracht_op', 'float8'],
+    ['ontvanger_type', 'text'],
+    ['ontvanger_naam', 'text'],
+    ['reeds_bekend', 'bool'],
+    ['warm', 'bool'],
+    ['overdracht_moment', 'text'],
+    ['afgesloten_op', 'float8'],
+    ['afsluit_reden', 'text'],
+    ['afsluit_moment', 'text'],
+    ['informed_op', 'float8'],
+    ['signalen', 'text'],
   ]);
   const sA = new Stager(c, 'stg_advies', [
-    ['id', 'int'], ['ontvangen_op', 'float8'], ['geregistreerd_door', 'int'], ['team_id', 'int'], ['hoedanigheid', 'text'], ['aanleiding', 'text'],
-    ['aard', 'text'], ['regio', 'text'], ['gemeente_code', 'text'], ['afgesloten_op', 'float8'], ['omgezet', 'int'], ['signalen', 'text'],
+    ['id', 'int'],
+    ['ontvangen_op', 'float8'],
+    ['geregistreerd_door', 'int'],
+    ['team_id', 'int'],
+    ['hoedanigheid', 'text'],
+    ['aanleiding', 'text'],
+    ['aard', 'text'],
+    ['regio', 'text'],
+    ['gemeente_code', 'text'],
+    ['afgesloten_op', 'float8'],
+    ['omgezet', 'int'],
+    ['signalen', 'text'],
   ]);
   for (const s of [sHh, sP, sM, sA]) await s.create();
 
@@ -459,12 +668,37 @@ async function generate(c: pg.Client, nowS: number) {
   const C = order.length;
 
   // ---- households and persons, one household per casus (casus id = household id), in time order
-  const GROEPEN: Array<[Groep, number]> = [['nl', 45], ['ma', 18], ['tr', 12], ['sr', 13], ['ov', 12]];
-  const achternaamPick = Object.fromEntries(Object.entries(ACHTERNAMEN).map(([g, b]) => [g, achternaamPicker(b)])) as Record<Groep, (r: () => number) => Achternaam>;
+  const GROEPEN: Array<[Groep, number]> = [
+    ['nl', 45],
+    ['ma', 18],
+    ['tr', 12],
+    ['sr', 13],
+    ['ov', 12],
+  ];
+  const achternaamPick = Object.fromEntries(
+    Object.entries(ACHTERNAMEN).map(([g, b]) => [g, achternaamPicker(b)]),
+  ) as Record<Groep, (r: () => number) => Achternaam>;
   const voornaamPick = Object.fromEntries(
-    Object.entries(VOORNAMEN).map(([g, v]) => [g, { v: zipfPicker(v.v, 0.5), m: zipfPicker(v.m, 0.5), kindV: zipfPicker(v.kindV, 0.5), kindM: zipfPicker(v.kindM, 0.5) }]),
+    Object.entries(VOORNAMEN).map(([g, v]) => [
+      g,
+      {
+        v: zipfPicker(v.v, 0.5),
+        m: zipfPicker(v.m, 0.5),
+        kindV: zipfPicker(v.kindV, 0.5),
+        kindM: zipfPicker(v.kindM, 0.5),
+      },
+    ]),
   ) as Record<Groep, Record<'v' | 'm' | 'kindV' | 'kindM', (u: number) => string>>;
-  const GEMEENTE_W: Array<[string, number]> = [['GM0363', 80], ['GM0362', 7], ['GM0384', 2.3], ['GM0358', 2.3], ['GM0451', 2.2], ['GM0437', 1.1], ['andere', 3.5], ['onbekend', 1.5]];
+  const GEMEENTE_W: Array<[string, number]> = [
+    ['GM0363', 80],
+    ['GM0362', 7],
+    ['GM0384', 2.3],
+    ['GM0358', 2.3],
+    ['GM0451', 2.2],
+    ['GM0437', 1.1],
+    ['andere', 3.5],
+    ['onbekend', 1.5],
+  ];
 
   const hhMet = new Uint8Array(C + 1);
   const hhType: HhType[] = new Array(C + 1);
@@ -485,25 +719,58 @@ async function generate(c: pg.Client, nowS: number) {
     hhGemeente[hid] = gemeente;
     hhTeam[hid] = gemeente ? gemeenteTeam.get(gemeente)! : bureaudienstTeam;
     // Address: street, number, sometimes an addition; 'onbekend' region mostly without address.
-    let adres: [string | null, string | null, string | null, string | null, string | null] = [null, null, null, null, null];
+    let adres: [string | null, string | null, string | null, string | null, string | null] = [
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
     if (gemeente) {
       const st = STRATEN[gemeente]!;
       const pc = st.pc[0] + Math.floor(r() * (st.pc[1] - st.pc[0] + 1));
-      adres = [pick(st.straten), String(1 + Math.floor(expo(r, 60)) % 400), r() < 0.25 ? pick(['A', 'B', 'C', 'H', '1', '2', '3', '-I', '-II']) : null, `${pc}${String.fromCharCode(65 + Math.floor(r() * 26))}${String.fromCharCode(65 + Math.floor(r() * 26))}`, st.woonplaats];
+      adres = [
+        pick(st.straten),
+        String(1 + (Math.floor(expo(r, 60)) % 400)),
+        r() < 0.25 ? pick(['A', 'B', 'C', 'H', '1', '2', '3', '-I', '-II']) : null,
+        `${pc}${String.fromCharCode(65 + Math.floor(r() * 26))}${String.fromCharCode(65 + Math.floor(r() * 26))}`,
+        st.woonplaats,
+      ];
     } else if (regio === 'andere' || r() < 0.3) {
       const o = pick(ANDERE_REGIO);
       const pc = o.pc[0] + Math.floor(r() * (o.pc[1] - o.pc[0] + 1));
-      adres = [pick(ANDERE_STRATEN), String(1 + Math.floor(r() * 150)), null, `${pc}${String.fromCharCode(65 + Math.floor(r() * 26))}${String.fromCharCode(65 + Math.floor(r() * 26))}`, o.woonplaats];
+      adres = [
+        pick(ANDERE_STRATEN),
+        String(1 + Math.floor(r() * 150)),
+        null,
+        `${pc}${String.fromCharCode(65 + Math.floor(r() * 26))}${String.fromCharCode(65 + Math.floor(r() * 26))}`,
+        o.woonplaats,
+      ];
     }
     await sHh.push([hid, ...adres, gemeente, s, hhTeam[hid]]);
 
     // Composition: 74% with minor children (seed 002: 4,290 of 5,824 meldingen), 2–5 persons.
-    const type: HhType = r() < 0.74 ? 'gezin' : weighted<HhType>(r, [['partners', 70], ['ouderen', 15], ['ouders_kind', 15]]);
+    const type: HhType =
+      r() < 0.74
+        ? 'gezin'
+        : weighted<HhType>(r, [
+            ['partners', 70],
+            ['ouderen', 15],
+            ['ouders_kind', 15],
+          ]);
     hhType[hid] = type;
     hhMet[hid] = type === 'gezin' ? 1 : 0;
     const groep = weighted(r, GROEPEN);
     const otherGroep = () => (r() < 0.12 ? weighted(r, GROEPEN) : groep);
-    const persoon = async (p: { groep: Groep; achternaam: Achternaam; sex: 'V' | 'M'; age: number; kind?: boolean; hh: string; rol: string }) => {
+    const persoon = async (p: {
+      groep: Groep;
+      achternaam: Achternaam;
+      sex: 'V' | 'M';
+      age: number;
+      kind?: boolean;
+      hh: string;
+      rol: string;
+    }) => {
       persoonId++;
       const vp = voornaamPick[p.groep];
       let voornamen = p.kind ? (p.sex === 'V' ? vp.kindV(r()) : vp.kindM(r())) : p.sex === 'V' ? vp.v(r()) : vp.m(r());
@@ -523,7 +790,21 @@ async function generate(c: pg.Client, nowS: number) {
       const sex = r() < 0.002 ? 'O' : p.sex;
       const naam = { achternaam: p.achternaam.achternaam, tussenvoegsel: p.achternaam.tussenvoegsel, voornamen };
       // Stored as the application stores it (migration 009): encrypted, with a keyed hash for lookups.
-      await sP.push([persoonId, hid, bsn && seal(bsn, 'persoon.bsn'), bsn && blindIndex(bsn, 'persoon.bsn'), naam.achternaam, naam.tussenvoegsel, voornamen, geb, sex, zoekNaam(naam), s, p.hh, p.rol]);
+      await sP.push([
+        persoonId,
+        hid,
+        bsn && seal(bsn, 'persoon.bsn'),
+        bsn && blindIndex(bsn, 'persoon.bsn'),
+        naam.achternaam,
+        naam.tussenvoegsel,
+        voornamen,
+        geb,
+        sex,
+        zoekNaam(naam),
+        s,
+        p.hh,
+        p.rol,
+      ]);
     };
     const an = (g: Groep) => achternaamPick[g](r);
     if (type === 'gezin') {
@@ -533,39 +814,105 @@ async function generate(c: pg.Client, nowS: number) {
       const gv = otherGroep();
       const vaderNaam = an(gv);
       const moederNaam = r() < 0.25 ? vaderNaam : an(gm);
-      const kinderen = weighted(r, [[1, 42], [2, 35], [3, 23]]);
+      const kinderen = weighted(r, [
+        [1, 42],
+        [2, 35],
+        [3, 23],
+      ]);
       const kindNaam = twee || r() < 0.6 ? vaderNaam : moederNaam;
       const swap = r() < 0.15;
       // Single-parent households: the mother (85%) or the father.
       const moeder = twee || r() < 0.85;
-      if (moeder) await persoon({ groep: gm, achternaam: moederNaam, sex: 'V', age: ma, hh: 'ouder_verzorger', rol: swap ? 'pleger' : 'slachtoffer' });
-      if (twee || !moeder) await persoon({ groep: gv, achternaam: vaderNaam, sex: 'M', age: ma + Math.floor(r() * 10) - 2, hh: 'ouder_verzorger', rol: twee && swap ? 'slachtoffer' : 'pleger' });
+      if (moeder)
+        await persoon({
+          groep: gm,
+          achternaam: moederNaam,
+          sex: 'V',
+          age: ma,
+          hh: 'ouder_verzorger',
+          rol: swap ? 'pleger' : 'slachtoffer',
+        });
+      if (twee || !moeder)
+        await persoon({
+          groep: gv,
+          achternaam: vaderNaam,
+          sex: 'M',
+          age: ma + Math.floor(r() * 10) - 2,
+          hh: 'ouder_verzorger',
+          rol: twee && swap ? 'slachtoffer' : 'pleger',
+        });
       for (let k = 0; k < kinderen; k++) {
         const age = Math.floor(r() * Math.min(18, ma - 16));
-        await persoon({ groep: r() < 0.5 ? gv : gm, achternaam: kindNaam, sex: r() < 0.5 ? 'V' : 'M', age, kind: true, hh: 'kind', rol: 'kind' });
+        await persoon({
+          groep: r() < 0.5 ? gv : gm,
+          achternaam: kindNaam,
+          sex: r() < 0.5 ? 'V' : 'M',
+          age,
+          kind: true,
+          hh: 'kind',
+          rol: 'kind',
+        });
       }
     } else if (type === 'partners') {
       const aAge = 20 + Math.floor(r() * 50);
       await persoon({ groep, achternaam: an(groep), sex: 'V', age: aAge, hh: 'partner', rol: 'slachtoffer' });
       const g2 = otherGroep();
-      await persoon({ groep: g2, achternaam: an(g2), sex: r() < 0.95 ? 'M' : 'V', age: aAge + Math.floor(r() * 10) - 2, hh: 'partner', rol: 'pleger' });
+      await persoon({
+        groep: g2,
+        achternaam: an(g2),
+        sex: r() < 0.95 ? 'M' : 'V',
+        age: aAge + Math.floor(r() * 10) - 2,
+        hh: 'partner',
+        rol: 'pleger',
+      });
     } else if (type === 'ouderen') {
       const oud = 65 + Math.floor(r() * 27);
       const naam = an(groep);
-      await persoon({ groep, achternaam: r() < 0.5 ? naam : an(groep), sex: r() < 0.65 ? 'V' : 'M', age: oud, hh: 'overig', rol: 'slachtoffer' });
+      await persoon({
+        groep,
+        achternaam: r() < 0.5 ? naam : an(groep),
+        sex: r() < 0.65 ? 'V' : 'M',
+        age: oud,
+        hh: 'overig',
+        rol: 'slachtoffer',
+      });
       if (r() < 0.3) await persoon({ groep, achternaam: naam, sex: 'M', age: oud + 2, hh: 'partner', rol: 'overig' });
-      await persoon({ groep, achternaam: naam, sex: r() < 0.6 ? 'M' : 'V', age: oud - 25 - Math.floor(r() * 10), hh: 'overig', rol: 'pleger' });
+      await persoon({
+        groep,
+        achternaam: naam,
+        sex: r() < 0.6 ? 'M' : 'V',
+        age: oud - 25 - Math.floor(r() * 10),
+        hh: 'overig',
+        rol: 'pleger',
+      });
     } else {
       const ouder = 40 + Math.floor(r() * 25);
       const naam = an(groep);
-      await persoon({ groep, achternaam: r() < 0.5 ? naam : an(groep), sex: 'V', age: ouder, hh: 'ouder_verzorger', rol: 'slachtoffer' });
-      if (r() < 0.5) await persoon({ groep, achternaam: naam, sex: 'M', age: ouder + 3, hh: 'ouder_verzorger', rol: 'overig' });
-      await persoon({ groep, achternaam: naam, sex: r() < 0.8 ? 'M' : 'V', age: 18 + Math.floor(r() * 6), hh: 'kind', rol: 'pleger' });
+      await persoon({
+        groep,
+        achternaam: r() < 0.5 ? naam : an(groep),
+        sex: 'V',
+        age: ouder,
+        hh: 'ouder_verzorger',
+        rol: 'slachtoffer',
+      });
+      if (r() < 0.5)
+        await persoon({ groep, achternaam: naam, sex: 'M', age: ouder + 3, hh: 'ouder_verzorger', rol: 'overig' });
+      await persoon({
+        groep,
+        achternaam: naam,
+        sex: r() < 0.8 ? 'M' : 'V',
+        age: 18 + Math.floor(r() * 6),
+        hh: 'kind',
+        rol: 'pleger',
+      });
     }
   }
   await sHh.done();
   await sP.done();
-  phase(`${fmtInt(C)} households, ${fmtInt(persoonId)} persons (${Math.round((100 * metBsn) / persoonId)}% with BSN) computed and staged`);
+  phase(
+    `${fmtInt(C)} households, ${fmtInt(persoonId)} persons (${Math.round((100 * metBsn) / persoonId)}% with BSN) computed and staged`,
+  );
 
   // ---- meldingen in order of receipt, with their lifecycle
   const mCasus = new Int32Array(N);
@@ -582,28 +929,132 @@ async function generate(c: pg.Client, nowS: number) {
   }
   const mOrder = Array.from({ length: N }, (_, i) => i).sort((a, b) => mTime[a]! - mTime[b]!);
 
-  const HOED_MET: Array<[string, number]> = [['politie', 74], ['ow_basis', 5], ['ow_voortgezet', 1.5], ['gz_huisarts', 2.5], ['gz_anders', 3], ['gz_ggz', 1], ['maatschappelijke_ondersteuning', 4], ['jeugdzorg_gi', 2], ['jeugdzorg_anders', 2], ['kinderopvang', 1], ['buurtbewoner', 1.5], ['familielid', 1.5], ['db_volwassene', 0.7], ['db_jeugdige', 0.3]];
-  const HOED_ZONDER: Array<[string, number]> = [['politie', 92], ['gz_huisarts', 2], ['gz_ggz', 1.5], ['maatschappelijke_ondersteuning', 2], ['gz_geriater', 0.5], ['buurtbewoner', 1], ['familielid', 0.7], ['db_volwassene', 0.3]];
-  const hoedMix = Object.fromEntries(TIJDVAKKEN.map((v) => [v, { met: melderMix(HOED_MET, v), zonder: melderMix(HOED_ZONDER, v) }])) as Record<Tijdvak, { met: Array<[string, number]>; zonder: Array<[string, number]> }>;
-  const signalen = (v: Tijdvak) => SIGNAAL_KANS[v].filter(([, p]) => r() < p).map(([c]) => c).join(',');
+  const HOED_MET: Array<[string, number]> = [
+    ['politie', 74],
+    ['ow_basis', 5],
+    ['ow_voortgezet', 1.5],
+    ['gz_huisarts', 2.5],
+    ['gz_anders', 3],
+    ['gz_ggz', 1],
+    ['maatschappelijke_ondersteuning', 4],
+    ['jeugdzorg_gi', 2],
+    ['jeugdzorg_anders', 2],
+    ['kinderopvang', 1],
+    ['buurtbewoner', 1.5],
+    ['familielid', 1.5],
+    ['db_volwassene', 0.7],
+    ['db_jeugdige', 0.3],
+  ];
+  const HOED_ZONDER: Array<[string, number]> = [
+    ['politie', 92],
+    ['gz_huisarts', 2],
+    ['gz_ggz', 1.5],
+    ['maatschappelijke_ondersteuning', 2],
+    ['gz_geriater', 0.5],
+    ['buurtbewoner', 1],
+    ['familielid', 0.7],
+    ['db_volwassene', 0.3],
+  ];
+  const hoedMix = Object.fromEntries(
+    TIJDVAKKEN.map((v) => [v, { met: melderMix(HOED_MET, v), zonder: melderMix(HOED_ZONDER, v) }]),
+  ) as Record<Tijdvak, { met: Array<[string, number]>; zonder: Array<[string, number]> }>;
+  const signalen = (v: Tijdvak) =>
+    SIGNAAL_KANS[v]
+      .filter(([, p]) => r() < p)
+      .map(([c]) => c)
+      .join(',');
   const AANLEIDING: Record<HhType, Array<[string, number]>> = {
-    gezin: [['km_anders', 35], ['partnergeweld,km_anders', 30], ['km_vechtscheiding', 12], ['partnergeweld', 10], ['km_kindcheck,partnergeweld', 8], ['eergerelateerd', 2], ['huwelijksdwang', 1], ['hg_anders', 2]],
-    partners: [['partnergeweld', 84], ['hg_anders', 10], ['eergerelateerd', 2], ['andere_problematiek', 4]],
-    ouderen: [['ouderenmishandeling', 85], ['hg_anders', 10], ['andere_problematiek', 5]],
-    ouders_kind: [['geweld_tegen_ouders', 80], ['hg_anders', 15], ['andere_problematiek', 5]],
+    gezin: [
+      ['km_anders', 35],
+      ['partnergeweld,km_anders', 30],
+      ['km_vechtscheiding', 12],
+      ['partnergeweld', 10],
+      ['km_kindcheck,partnergeweld', 8],
+      ['eergerelateerd', 2],
+      ['huwelijksdwang', 1],
+      ['hg_anders', 2],
+    ],
+    partners: [
+      ['partnergeweld', 84],
+      ['hg_anders', 10],
+      ['eergerelateerd', 2],
+      ['andere_problematiek', 4],
+    ],
+    ouderen: [
+      ['ouderenmishandeling', 85],
+      ['hg_anders', 10],
+      ['andere_problematiek', 5],
+    ],
+    ouders_kind: [
+      ['geweld_tegen_ouders', 80],
+      ['hg_anders', 15],
+      ['andere_problematiek', 5],
+    ],
   };
   const AARD: Record<HhType, Array<[string, number]>> = {
-    gezin: [['getuige_van_geweld', 30], ['getuige_van_geweld,lichamelijke_mishandeling', 20], ['pedagogische_verwaarlozing', 12], ['lichamelijke_mishandeling', 10], ['affectieve_verwaarlozing,pedagogische_verwaarlozing', 10], ['psychisch_geweld', 8], ['lichamelijke_verwaarlozing', 5], ['seksueel_misbruik', 2], ['anders_onveilig', 3]],
-    partners: [['lichamelijke_mishandeling', 40], ['lichamelijke_mishandeling,psychisch_geweld', 30], ['psychisch_geweld', 25], ['financiele_uitbuiting', 2], ['anders_onveilig', 3]],
-    ouderen: [['financiele_uitbuiting', 35], ['lichamelijke_verwaarlozing', 25], ['psychisch_geweld', 20], ['lichamelijke_mishandeling', 15], ['anders_onveilig', 5]],
-    ouders_kind: [['lichamelijke_mishandeling', 45], ['psychisch_geweld', 35], ['financiele_uitbuiting', 10], ['anders_onveilig', 10]],
+    gezin: [
+      ['getuige_van_geweld', 30],
+      ['getuige_van_geweld,lichamelijke_mishandeling', 20],
+      ['pedagogische_verwaarlozing', 12],
+      ['lichamelijke_mishandeling', 10],
+      ['affectieve_verwaarlozing,pedagogische_verwaarlozing', 10],
+      ['psychisch_geweld', 8],
+      ['lichamelijke_verwaarlozing', 5],
+      ['seksueel_misbruik', 2],
+      ['anders_onveilig', 3],
+    ],
+    partners: [
+      ['lichamelijke_mishandeling', 40],
+      ['lichamelijke_mishandeling,psychisch_geweld', 30],
+      ['psychisch_geweld', 25],
+      ['financiele_uitbuiting', 2],
+      ['anders_onveilig', 3],
+    ],
+    ouderen: [
+      ['financiele_uitbuiting', 35],
+      ['lichamelijke_verwaarlozing', 25],
+      ['psychisch_geweld', 20],
+      ['lichamelijke_mishandeling', 15],
+      ['anders_onveilig', 5],
+    ],
+    ouders_kind: [
+      ['lichamelijke_mishandeling', 45],
+      ['psychisch_geweld', 35],
+      ['financiele_uitbuiting', 10],
+      ['anders_onveilig', 10],
+    ],
   };
-  const UITKOMST: Array<[string, number]> = [['structurele_onveiligheid', 40], ['eenmalige_onveilige_situatie', 15], ['andere_leefdomeinen', 18], ['geen_zorgen', 17], ['acute_onveiligheid', 10]];
+  const UITKOMST: Array<[string, number]> = [
+    ['structurele_onveiligheid', 40],
+    ['eenmalige_onveilige_situatie', 15],
+    ['andere_leefdomeinen', 18],
+    ['geen_zorgen', 17],
+    ['acute_onveiligheid', 10],
+  ];
   // Seed 002: of the besluiten 40% casusregie (GI / lokaal team), > 20% other hulpverlening, 4 in 10
   // cliëntsysteem or no HG/KM; > 80% of the casusregie overdrachten directly after the beoordeling.
-  const ONTVANGER: Array<[string, number]> = [['lokaal_team', 58], ['gi', 14], ['vrouwenopvang', 3], ['ggz', 4], ['verslavingszorg', 2], ['huisarts', 2], ['jeugdhulp', 3], ['lopende_hulpverlening', 2], ['politie_om', 1], ['clientsysteem', 11]];
+  const ONTVANGER: Array<[string, number]> = [
+    ['lokaal_team', 58],
+    ['gi', 14],
+    ['vrouwenopvang', 3],
+    ['ggz', 4],
+    ['verslavingszorg', 2],
+    ['huisarts', 2],
+    ['jeugdhulp', 3],
+    ['lopende_hulpverlening', 2],
+    ['politie_om', 1],
+    ['clientsysteem', 11],
+  ];
   const ONTVANGER_NAAM: Record<string, string[]> = {
-    lokaal_team: ['Ouder Kind Team Oost', 'Ouder Kind Team Zuidoost', 'Samen DOEN Nieuw-West', 'Samen DOEN Noord', 'Buurtteam Amstelveen', 'Sociaal team Diemen', 'Wijkteam Aalsmeer'],
+    lokaal_team: [
+      'Ouder Kind Team Oost',
+      'Ouder Kind Team Zuidoost',
+      'Samen DOEN Nieuw-West',
+      'Samen DOEN Noord',
+      'Buurtteam Amstelveen',
+      'Sociaal team Diemen',
+      'Wijkteam Aalsmeer',
+    ],
     gi: ['Jeugdbescherming Regio Amsterdam', 'William Schrikker Stichting', 'Leger des Heils Jeugdbescherming'],
     vrouwenopvang: ['Blijf Groep'],
     ggz: ['Arkin', 'GGZ inGeest'],
@@ -614,8 +1065,18 @@ async function generate(c: pg.Client, nowS: number) {
     politie_om: ['Openbaar Ministerie'],
     clientsysteem: ['Cliëntsysteem'],
   };
-  const REDEN_BEO: Array<[string, number]> = [['geen_onveiligheid', 44], ['geen_hg_km', 20], ['hulp_al_aanwezig', 28], ['verhuisd_andere_regio', 4], ['vertrokken_onbekend', 2]];
-  const REDEN_DIENST: Array<[string, number]> = [['hulp_al_aanwezig', 35], ['geen_onveiligheid', 55], ['anders', 10]];
+  const REDEN_BEO: Array<[string, number]> = [
+    ['geen_onveiligheid', 44],
+    ['geen_hg_km', 20],
+    ['hulp_al_aanwezig', 28],
+    ['verhuisd_andere_regio', 4],
+    ['vertrokken_onbekend', 2],
+  ];
+  const REDEN_DIENST: Array<[string, number]> = [
+    ['hulp_al_aanwezig', 35],
+    ['geen_onveiligheid', 55],
+    ['anders', 10],
+  ];
   const beoDelay = () => (r() < 0.375 ? 0.05 + r() * 6 : Math.min(120, 7 + expo(r, 22)));
   const cap = nowS - 60;
   const statusCount: Record<string, number> = {};
@@ -634,7 +1095,17 @@ async function generate(c: pg.Client, nowS: number) {
     const pOv = a >= 5 && a < 548 ? 0.14 : 0;
     const u = r();
     const status =
-      u < pOnt ? 'ontvangen' : u < pOnt + pBeo ? 'beoordeeld' : u < pOnt + pBeo + pVV ? 'dienst_vv' : u < pOnt + pBeo + pVV + pOz ? 'dienst_onderzoek' : u < pOnt + pBeo + pVV + pOz + pOv ? 'overgedragen' : 'afgesloten';
+      u < pOnt
+        ? 'ontvangen'
+        : u < pOnt + pBeo
+          ? 'beoordeeld'
+          : u < pOnt + pBeo + pVV
+            ? 'dienst_vv'
+            : u < pOnt + pBeo + pVV + pOz
+              ? 'dienst_onderzoek'
+              : u < pOnt + pBeo + pVV + pOz + pOv
+                ? 'overgedragen'
+                : 'afgesloten';
     statusCount[status] = (statusCount[status] ?? 0) + 1;
     const open = status !== 'afgesloten';
     const team = hhTeam[cid]!;
@@ -642,7 +1113,18 @@ async function generate(c: pg.Client, nowS: number) {
     const met = hhMet[cid] === 1;
     const vak = tijdvak(t);
     const hoed = weighted(r, met ? hoedMix[vak].met : hoedMix[vak].zonder);
-    const binnenkomst = hoed === 'politie' ? (r() < 0.9 ? 'politie_zorgmelding' : 'crisisdienst') : weighted(r, [['telefoon', 60], ['beveiligd_formulier', 20], ['beveiligde_mail', 10], ['crisisdienst', 8], ['post', 2]]);
+    const binnenkomst =
+      hoed === 'politie'
+        ? r() < 0.9
+          ? 'politie_zorgmelding'
+          : 'crisisdienst'
+        : weighted(r, [
+            ['telefoon', 60],
+            ['beveiligd_formulier', 20],
+            ['beveiligde_mail', 10],
+            ['crisisdienst', 8],
+            ['post', 2],
+          ]);
     const geregistreerd = Math.min(t + (2 + r() * 58) * 60, nowS - 30);
     let behandelaar: number | null = pick(workersOf.get(team)!);
 
@@ -727,8 +1209,20 @@ async function generate(c: pg.Client, nowS: number) {
     let onderzoek: string | null = null;
     let tkO: number | null = null;
     if (dSoort === 'onderzoek' && (!open || dEind !== null || r() < 0.3)) {
-      const uk = weighted(r, [['bevestigd', 45], ['niet_bevestigd', 35], ['weerlegd', 10], ['voortijdig_afgesloten', 10]]);
-      onderzoek = JSON.stringify(met ? [{ type: 'kindermishandeling', uitkomst: uk }, { type: 'huiselijk_geweld', uitkomst: r() < 0.5 ? uk : 'niet_bevestigd' }] : [{ type: 'huiselijk_geweld', uitkomst: uk }]);
+      const uk = weighted(r, [
+        ['bevestigd', 45],
+        ['niet_bevestigd', 35],
+        ['weerlegd', 10],
+        ['voortijdig_afgesloten', 10],
+      ]);
+      onderzoek = JSON.stringify(
+        met
+          ? [
+              { type: 'kindermishandeling', uitkomst: uk },
+              { type: 'huiselijk_geweld', uitkomst: r() < 0.5 ? uk : 'niet_bevestigd' },
+            ]
+          : [{ type: 'huiselijk_geweld', uitkomst: uk }],
+      );
       if (dEind !== null && r() < 0.8) tkO = Math.min(t + (dEind + r() * 5) * DAY, cap);
     }
     const ontvanger = ov !== null ? weighted(r, ONTVANGER) : null;
@@ -738,27 +1232,102 @@ async function generate(c: pg.Client, nowS: number) {
     else if (informed > cap || r() < (a < 28 ? 0.25 : 0.04)) informed = null;
 
     await sM.push([
-      id, cid, team, status, t, geregistreerd, pick(registrars), behandelaar, binnenkomst, hoed, hhRegio[cid], hhGemeente[cid],
-      weighted(r, AANLEIDING[type]), weighted(r, AARD[type]), 1 + Math.floor(r() * teksten.length), met,
-      at(beo), uitkomst, beo !== null ? acuut : null, beo !== null ? structureel : null, beo !== null ? pick(toetsers) : null, tkB,
-      dSoort, at(dStart), at(dEind), onderzoek, tkO,
-      at(ov), ontvanger, ontvanger ? pick(ONTVANGER_NAAM[ontvanger]!) : null, ov !== null ? r() < 0.43 : null, ov !== null ? r() < 0.35 : null, ovMoment,
-      open ? null : at(af), afReden, afMoment, informed, signalen(vak),
+      id,
+      cid,
+      team,
+      status,
+      t,
+      geregistreerd,
+      pick(registrars),
+      behandelaar,
+      binnenkomst,
+      hoed,
+      hhRegio[cid],
+      hhGemeente[cid],
+      weighted(r, AANLEIDING[type]),
+      weighted(r, AARD[type]),
+      1 + Math.floor(r() * teksten.length),
+      met,
+      at(beo),
+      uitkomst,
+      beo !== null ? acuut : null,
+      beo !== null ? structureel : null,
+      beo !== null ? pick(toetsers) : null,
+      tkB,
+      dSoort,
+      at(dStart),
+      at(dEind),
+      onderzoek,
+      tkO,
+      at(ov),
+      ontvanger,
+      ontvanger ? pick(ONTVANGER_NAAM[ontvanger]!) : null,
+      ov !== null ? r() < 0.43 : null,
+      ov !== null ? r() < 0.35 : null,
+      ovMoment,
+      open ? null : at(af),
+      afReden,
+      afMoment,
+      informed,
+      signalen(vak),
     ]);
   }
   await sM.done();
-  phase(`${fmtInt(N)} meldingen computed and staged (${Object.entries(statusCount).map(([s, n]) => `${s} ${fmtInt(n)}`).join(', ')})`);
+  phase(
+    `${fmtInt(N)} meldingen computed and staged (${Object.entries(statusCount)
+      .map(([s, n]) => `${s} ${fmtInt(n)}`)
+      .join(', ')})`,
+  );
 
   // ---- adviesvragen: 1,609 per 5,824 meldingen (seed 002), mostly professionals and citizens
   // asking what to do; same seasonality, lockdown shift and signals as the meldingen. About 7% is
   // converted into a melding (omgezet_in_melding_id: a melding received days later).
   const A = Math.round((N * 1609) / 5824);
-  const ADVIES_HOED: Array<[string, number]> = [['ow_basis', 13], ['ow_voortgezet', 5], ['ow_anders', 1], ['kinderopvang', 4], ['gz_huisarts', 8], ['gz_anders', 6], ['gz_ggz', 4], ['maatschappelijke_ondersteuning', 14], ['jeugdzorg_anders', 6], ['jeugdzorg_gi', 2], ['politie', 2], ['buurtbewoner', 11], ['familielid', 13], ['sociaal_netwerk', 3], ['db_volwassene', 7], ['db_jeugdige', 1]];
-  const adviesMix = Object.fromEntries(TIJDVAKKEN.map((v) => [v, melderMix(ADVIES_HOED, v)])) as Record<Tijdvak, Array<[string, number]>>;
-  const ADVIES_AANLEIDING: Array<[string, number]> = [['km_anders', 40], ['partnergeweld', 22], ['partnergeweld,km_anders', 8], ['km_vechtscheiding', 8], ['ouderenmishandeling', 8], ['hg_anders', 8], ['eergerelateerd', 2], ['geweld_tegen_ouders', 2], ['andere_problematiek', 2]];
-  const ADVIES_AARD: Array<[string, number]> = [['pedagogische_verwaarlozing', 25], ['psychisch_geweld', 20], ['getuige_van_geweld', 20], ['lichamelijke_mishandeling', 15], ['affectieve_verwaarlozing', 8], ['financiele_uitbuiting', 5], ['seksueel_misbruik', 3], ['anders_onveilig', 4]];
+  const ADVIES_HOED: Array<[string, number]> = [
+    ['ow_basis', 13],
+    ['ow_voortgezet', 5],
+    ['ow_anders', 1],
+    ['kinderopvang', 4],
+    ['gz_huisarts', 8],
+    ['gz_anders', 6],
+    ['gz_ggz', 4],
+    ['maatschappelijke_ondersteuning', 14],
+    ['jeugdzorg_anders', 6],
+    ['jeugdzorg_gi', 2],
+    ['politie', 2],
+    ['buurtbewoner', 11],
+    ['familielid', 13],
+    ['sociaal_netwerk', 3],
+    ['db_volwassene', 7],
+    ['db_jeugdige', 1],
+  ];
+  const adviesMix = Object.fromEntries(TIJDVAKKEN.map((v) => [v, melderMix(ADVIES_HOED, v)])) as Record<
+    Tijdvak,
+    Array<[string, number]>
+  >;
+  const ADVIES_AANLEIDING: Array<[string, number]> = [
+    ['km_anders', 40],
+    ['partnergeweld', 22],
+    ['partnergeweld,km_anders', 8],
+    ['km_vechtscheiding', 8],
+    ['ouderenmishandeling', 8],
+    ['hg_anders', 8],
+    ['eergerelateerd', 2],
+    ['geweld_tegen_ouders', 2],
+    ['andere_problematiek', 2],
+  ];
+  const ADVIES_AARD: Array<[string, number]> = [
+    ['pedagogische_verwaarlozing', 25],
+    ['psychisch_geweld', 20],
+    ['getuige_van_geweld', 20],
+    ['lichamelijke_mishandeling', 15],
+    ['affectieve_verwaarlozing', 8],
+    ['financiele_uitbuiting', 5],
+    ['seksueel_misbruik', 3],
+    ['anders_onveilig', 4],
+  ];
   const aTimes = new Float64Array(A);
-  for (let i = 0; i < A; ) {
+  for (let i = 0; i < A;) {
     const t = startS + r() * spanS;
     if (r() < INSTROOM[tijdvak(t)]) aTimes[i++] = t;
   }
@@ -791,8 +1360,18 @@ async function generate(c: pg.Client, nowS: number) {
     }
     if (melding) omgezet++;
     await sA.push([
-      i + 1, t, pick(registrars), gemeente ? gemeenteTeam.get(gemeente)! : bureaudienstTeam, weighted(r, adviesMix[vak]), weighted(r, ADVIES_AANLEIDING),
-      weighted(r, ADVIES_AARD), regio, gemeente, af < nowS - 60 ? af : null, melding, signalen(vak),
+      i + 1,
+      t,
+      pick(registrars),
+      gemeente ? gemeenteTeam.get(gemeente)! : bureaudienstTeam,
+      weighted(r, adviesMix[vak]),
+      weighted(r, ADVIES_AANLEIDING),
+      weighted(r, ADVIES_AARD),
+      regio,
+      gemeente,
+      af < nowS - 60 ? af : null,
+      melding,
+      signalen(vak),
     ]);
   }
   await sA.done();
@@ -806,16 +1385,27 @@ async function generate(c: pg.Client, nowS: number) {
     const res = await c.query(text);
     phase(`${label}: ${fmtInt(res.rowCount ?? 0)} rows`);
   };
-  await q('huishouden', `
+  await q(
+    'huishouden',
+    `
     insert into huishouden (id, straat, huisnummer, toevoeging, postcode, woonplaats, gemeente_code, aangemaakt_op)
-    select id, straat, huisnummer, toevoeging, postcode, woonplaats, gemeente_code, to_timestamp(aangemaakt_op) from stg_huishouden order by id`);
-  await q('persoon', `
+    select id, straat, huisnummer, toevoeging, postcode, woonplaats, gemeente_code, to_timestamp(aangemaakt_op) from stg_huishouden order by id`,
+  );
+  await q(
+    'persoon',
+    `
     insert into persoon (id, bsn, bsn_hash, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam, aangemaakt_op)
-    select id, bsn, bsn_hash, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam, to_timestamp(aangemaakt_op) from stg_persoon order by id`);
-  await q('huishouden_lid', `
+    select id, bsn, bsn_hash, achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam, to_timestamp(aangemaakt_op) from stg_persoon order by id`,
+  );
+  await q(
+    'huishouden_lid',
+    `
     insert into huishouden_lid (huishouden_id, persoon_id, rol, sinds)
-    select huishouden_id, id, hh_rol, to_timestamp(aangemaakt_op) from stg_persoon order by huishouden_id, id`);
-  await q('casus', `
+    select huishouden_id, id, hh_rol, to_timestamp(aangemaakt_op) from stg_persoon order by huishouden_id, id`,
+  );
+  await q(
+    'casus',
+    `
     insert into casus (id, nummer, huishouden_id, team_id, status, versie, geopend_op, gesloten_op)
     select h.id, to_char(to_timestamp(h.aangemaakt_op) at time zone 'Europe/Amsterdam', 'YYYY') || '-' || lpad(h.id::text, greatest(6, length(h.id::text)), '0'),
            h.id, h.team_id, case when a.open > 0 then 'open' else 'gesloten' end, a.n * 5,
@@ -823,8 +1413,11 @@ async function generate(c: pg.Client, nowS: number) {
     from stg_huishouden h
     join (select casus_id, count(*) as n, count(*) filter (where status <> 'afgesloten') as open, max(afgesloten_op) as max_af
           from stg_melding group by casus_id) a on a.casus_id = h.id
-    order by h.id`);
-  await q('melding', `
+    order by h.id`,
+  );
+  await q(
+    'melding',
+    `
     insert into melding (id, nummer, casus_id, team_id, behandelaar_id, status, ontvangen_op, geregistreerd_op, geregistreerd_door, binnenkomst,
                          melder_hoedanigheid, regio, gemeente_code, aanleiding, aard, omschrijving, met_kinderen, afgesloten_op, signalen)
     select m.id, 'ML' || lpad(m.id::text, greatest(7, length(m.id::text)), '0'), m.casus_id, m.team_id, m.behandelaar_id, m.status,
@@ -832,22 +1425,65 @@ async function generate(c: pg.Client, nowS: number) {
            m.gemeente_code, string_to_array(m.aanleiding, ','), string_to_array(m.aard, ','), t.tekst, m.met_kinderen, to_timestamp(m.afgesloten_op),
            coalesce(string_to_array(nullif(m.signalen, ''), ','), '{}')
     from stg_melding m join bench_tekst t on t.id = m.tekst
-    order by m.id`);
+    order by m.id`,
+  );
   // Melder identity is encrypted (migration 009): every distinct value is sealed once in JS (one
   // ciphertext per value, the same size as a real one) and joined in.
-  const melderNamen = ['Meldkamer politie', 'Wijkagent R. de Boer', 'Agent S. Yıldız', 'Agent M. Pinas', 'Brigadier K. Jansen', 'M. Verhoeven', 'A. Bouali', 'T. Kaya', 'R. Sewnath', 'J. de Wit', 'onbekend', 'J. Kuipers', 'dr. L. Smit', 'E. Mohan', 'H. El Idrissi', 'N. Bakker', 'S. Öztürk'];
-  const melderOrgs = [...['Oost', 'West', 'Noord', 'Zuid', 'Centrum', 'Zuidoost', 'Nieuw-West', 'Amstelland'].map((b) => `Politie Amsterdam, basisteam ${b}`), 'Basisschool De Regenboog', 'Huisartsenpraktijk De Pijp', 'Ouder Kind Team Oost'];
+  const melderNamen = [
+    'Meldkamer politie',
+    'Wijkagent R. de Boer',
+    'Agent S. Yıldız',
+    'Agent M. Pinas',
+    'Brigadier K. Jansen',
+    'M. Verhoeven',
+    'A. Bouali',
+    'T. Kaya',
+    'R. Sewnath',
+    'J. de Wit',
+    'onbekend',
+    'J. Kuipers',
+    'dr. L. Smit',
+    'E. Mohan',
+    'H. El Idrissi',
+    'N. Bakker',
+    'S. Öztürk',
+  ];
+  const melderOrgs = [
+    ...['Oost', 'West', 'Noord', 'Zuid', 'Centrum', 'Zuidoost', 'Nieuw-West', 'Amstelland'].map(
+      (b) => `Politie Amsterdam, basisteam ${b}`,
+    ),
+    'Basisschool De Regenboog',
+    'Huisartsenpraktijk De Pijp',
+    'Ouder Kind Team Oost',
+  ];
   const waarden: Array<[string, string, string, string]> = [
-    ...melderNamen.map((v): [string, string, string, string] => ['naam', v, seal(v, 'melder.naam')!, `{${nameWordIndexes(v).join(',')}}`]),
-    ...melderOrgs.map((v): [string, string, string, string] => ['organisatie', v, seal(v, 'melder.organisatie')!, '{}']),
+    ...melderNamen.map((v): [string, string, string, string] => [
+      'naam',
+      v,
+      seal(v, 'melder.naam')!,
+      `{${nameWordIndexes(v).join(',')}}`,
+    ]),
+    ...melderOrgs.map((v): [string, string, string, string] => [
+      'organisatie',
+      v,
+      seal(v, 'melder.organisatie')!,
+      '{}',
+    ]),
     ...Array.from({ length: 10_000 }, (_, i): [string, string, string, string] => {
       const v = `020 555 ${String(i).padStart(4, '0')}`;
       return ['telefoon', v, seal(v, 'melder.telefoon')!, '{}'];
     }),
   ];
-  await c.query(`create temp table bench_waarde (veld text, plain text, enc text, zoek text[], primary key (veld, plain))`);
-  await c.query(`insert into bench_waarde select v, p, e, z::text[] from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(v, p, e, z)`, [0, 1, 2, 3].map((i) => waarden.map((w) => w[i])));
-  await q('melder', `
+  await c.query(
+    `create temp table bench_waarde (veld text, plain text, enc text, zoek text[], primary key (veld, plain))`,
+  );
+  await c.query(
+    `insert into bench_waarde select v, p, e, z::text[] from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(v, p, e, z)`,
+    [0, 1, 2, 3].map((i) => waarden.map((w) => w[i])),
+  );
+  await q(
+    'melder',
+    `
     insert into melder (melding_id, naam, organisatie, functie, telefoon, email, wil_onbekend_blijven, naam_zoek)
     select x.id, n.enc, o.enc, null, t.enc, null, x.onbekend, coalesce(n.zoek, '{}')
     from (select id,
@@ -864,11 +1500,17 @@ async function generate(c: pg.Client, nowS: number) {
     left join bench_waarde n on n.veld = 'naam' and n.plain = x.naam
     left join bench_waarde o on o.veld = 'organisatie' and o.plain = x.organisatie
     left join bench_waarde t on t.veld = 'telefoon' and t.plain = x.telefoon
-    order by x.id`);
-  await q('melding_betrokkene', `
+    order by x.id`,
+  );
+  await q(
+    'melding_betrokkene',
+    `
     insert into melding_betrokkene (melding_id, persoon_id, rol)
-    select m.id, p.id, p.betr_rol from stg_melding m join stg_persoon p on p.huishouden_id = m.casus_id order by m.id, p.id`);
-  await q('informering', `
+    select m.id, p.id, p.betr_rol from stg_melding m join stg_persoon p on p.huishouden_id = m.casus_id order by m.id, p.id`,
+  );
+  await q(
+    'informering',
+    `
     insert into informering (melding_id, persoon_id, verlengingen, geinformeerd_op, wijze, door)
     select m.id, p.id,
       case when m.informed_op is null and m.status <> 'afgesloten' and ${nowS} - m.geregistreerd_op > 26 * 86400 and (m.id + p.id) % 3 = 0
@@ -878,8 +1520,11 @@ async function generate(c: pg.Client, nowS: number) {
       case when m.informed_op is not null then to_timestamp(least(m.informed_op + (p.id % 7) * 3600, ${nowS - 60})) end,
       case when m.informed_op is not null then (array['telefonisch','brief','huisbezoek','gesprek op kantoor'])[1 + p.id % 4] end,
       case when m.informed_op is not null then coalesce(m.behandelaar_id, m.geregistreerd_door) end
-    from stg_melding m join stg_persoon p on p.huishouden_id = m.casus_id order by m.id, p.id`);
-  await q('veiligheidsbeoordeling', `
+    from stg_melding m join stg_persoon p on p.huishouden_id = m.casus_id order by m.id, p.id`,
+  );
+  await q(
+    'veiligheidsbeoordeling',
+    `
     insert into veiligheidsbeoordeling (melding_id, acute_onveiligheid, structurele_onveiligheid, uitkomst, motivering, bronnen, besloten_door, getoetst_door, vastgesteld_op)
     select id, acuut, structureel, uitkomst,
       (array['Op basis van de melding, eerdere registraties en een gesprek met moeder is er sprake van zorgen over de veiligheid van de kinderen.',
@@ -889,8 +1534,11 @@ async function generate(c: pg.Client, nowS: number) {
              'Acute onveiligheid: kinderen tijdelijk bij oma ondergebracht in afwachting van een huisverbod.'])[1 + id % 5],
       (array['{eigen_registratie,politie,directbetrokkenen}','{eigen_registratie,school}','{politie}','{eigen_registratie,huisarts,directbetrokkenen}'])[1 + id % 4]::text[],
       behandelaar_id, getoetst_door, to_timestamp(beoordeeld_op)
-    from stg_melding where beoordeeld_op is not null order by id`);
-  await q('dienst', `
+    from stg_melding where beoordeeld_op is not null order by id`,
+  );
+  await q(
+    'dienst',
+    `
     insert into dienst (melding_id, soort, gestart_op, gestart_door, toelichting, veiligheidsvoorwaarden, onderzoek_uitkomsten, afgesloten_op)
     select id, dienst_soort, to_timestamp(dienst_start), behandelaar_id,
       case when dienst_soort = 'onderzoek' then 'Onderzoek naar vermoedens van kindermishandeling.' else 'Veiligheidsvoorwaarden afspreken en hulp organiseren.' end,
@@ -900,24 +1548,36 @@ async function generate(c: pg.Client, nowS: number) {
                   jsonb_build_object('tekst', 'Vader volgt een agressieregulatietraining', 'op', to_timestamp(least(dienst_start + 86400, ${nowS - 60})), 'door', behandelaar_id))
            else '[]'::jsonb end,
       onderzoek_uitkomst::jsonb, to_timestamp(dienst_eind)
-    from stg_melding where dienst_soort is not null order by id`);
-  await q('overdracht', `
+    from stg_melding where dienst_soort is not null order by id`,
+  );
+  await q(
+    'overdracht',
+    `
     insert into overdracht (melding_id, ontvanger_type, ontvanger_naam, reeds_bekend, warm, moment, overgedragen_op, door, monitoring_afspraken)
     select id, ontvanger_type, ontvanger_naam, reeds_bekend, warm, overdracht_moment, to_timestamp(overdracht_op), behandelaar_id,
            'Monitoring na 3 en 6 maanden: is de hulp gestart en is het veilig?'
-    from stg_melding where overdracht_op is not null order by id`);
-  await q('afsluiting', `
+    from stg_melding where overdracht_op is not null order by id`,
+  );
+  await q(
+    'afsluiting',
+    `
     insert into afsluiting (melding_id, reden, toelichting, moment, afgesloten_op, door)
     select id, afsluit_reden, null, afsluit_moment, to_timestamp(afgesloten_op), behandelaar_id
-    from stg_melding where status = 'afgesloten' order by id`);
-  await q('terugkoppeling', `
+    from stg_melding where status = 'afgesloten' order by id`,
+  );
+  await q(
+    'terugkoppeling',
+    `
     insert into terugkoppeling (melding_id, moment, inhoud, gedaan_op, door)
     select id, 'na_beoordeling', 'Melder geïnformeerd over het besluit en de vervolgstappen.', to_timestamp(tk_b), behandelaar_id from stg_melding where tk_b is not null
     union all
     select id, 'na_onderzoek', 'Melder geïnformeerd over de uitkomst van het onderzoek.', to_timestamp(tk_o), behandelaar_id from stg_melding where tk_o is not null
-    order by 1, 2`);
+    order by 1, 2`,
+  );
 
-  await q('adviesvraag', `
+  await q(
+    'adviesvraag',
+    `
     insert into adviesvraag (id, nummer, ontvangen_op, geregistreerd_door, team_id, hoedanigheid, aanleiding, aard, regio, gemeente_code, vraag, advies,
                              afgesloten_op, omgezet_in_melding_id, signalen)
     select id, 'AD' || lpad(id::text, greatest(7, length(id::text)), '0'), to_timestamp(ontvangen_op), geregistreerd_door, team_id, hoedanigheid,
@@ -931,14 +1591,30 @@ async function generate(c: pg.Client, nowS: number) {
              'Afwegingskader doorlopen; hulp via het lokale team aangeboden.',
              'Advies gegeven; adviesvrager neemt zelf contact op met de huisarts.'])[1 + id % 4],
       to_timestamp(afgesloten_op), omgezet, coalesce(string_to_array(nullif(signalen, ''), ','), '{}')
-    from stg_advies order by id`);
-  await q('melding.adviesvraag_id of converted adviesvragen', `
+    from stg_advies order by id`,
+  );
+  await q(
+    'melding.adviesvraag_id of converted adviesvragen',
+    `
     update melding m set adviesvraag_id = a.id
-    from (select distinct on (omgezet) omgezet, id from stg_advies where omgezet is not null order by omgezet, id) a where a.omgezet = m.id`);
+    from (select distinct on (omgezet) omgezet, id from stg_advies where omgezet is not null order by omgezet, id) a where a.omgezet = m.id`,
+  );
 
   // Sequences follow the explicit ids, so the application can go on registering in this database.
-  for (const t of ['huishouden', 'persoon', 'casus', 'melding', 'dienst', 'overdracht', 'terugkoppeling', 'gebruiker', 'adviesvraag']) {
-    await c.query(`select setval(pg_get_serial_sequence('${t}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${t})))`);
+  for (const t of [
+    'huishouden',
+    'persoon',
+    'casus',
+    'melding',
+    'dienst',
+    'overdracht',
+    'terugkoppeling',
+    'gebruiker',
+    'adviesvraag',
+  ]) {
+    await c.query(
+      `select setval(pg_get_serial_sequence('${t}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${t})))`,
+    );
   }
   await c.query(`select setval('casus_nummer_seq', ${C})`);
   await c.query(`select setval('melding_nummer_seq', ${N})`);
@@ -958,7 +1634,20 @@ async function generate(c: pg.Client, nowS: number) {
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   await c.query(`create table bench_meta (key text primary key, value text not null)`);
   await c.query(`insert into bench_meta values ('meta', $1)`, [
-    JSON.stringify({ meldingen: N, adviesvragen: A, years: YEARS, lockdowns: LOCKDOWNS, casussen: C, personen: persoonId, seed: SEED, generatorVersion: GENERATOR_VERSION, generatedAt: new Date(nowS * 1000).toISOString(), seconds, migration: LATEST_MIGRATION, migrations: migrationHashes() }),
+    JSON.stringify({
+      meldingen: N,
+      adviesvragen: A,
+      years: YEARS,
+      lockdowns: LOCKDOWNS,
+      casussen: C,
+      personen: persoonId,
+      seed: SEED,
+      generatorVersion: GENERATOR_VERSION,
+      generatedAt: new Date(nowS * 1000).toISOString(),
+      seconds,
+      migration: LATEST_MIGRATION,
+      migrations: migrationHashes(),
+    }),
   ]);
 }
 

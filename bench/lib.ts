@@ -13,7 +13,8 @@ export const GENERATOR_VERSION = 6;
 
 function dbName(): string {
   const v = option('db') ?? 'vd_bench';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(v)) throw new Error(`--db must be a lower-case PostgreSQL identifier, got '${v}'`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(v))
+    throw new Error(`--db must be a lower-case PostgreSQL identifier, got '${v}'`);
   return v;
 }
 
@@ -62,7 +63,9 @@ export function intOption(name: string, def: number): number {
 
 /** A hash per migration of the code under test, stored with a data set. */
 export function migrationHashes(): Record<string, string> {
-  return Object.fromEntries(MIGRATIONS.map((m) => [m.name, createHash('sha256').update(JSON.stringify(m.up)).digest('hex').slice(0, 16)]));
+  return Object.fromEntries(
+    MIGRATIONS.map((m) => [m.name, createHash('sha256').update(JSON.stringify(m.up)).digest('hex').slice(0, 16)]),
+  );
 }
 
 /**

@@ -14,7 +14,9 @@ export interface Achternaam {
 
 const split = (full: string): Achternaam => {
   // 'van den Berg' → tussenvoegsel 'van den', achternaam 'Berg'. Moroccan 'El Amrani' stays whole.
-  const m = /^((?:van|de|der|den|het|ter|te|in 't|in ’t|op|ten|van 't)(?: (?:van|de|der|den|het|'t))*) (.+)$/.exec(full);
+  const m = /^((?:van|de|der|den|het|ter|te|in 't|in ’t|op|ten|van 't)(?: (?:van|de|der|den|het|'t))*) (.+)$/.exec(
+    full,
+  );
   return m ? { tussenvoegsel: m[1]!, achternaam: m[2]! } : { tussenvoegsel: null, achternaam: full };
 };
 
@@ -28,31 +30,175 @@ const SR_REAL = `Ramdin|Jagessar|Ramsaran|Mohan|Sewnath|Bhagwandin|Ramcharan|Kal
 
 const OV_REAL = `Kowalski|Nowak|Wiśniewski|Wójcik|Kamiński|Lewandowski|Mensah|Owusu|Boateng|Asante|Osei|Appiah|Martina|Isenia|Rosario|Silvius|Statia|Haile|Tesfay|Tekle|Ahmadi|Rahimi|Hosseini|Al-Hassan|Al-Khalil|Abdi|Warsame|Hussein|Popescu|Ionescu|Ivanov|Petrov|Nguyen|Tran|Garcia|Rodrigues|da Silva|Santos|Kovač|Horváth|Novák|Ali|Khan|Singh|Chen|Wang|Kumar|Okafor|Adeyemi|Mbeki|Zieliński|Szymański|Woźniak|Dąbrowski|Kozłowski|Jankowski|Mazur|Krawczyk|Piotrowski|Grabowski|Agyeman|Amoah|Antwi|Darko|Frimpong|Gyamfi|Kyei|Nkrumah|Ofori|Sarpong|Yeboah|Cijntje|Doran|Frans|Girigorie|Janga|Koeiman|Maduro|Pieternella|Sambo|Zimmerman|Berhane|Gebremedhin|Kidane|Mebrahtu|Tesfamariam|Woldemichael|Farah|Jama|Osman|Yusuf|Nur|Aden|Karimi|Mohammadi|Sultani|Haidari|Noori|Al-Ahmad|Haddad|Khalil|Nasser|Sabbagh|Latuheru|Pattiasina|Sahetapy|Tahapary|Wattimena|Siahaya|Li|Zhang|Liu|Huang|Lin|Pham|Le|Vu|Hoang|Pereira|Lopes|Gomes|Martins|Sousa|Fernández|López|Sánchez|Dimitrov|Georgiev|Stoica|Munteanu|Radu|Müller|Schmidt|Schneider|Smith|Brown|Wilson`;
 
-const parseList = (s: string) => s.split('|').map((x) => x.trim()).filter(Boolean);
+const parseList = (s: string) =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const L = parseList;
 
 // Tails: thousands of plausible, rarer surnames by composition (a real region has tens of
 // thousands of distinct surnames; the top 100 cover only a small share of its inhabitants).
-const NL_STAMMEN = L('Berg|Hoek|Veld|Kamp|Brink|Dijk|Hout|Laar|Meer|Wal|Haar|Beek|Sloot|Steen|Werf|Horst|Hof|Akker|Weide|Burg|Dam|Zand|Molen|Heuvel|Brug|Poel|Bosch|Water|Gracht|Kerk|Linde|Wiel|Noord|Oost|West|Zuid|Hage|Broek|Vliet|Schoot|Haven|Kade|Stroom|Rijn|Vaart|Veen|Venne|Wolde|Hol|Koppel|Mersch|Rade|Riet|Roos|Schut|Spoor|Stal|Tol|Tuin|Wolf|Kuil|Lange|Groot|Klein|Oude|Nieuw|Hooge|Boom|Eik|Beuk|Wilg|Els|Hazel|Appel|Kers|Rog|Hooi|Koren|Vlas|Stroo|Blok|Brand|Dolle|Egge|Gans|Haan|Kooi|Lam|Mol|Pot|Rade|Schol|Slag|Stok|Vink|Wit|Zwaan');
-const NL_SUFFIXEN = ['man', 'mans', 'stra', 'sma', 'inga', 'ink', 'huis', 'kamp', 'veld', 'dijk', 'horst', 'ing', 'er', 'ers', 'hof', 'beek', 'berg', 'bos', 'brink', 'meijer', 'kes', 'sen', 'boer', 'hout'];
+const NL_STAMMEN = L(
+  'Berg|Hoek|Veld|Kamp|Brink|Dijk|Hout|Laar|Meer|Wal|Haar|Beek|Sloot|Steen|Werf|Horst|Hof|Akker|Weide|Burg|Dam|Zand|Molen|Heuvel|Brug|Poel|Bosch|Water|Gracht|Kerk|Linde|Wiel|Noord|Oost|West|Zuid|Hage|Broek|Vliet|Schoot|Haven|Kade|Stroom|Rijn|Vaart|Veen|Venne|Wolde|Hol|Koppel|Mersch|Rade|Riet|Roos|Schut|Spoor|Stal|Tol|Tuin|Wolf|Kuil|Lange|Groot|Klein|Oude|Nieuw|Hooge|Boom|Eik|Beuk|Wilg|Els|Hazel|Appel|Kers|Rog|Hooi|Koren|Vlas|Stroo|Blok|Brand|Dolle|Egge|Gans|Haan|Kooi|Lam|Mol|Pot|Rade|Schol|Slag|Stok|Vink|Wit|Zwaan',
+);
+const NL_SUFFIXEN = [
+  'man',
+  'mans',
+  'stra',
+  'sma',
+  'inga',
+  'ink',
+  'huis',
+  'kamp',
+  'veld',
+  'dijk',
+  'horst',
+  'ing',
+  'er',
+  'ers',
+  'hof',
+  'beek',
+  'berg',
+  'bos',
+  'brink',
+  'meijer',
+  'kes',
+  'sen',
+  'boer',
+  'hout',
+];
 const NL_TUSSEN = ['van', 'van de', 'van der', 'van den', 'de', 'ter', 'ten', 'van het'];
 
 const MA_VOOR = ['El', 'Ben', 'Bou', 'Ait', 'Ou', 'Abou', 'Al', 'Ech', 'Es', 'Ez', 'Ouled'];
-const MA_STAM = L('Haddad|Karim|Hamdi|Tahar|Salah|Yassin|Mimoun|Kadour|Harrak|Jilali|Ouriaghli|Azzaoui|Fadili|Hakimi|Khattabi|Marrakchi|Nador|Rachid|Sbai|Zarrouk|Bakri|Chairi|Dris|Ghali|Hassani|Amrani|Idrissi|Hamdaoui|Khatib|Ouali|Moussaoui|Bakkali|Haddaoui|Allouchi|Makhloufi|Hadioui|Bouazzaoui|Ali|Aissa|Taleb|Yahyaoui|Mansouri|Kasmi|Tahiri|Zaoui|Ziani|Rifi|Fassi|Jebari|Marzouki|Kaddouri|Laaroussi|Boukhari|Charrouf|Dahmani|Ghazi|Hajji|Khalloufi|Lahlou|Mouhib|Nafi|Ouarghi|Qadiri|Sadiki|Tazi|Zahraoui|Aarab|Ennaji|Ezzaher|Azarkan|Amezian|Akrouh|Abdellaoui|Achahbar|Boutaleb|Chakir|Daoudi|Belhaj|Bennani|Rahmouni|Essafi|Haddou|Lamrani|Ouahabi|Zerouali|Saidi|Talbi|Rachidi|Mahdaoui|Hamdouchi|Meziane|Nasri|Rami|Serroukh|Touzani|Wahbi|Yousfi|Zouhri');
-const TR_VOOR = ['Öz', 'Kara', 'Ak', 'Ay', 'Er', 'Gök', 'Al', 'Bay', 'Kök', 'Tek', 'Yıl', 'Demir', 'Çelik', 'Taş', 'Can', 'Şen', 'Uz', 'Kurt', 'Aslan', 'Koç', 'Sarı', 'Yeşil', 'Bulut', 'Gül'];
-const TR_STAM = ['türk', 'demir', 'kaya', 'taş', 'dağ', 'bulut', 'yurt', 'soy', 'han', 'can', 'kan', 'göz', 'gün', 'yol', 'er', 'oğlu', 'çay', 'yıldız', 'ay', 'tekin', 'doğan', 'alp', 'baş', 'kurt'];
-const SR_HIND_VOOR = ['Ram', 'Soek', 'Jag', 'Bis', 'Dew', 'Har', 'Kis', 'Sew', 'Bhag', 'Bal', 'Gan', 'Mang', 'Chan', 'Rag', 'Shiw'];
-const SR_HIND_STAM = ['din', 'lal', 'saran', 'sing', 'kisoen', 'dhani', 'nath', 'pal', 'dat', 'persad', 'bali', 'charan', 'koemar', 'deo'];
-const SR_JAV_VOOR = ['Kromo', 'Sastro', 'Karijo', 'Wongso', 'Kasan', 'Soeto', 'Atmo', 'Pawiro', 'Setro', 'Dipo', 'Marto', 'Sarmo'];
-const SR_JAV_STAM = ['dikromo', 'dimedjo', 'wirjo', 'redjo', 'dihardjo', 'semito', 'karso', 'wikromo', 'pawiro', 'dongso'];
+const MA_STAM = L(
+  'Haddad|Karim|Hamdi|Tahar|Salah|Yassin|Mimoun|Kadour|Harrak|Jilali|Ouriaghli|Azzaoui|Fadili|Hakimi|Khattabi|Marrakchi|Nador|Rachid|Sbai|Zarrouk|Bakri|Chairi|Dris|Ghali|Hassani|Amrani|Idrissi|Hamdaoui|Khatib|Ouali|Moussaoui|Bakkali|Haddaoui|Allouchi|Makhloufi|Hadioui|Bouazzaoui|Ali|Aissa|Taleb|Yahyaoui|Mansouri|Kasmi|Tahiri|Zaoui|Ziani|Rifi|Fassi|Jebari|Marzouki|Kaddouri|Laaroussi|Boukhari|Charrouf|Dahmani|Ghazi|Hajji|Khalloufi|Lahlou|Mouhib|Nafi|Ouarghi|Qadiri|Sadiki|Tazi|Zahraoui|Aarab|Ennaji|Ezzaher|Azarkan|Amezian|Akrouh|Abdellaoui|Achahbar|Boutaleb|Chakir|Daoudi|Belhaj|Bennani|Rahmouni|Essafi|Haddou|Lamrani|Ouahabi|Zerouali|Saidi|Talbi|Rachidi|Mahdaoui|Hamdouchi|Meziane|Nasri|Rami|Serroukh|Touzani|Wahbi|Yousfi|Zouhri',
+);
+const TR_VOOR = [
+  'Öz',
+  'Kara',
+  'Ak',
+  'Ay',
+  'Er',
+  'Gök',
+  'Al',
+  'Bay',
+  'Kök',
+  'Tek',
+  'Yıl',
+  'Demir',
+  'Çelik',
+  'Taş',
+  'Can',
+  'Şen',
+  'Uz',
+  'Kurt',
+  'Aslan',
+  'Koç',
+  'Sarı',
+  'Yeşil',
+  'Bulut',
+  'Gül',
+];
+const TR_STAM = [
+  'türk',
+  'demir',
+  'kaya',
+  'taş',
+  'dağ',
+  'bulut',
+  'yurt',
+  'soy',
+  'han',
+  'can',
+  'kan',
+  'göz',
+  'gün',
+  'yol',
+  'er',
+  'oğlu',
+  'çay',
+  'yıldız',
+  'ay',
+  'tekin',
+  'doğan',
+  'alp',
+  'baş',
+  'kurt',
+];
+const SR_HIND_VOOR = [
+  'Ram',
+  'Soek',
+  'Jag',
+  'Bis',
+  'Dew',
+  'Har',
+  'Kis',
+  'Sew',
+  'Bhag',
+  'Bal',
+  'Gan',
+  'Mang',
+  'Chan',
+  'Rag',
+  'Shiw',
+];
+const SR_HIND_STAM = [
+  'din',
+  'lal',
+  'saran',
+  'sing',
+  'kisoen',
+  'dhani',
+  'nath',
+  'pal',
+  'dat',
+  'persad',
+  'bali',
+  'charan',
+  'koemar',
+  'deo',
+];
+const SR_JAV_VOOR = [
+  'Kromo',
+  'Sastro',
+  'Karijo',
+  'Wongso',
+  'Kasan',
+  'Soeto',
+  'Atmo',
+  'Pawiro',
+  'Setro',
+  'Dipo',
+  'Marto',
+  'Sarmo',
+];
+const SR_JAV_STAM = [
+  'dikromo',
+  'dimedjo',
+  'wirjo',
+  'redjo',
+  'dihardjo',
+  'semito',
+  'karso',
+  'wikromo',
+  'pawiro',
+  'dongso',
+];
 const SR_CHIN = ['Tjon A', 'Chin A', 'Fung A', 'Tjin A', 'Ho A', 'Lie A'];
 const SR_CHIN_STAM = ['Joe', 'Fat', 'Loi', 'Sen', 'Kon', 'Tsoi', 'Ten', 'Foeng', 'Lien', 'Sjoe', 'Hung', 'Kwie'];
-const PL_STAM = L('Kowal|Wiśniew|Wójc|Kamiń|Lewandow|Zieliń|Szymań|Woźni|Dąbrow|Kozłow|Jankow|Mazur|Krawc|Piotrow|Grabow|Pawłow|Michal|Król|Wieczor|Jabłoń|Wróbl|Majew|Olszew|Dud|Zając|Pawl|Walcz|Gór|Ruda|Sikor');
+const PL_STAM = L(
+  'Kowal|Wiśniew|Wójc|Kamiń|Lewandow|Zieliń|Szymań|Woźni|Dąbrow|Kozłow|Jankow|Mazur|Krawc|Piotrow|Grabow|Pawłow|Michal|Król|Wieczor|Jabłoń|Wróbl|Majew|Olszew|Dud|Zając|Pawl|Walcz|Gór|Ruda|Sikor',
+);
 const PL_SUF = ['ski', 'czyk', 'ak', 'ewicz', 'owski', 'iak'];
-const GH = L('Ofori|Owusu|Mensah|Boateng|Asante|Osei|Appiah|Agyeman|Amoah|Antwi|Darko|Frimpong|Gyamfi|Kyei|Nkrumah|Sarpong|Yeboah|Acheampong|Adjei|Addo|Ansah|Baah|Bonsu|Danso|Donkor');
+const GH = L(
+  'Ofori|Owusu|Mensah|Boateng|Asante|Osei|Appiah|Agyeman|Amoah|Antwi|Darko|Frimpong|Gyamfi|Kyei|Nkrumah|Sarpong|Yeboah|Acheampong|Adjei|Addo|Ansah|Baah|Bonsu|Danso|Donkor',
+);
 const ER_VOOR = ['Gebre', 'Tesfa', 'Haile', 'Wolde', 'Kidane', 'Berhane', 'Tekle', 'Mehari'];
 const ER_STAM = ['medhin', 'mariam', 'selassie', 'michael', 'giorgis', 'hiwet', 'yesus', 'kidan', 'tsion', 'ab'];
-const AR_STAM = L('Ahmad|Hassan|Khalil|Hussein|Jaber|Obeidi|Rashid|Saleh|Zoubi|Masri|Halabi|Homsi|Shami|Tamimi|Haddad|Khatib|Najjar|Asaad');
+const AR_STAM = L(
+  'Ahmad|Hassan|Khalil|Hussein|Jaber|Obeidi|Rashid|Saleh|Zoubi|Masri|Halabi|Homsi|Shami|Tamimi|Haddad|Khatib|Najjar|Asaad',
+);
 
 function unique(list: Achternaam[]): Achternaam[] {
   const seen = new Set<string>();
@@ -64,7 +210,8 @@ function unique(list: Achternaam[]): Achternaam[] {
   });
 }
 const plain = (achternaam: string): Achternaam => ({ tussenvoegsel: null, achternaam });
-const cross = (a: string[], b: string[], join: (x: string, y: string) => string) => a.flatMap((x) => b.map((y) => join(x, y)));
+const cross = (a: string[], b: string[], join: (x: string, y: string) => string) =>
+  a.flatMap((x) => b.map((y) => join(x, y)));
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 /** Transliteration variants of Moroccan names: 'ou' → 'o', 'ch' → 'sh', a final 'i' → 'y'. */
 const maVariants = (n: string) => [n, n.replace(/ou/g, 'o'), n.replace(/ch/g, 'sh'), n.replace(/i$/, 'y')];
@@ -72,7 +219,10 @@ const maVariants = (n: string) => [n, n.replace(/ou/g, 'o'), n.replace(/ch/g, 's
 function nlTail(): Achternaam[] {
   return [
     ...cross(NL_STAMMEN, NL_SUFFIXEN, (st, su) => st + su).map(plain),
-    ...cross(NL_TUSSEN, NL_STAMMEN, (t, st) => `${t}|${st}`).map((x) => ({ tussenvoegsel: x.split('|')[0]!, achternaam: x.split('|')[1]! })),
+    ...cross(NL_TUSSEN, NL_STAMMEN, (t, st) => `${t}|${st}`).map((x) => ({
+      tussenvoegsel: x.split('|')[0]!,
+      achternaam: x.split('|')[1]!,
+    })),
     ...cross(NL_STAMMEN.slice(0, 40), NL_STAMMEN.slice(40), (a, b) => a + lowerFirst(b)).map(plain),
   ];
 }
@@ -99,14 +249,25 @@ const shuffle = <T>(a: T[], seed: number): T[] => {
 const bron = (head: Achternaam[], tail: Achternaam[], pHead: number, seed: number): AchternaamBron => {
   const h = unique(head);
   const known = new Set(h.map((a) => `${a.tussenvoegsel ?? ''}|${a.achternaam}`.toLowerCase()));
-  return { head: h, tail: shuffle(unique(tail).filter((a) => !known.has(`${a.tussenvoegsel ?? ''}|${a.achternaam}`.toLowerCase())), seed), pHead };
+  return {
+    head: h,
+    tail: shuffle(
+      unique(tail).filter((a) => !known.has(`${a.tussenvoegsel ?? ''}|${a.achternaam}`.toLowerCase())),
+      seed,
+    ),
+    pHead,
+  };
 };
 
 export const ACHTERNAMEN: Record<Groep, AchternaamBron> = {
   nl: bron(parseList(NL_REAL).map(split), nlTail(), 0.25, 1),
   ma: bron(
     parseList(MA_REAL).map(plain),
-    cross(MA_VOOR, MA_STAM, (v, st) => ((v === 'Bou' || v === 'Ou') && !/^[AEIOU]/.test(st) ? v + st.toLowerCase() : `${v} ${st}`)).flatMap(maVariants).map(plain),
+    cross(MA_VOOR, MA_STAM, (v, st) =>
+      (v === 'Bou' || v === 'Ou') && !/^[AEIOU]/.test(st) ? v + st.toLowerCase() : `${v} ${st}`,
+    )
+      .flatMap(maVariants)
+      .map(plain),
     0.35,
     2,
   ),
@@ -152,32 +313,60 @@ interface Voornamen {
 
 export const VOORNAMEN: Record<Groep, Voornamen> = {
   nl: {
-    v: L('Maria|Anna|Johanna|Linda|Sandra|Monique|Esther|Marieke|Petra|Nicole|Kim|Sanne|Lisa|Anouk|Ingrid|Patricia|Mirjam|Femke|Ilse|Laura|Eva|Iris|Manon|Chantal|Wendy|Kelly|Samantha|Elisabeth|Cornelia|Wilhelmina|Hendrika|Margaretha|Jacoba|Saskia|Annemiek|Yvonne|Marloes|Naomi|Melissa|Daphne|Jessica|Priscilla|Romy|Demi|Floor|Jolanda|Karin|Astrid|Bianca|Claudia'),
-    m: L('Johannes|Jan|Peter|Mark|Dennis|Kevin|Jeroen|Bas|Martijn|Sander|Erik|Rob|Patrick|Michael|Richard|Marco|Ronald|Willem|Hendrik|Cornelis|Gerrit|Pieter|Ruud|Thijs|Stefan|Niels|Jordy|Mike|Danny|Jacobus|Petrus|Wilhelmus|Adrianus|Arie|Henk|Kees|Frank|Paul|Remco|Tim|Joost|Wouter|Rick|Jesse|Bart|Vincent|Maarten|Roy|Jeffrey|Marcel'),
-    kindV: L('Emma|Julia|Sophie|Tess|Zoë|Sara|Mila|Nina|Lotte|Evi|Saar|Fenna|Anna|Noor|Lieke|Isa|Fleur|Roos|Liv|Yara|Lynn|Sanne|Femke|Olivia|Nova|Mia|Jasmijn|Noa|Elin|Maud'),
-    kindM: L('Noah|Sem|Lucas|Levi|Daan|Finn|Luuk|Milan|Jesse|Thijs|Bram|Sven|Mees|Liam|Thomas|Max|Tim|Ruben|Gijs|Stijn|Jens|Lars|Julian|Boaz|Teun|Siem|Hugo|Morris|Benjamin|Tijn'),
+    v: L(
+      'Maria|Anna|Johanna|Linda|Sandra|Monique|Esther|Marieke|Petra|Nicole|Kim|Sanne|Lisa|Anouk|Ingrid|Patricia|Mirjam|Femke|Ilse|Laura|Eva|Iris|Manon|Chantal|Wendy|Kelly|Samantha|Elisabeth|Cornelia|Wilhelmina|Hendrika|Margaretha|Jacoba|Saskia|Annemiek|Yvonne|Marloes|Naomi|Melissa|Daphne|Jessica|Priscilla|Romy|Demi|Floor|Jolanda|Karin|Astrid|Bianca|Claudia',
+    ),
+    m: L(
+      'Johannes|Jan|Peter|Mark|Dennis|Kevin|Jeroen|Bas|Martijn|Sander|Erik|Rob|Patrick|Michael|Richard|Marco|Ronald|Willem|Hendrik|Cornelis|Gerrit|Pieter|Ruud|Thijs|Stefan|Niels|Jordy|Mike|Danny|Jacobus|Petrus|Wilhelmus|Adrianus|Arie|Henk|Kees|Frank|Paul|Remco|Tim|Joost|Wouter|Rick|Jesse|Bart|Vincent|Maarten|Roy|Jeffrey|Marcel',
+    ),
+    kindV: L(
+      'Emma|Julia|Sophie|Tess|Zoë|Sara|Mila|Nina|Lotte|Evi|Saar|Fenna|Anna|Noor|Lieke|Isa|Fleur|Roos|Liv|Yara|Lynn|Sanne|Femke|Olivia|Nova|Mia|Jasmijn|Noa|Elin|Maud',
+    ),
+    kindM: L(
+      'Noah|Sem|Lucas|Levi|Daan|Finn|Luuk|Milan|Jesse|Thijs|Bram|Sven|Mees|Liam|Thomas|Max|Tim|Ruben|Gijs|Stijn|Jens|Lars|Julian|Boaz|Teun|Siem|Hugo|Morris|Benjamin|Tijn',
+    ),
   },
   ma: {
-    v: L('Fatima|Khadija|Aicha|Naima|Malika|Samira|Nadia|Hanan|Soumaya|Ikram|Loubna|Zineb|Hafsa|Najat|Karima|Latifa|Saida|Rachida|Meryem|Houda|Imane|Salma|Fatiha|Hayat|Zohra|Mina|Jamila|Nora|Siham|Touria'),
-    m: L('Mohammed|Mohamed|Ahmed|Youssef|Abdelkader|Mustafa|Hassan|Rachid|Said|Karim|Khalid|Mounir|Nordin|Driss|Abdel|Hamid|Omar|Brahim|Mimoun|Abdelaziz|Aziz|Jamal|Nourdin|Redouan|Samir|Tarik|Yassine|Abdellah|Hicham|Mohssine'),
-    kindV: L('Amira|Yasmina|Nour|Lina|Malak|Ilham|Sara|Aya|Rania|Hiba|Yara|Inaya|Safae|Hajar|Douae|Maryam|Israe|Chaima|Sofia|Noor'),
-    kindM: L('Ayoub|Adam|Rayan|Bilal|Ilias|Zakaria|Amine|Anas|Yassin|Hamza|Imran|Soufian|Mohamed|Youssef|Mehdi|Ismail|Idris|Yahya|Zayd|Nassim'),
+    v: L(
+      'Fatima|Khadija|Aicha|Naima|Malika|Samira|Nadia|Hanan|Soumaya|Ikram|Loubna|Zineb|Hafsa|Najat|Karima|Latifa|Saida|Rachida|Meryem|Houda|Imane|Salma|Fatiha|Hayat|Zohra|Mina|Jamila|Nora|Siham|Touria',
+    ),
+    m: L(
+      'Mohammed|Mohamed|Ahmed|Youssef|Abdelkader|Mustafa|Hassan|Rachid|Said|Karim|Khalid|Mounir|Nordin|Driss|Abdel|Hamid|Omar|Brahim|Mimoun|Abdelaziz|Aziz|Jamal|Nourdin|Redouan|Samir|Tarik|Yassine|Abdellah|Hicham|Mohssine',
+    ),
+    kindV: L(
+      'Amira|Yasmina|Nour|Lina|Malak|Ilham|Sara|Aya|Rania|Hiba|Yara|Inaya|Safae|Hajar|Douae|Maryam|Israe|Chaima|Sofia|Noor',
+    ),
+    kindM: L(
+      'Ayoub|Adam|Rayan|Bilal|Ilias|Zakaria|Amine|Anas|Yassin|Hamza|Imran|Soufian|Mohamed|Youssef|Mehdi|Ismail|Idris|Yahya|Zayd|Nassim',
+    ),
   },
   tr: {
-    v: L('Ayşe|Fatma|Emine|Hatice|Zeynep|Elif|Esra|Aylin|Derya|Gül|Hülya|Özlem|Sevgi|Songül|Tülay|Yasemin|Büşra|Merve|Kübra|Nurten|Sibel|Filiz|Gülşen|Serpil|Dilek'),
-    m: L('Mehmet|Mustafa|Ahmet|Ali|Hüseyin|Hasan|İbrahim|İsmail|Osman|Yusuf|Murat|Emre|Serkan|Erkan|Kemal|Cem|Burak|Orhan|Recep|Halil|Fatih|Volkan|Ömer|Süleyman|Bülent'),
+    v: L(
+      'Ayşe|Fatma|Emine|Hatice|Zeynep|Elif|Esra|Aylin|Derya|Gül|Hülya|Özlem|Sevgi|Songül|Tülay|Yasemin|Büşra|Merve|Kübra|Nurten|Sibel|Filiz|Gülşen|Serpil|Dilek',
+    ),
+    m: L(
+      'Mehmet|Mustafa|Ahmet|Ali|Hüseyin|Hasan|İbrahim|İsmail|Osman|Yusuf|Murat|Emre|Serkan|Erkan|Kemal|Cem|Burak|Orhan|Recep|Halil|Fatih|Volkan|Ömer|Süleyman|Bülent',
+    ),
     kindV: L('Elif|Defne|Zeynep|Eylül|Ecrin|Azra|Asya|Melis|Nisa|Zehra|Ela|Meryem|Hiranur|Elanur|Duru'),
     kindM: L('Yusuf|Emir|Eymen|Mert|Kerem|Berat|Ömer|Aras|Alperen|Efe|Miraç|Kaan|Yiğit|Arda|Burak'),
   },
   sr: {
-    v: L('Priya|Sharmila|Anita|Reshma|Sunita|Shanti|Kavita|Natasha|Gwendolyn|Jennifer|Sharon|Jacqueline|Marlene|Rosita|Cynthia|Ingrid|Sandra|Lucretia|Sarita|Asha|Rita|Joyce|Denise|Ruth|Wilma'),
-    m: L('Ravi|Rajesh|Sunil|Anand|Dinesh|Ramon|Roy|Glenn|Rudy|Ricardo|Errol|Clyde|Orlando|Steven|Patrick|Iwan|Harold|Ashwin|Krishna|Vikash|Romeo|Edgar|Marvin|Soeresh|Radjesh'),
+    v: L(
+      'Priya|Sharmila|Anita|Reshma|Sunita|Shanti|Kavita|Natasha|Gwendolyn|Jennifer|Sharon|Jacqueline|Marlene|Rosita|Cynthia|Ingrid|Sandra|Lucretia|Sarita|Asha|Rita|Joyce|Denise|Ruth|Wilma',
+    ),
+    m: L(
+      'Ravi|Rajesh|Sunil|Anand|Dinesh|Ramon|Roy|Glenn|Rudy|Ricardo|Errol|Clyde|Orlando|Steven|Patrick|Iwan|Harold|Ashwin|Krishna|Vikash|Romeo|Edgar|Marvin|Soeresh|Radjesh',
+    ),
     kindV: L('Aaliyah|Jaylinn|Shania|Anjali|Priyanka|Kiara|Naomi|Destiny|Amaya|Zoë|Maya|Riya|Chanel|Jada|Kayla'),
     kindM: L('Jayden|Dylan|Shaquille|Jaydon|Damian|Giovanni|Nathaniel|Rohan|Arjun|Dev|Jordan|Xavier|Elijah|Ryan|Kenji'),
   },
   ov: {
-    v: L('Anna|Katarzyna|Agnieszka|Akosua|Abena|Grace|Mercy|Shirley|Marisol|Helen|Selam|Saba|Fatuma|Maryam|Halima|Aliyah|Olena|Maria|Ana|Mei|Linh|Joanna|Ewa|Esi|Rahel'),
-    m: L('Piotr|Tomasz|Kwame|Kofi|Emmanuel|Samuel|Jurgen|Elvis|Dawit|Yonas|Abdi|Ahmad|Ali|Mohammed|Andrei|Ion|Dmitri|Carlos|João|Minh|Wei|Kwabena|Yaw|Tesfaye|Omar'),
+    v: L(
+      'Anna|Katarzyna|Agnieszka|Akosua|Abena|Grace|Mercy|Shirley|Marisol|Helen|Selam|Saba|Fatuma|Maryam|Halima|Aliyah|Olena|Maria|Ana|Mei|Linh|Joanna|Ewa|Esi|Rahel',
+    ),
+    m: L(
+      'Piotr|Tomasz|Kwame|Kofi|Emmanuel|Samuel|Jurgen|Elvis|Dawit|Yonas|Abdi|Ahmad|Ali|Mohammed|Andrei|Ion|Dmitri|Carlos|João|Minh|Wei|Kwabena|Yaw|Tesfaye|Omar',
+    ),
     kindV: L('Amelia|Zuzanna|Ama|Sofia|Hanna|Maya|Lena|Adwoa|Eden|Hiba|Alicja|Victoria|Ines|Lily|Nadia'),
     kindM: L('Jakub|Kacper|Kojo|Daniel|David|Elias|Yonatan|Adam|Mateo|Leon|Oscar|Ibrahim|Aron|Samuel|Filip'),
   },
@@ -209,13 +398,33 @@ export const STRATEN: Record<string, { woonplaats: string; pc: [number, number];
   GM0363: {
     woonplaats: 'Amsterdam',
     pc: [1011, 1109],
-    straten: L('Javastraat|Bos en Lommerweg|Burgemeester de Vlugtlaan|Kinkerstraat|Gooioord|Meeuwenlaan|Wibautstraat|Admiraal de Ruijterweg|Jan Evertsenstraat|Slotermeerlaan|Osdorpplein|Bijlmerdreef|Ganzenhoef|Kraaiennest|Dapperstraat|Linnaeusstraat|Insulindeweg|Molukkenstraat|Rijnstraat|Van Woustraat|Ferdinand Bolstraat|Postjesweg|Hoofdweg|Nieuwendammerdijk|Waterlandplein|Buikslotermeerplein|Zeeburgerdijk|IJburglaan|Pieter Calandlaan|Sloterweg|Plantage Middenlaan|Haarlemmerweg|Spaarndammerstraat|Van Hallstraat|Tweede Oosterparkstraat'),
+    straten: L(
+      'Javastraat|Bos en Lommerweg|Burgemeester de Vlugtlaan|Kinkerstraat|Gooioord|Meeuwenlaan|Wibautstraat|Admiraal de Ruijterweg|Jan Evertsenstraat|Slotermeerlaan|Osdorpplein|Bijlmerdreef|Ganzenhoef|Kraaiennest|Dapperstraat|Linnaeusstraat|Insulindeweg|Molukkenstraat|Rijnstraat|Van Woustraat|Ferdinand Bolstraat|Postjesweg|Hoofdweg|Nieuwendammerdijk|Waterlandplein|Buikslotermeerplein|Zeeburgerdijk|IJburglaan|Pieter Calandlaan|Sloterweg|Plantage Middenlaan|Haarlemmerweg|Spaarndammerstraat|Van Hallstraat|Tweede Oosterparkstraat',
+    ),
   },
-  GM0384: { woonplaats: 'Diemen', pc: [1111, 1112], straten: L('Ouddiemerlaan|Hartveldseweg|Arent Krijtsstraat|Muiderstraatweg|Wilhelminaplantsoen') },
-  GM0362: { woonplaats: 'Amstelveen', pc: [1181, 1189], straten: L('Van der Hooplaan|Bovenkerkerweg|Keizer Karelweg|Lindenlaan|Startbaan|Westelijk Halfrond|Sportlaan|Amsterdamseweg') },
+  GM0384: {
+    woonplaats: 'Diemen',
+    pc: [1111, 1112],
+    straten: L('Ouddiemerlaan|Hartveldseweg|Arent Krijtsstraat|Muiderstraatweg|Wilhelminaplantsoen'),
+  },
+  GM0362: {
+    woonplaats: 'Amstelveen',
+    pc: [1181, 1189],
+    straten: L(
+      'Van der Hooplaan|Bovenkerkerweg|Keizer Karelweg|Lindenlaan|Startbaan|Westelijk Halfrond|Sportlaan|Amsterdamseweg',
+    ),
+  },
   GM0358: { woonplaats: 'Aalsmeer', pc: [1431, 1433], straten: L('Zijdstraat|Ophelialaan|Stommeerweg|Oosteinderweg') },
-  GM0451: { woonplaats: 'Uithoorn', pc: [1421, 1424], straten: L('Prinses Irenelaan|Laan van Meerwijk|Admiraal de Ruyterlaan|Koningin Julianalaan') },
-  GM0437: { woonplaats: 'Ouderkerk aan de Amstel', pc: [1191, 1191], straten: L('Dorpsstraat|Burgemeester Stramanweg|Achter-Oukoop') },
+  GM0451: {
+    woonplaats: 'Uithoorn',
+    pc: [1421, 1424],
+    straten: L('Prinses Irenelaan|Laan van Meerwijk|Admiraal de Ruyterlaan|Koningin Julianalaan'),
+  },
+  GM0437: {
+    woonplaats: 'Ouderkerk aan de Amstel',
+    pc: [1191, 1191],
+    straten: L('Dorpsstraat|Burgemeester Stramanweg|Achter-Oukoop'),
+  },
 };
 export const ANDERE_REGIO = [
   { woonplaats: 'Haarlem', pc: [2011, 2037] as [number, number] },
@@ -224,7 +433,9 @@ export const ANDERE_REGIO = [
   { woonplaats: 'Hoofddorp', pc: [2131, 2135] as [number, number] },
   { woonplaats: 'Purmerend', pc: [1441, 1448] as [number, number] },
 ];
-export const ANDERE_STRATEN = L('Dorpsstraat|Kerkstraat|Schoolstraat|Molenweg|Stationsweg|Julianalaan|Beatrixstraat|Parklaan');
+export const ANDERE_STRATEN = L(
+  'Dorpsstraat|Kerkstraat|Schoolstraat|Molenweg|Stationsweg|Julianalaan|Beatrixstraat|Parklaan',
+);
 
 // Case narratives of varied length (police zorgmeldingen are long, school and neighbour reports
 // shorter): the melding row width in the benchmark should look like production, since

@@ -16,16 +16,27 @@ import { sql } from 'kysely';
 import { buildApp } from '../packages/server/src/app.ts';
 import { demoSecret, totp } from '../packages/server/src/auth/totp.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { DEMO_PASSWORD } from '../packages/server/src/db/demo.ts';
+import { DEMO_PASSWORD } from '../packages/server/src/demo/demo.ts';
 import { openDatabase, type Db } from '../packages/server/src/db/index.ts';
-import { migrate } from '../packages/server/src/db/migrate.ts';
+import { migrate } from '../packages/server/src/startup.ts';
 import { open } from '../packages/server/src/crypto/veld.ts';
 import { zoekPersonen } from '../packages/server/src/personen/service.ts';
 import { halfjaarRapport } from '../packages/server/src/rapportage/halfjaar.ts';
 import { monitoring, MONITORING_STANDAARD } from '../packages/server/src/rapportage/monitoring.ts';
 import { halfjaarPeriode, halfjaarVan, instantRange } from '../packages/server/src/rapportage/periode.ts';
 import { werkvoorraad } from '../packages/server/src/werkvoorraad/service.ts';
-import { BENCH_DB_NAME, benchUrl, changedMigrations, fmtInt, fmtMs, intOption, migrationHashes, option, percentile, rng } from './lib.ts';
+import {
+  BENCH_DB_NAME,
+  benchUrl,
+  changedMigrations,
+  fmtInt,
+  fmtMs,
+  intOption,
+  migrationHashes,
+  option,
+  percentile,
+  rng,
+} from './lib.ts';
 
 const ITERATIONS = intOption('iterations', 200);
 const WARMUP = intOption('warmup', 20);
@@ -57,7 +68,12 @@ const results: Result[] = [];
  * BUDGET_S seconds of measuring (at least MIN_SAMPLES samples), so a missed target does not turn
  * the run into hours; the table shows n.
  */
-async function measure(label: string, group: Result['group'], fn: (i: number) => Promise<unknown>, opts: { target?: boolean; note?: string } = {}): Promise<Result | null> {
+async function measure(
+  label: string,
+  group: Result['group'],
+  fn: (i: number) => Promise<unknown>,
+  opts: { target?: boolean; note?: string } = {},
+): Promise<Result | null> {
   if (ONLY && group !== 'baseline' && !label.toLowerCase().includes(ONLY)) return null;
   let i = 0;
   const warmStart = performance.now();
@@ -87,7 +103,9 @@ async function measure(label: string, group: Result['group'], fn: (i: number) =>
     note: opts.note,
   };
   results.push(res);
-  process.stdout.write(`  ${label.padEnd(60)} n ${String(res.n).padStart(3)}  p50 ${fmtMs(res.p50).padStart(7)} ms  p95 ${fmtMs(res.p95).padStart(7)} ms\n`);
+  process.stdout.write(
+    `  ${label.padEnd(60)} n ${String(res.n).padStart(3)}  p50 ${fmtMs(res.p50).padStart(7)} ms  p95 ${fmtMs(res.p95).padStart(7)} ms\n`,
+  );
   return res;
 }
 
@@ -95,7 +113,11 @@ async function measure(label: string, group: Result['group'], fn: (i: number) =>
  * Like measure(), for lines that are compared with each other: one call of each per round, the
  * order rotating, so load changes on a shared machine hit all of them alike.
  */
-async function measureInterleaved(lines: Array<{ label: string; fn: () => Promise<unknown> }>, group: Result['group'], budgetS = BUDGET_S): Promise<Result[] | null> {
+async function measureInterleaved(
+  lines: Array<{ label: string; fn: () => Promise<unknown> }>,
+  group: Result['group'],
+  budgetS = BUDGET_S,
+): Promise<Result[] | null> {
   if (ONLY && !lines.some((l) => l.label.toLowerCase().includes(ONLY))) return null;
   const warmStart = performance.now();
   for (let i = 0; i < WARMUP; i++) {
@@ -115,9 +137,21 @@ async function measureInterleaved(lines: Array<{ label: string; fn: () => Promis
   }
   return lines.map((l, x) => {
     const t = times[x]!.sort((a, b) => a - b);
-    const res: Result = { label: l.label, group, n: t.length, p50: percentile(t, 50), p95: percentile(t, 95), p99: percentile(t, 99), max: t[t.length - 1]!, mean: t.reduce((s, v) => s + v, 0) / t.length, target: false };
+    const res: Result = {
+      label: l.label,
+      group,
+      n: t.length,
+      p50: percentile(t, 50),
+      p95: percentile(t, 95),
+      p99: percentile(t, 99),
+      max: t[t.length - 1]!,
+      mean: t.reduce((s, v) => s + v, 0) / t.length,
+      target: false,
+    };
     results.push(res);
-    process.stdout.write(`  ${l.label.padEnd(60)} n ${String(res.n).padStart(3)}  p50 ${fmtMs(res.p50).padStart(7)} ms  p95 ${fmtMs(res.p95).padStart(7)} ms\n`);
+    process.stdout.write(
+      `  ${l.label.padEnd(60)} n ${String(res.n).padStart(3)}  p50 ${fmtMs(res.p50).padStart(7)} ms  p95 ${fmtMs(res.p95).padStart(7)} ms\n`,
+    );
     return res;
   });
 }
@@ -132,7 +166,8 @@ function typo(name: string, r: () => number): string {
     const kind = Math.floor(r() * 4);
     if (kind === 0) chars[i] = rand;
     else if (kind === 1) chars.splice(i, 1);
-    else if (kind === 2 && i + 1 < chars.length && /\p{L}/u.test(chars[i + 1]!)) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
+    else if (kind === 2 && i + 1 < chars.length && /\p{L}/u.test(chars[i + 1]!))
+      [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
     else chars.splice(i, 0, rand);
     const out = chars.join('');
     if (normaliseNaam(out) !== normaliseNaam(name)) return out;
@@ -147,7 +182,9 @@ async function count(db: Db, q: ReturnType<typeof sql>): Promise<number> {
 async function main() {
   const database = await openDatabase({ databaseUrl: benchUrl() });
   const db = database.db;
-  const meta = await sql<{ value: string }>`select value from bench_meta where key = 'meta'`.execute(db).catch(() => null);
+  const meta = await sql<{ value: string }>`select value from bench_meta where key = 'meta'`
+    .execute(db)
+    .catch(() => null);
   if (!meta?.rows[0]) {
     console.error(`No complete benchmark data set in ${BENCH_DB_NAME}: run \`npx tsx bench/generate.ts\` first.`);
     process.exit(1);
@@ -157,13 +194,17 @@ async function main() {
   // or changed one that was already applied (then the data set must be generated again).
   const changed = changedMigrations(m.migrations);
   if (changed.length) {
-    console.error(`Migrations changed since ${BENCH_DB_NAME} was generated (${changed.join(', ')}): run \`npx tsx bench/generate.ts\` again.`);
+    console.error(
+      `Migrations changed since ${BENCH_DB_NAME} was generated (${changed.join(', ')}): run \`npx tsx bench/generate.ts\` again.`,
+    );
     process.exit(1);
   }
   const mig = await migrate(db);
   if (mig.applied.length) {
     await sql`analyze`.execute(db);
-    await sql`update bench_meta set value = ${JSON.stringify({ ...m, migrations: migrationHashes() })} where key = 'meta'`.execute(db);
+    await sql`update bench_meta set value = ${JSON.stringify({ ...m, migrations: migrationHashes() })} where key = 'meta'`.execute(
+      db,
+    );
     console.log(`Applied to ${BENCH_DB_NAME}: ${mig.applied.join(', ')}`);
   }
   const r = rng(4242);
@@ -171,23 +212,46 @@ async function main() {
   // ---- environment and data set
   const pgv = (
     await sql<any>`select current_setting('server_version') as v, current_setting('shared_buffers') as sb, current_setting('work_mem') as wm,
-                          current_setting('jit') as jit, current_setting('max_parallel_workers_per_gather') as par`.execute(db)
+                          current_setting('jit') as jit, current_setting('max_parallel_workers_per_gather') as par`.execute(
+      db,
+    )
   ).rows[0];
   const git = (cmd: string) => {
     try {
-      return execSync(cmd, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+      return execSync(cmd, { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim();
     } catch {
       return '';
     }
   };
   const commit = process.env.BENCH_CODE_LABEL || git('git rev-parse --short HEAD') || 'unknown';
-  const dirty = git('git status --porcelain packages/server packages/domain') ? ' + uncommitted changes in packages/server or packages/domain' : '';
+  const dirty = git('git status --porcelain packages/server packages/domain')
+    ? ' + uncommitted changes in packages/server or packages/domain'
+    : '';
   console.log('Voordeur performance benchmark');
-  console.log(`  ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GB`);
-  console.log(`  code ${commit}${dirty} · load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-  console.log(`  PostgreSQL ${pgv.v} (shared_buffers ${pgv.sb}, work_mem ${pgv.wm}, jit ${pgv.jit}, max_parallel_workers_per_gather ${pgv.par}) · database ${BENCH_DB_NAME}, generated ${m.generatedAt} (seed ${m.seed})`);
-  console.log(`  per line: ${WARMUP} warm-up calls, then ${ITERATIONS} timed calls (or as many as fit in ${BUDGET_S} s, at least ${MIN_SAMPLES}); one client, sequential`);
-  const teams = (await sql<{ id: number; naam: string; organisatie_id: number }>`select id, naam, organisatie_id from team order by id`.execute(db)).rows;
+  console.log(
+    `  ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+  );
+  console.log(
+    `  code ${commit}${dirty} · load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `  PostgreSQL ${pgv.v} (shared_buffers ${pgv.sb}, work_mem ${pgv.wm}, jit ${pgv.jit}, max_parallel_workers_per_gather ${pgv.par}) · database ${BENCH_DB_NAME}, generated ${m.generatedAt} (seed ${m.seed})`,
+  );
+  console.log(
+    `  per line: ${WARMUP} warm-up calls, then ${ITERATIONS} timed calls (or as many as fit in ${BUDGET_S} s, at least ${MIN_SAMPLES}); one client, sequential`,
+  );
+  const teams = (
+    await sql<{
+      id: number;
+      naam: string;
+      organisatie_id: number;
+    }>`select id, naam, organisatie_id from team order by id`.execute(db)
+  ).rows;
   const counts = {
     meldingen: await count(db, sql`select count(*) as n from melding`),
     open: await count(db, sql`select count(*) as n from melding where status <> 'afgesloten'`),
@@ -201,23 +265,37 @@ async function main() {
     accessLog: await count(db, sql`select count(*) as n from access_log`),
   };
   const perTeam = new Map(
-    (await sql<{ team_id: number; status: string; n: number }>`select team_id, status, count(*)::int as n from melding where status <> 'afgesloten' group by 1, 2`.execute(db)).rows.map((x) => [`${x.team_id}/${x.status}`, x.n]),
+    (
+      await sql<{
+        team_id: number;
+        status: string;
+        n: number;
+      }>`select team_id, status, count(*)::int as n from melding where status <> 'afgesloten' group by 1, 2`.execute(db)
+    ).rows.map((x) => [`${x.team_id}/${x.status}`, x.n]),
   );
   console.log('\nData set');
-  console.log(`  meldingen ${fmtInt(counts.meldingen)} (open ${fmtInt(counts.open)} = ${((100 * counts.open) / counts.meldingen).toFixed(1)}%) · casussen ${fmtInt(counts.casussen)} (${(counts.meldingen / counts.casussen).toFixed(2)} meldingen per casus) · huishoudens ${fmtInt(counts.huishoudens)}`);
-  console.log(`  personen ${fmtInt(counts.personen)} (${((100 * counts.metBsn) / counts.personen).toFixed(0)}% with BSN) · melding_betrokkene ${fmtInt(counts.betrokkenen)} · informering ${fmtInt(counts.informering)} (${fmtInt(counts.nietGeinformeerd)} not yet informed) · access_log ${fmtInt(counts.accessLog)}`);
+  console.log(
+    `  meldingen ${fmtInt(counts.meldingen)} (open ${fmtInt(counts.open)} = ${((100 * counts.open) / counts.meldingen).toFixed(1)}%) · casussen ${fmtInt(counts.casussen)} (${(counts.meldingen / counts.casussen).toFixed(2)} meldingen per casus) · huishoudens ${fmtInt(counts.huishoudens)}`,
+  );
+  console.log(
+    `  personen ${fmtInt(counts.personen)} (${((100 * counts.metBsn) / counts.personen).toFixed(0)}% with BSN) · melding_betrokkene ${fmtInt(counts.betrokkenen)} · informering ${fmtInt(counts.informering)} (${fmtInt(counts.nietGeinformeerd)} not yet informed) · access_log ${fmtInt(counts.accessLog)}`,
+  );
   const statuses = ['ontvangen', 'beoordeeld', 'dienst_vv', 'dienst_onderzoek', 'overgedragen'];
   console.log(`  open meldingen per team: ${statuses.join(' / ')}`);
   for (const t of teams) {
     const parts = statuses.map((s) => perTeam.get(`${t.id}/${s}`) ?? 0);
-    console.log(`    ${t.naam.padEnd(16)} ${String(parts.reduce((a, b) => a + b, 0)).padStart(6)} = ${parts.join(' / ')}`);
+    console.log(
+      `    ${t.naam.padEnd(16)} ${String(parts.reduce((a, b) => a + b, 0)).padStart(6)} = ${parts.join(' / ')}`,
+    );
   }
 
   // ---- baselines
   console.log('\nMeasuring');
   const maxMelding = counts.meldingen;
   const baseline = (await measure('baseline: select 1 (round trip)', 'baseline', () => sql`select 1`.execute(db)))!;
-  await measure('baseline: melding by primary key', 'baseline', () => sql`select * from melding where id = ${1 + Math.floor(r() * maxMelding)}`.execute(db));
+  await measure('baseline: melding by primary key', 'baseline', () =>
+    sql`select * from melding where id = ${1 + Math.floor(r() * maxMelding)}`.execute(db),
+  );
 
   // ---- rapportage: the half-year report (service function of GET /api/rapportage/halfjaar) for the
   // region, interleaved with a plain count(*) of the same half-year's meldingen; then monitoring.
@@ -233,8 +311,21 @@ async function main() {
   let halfjaarCount = 0;
   const rap = await measureInterleaved(
     [
-      { label: `rapportage: count(*) meldingen ${halfjaar}`, fn: async () => { halfjaarCount = await count(db, sql`select count(*) as n from melding where ontvangen_op >= ${start} and ontvangen_op < ${end}`); } },
-      { label: `rapportage: halfjaarRapport ${halfjaar} · regio`, fn: async () => { rapportMeldingen = (await halfjaarRapport(db, periode, { drempel: 0 })).meldingen.totaal ?? 0; } },
+      {
+        label: `rapportage: count(*) meldingen ${halfjaar}`,
+        fn: async () => {
+          halfjaarCount = await count(
+            db,
+            sql`select count(*) as n from melding where ontvangen_op >= ${start} and ontvangen_op < ${end}`,
+          );
+        },
+      },
+      {
+        label: `rapportage: halfjaarRapport ${halfjaar} · regio`,
+        fn: async () => {
+          rapportMeldingen = (await halfjaarRapport(db, periode, { drempel: 0 })).meldingen.totaal ?? 0;
+        },
+      },
     ],
     'rapportage',
   );
@@ -247,10 +338,15 @@ async function main() {
   const now = () => new Date();
   const sizes = new Map<number, { totaal: number; items: number }>();
   for (const t of teams) {
-    await measure(`werkvoorraad service · ${t.naam}`, 'werkvoorraad', async () => {
-      const w = await werkvoorraad(db, { organisatieId: t.organisatie_id, teamId: t.id }, now());
-      sizes.set(t.id, { totaal: w.totaal, items: w.items.length });
-    }, { target: true });
+    await measure(
+      `werkvoorraad service · ${t.naam}`,
+      'werkvoorraad',
+      async () => {
+        const w = await werkvoorraad(db, { organisatieId: t.organisatie_id, teamId: t.id }, now());
+        sizes.set(t.id, { totaal: w.totaal, items: w.items.length });
+      },
+      { target: true },
+    );
   }
 
   // ---- through HTTP (app.inject): session check, policy, query validation, service, JSON, access log
@@ -260,13 +356,24 @@ async function main() {
   await app.ready();
   // Log in like the web app: password, then (for roles that need it) the demo user's TOTP code.
   const login = async (gebruikersnaam: string) => {
-    let res = await app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam, wachtwoord: DEMO_PASSWORD } });
+    let res = await app.inject({
+      method: 'POST',
+      url: '/api/sessie',
+      payload: { gebruikersnaam, wachtwoord: DEMO_PASSWORD },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${gebruikersnaam}: ${res.statusCode} ${res.body}`);
     if (res.json().stap === 'totp') {
       // A code may be used once per 30 s step: clear the replay marker (bench database only).
-      await sql`update totp set laatste_stap = null where gebruiker_id = (select id from gebruiker where gebruikersnaam = ${gebruikersnaam})`.execute(db);
+      await sql`update totp set laatste_stap = null where gebruiker_id = (select id from gebruiker where gebruikersnaam = ${gebruikersnaam})`.execute(
+        db,
+      );
       const pre = String(res.headers['set-cookie']).split(';')[0]!;
-      res = await app.inject({ method: 'POST', url: '/api/sessie/totp', headers: { cookie: pre }, payload: { code: totp(demoSecret(gebruikersnaam), new Date()) } });
+      res = await app.inject({
+        method: 'POST',
+        url: '/api/sessie/totp',
+        headers: { cookie: pre },
+        payload: { code: totp(demoSecret(gebruikersnaam), new Date()) },
+      });
       if (res.statusCode !== 200) throw new Error(`second factor ${gebruikersnaam}: ${res.statusCode} ${res.body}`);
     }
     const csrfToken = res.json().csrfToken as string | undefined;
@@ -281,20 +388,28 @@ async function main() {
   const backoffice = await login('backoffice');
   const accessLogBefore = await count(db, sql`select count(*) as n from access_log`);
   for (const t of teams) {
-    await measure(`werkvoorraad HTTP GET /api/werkvoorraad · ${t.naam}`, 'werkvoorraad', () => get(backoffice, `/api/werkvoorraad?team=${t.id}`), { target: true });
+    await measure(
+      `werkvoorraad HTTP GET /api/werkvoorraad · ${t.naam}`,
+      'werkvoorraad',
+      () => get(backoffice, `/api/werkvoorraad?team=${t.id}`),
+      { target: true },
+    );
   }
 
   // ---- person search: samples of existing persons
   const maxPersoon = counts.personen;
   const sampleIds = Array.from({ length: (WARMUP + ITERATIONS) * 3 }, () => 1 + Math.floor(r() * maxPersoon));
   const persons = (
-    await sql<any>`select id, achternaam, tussenvoegsel, voornamen, geboortedatum, bsn from persoon where id = any(${sampleIds})`.execute(db)
+    await sql<any>`select id, achternaam, tussenvoegsel, voornamen, geboortedatum, bsn from persoon where id = any(${sampleIds})`.execute(
+      db,
+    )
   ).rows;
   const byId = new Map(persons.map((p: any) => [p.id, p]));
   const ordered = sampleIds.map((id) => byId.get(id)).filter(Boolean) as any[];
   const withDob = ordered.filter((p) => !p.geboortedatum.endsWith('00'));
   const withBsn = ordered.filter((p) => p.bsn);
-  const typed = (p: any) => typo([p.voornamen.split(' ')[0], p.tussenvoegsel, p.achternaam].filter(Boolean).join(' '), r);
+  const typed = (p: any) =>
+    typo([p.voornamen.split(' ')[0], p.tussenvoegsel, p.achternaam].filter(Boolean).join(' '), r);
   const qa = withDob.map((p) => ({ id: p.id, naam: typed(p), geboortedatum: p.geboortedatum as string }));
   const qb = ordered.map((p) => ({ id: p.id, naam: typed(p) }));
   const qs = ordered.map((p) => ({ id: p.id, naam: [p.tussenvoegsel, p.achternaam].filter(Boolean).join(' ') }));
@@ -306,29 +421,59 @@ async function main() {
     if (res.some((x) => x.id === id)) recall[key][1]!++;
     if (res[0]?.id === id) recall[key][2]!++;
   };
-  await measure('zoekPersonen (a) naam with typo + geboortedatum', 'personen', async (i) => {
-    const q = qa[i % qa.length]!;
-    track('a', q.id, await zoekPersonen(db, { naam: q.naam, geboortedatum: q.geboortedatum }));
-  }, { target: true });
-  await measure('zoekPersonen (b) naam with typo, no geboortedatum', 'personen', async (i) => {
-    const q = qb[i % qb.length]!;
-    track('b', q.id, await zoekPersonen(db, { naam: q.naam }));
-  }, { target: true });
-  await measure('zoekPersonen (b2) achternaam only', 'personen', async (i) => zoekPersonen(db, { naam: qs[i % qs.length]!.naam }), { target: true });
+  await measure(
+    'zoekPersonen (a) naam with typo + geboortedatum',
+    'personen',
+    async (i) => {
+      const q = qa[i % qa.length]!;
+      track('a', q.id, await zoekPersonen(db, { naam: q.naam, geboortedatum: q.geboortedatum }));
+    },
+    { target: true },
+  );
+  await measure(
+    'zoekPersonen (b) naam with typo, no geboortedatum',
+    'personen',
+    async (i) => {
+      const q = qb[i % qb.length]!;
+      track('b', q.id, await zoekPersonen(db, { naam: q.naam }));
+    },
+    { target: true },
+  );
+  await measure(
+    'zoekPersonen (b2) achternaam only',
+    'personen',
+    async (i) => zoekPersonen(db, { naam: qs[i % qs.length]!.naam }),
+    { target: true },
+  );
   let bsnHits = 0;
   let bsnTotal = 0;
-  await measure('zoekPersonen (c) BSN', 'personen', async (i) => {
-    const q = qc[i % qc.length]!;
-    const res = await zoekPersonen(db, { bsn: q.bsn });
-    bsnTotal++;
-    if (res[0]?.id === q.id) bsnHits++;
-  }, { target: true });
+  await measure(
+    'zoekPersonen (c) BSN',
+    'personen',
+    async (i) => {
+      const q = qc[i % qc.length]!;
+      const res = await zoekPersonen(db, { bsn: q.bsn });
+      bsnTotal++;
+      if (res[0]?.id === q.id) bsnHits++;
+    },
+    { target: true },
+  );
   const bureau = await login('bureau');
-  await measure('personen HTTP GET /api/personen (a) naam + geboortedatum', 'personen', (i) => {
-    const q = qa[(i + 7) % qa.length]!;
-    return get(bureau, `/api/personen?naam=${encodeURIComponent(q.naam)}&geboortedatum=${q.geboortedatum}`);
-  }, { target: true });
-  await measure('personen HTTP GET /api/personen (c) BSN', 'personen', (i) => get(bureau, `/api/personen?bsn=${qc[(i + 7) % qc.length]!.bsn}`), { target: true });
+  await measure(
+    'personen HTTP GET /api/personen (a) naam + geboortedatum',
+    'personen',
+    (i) => {
+      const q = qa[(i + 7) % qa.length]!;
+      return get(bureau, `/api/personen?naam=${encodeURIComponent(q.naam)}&geboortedatum=${q.geboortedatum}`);
+    },
+    { target: true },
+  );
+  await measure(
+    'personen HTTP GET /api/personen (c) BSN',
+    'personen',
+    (i) => get(bureau, `/api/personen?bsn=${qc[(i + 7) % qc.length]!.bsn}`),
+    { target: true },
+  );
   const accessLogAfter = await count(db, sql`select count(*) as n from access_log`);
   await app.close();
   await database.close();
@@ -350,7 +495,8 @@ async function main() {
     x.target ? (x.p95 < TARGET_MS ? 'met' : 'MISSED') : '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(head));
   console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -358,17 +504,31 @@ async function main() {
   console.log('\nContext');
   for (const t of teams) {
     const s = sizes.get(t.id);
-    if (s) console.log(`  werkvoorraad ${t.naam}: ${fmtInt(s.totaal)} open meldingen counted and sorted in SQL (stored deadline dates), clocks computed for the first ${s.items} returned`);
+    if (s)
+      console.log(
+        `  werkvoorraad ${t.naam}: ${fmtInt(s.totaal)} open meldingen counted and sorted in SQL (stored deadline dates), clocks computed for the first ${s.items} returned`,
+      );
   }
-  const pct = (x: number[]) => `${((100 * x[1]!) / x[0]!).toFixed(0)}% found, ${((100 * x[2]!) / x[0]!).toFixed(0)}% ranked first`;
-  if (recall.a[0]) console.log(`  search (a) name with one typo + exact geboortedatum: ${pct(recall.a)} (n=${recall.a[0]})`);
-  if (recall.b[0]) console.log(`  search (b) name with one typo, no geboortedatum:     ${pct(recall.b)} (n=${recall.b[0]})`);
-  if (bsnTotal) console.log(`  search (c) BSN: ${((100 * bsnHits) / bsnTotal).toFixed(0)}% ranked first (n=${bsnTotal})`);
+  const pct = (x: number[]) =>
+    `${((100 * x[1]!) / x[0]!).toFixed(0)}% found, ${((100 * x[2]!) / x[0]!).toFixed(0)}% ranked first`;
+  if (recall.a[0])
+    console.log(`  search (a) name with one typo + exact geboortedatum: ${pct(recall.a)} (n=${recall.a[0]})`);
+  if (recall.b[0])
+    console.log(`  search (b) name with one typo, no geboortedatum:     ${pct(recall.b)} (n=${recall.b[0]})`);
+  if (bsnTotal)
+    console.log(`  search (c) BSN: ${((100 * bsnHits) / bsnTotal).toFixed(0)}% ranked first (n=${bsnTotal})`);
   console.log(`  access_log rows written by the HTTP measurements: ${fmtInt(accessLogAfter - accessLogBefore)}`);
-  console.log(`  load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes on this machine add noise; compare ratios)`);
+  console.log(
+    `  load average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (other processes on this machine add noise; compare ratios)`,
+  );
 
   if (rap) {
-    console.log(`  rapportage ${halfjaar}: ${fmtInt(halfjaarCount)} meldingen received in the half-year (report: ${fmtInt(rapportMeldingen)}); monitoring: ${monitoringReeksen} series`);
+    console.log(
+      `  rapportage ${halfjaar}: ${fmtInt(halfjaarCount)} meldingen received in the half-year (report: ${fmtInt(rapportMeldingen)}); monitoring: ${monitoringReeksen} series`,
+    );
   }
 
   const wv = results.filter((x) => x.group === 'werkvoorraad' && x.target);
@@ -379,19 +539,35 @@ async function main() {
     return `${xs.every((x) => x.p95 < TARGET_MS) ? 'MET' : 'NOT MET'} (worst p95 ${fmtMs(worst.p95)} ms: ${worst.label})`;
   };
   console.log('\nTargets (issue: p95 < 50 ms on 500,000 meldingen)');
-  if (counts.meldingen < 500_000) console.log(`  note: this data set has ${fmtInt(counts.meldingen)} meldingen, fewer than the 500,000 of the requirement`);
+  if (counts.meldingen < 500_000)
+    console.log(
+      `  note: this data set has ${fmtInt(counts.meldingen)} meldingen, fewer than the 500,000 of the requirement`,
+    );
   console.log(`  werkvoorraad for a team: ${verdict(wv)}`);
   console.log(`  person search:           ${verdict(ps)}`);
   if (rap) {
     const [cnt, rep] = rap as [Result, Result];
-    console.log(`\nTarget (issue: the full half-year report for a region over 2.5 million meldingen in under ${RAPPORT_TARGET_MS / 1000} s; data set: ${fmtInt(counts.meldingen)} meldingen)`);
-    console.log(`  halfjaarRapport ${halfjaar}: p50 ${fmtMs(rep.p50)} ms, p95 ${fmtMs(rep.p95)} ms · count(*) of the same half-year: p50 ${fmtMs(cnt.p50)} ms, p95 ${fmtMs(cnt.p95)} ms`);
-    console.log(`  ratio report ÷ count(*): ${(rep.p50 / cnt.p50).toFixed(1)}× at p50, ${(rep.p95 / cnt.p95).toFixed(1)}× at p95 · ${rep.p95 < RAPPORT_TARGET_MS ? 'MET' : 'NOT MET'} (p95 ${rep.p95 < RAPPORT_TARGET_MS ? '<' : '≥'} ${RAPPORT_TARGET_MS} ms)`);
+    console.log(
+      `\nTarget (issue: the full half-year report for a region over 2.5 million meldingen in under ${RAPPORT_TARGET_MS / 1000} s; data set: ${fmtInt(counts.meldingen)} meldingen)`,
+    );
+    console.log(
+      `  halfjaarRapport ${halfjaar}: p50 ${fmtMs(rep.p50)} ms, p95 ${fmtMs(rep.p95)} ms · count(*) of the same half-year: p50 ${fmtMs(cnt.p50)} ms, p95 ${fmtMs(cnt.p95)} ms`,
+    );
+    console.log(
+      `  ratio report ÷ count(*): ${(rep.p50 / cnt.p50).toFixed(1)}× at p50, ${(rep.p95 / cnt.p95).toFixed(1)}× at p95 · ${rep.p95 < RAPPORT_TARGET_MS ? 'MET' : 'NOT MET'} (p95 ${rep.p95 < RAPPORT_TARGET_MS ? '<' : '≥'} ${RAPPORT_TARGET_MS} ms)`,
+    );
   }
 
   const out = option('json');
   if (out) {
-    fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), iterations: ITERATIONS, warmup: WARMUP, dataset: { ...m, counts }, results }, null, 2));
+    fs.writeFileSync(
+      out,
+      JSON.stringify(
+        { at: new Date().toISOString(), iterations: ITERATIONS, warmup: WARMUP, dataset: { ...m, counts }, results },
+        null,
+        2,
+      ),
+    );
     console.log(`\nWrote ${out}`);
   }
 }

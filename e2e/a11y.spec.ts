@@ -1,7 +1,7 @@
 // WCAG 2.1 AA: an axe-core scan of every page, in the states people work in (results shown, forms
 // open, validation errors visible). Zero violations is the bar.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, login, submitLogin } from './support/helpers.ts';
+import { expectAccessible, login, submitLogin, logout } from './support/helpers.ts';
 
 test('inloggen: wachtwoord, fouten en de tweede stap', async ({ page }) => {
   await page.goto('/');
@@ -39,8 +39,7 @@ test('werkvoorraad: behandelaar en teammanager', async ({ page }) => {
   await page.keyboard.press('ArrowLeft');
   await expect(tab(/Monitoring/)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { selected: false }).first()).toHaveAttribute('tabindex', '-1');
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect(page.getByRole('heading', { name: 'Inloggen', level: 1 })).toBeVisible();
+  await logout(page);
   await submitLogin(page, 'manager');
   await expect(page.getByTestId('per-behandelaar')).toBeVisible();
   await expectAccessible(page, 'werkvoorraad teammanager');
@@ -109,7 +108,11 @@ test('zoeken met resultaten', async ({ page }) => {
   const personen = page.getByRole('search', { name: 'Personen zoeken' });
   await personen.getByLabel('Naam', { exact: true }).fill('Visser');
   await personen.getByRole('button', { name: 'Zoeken' }).click();
-  await page.getByTestId('kandidaat').first().getByRole('button', { name: /^Meldingen over / }).click();
+  await page
+    .getByTestId('kandidaat')
+    .first()
+    .getByRole('button', { name: /^Meldingen over / })
+    .click();
   await expect(page.getByRole('heading', { name: /^Meldingen over / })).toBeVisible();
   const casus = page.getByRole('search', { name: 'Casus zoeken' });
   await casus.getByLabel('Casus- of meldingnummer').fill('ML0000001');

@@ -8,7 +8,10 @@ import { login } from './support/helpers.ts';
 async function wisConceptenZonderHerladen(page: Page) {
   const { concepten } = await (await page.request.get('/api/concepten')).json();
   const { csrfToken } = await (await page.request.get('/api/sessie')).json();
-  for (const c of concepten ?? []) await page.request.delete(`/api/concepten/${encodeURIComponent(c.sleutel)}`, { headers: { 'x-csrf-token': csrfToken } });
+  for (const c of concepten ?? [])
+    await page.request.delete(`/api/concepten/${encodeURIComponent(c.sleutel)}`, {
+      headers: { 'x-csrf-token': csrfToken },
+    });
 }
 
 /** Record the API calls the page makes ('GET /api/werkvoorraad?…'), ids replaced by ':id'. */
@@ -38,7 +41,14 @@ test('elke pagina doet een vast, klein aantal API-aanroepen', async ({ page }) =
   await login(page, 'backoffice', undefined, { concepten: 'houden' });
   await expect(page.getByTestId('werkvoorraad-tabel')).toBeVisible();
   // Login (two steps), the session with role labels, reference data once, the werkvoorraad once.
-  expect(await api.take()).toEqual(['GET /api/referentie', 'GET /api/sessie', 'GET /api/sessie', 'GET /api/werkvoorraad', 'POST /api/sessie', 'POST /api/sessie/totp']);
+  expect(await api.take()).toEqual([
+    'GET /api/referentie',
+    'GET /api/sessie',
+    'GET /api/sessie',
+    'GET /api/werkvoorraad',
+    'POST /api/sessie',
+    'POST /api/sessie/totp',
+  ]);
   await wisConceptenZonderHerladen(page);
 
   // Another process tab: one call.
@@ -68,7 +78,11 @@ test('elke pagina doet een vast, klein aantal API-aanroepen', async ({ page }) =
   await personen.getByRole('button', { name: 'Zoeken' }).click();
   await expect(page.getByTestId('kandidaat').first()).toBeVisible();
   expect(await api.take()).toEqual(['GET /api/personen']);
-  await page.getByTestId('kandidaat').first().getByRole('button', { name: /^Meldingen over / }).click();
+  await page
+    .getByTestId('kandidaat')
+    .first()
+    .getByRole('button', { name: /^Meldingen over / })
+    .click();
   await expect(page.getByRole('heading', { name: /^Meldingen over / })).toBeVisible();
   expect(await api.take()).toEqual(['GET /api/radar']);
   const casus = page.getByRole('search', { name: 'Casus zoeken' });
@@ -84,7 +98,11 @@ test('elke pagina doet een vast, klein aantal API-aanroepen', async ({ page }) =
   const zoeken = page.getByRole('search', { name: 'Personen zoeken' });
   await zoeken.getByLabel('Naam', { exact: true }).fill('Jansen');
   await zoeken.getByRole('button', { name: 'Zoeken' }).click();
-  await page.getByTestId('kandidaat').first().getByRole('button', { name: /koppelen$/ }).click();
+  await page
+    .getByTestId('kandidaat')
+    .first()
+    .getByRole('button', { name: /koppelen$/ })
+    .click();
   await expect(page.getByTestId('radar').getByRole('heading', { name: /\(\d+\)/ })).toBeVisible();
   expect(await api.take()).toEqual(['GET /api/personen', 'GET /api/radar']);
 
@@ -98,7 +116,13 @@ test('beheer: de lijst één keer, opslaan geeft de nieuwe lijst terug', async (
   const api = recorder(page);
   await login(page, 'beheer');
   await expect(page.getByRole('heading', { name: 'Beheer', level: 1 })).toBeVisible();
-  expect(await api.take()).toEqual(['GET /api/beheer/gelijkgestelde-dagen', 'GET /api/referentie', 'GET /api/sessie', 'GET /api/sessie', 'POST /api/sessie']);
+  expect(await api.take()).toEqual([
+    'GET /api/beheer/gelijkgestelde-dagen',
+    'GET /api/referentie',
+    'GET /api/sessie',
+    'GET /api/sessie',
+    'POST /api/sessie',
+  ]);
   await page.getByLabel('Datum', { exact: true }).fill('2031-12-24');
   await page.getByLabel('Naam', { exact: true }).fill('Kerstavond (bij besluit)');
   await page.getByRole('button', { name: 'Dag opslaan' }).click();
@@ -114,7 +138,9 @@ test('rapportage, monitoring, coördinatie en CBS: één aanroep per pagina of k
   // Beleid starts on the report: one call for every figure (gemeenten and labels come with the reference data).
   await expect(page.getByTestId('rapport')).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Rapportage' })).toHaveAttribute('aria-current', 'page');
-  expect((await api.take()).filter((c) => c.startsWith('GET /api/rapportage'))).toEqual(['GET /api/rapportage/halfjaar']);
+  expect((await api.take()).filter((c) => c.startsWith('GET /api/rapportage'))).toEqual([
+    'GET /api/rapportage/halfjaar',
+  ]);
   // Another area: one call.
   await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Diemen' });
   await page.getByRole('button', { name: 'Rapportage tonen' }).click();

@@ -1,8 +1,10 @@
 // The functioneel beheerder's page (equated days, reference data) and the start page per role.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, login, screenshot } from './support/helpers.ts';
+import { expectAccessible, login, screenshot, logout } from './support/helpers.ts';
 
-test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij het veld, codelijsten en gemeenten', async ({ page }) => {
+test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij het veld, codelijsten en gemeenten', async ({
+  page,
+}) => {
   const posts: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().endsWith('/api/beheer/gelijkgestelde-dagen')) posts.push(r.postData() ?? '');
@@ -18,7 +20,9 @@ test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij 
   await page.getByLabel('Naam', { exact: true }).fill('B');
   await page.getByRole('button', { name: 'Dag opslaan' }).click();
   await expect(page.getByLabel('Datum', { exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#f-dag-datum-error')).toContainText('Geef een datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026');
+  await expect(page.locator('#f-dag-datum-error')).toContainText(
+    'Geef een datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026',
+  );
   await expect(page.locator('#f-dag-naam-error')).toContainText('Minimaal 3 tekens');
   await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toBeFocused();
   expect(posts).toEqual([]);
@@ -27,7 +31,9 @@ test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij 
   await page.getByLabel('Datum', { exact: true }).fill('06-05-2030');
   await page.getByLabel('Naam', { exact: true }).fill('Bevrijdingsdag (lustrum)');
   await page.getByRole('button', { name: 'Dag opslaan' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '06-05-2030 (Bevrijdingsdag (lustrum)) is opgeslagen' })).toBeFocused();
+  await expect(
+    page.getByRole('status').filter({ hasText: '06-05-2030 (Bevrijdingsdag (lustrum)) is opgeslagen' }),
+  ).toBeFocused();
   expect(JSON.parse(posts[0]!)).toEqual({ datum: '2030-05-06', naam: 'Bevrijdingsdag (lustrum)' });
   const rij = page.getByTestId('gelijkgestelde-dagen').getByRole('row').filter({ hasText: '06-05-2030' });
   await expect(rij).toContainText('maandag');
@@ -45,7 +51,9 @@ test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij 
   await screenshot(page, '15-beheer');
 });
 
-test('elke rol start op de eigen pagina; een pagina van een andere rol zegt dat in gewone woorden', async ({ page }) => {
+test('elke rol start op de eigen pagina; een pagina van een andere rol zegt dat in gewone woorden', async ({
+  page,
+}) => {
   const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
   for (const [gebruiker, rol, pad, kop, links] of [
     ['privacy', 'Privacy officer (FG)', '/privacy', 'Privacy', ['Privacy', 'Overzicht']],
@@ -66,12 +74,16 @@ test('elke rol start op de eigen pagina; een pagina van een andere rol zegt dat 
       await screenshot(page, '16-start-privacy');
     }
     // Pages of other roles, typed in: one plain message and the way back, no form, no technical reason.
-    for (const vreemd of gebruiker === 'beleid' ? ['/werkvoorraad', '/privacy', '/beheer'] : ['/werkvoorraad', '/rapportage']) {
+    for (const vreemd of gebruiker === 'beleid'
+      ? ['/werkvoorraad', '/privacy', '/beheer']
+      : ['/werkvoorraad', '/rapportage']) {
       await page.goto(vreemd);
       const melding = page.getByTestId('niet-voor-uw-rol');
       await expect(page.getByRole('heading', { name: 'Deze pagina hoort niet bij uw rol', level: 1 })).toBeVisible();
       await expect(melding.getByRole('link')).toHaveAttribute('href', pad);
-      await expect(page.locator('main')).not.toContainText(/rollen|mag (read|search)|privacy_officer|beleidsmedewerker|geen toegang/i);
+      await expect(page.locator('main')).not.toContainText(
+        /rollen|mag (read|search)|privacy_officer|beleidsmedewerker|geen toegang/i,
+      );
       await expect(page.locator('main form, main input, main select, main textarea')).toHaveCount(0);
       await expect(page).toHaveTitle('Hoort niet bij uw rol – Voordeur');
     }
@@ -82,8 +94,7 @@ test('elke rol start op de eigen pagina; een pagina van een andere rol zegt dat 
       await expect(page).toHaveURL(/\/rapportage$/);
       await expect(page.getByRole('heading', { name: 'Halfjaarrapportage', level: 1 })).toBeVisible();
     }
-    await page.getByRole('button', { name: 'Uitloggen' }).click();
-    await expect(page.getByRole('heading', { name: 'Inloggen', level: 1 })).toBeVisible();
+    await logout(page);
   }
 });
 
@@ -104,7 +115,10 @@ test('behandelaars starten op de werkvoorraad', async ({ page }) => {
   await expect(page).toHaveURL(/\/werkvoorraad$/);
   await expect(page.getByRole('heading', { name: 'Werkvoorraad', level: 1 })).toBeVisible();
   // A gedragswetenschapper does not register meldingen.
-  await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link')).toHaveText(['Werkvoorraad', 'Zoeken']);
+  await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link')).toHaveText([
+    'Werkvoorraad',
+    'Zoeken',
+  ]);
 });
 
 test('functioneel beheerder vult de CBS-codes van het huidige protocol in', async ({ page }) => {
@@ -124,6 +138,11 @@ test('functioneel beheerder vult de CBS-codes van het huidige protocol in', asyn
   await screenshot(page, '40-beheer-cbs-codes');
   // Leave the demo as it was.
   await page.getByTestId('cbs-codetabel').locator('tbody tr').first().getByRole('textbox').fill('');
-  await page.getByTestId('cbs-codetabel').locator('tbody tr').first().getByRole('button', { name: /^Opslaan/ }).click();
+  await page
+    .getByTestId('cbs-codetabel')
+    .locator('tbody tr')
+    .first()
+    .getByRole('button', { name: /^Opslaan/ })
+    .click();
   await expect(page.getByTestId('cbs-codetabel').getByText('code verwijderd')).toBeVisible();
 });

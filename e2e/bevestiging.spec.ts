@@ -2,7 +2,7 @@
 // the page that names the consequence; vernietigen also asks for a typed confirmation. Nothing is
 // sent before the user confirms, and Annuleren sends nothing.
 import { expect, test, type Page } from '@playwright/test';
-import { csrf, expectAccessible, login, screenshot } from './support/helpers.ts';
+import { csrf, expectAccessible, login, screenshot, logout } from './support/helpers.ts';
 
 /** POSTs to paths containing `deel`, as the browser sends them. */
 function posts(page: Page, deel: string): string[] {
@@ -21,11 +21,25 @@ async function eigenMelding(page: Page): Promise<{ achternaam: string; casusNumm
     headers: { 'x-csrf-token': await csrf(page) },
     data: {
       binnenkomst: 'telefoon',
-      melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. T. Test', organisatie: 'Huisartsenpraktijk Test', telefoon: '020-5550000', wilOnbekendBlijven: false },
-      huishouden: { straat: 'Teststraat', huisnummer: '1', postcode: '1011AA', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+      melder: {
+        hoedanigheid: 'gz_huisarts',
+        naam: 'Dr. T. Test',
+        organisatie: 'Huisartsenpraktijk Test',
+        telefoon: '020-5550000',
+        wilOnbekendBlijven: false,
+      },
+      huishouden: {
+        straat: 'Teststraat',
+        huisnummer: '1',
+        postcode: '1011AA',
+        woonplaats: 'Amsterdam',
+        gemeenteCode: 'GM0363',
+      },
       regio: 'eigen',
       gemeenteCode: 'GM0363',
-      betrokkenen: [{ persoon: { voornamen: 'Tamara', achternaam, geboortedatum: '19900101', geslacht: 'V' }, rol: 'slachtoffer' }],
+      betrokkenen: [
+        { persoon: { voornamen: 'Tamara', achternaam, geboortedatum: '19900101', geslacht: 'V' }, rol: 'slachtoffer' },
+      ],
       aanleiding: ['hg_anders'],
       aard: ['psychisch_geweld'],
       omschrijving: 'Testmelding voor de bevestiging van een vernietiging.',
@@ -67,7 +81,7 @@ test('beheer: tweede factor resetten en deactiveren vragen eerst om bevestiging'
 test('privacy: vernietiging uitvoeren pas na het typen van VERNIETIGEN', async ({ page }) => {
   // A person of our own, so no other test depends on the data destroyed here.
   const { achternaam } = await eigenMelding(page);
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
 
   const uitvoeren = posts(page, '/uitvoeren');
   await login(page, 'privacy');
@@ -75,10 +89,16 @@ test('privacy: vernietiging uitvoeren pas na het typen van VERNIETIGEN', async (
   const zoek = page.getByRole('search', { name: 'Persoon zoeken voor een verzoek' });
   await zoek.getByLabel('Naam').fill(achternaam);
   await zoek.getByRole('button', { name: 'Persoon zoeken' }).click();
-  await page.getByTestId('rechten-kandidaten').getByRole('button', { name: `Tamara ${achternaam}` }).click();
+  await page
+    .getByTestId('rechten-kandidaten')
+    .getByRole('button', { name: `Tamara ${achternaam}` })
+    .click();
   const dossier = page.getByTestId('persoon-rechten');
   await dossier.getByRole('button', { name: 'Nieuw verzoek om vernietiging' }).click();
-  await page.getByRole('form', { name: 'Nieuw verzoek om vernietiging' }).getByRole('button', { name: 'Verzoek vastleggen' }).click();
+  await page
+    .getByRole('form', { name: 'Nieuw verzoek om vernietiging' })
+    .getByRole('button', { name: 'Verzoek vastleggen' })
+    .click();
   const kaart = dossier.locator('[data-testid^="vernietigingsverzoek-"]').first();
   await kaart.getByRole('group', { name: 'Besluit' }).getByLabel('Toewijzen').check();
   await kaart.getByRole('button', { name: 'Besluit vastleggen' }).click();
@@ -103,14 +123,18 @@ test('privacy: vernietiging uitvoeren pas na het typen van VERNIETIGEN', async (
 
   await veld.fill('vernietigen');
   await stap.getByRole('button', { name: 'Definitief vernietigen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `De gegevens van Tamara ${achternaam}` })).toContainText('zijn vernietigd');
+  await expect(page.getByRole('status').filter({ hasText: `De gegevens van Tamara ${achternaam}` })).toContainText(
+    'zijn vernietigd',
+  );
   expect(uitvoeren).toHaveLength(1);
 });
 
-test('privacy: bewaarblokkade op casusnummer; het toegangslog toont standaard alleen dossiertoegang', async ({ page }) => {
+test('privacy: bewaarblokkade op casusnummer; het toegangslog toont standaard alleen dossiertoegang', async ({
+  page,
+}) => {
   const { casusNummer } = await eigenMelding(page);
   expect(casusNummer).toMatch(/^\d{4}-\d{6}$/);
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
   await login(page, 'privacy');
   await page.getByRole('tab', { name: 'Bewaartermijnen' }).click();
   const form = page.getByRole('form', { name: 'Bewaarblokkade (legal hold)' });
@@ -120,11 +144,15 @@ test('privacy: bewaarblokkade op casusnummer; het toegangslog toont standaard al
   await form.getByLabel('Casusnummer').fill(casusNummer);
   await form.getByLabel('Reden').fill('Lopende procedure bij de rechtbank.');
   await form.getByRole('button', { name: 'Blokkade instellen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Casus ${casusNummer} heeft nu een bewaarblokkade.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Casus ${casusNummer} heeft nu een bewaarblokkade.` }),
+  ).toBeVisible();
   await form.getByLabel('Casusnummer').fill(casusNummer);
   await form.getByLabel('Reden').fill('Procedure is afgerond.');
   await form.getByRole('button', { name: 'Blokkade opheffen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `De bewaarblokkade van casus ${casusNummer} is opgeheven.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `De bewaarblokkade van casus ${casusNummer} is opgeheven.` }),
+  ).toBeVisible();
 
   // The backoffice's intake and its reference-data reads: only the dossier rows by default.
   await page.getByRole('tab', { name: 'Toegangslog' }).click();

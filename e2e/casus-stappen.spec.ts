@@ -16,11 +16,17 @@ async function kandidaten(page: Page, proces: string) {
   return out;
 }
 
-test('oppakken, een beoordeling met een passende uitkomst en de vlag, afsluiten pas na bevestigen', async ({ page }) => {
+test('oppakken, een beoordeling met een passende uitkomst en de vlag, afsluiten pas na bevestigen', async ({
+  page,
+}) => {
   await login(page, 'backoffice');
   // An unassigned melding awaiting its beoordeling, the only open melding of its casus, no flag yet.
   const gekozen = (await kandidaten(page, 'bureaudienst')).find(
-    (k) => k.item.status === 'ontvangen' && !k.item.behandelaar && !k.casus.veiligheidsvlag?.vlaggen?.length && k.casus.meldingen.filter((m: any) => m.status !== 'afgesloten').length === 1,
+    (k) =>
+      k.item.status === 'ontvangen' &&
+      !k.item.behandelaar &&
+      !k.casus.veiligheidsvlag?.vlaggen?.length &&
+      k.casus.meldingen.filter((m: any) => m.status !== 'afgesloten').length === 1,
   );
   expect(gekozen, 'an unassigned melding in state ontvangen').toBeTruthy();
   const { item, casus } = gekozen!;
@@ -41,7 +47,12 @@ test('oppakken, een beoordeling met een passende uitkomst en de vlag, afsluiten 
   const uitkomst = vb.getByLabel('Uitkomst van de beoordeling');
   await vb.getByRole('group', { name: 'Is er sprake van acute onveiligheid?' }).getByLabel('Nee').check();
   await vb.getByRole('group', { name: 'Is er sprake van structurele onveiligheid?' }).getByLabel('Nee').check();
-  await expect(uitkomst.locator('option')).toHaveText(['— kies —', 'Eenmalige onveilige situatie', 'Problemen op andere leefdomeinen', 'Geen zorgen over veiligheid']);
+  await expect(uitkomst.locator('option')).toHaveText([
+    '— kies —',
+    'Eenmalige onveilige situatie',
+    'Problemen op andere leefdomeinen',
+    'Geen zorgen over veiligheid',
+  ]);
   await vb.getByRole('group', { name: 'Is er sprake van structurele onveiligheid?' }).getByLabel('Ja').check();
   await expect(uitkomst).toHaveValue('structurele_onveiligheid');
   await vb.getByRole('group', { name: 'Is er sprake van acute onveiligheid?' }).getByLabel('Ja').check();
@@ -53,8 +64,12 @@ test('oppakken, een beoordeling met een passende uitkomst en de vlag, afsluiten 
   const vlag = aanbod.getByLabel('Ook de veiligheidsvlag ‘Acuut gevaar’ op dit huishouden zetten');
   await expect(vlag).not.toBeChecked();
   await vlag.check();
-  await expect(vb.getByLabel('Toelichting bij de vlag')).toHaveValue(`Veiligheidsbeoordeling ${item.nummer}: (vermoeden van) acute onveiligheid.`);
-  await vb.getByLabel('Motivering').fill('Recent ernstig geweld in het gezin; direct handelen nodig, crisisdienst ingeschakeld.');
+  await expect(vb.getByLabel('Toelichting bij de vlag')).toHaveValue(
+    `Veiligheidsbeoordeling ${item.nummer}: (vermoeden van) acute onveiligheid.`,
+  );
+  await vb
+    .getByLabel('Motivering')
+    .fill('Recent ernstig geweld in het gezin; direct handelen nodig, crisisdienst ingeschakeld.');
   await vb.getByLabel('Getoetst door').selectOption({ label: 'Eva Bakker' });
   await expectAccessible(page, 'casus met beoordelingsformulier (acuut)');
   await screenshot(page, '30-casus-beoordeling-acuut');
@@ -73,7 +88,8 @@ test('oppakken, een beoordeling met een passende uitkomst en de vlag, afsluiten 
   // Afsluiten: "geen (meer) sprake van onveiligheid" is not offered after acute onveiligheid.
   const posts: string[] = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/meldingen/${item.meldingId}/afsluiten`) posts.push(r.url());
+    if (r.method() === 'POST' && new URL(r.url()).pathname === `/api/meldingen/${item.meldingId}/afsluiten`)
+      posts.push(r.url());
   });
   await melding.getByRole('button', { name: 'Afsluiten' }).click();
   const af = melding.getByRole('form', { name: 'Afsluiten' });
@@ -115,7 +131,12 @@ test('oppakken, een beoordeling met een passende uitkomst en de vlag, afsluiten 
 test('teammanager wijst toe vanaf de casus; geen verzoek aan de Raad zonder kinderen', async ({ page }) => {
   await login(page, 'manager');
   const alle = await kandidaten(page, 'veiligheidsbeoordeling');
-  const zonder = alle.find((k) => k.melding && !k.melding.metKinderen && k.casus.huishouden.leden.every((l: any) => l.rol !== 'kind' && (l.leeftijd ?? 99) >= 18));
+  const zonder = alle.find(
+    (k) =>
+      k.melding &&
+      !k.melding.metKinderen &&
+      k.casus.huishouden.leden.every((l: any) => l.rol !== 'kind' && (l.leeftijd ?? 99) >= 18),
+  );
   expect(zonder, 'a melding about a household without children').toBeTruthy();
   // A new melding about one of its persons at another address: another household, another casus.
   const persoon = zonder!.casus.huishouden.leden[0];
@@ -123,8 +144,19 @@ test('teammanager wijst toe vanaf de casus; geen verzoek aan de Raad zonder kind
     headers: { 'x-csrf-token': await csrf(page) },
     data: {
       binnenkomst: 'politie_zorgmelding',
-      melder: { hoedanigheid: 'politie', naam: 'Wijkagent R. de Boer', organisatie: 'Politie Amsterdam', telefoon: '020 555 0100' },
-      huishouden: { straat: 'Plantage Middenlaan', huisnummer: '99', postcode: '1018DE', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+      melder: {
+        hoedanigheid: 'politie',
+        naam: 'Wijkagent R. de Boer',
+        organisatie: 'Politie Amsterdam',
+        telefoon: '020 555 0100',
+      },
+      huishouden: {
+        straat: 'Plantage Middenlaan',
+        huisnummer: '99',
+        postcode: '1018DE',
+        woonplaats: 'Amsterdam',
+        gemeenteCode: 'GM0363',
+      },
       regio: 'eigen',
       gemeenteCode: 'GM0363',
       betrokkenen: [{ persoonId: persoon.id, rol: 'slachtoffer' }],
@@ -148,8 +180,12 @@ test('teammanager wijst toe vanaf de casus; geen verzoek aan de Raad zonder kind
   await expect(page.getByTestId('casus-radar-sectie')).not.toContainText('Zorgmelding na een ruzie');
   await expect(melding.getByTestId('melding-status')).toBeVisible();
   await expect(melding).toContainText(/Huishouden met kinderen\s*nee/);
-  await expect(melding.getByRole('button', { name: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' })).toHaveCount(0);
-  await expect(melding.getByTestId('rvdk-niet')).toHaveText('Een verzoek tot onderzoek aan de Raad voor de Kinderbescherming kan niet: dit huishouden heeft geen minderjarige kinderen.');
+  await expect(
+    melding.getByRole('button', { name: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' }),
+  ).toHaveCount(0);
+  await expect(melding.getByTestId('rvdk-niet')).toHaveText(
+    'Een verzoek tot onderzoek aan de Raad voor de Kinderbescherming kan niet: dit huishouden heeft geen minderjarige kinderen.',
+  );
 
   // Toewijzen aan a colleague (the teammanager may assign others: policy werkvoorraad_toewijzen).
   const toewijzen = melding.getByTestId('toewijzen');

@@ -6,7 +6,12 @@ import { csrf, expectAccessible, login, screenshot } from './support/helpers.ts'
 
 async function tweedeGebruiker(browser: Browser, gebruikersnaam: string): Promise<Page> {
   const use = test.info().project.use;
-  const ctx = await browser.newContext({ baseURL: use.baseURL, locale: use.locale, timezoneId: use.timezoneId, viewport: use.viewport });
+  const ctx = await browser.newContext({
+    baseURL: use.baseURL,
+    locale: use.locale,
+    timezoneId: use.timezoneId,
+    viewport: use.viewport,
+  });
   const page = await ctx.newPage();
   await login(page, gebruikersnaam);
   return page;
@@ -14,17 +19,28 @@ async function tweedeGebruiker(browser: Browser, gebruikersnaam: string): Promis
 
 /** An open melding awaiting its veiligheidsbeoordeling, in a casus without a flag, not used before in this run. */
 const gebruikt = new Set<number>();
-async function ontvangenMelding(page: Page, opts: { rvdk?: boolean } = {}): Promise<{ casusId: number; meldingId: number; nummer: string }> {
+async function ontvangenMelding(
+  page: Page,
+  opts: { rvdk?: boolean } = {},
+): Promise<{ casusId: number; meldingId: number; nummer: string }> {
   // The own team's werkvoorraad: another team's casus needs a relation (docs/security.md).
   const wv = await (await page.request.get('/api/werkvoorraad?proces=veiligheidsbeoordeling&limit=500')).json();
-  const kandidaten = wv.items.filter((i: any) => i.status === 'ontvangen' && !i.veiligheidsvlaggen?.length && !gebruikt.has(i.casusId) && wv.items.filter((j: any) => j.casusId === i.casusId).length === 1);
+  const kandidaten = wv.items.filter(
+    (i: any) =>
+      i.status === 'ontvangen' &&
+      !i.veiligheidsvlaggen?.length &&
+      !gebruikt.has(i.casusId) &&
+      wv.items.filter((j: any) => j.casusId === i.casusId).length === 1,
+  );
   let item = kandidaten[0];
   // The RvdK-verzoek is only offered for a household with children.
   if (opts.rvdk) {
     item = undefined;
     for (const k of kandidaten) {
       const casus = await (await page.request.get(`/api/casussen/${k.casusId}`)).json();
-      if (casus.meldingen.some((m: any) => m.id === k.meldingId && m.acties.some((a: any) => a.actie === 'rvdk_verzoek'))) {
+      if (
+        casus.meldingen.some((m: any) => m.id === k.meldingId && m.acties.some((a: any) => a.actie === 'rvdk_verzoek'))
+      ) {
         item = k;
         break;
       }
@@ -35,14 +51,19 @@ async function ontvangenMelding(page: Page, opts: { rvdk?: boolean } = {}): Prom
   return item;
 }
 
-test('wat er veranderde: vlag, status en tijdlijn; de invoer blijft en gaat opnieuw in op de nieuwe versie', async ({ page, browser }) => {
+test('wat er veranderde: vlag, status en tijdlijn; de invoer blijft en gaat opnieuw in op de nieuwe versie', async ({
+  page,
+  browser,
+}) => {
   await login(page, 'backoffice');
   const item = await ontvangenMelding(page, { rvdk: true });
   await page.goto(`/casussen/${item.casusId}`);
   const melding = page.getByTestId(`melding-${item.nummer}`);
   await melding.getByRole('button', { name: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' }).click();
   const form = melding.getByRole('form', { name: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' });
-  await form.getByLabel('Motivering van het verzoek').fill('Ouders werken niet mee; zorgen over de ontwikkeling van de kinderen blijven.');
+  await form
+    .getByLabel('Motivering van het verzoek')
+    .fill('Ouders werken niet mee; zorgen over de ontwikkeling van de kinderen blijven.');
 
   // Meanwhile Eva, in her own browser, flags the household and records the veiligheidsbeoordeling.
   const eva = await tweedeGebruiker(browser, 'backoffice2');
@@ -58,7 +79,9 @@ test('wat er veranderde: vlag, status en tijdlijn; de invoer blijft en gaat opni
   const vb = evaMelding.getByRole('form', { name: 'Veiligheidsbeoordeling vastleggen' });
   await vb.getByRole('group', { name: 'Is er sprake van acute onveiligheid?' }).getByLabel('Nee').check();
   await vb.getByRole('group', { name: 'Is er sprake van structurele onveiligheid?' }).getByLabel('Ja').check();
-  await vb.getByLabel('Uitkomst van de beoordeling').selectOption({ label: '(Vermoeden van) structurele onveiligheid' });
+  await vb
+    .getByLabel('Uitkomst van de beoordeling')
+    .selectOption({ label: '(Vermoeden van) structurele onveiligheid' });
   await vb.getByLabel('Motivering').fill('Wapen in huis en eerdere meldingen; geen acuut gevaar na gesprek.');
   await vb.getByLabel('Getoetst door').selectOption({ label: 'Pieter Smit' });
   await vb.getByRole('button', { name: 'Veiligheidsbeoordeling vastleggen' }).click();
@@ -71,7 +94,9 @@ test('wat er veranderde: vlag, status en tijdlijn; de invoer blijft en gaat opni
   const lijst = conflict.getByTestId('conflict-wijzigingen');
   await expect(lijst).toContainText('Veiligheidsvlag gezet: Wapen(bezit) bekend');
   await expect(lijst).toContainText('Buurman zag een vuurwapen in huis.');
-  await expect(lijst).toContainText(`Melding ${item.nummer}: status Ontvangen – veiligheidsbeoordeling → Beoordeeld – besluit nemen`);
+  await expect(lijst).toContainText(
+    `Melding ${item.nummer}: status Ontvangen – veiligheidsbeoordeling → Beoordeeld – besluit nemen`,
+  );
   await expect(lijst).toContainText(`Veiligheidsbeoordeling (${item.nummer})`);
   await expect(lijst).toContainText('door Eva Bakker (getoetst door Pieter Smit)');
   await expect(form.getByLabel('Motivering van het verzoek')).toHaveValue(/Ouders werken niet mee/);
@@ -80,8 +105,12 @@ test('wat er veranderde: vlag, status en tijdlijn; de invoer blijft en gaat opni
   await screenshot(page, '12-casus-versieconflict');
 
   await form.getByRole('button', { name: 'Mijn invoer opnieuw indienen op de nieuwe versie' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Raad voor de Kinderbescherming is vastgelegd' })).toBeVisible();
-  await expect(page.getByTestId('tijdlijn')).toContainText('Verzoek tot onderzoek aan de Raad voor de Kinderbescherming');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Raad voor de Kinderbescherming is vastgelegd' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('tijdlijn')).toContainText(
+    'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming',
+  );
   // The page now shows Eva's changes too.
   await expect(page.getByTestId('veiligheidsvlag')).toContainText('Wapen(bezit) bekend');
   await expect(melding.getByTestId('melding-status')).toHaveText('Beoordeeld – besluit nemen');
@@ -89,7 +118,9 @@ test('wat er veranderde: vlag, status en tijdlijn; de invoer blijft en gaat opni
   // The flag marks the household in the werkvoorraad.
   await page.goto('/werkvoorraad?team=alle');
   await page.getByRole('tab', { name: /Veiligheidsbeoordeling/ }).click();
-  await expect(page.getByTestId(`werkitem-${item.nummer}`).getByTestId('vlag-marker')).toHaveText(/Veiligheidsvlag: Wapen\(bezit\) bekend/);
+  await expect(page.getByTestId(`werkitem-${item.nummer}`).getByTestId('vlag-marker')).toHaveText(
+    /Veiligheidsvlag: Wapen\(bezit\) bekend/,
+  );
   await eva.context().close();
 });
 
@@ -109,16 +140,28 @@ test('een stap die op de nieuwe versie niet meer kan: invoer weggooien', async (
   // Eva records the beoordeling first (through the API, from her own browser session).
   const eva = await tweedeGebruiker(browser, 'backoffice2');
   const casus = await (await eva.request.get(`/api/casussen/${item.casusId}`)).json();
-  const arts = (await (await eva.request.get('/api/referentie')).json()).medewerkers.find((m: any) => m.naam === 'Pieter Smit');
+  const arts = (await (await eva.request.get('/api/referentie')).json()).medewerkers.find(
+    (m: any) => m.naam === 'Pieter Smit',
+  );
   const r = await eva.request.post(`/api/meldingen/${item.meldingId}/veiligheidsbeoordeling`, {
-    data: { versie: casus.versie, acuteOnveiligheid: false, structureleOnveiligheid: false, uitkomst: 'geen_zorgen', motivering: 'Geen zorgen na gesprek met moeder en school.', bronnen: ['melder', 'school'], getoetstDoor: arts.id },
+    data: {
+      versie: casus.versie,
+      acuteOnveiligheid: false,
+      structureleOnveiligheid: false,
+      uitkomst: 'geen_zorgen',
+      motivering: 'Geen zorgen na gesprek met moeder en school.',
+      bronnen: ['melder', 'school'],
+      getoetstDoor: arts.id,
+    },
     headers: { 'x-csrf-token': await csrf(eva) },
   });
   expect(r.status(), await r.text()).toBe(200);
 
   await form.getByRole('button', { name: 'Veiligheidsbeoordeling vastleggen' }).click();
   const conflict = form.getByTestId('conflict');
-  await expect(conflict).toContainText(`Melding ${item.nummer}: status Ontvangen – veiligheidsbeoordeling → Beoordeeld – besluit nemen`);
+  await expect(conflict).toContainText(
+    `Melding ${item.nummer}: status Ontvangen – veiligheidsbeoordeling → Beoordeeld – besluit nemen`,
+  );
   await expect(conflict).toContainText('“Veiligheidsbeoordeling vastleggen” kan niet meer');
   await expect(form.getByRole('button', { name: 'Mijn invoer opnieuw indienen op de nieuwe versie' })).toHaveCount(0);
   await expect(form.getByLabel('Motivering')).toHaveValue('Mijn beoordeling: geen acuut gevaar.');
@@ -131,7 +174,10 @@ test('een stap die op de nieuwe versie niet meer kan: invoer weggooien', async (
   await eva.context().close();
 });
 
-test('veiligheidsvlag: gelijktijdig gezet, de eigen keuze aangevuld en opnieuw ingediend', async ({ page, browser }) => {
+test('veiligheidsvlag: gelijktijdig gezet, de eigen keuze aangevuld en opnieuw ingediend', async ({
+  page,
+  browser,
+}) => {
   await login(page, 'backoffice');
   const item = await ontvangenMelding(page);
   await page.goto(`/casussen/${item.casusId}`);
@@ -157,7 +203,9 @@ test('veiligheidsvlag: gelijktijdig gezet, de eigen keuze aangevuld en opnieuw i
   await expectAccessible(page, 'vlagformulier met versieconflict');
   // Youssef adds Eva's flag to his own choice and submits on the new version.
   await vlag.getByLabel('Niet alleen op huisbezoek').check();
-  await vlag.getByLabel('Toelichting').fill('Vader dreigde vandaag de kinderen mee te nemen. Agressief naar de wijkagent.');
+  await vlag
+    .getByLabel('Toelichting')
+    .fill('Vader dreigde vandaag de kinderen mee te nemen. Agressief naar de wijkagent.');
   await vlag.getByRole('button', { name: 'Mijn invoer opnieuw indienen op de nieuwe versie' }).click();
   const banner = page.getByTestId('veiligheidsvlag');
   await expect(banner).toContainText('Acuut gevaar');
@@ -167,7 +215,10 @@ test('veiligheidsvlag: gelijktijdig gezet, de eigen keuze aangevuld en opnieuw i
 
   // Clearing the flag.
   await page.getByRole('button', { name: 'Veiligheidsvlag wijzigen' }).click();
-  await page.getByRole('form', { name: 'Veiligheidsvlag wijzigen' }).getByRole('button', { name: 'Vlag weghalen' }).click();
+  await page
+    .getByRole('form', { name: 'Veiligheidsvlag wijzigen' })
+    .getByRole('button', { name: 'Vlag weghalen' })
+    .click();
   await expect(page.getByTestId('geen-veiligheidsvlag')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'De veiligheidsvlag is weggehaald.' })).toBeVisible();
   await eva.context().close();

@@ -16,7 +16,8 @@ async function bekendePersoonMetOpenCasus(page: Page): Promise<{ k: Kandidaat; c
   for (const naam of ['Jansen', 'de Jong', 'Bakker', 'Visser', 'Yilmaz', 'Smit']) {
     const { kandidaten } = await (await page.request.get(`/api/personen?naam=${encodeURIComponent(naam)}`)).json();
     for (const k of kandidaten as Kandidaat[]) {
-      if (!k.geboortedatum || k.geboortedatum.endsWith('00') || !k.huishoudens.length || k.naam.split(' ').length !== 2) continue;
+      if (!k.geboortedatum || k.geboortedatum.endsWith('00') || !k.huishoudens.length || k.naam.split(' ').length !== 2)
+        continue;
       const h = await (await page.request.get(`/api/intake/huishouden?persoonIds=${k.id}`)).json();
       if (h.huishouden?.openCasus) return { k, casusNummer: h.huishouden.openCasus.nummer };
     }
@@ -27,14 +28,21 @@ async function bekendePersoonMetOpenCasus(page: Page): Promise<{ k: Kandidaat; c
 /** Today's date in Amsterdam minus `dagen`, as dd-mm-jjjj. */
 function amsterdamDatum(dagen = 0): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+    new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
       .formatToParts(new Date(Date.now() - dagen * 86_400_000))
       .map((x) => [x.type, x.value]),
   );
   return `${p.day}-${p.month}-${p.year}`;
 }
 
-test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding als feit, ontvangstmoment en verplichte melder', async ({ page }) => {
+test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding als feit, ontvangstmoment en verplichte melder', async ({
+  page,
+}) => {
   await login(page, 'bureau');
   await page.goto('/meldingen/nieuw');
   await expect(page.getByRole('heading', { name: 'Nieuwe melding', level: 1 })).toBeVisible();
@@ -54,7 +62,9 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await p.getByLabel('Rol in de melding').selectOption({ label: 'Slachtoffer' });
   const dubbel = p.getByTestId('dubbel-kandidaten');
   await expect(dubbel).toContainText('Bedoelt u deze persoon?');
-  await expect(dubbel.getByTestId('dubbel-kandidaat').filter({ hasText: k.naam })).toContainText(`open casus ${casusNummer}`);
+  await expect(dubbel.getByTestId('dubbel-kandidaat').filter({ hasText: k.naam })).toContainText(
+    `open casus ${casusNummer}`,
+  );
   await screenshot(page, '30-intake-bedoelt-u');
   await expectAccessible(page, 'intake met "Bedoelt u …?"');
   await page.setViewportSize({ width: 390, height: 844 });
@@ -83,8 +93,14 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await expect(page.getByTestId('betrokkene')).toHaveCount(1);
 
   // The household: its open casus is stated as a fact; the radar lists earlier meldingen.
-  await expect(page.getByRole('group', { name: 'Over welk huishouden gaat de melding?' }).getByLabel('Huishouden van de gekoppelde persoon')).toBeChecked();
-  await expect(page.getByTestId('huishouden-status')).toContainText(`Open casus ${casusNummer} – deze melding wordt een hermelding.`);
+  await expect(
+    page
+      .getByRole('group', { name: 'Over welk huishouden gaat de melding?' })
+      .getByLabel('Huishouden van de gekoppelde persoon'),
+  ).toBeChecked();
+  await expect(page.getByTestId('huishouden-status')).toContainText(
+    `Open casus ${casusNummer} – deze melding wordt een hermelding.`,
+  );
   await expect(page.getByTestId('radar').getByTestId('radar-melding').first()).toBeVisible();
   await expect(page.getByText('Heeft dit huishouden een open casus')).toHaveCount(0);
 
@@ -92,10 +108,14 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await page.getByLabel('Hoedanigheid melder').selectOption({ label: 'Politie' });
   await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Amsterdam' });
   await page.getByRole('group', { name: 'Aanleiding' }).getByLabel('(Ex-)partnergeweld').check();
-  await page.getByLabel('Omschrijving').fill('Nachtelijke zorgmelding: politie ter plaatse na geschreeuw, melding pas in de ochtend geregistreerd.');
+  await page
+    .getByLabel('Omschrijving')
+    .fill('Nachtelijke zorgmelding: politie ter plaatse na geschreeuw, melding pas in de ochtend geregistreerd.');
   await page.getByRole('button', { name: 'Melding registreren' }).click();
   await expect(samenvatting).toContainText('Naam melder: Naam van de melder is verplicht');
-  await expect(samenvatting).toContainText('Organisatie melder: Vul de organisatie van de melder in, of een telefoonnummer of e-mailadres');
+  await expect(samenvatting).toContainText(
+    'Organisatie melder: Vul de organisatie van de melder in, of een telefoonnummer of e-mailadres',
+  );
   await expect(page.getByLabel('Naam melder')).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Naam melder').fill('Meldkamer politie, agent J. Bos');
   await page.getByLabel('Organisatie', { exact: true }).fill('Politie Amsterdam');
@@ -113,7 +133,9 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await expect(flash).toContainText('Hermelding: ja');
   const nummer = /Melding (ML\d+)/.exec(await flash.innerText())![1]!;
   const tijdlijn = page.getByTestId('tijdlijn');
-  await expect(tijdlijn.getByRole('listitem').filter({ hasText: `Melding ${nummer} ontvangen` })).toContainText(`${amsterdamDatum(1)} 23:10`);
+  await expect(tijdlijn.getByRole('listitem').filter({ hasText: `Melding ${nummer} ontvangen` })).toContainText(
+    `${amsterdamDatum(1)} 23:10`,
+  );
   await expect(tijdlijn).toContainText(`Melding ${nummer} geregistreerd`);
 });
 
@@ -122,7 +144,9 @@ test('een ontvangstmoment in de toekomst wordt geweigerd', async ({ page }) => {
   await page.goto('/meldingen/nieuw');
   await page.getByLabel('Datum', { exact: true }).fill(amsterdamDatum(-2));
   await page.getByRole('button', { name: 'Melding registreren' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toContainText('Ontvangen op (datum): Het ontvangstmoment ligt in de toekomst');
+  await expect(page.getByRole('alert').filter({ hasText: 'Er is een probleem' })).toContainText(
+    'Ontvangen op (datum): Het ontvangstmoment ligt in de toekomst',
+  );
 });
 
 test('adviesvraag: geen BSN, adres of geboortedatum; een open adviesvraag later afsluiten', async ({ page }) => {
@@ -133,16 +157,22 @@ test('adviesvraag: geen BSN, adres of geboortedatum; een open adviesvraag later 
   await form.getByLabel('Hoedanigheid adviesvrager').selectOption({ label: 'Buurtbewoner' });
   await form.getByLabel('Gemeente').selectOption({ label: 'Amsterdam' });
   await form.getByRole('group', { name: 'Aanleiding' }).getByLabel('(Ex-)partnergeweld').check();
-  await form.getByLabel('Vraag van de adviesvrager').fill('Buurvrouw Fatima de Groot (Kastanjelaan 4, 1234 AB, BSN 123456782) wordt geslagen, wat kan ik doen?');
+  await form
+    .getByLabel('Vraag van de adviesvrager')
+    .fill('Buurvrouw Fatima de Groot (Kastanjelaan 4, 1234 AB, BSN 123456782) wordt geslagen, wat kan ik doen?');
   await form.getByLabel('Gegeven advies').fill('Uitgelegd wat zij kan doen; bij acuut gevaar 112 bellen.');
   await form.getByLabel('Adviesvraag afsluiten').uncheck();
   await form.getByRole('button', { name: 'Adviesvraag registreren' }).click();
   const fout = page.locator('#f-vraag-error');
   await expect(fout).toContainText('een BSN (eindigend op 782) en een postcode met huisnummer (1234 AB)');
-  await expect(fout).toContainText('een adviesvraag bevat geen gegevens waarmee personen te herkennen zijn; registreer een melding als dat nodig is');
+  await expect(fout).toContainText(
+    'een adviesvraag bevat geen gegevens waarmee personen te herkennen zijn; registreer een melding als dat nodig is',
+  );
   await screenshot(page, '32-adviesvraag-identificerend');
 
-  await form.getByLabel('Vraag van de adviesvrager').fill('Buurvrouw hoort vaak geschreeuw bij de buren en twijfelt wat zij kan doen.');
+  await form
+    .getByLabel('Vraag van de adviesvrager')
+    .fill('Buurvrouw hoort vaak geschreeuw bij de buren en twijfelt wat zij kan doen.');
   await form.getByRole('button', { name: 'Adviesvraag registreren' }).click();
   const bevestiging = page.getByRole('status').filter({ hasText: /Adviesvraag AD\d+ is geregistreerd/ });
   const nummer = /AD\d+/.exec(await bevestiging.innerText())![0];
@@ -153,11 +183,15 @@ test('adviesvraag: geen BSN, adres of geboortedatum; een open adviesvraag later 
   const afsluiten = kaart.getByRole('form', { name: `Adviesvraag ${nummer} afsluiten` });
   await expect(afsluiten.getByLabel('Gegeven advies (definitief)')).toBeFocused();
   await expectAccessible(page, 'adviesvraag afsluiten');
-  await afsluiten.getByLabel('Gegeven advies (definitief)').fill('Teruggebeld op 1-2-1990: zij heeft de wijkagent ingeschakeld.');
+  await afsluiten
+    .getByLabel('Gegeven advies (definitief)')
+    .fill('Teruggebeld op 1-2-1990: zij heeft de wijkagent ingeschakeld.');
   await afsluiten.getByRole('button', { name: 'Adviesvraag afsluiten' }).click();
   await expect(afsluiten).toContainText('een geboortedatum (1-2-1990)');
   await afsluiten.getByLabel('Gegeven advies (definitief)').fill('Teruggebeld: zij heeft de wijkagent ingeschakeld.');
   await afsluiten.getByRole('button', { name: 'Adviesvraag afsluiten' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Adviesvraag ${nummer} is afgesloten.` })).toBeVisible();
-  await expect(page.getByTestId('adviesvragen').getByRole('listitem').filter({ hasText: nummer })).toContainText('Afgesloten');
+  await expect(page.getByTestId('adviesvragen').getByRole('listitem').filter({ hasText: nummer })).toContainText(
+    'Afgesloten',
+  );
 });

@@ -26,7 +26,10 @@ test('een melding registreren met alleen het toetsenbord', async ({ page }) => {
   await expect(page.getByRole('heading', { name: /personen? gevonden/ })).toBeFocused();
 
   // Link the first candidate; focus lands on their role.
-  const koppel = page.getByTestId('kandidaat').first().getByRole('button', { name: /koppelen$/ });
+  const koppel = page
+    .getByTestId('kandidaat')
+    .first()
+    .getByRole('button', { name: /koppelen$/ });
   await tabTo(page, koppel);
   const outline = await koppel.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');

@@ -47,7 +47,11 @@ test('backoffice registreert een melding, beoordeelt en draagt over aan het loka
   await kind.getByRole('group', { name: 'Geslacht' }).getByLabel('Vrouw').check();
   await kind.getByLabel('Rol in de melding').selectOption({ label: 'Kind' });
   await kind.getByLabel('Rol in het huishouden').selectOption({ label: 'Kind' });
-  await expect(page.getByRole('group', { name: 'Over welk huishouden gaat de melding?' }).getByLabel('Huishouden van de gekoppelde persoon')).toBeChecked();
+  await expect(
+    page
+      .getByRole('group', { name: 'Over welk huishouden gaat de melding?' })
+      .getByLabel('Huishouden van de gekoppelde persoon'),
+  ).toBeChecked();
   await screenshot(page, '02-intake-personen-radar');
 
   // Melder and the melding itself.
@@ -59,7 +63,11 @@ test('backoffice registreert een melding, beoordeelt en draagt over aan het loka
   await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Amsterdam' });
   await page.getByRole('group', { name: 'Aanleiding' }).getByLabel('Kindermishandeling, anders').check();
   await page.getByRole('group', { name: 'Aard van het geweld' }).getByLabel('Getuige van geweld in gezin').check();
-  await page.getByLabel('Omschrijving').fill('Huisarts ziet een kind van drie met blauwe plekken; moeder vertelt over ruzies thuis waarbij het kind aanwezig is.');
+  await page
+    .getByLabel('Omschrijving')
+    .fill(
+      'Huisarts ziet een kind van drie met blauwe plekken; moeder vertelt over ruzies thuis waarbij het kind aanwezig is.',
+    );
   await page.getByRole('button', { name: 'Melding registreren' }).click();
 
   // The casus page shows the new melding in state Ontvangen with the beoordeling clock running.
@@ -83,8 +91,12 @@ test('backoffice registreert een melding, beoordeelt en draagt over aan het loka
   const vb = melding.getByRole('form', { name: 'Veiligheidsbeoordeling vastleggen' });
   await vb.getByRole('group', { name: 'Is er sprake van acute onveiligheid?' }).getByLabel('Nee').check();
   await vb.getByRole('group', { name: 'Is er sprake van structurele onveiligheid?' }).getByLabel('Ja').check();
-  await vb.getByLabel('Uitkomst van de beoordeling').selectOption({ label: '(Vermoeden van) structurele onveiligheid' });
-  await vb.getByLabel('Motivering').fill('Herhaalde zorgen in de radar, kind getuige van ruzies; geen acuut gevaar na gesprek met moeder.');
+  await vb
+    .getByLabel('Uitkomst van de beoordeling')
+    .selectOption({ label: '(Vermoeden van) structurele onveiligheid' });
+  await vb
+    .getByLabel('Motivering')
+    .fill('Herhaalde zorgen in de radar, kind getuige van ruzies; geen acuut gevaar na gesprek met moeder.');
   await vb.getByRole('group', { name: 'Geraadpleegde bronnen' }).getByLabel('Huisarts').check();
   await vb.getByRole('group', { name: 'Geraadpleegde bronnen' }).getByLabel('Gesprek met directbetrokkenen').check();
   await vb.getByLabel('Getoetst door').selectOption({ label: 'Eva Bakker' });
@@ -99,13 +111,18 @@ test('backoffice registreert een melding, beoordeelt en draagt over aan het loka
   await ov.getByLabel('Soort ontvanger').selectOption({ label: 'Lokaal team / wijkteam' });
   await ov.getByLabel('Naam ontvanger').fill('Ouder Kind Team Oost');
   await ov.getByRole('group', { name: 'Was het huishouden al bekend bij de ontvanger?' }).getByLabel('Nee').check();
-  await ov.getByRole('group', { name: /Warme overdracht/ }).getByLabel('Ja').check();
+  await ov
+    .getByRole('group', { name: /Warme overdracht/ })
+    .getByLabel('Ja')
+    .check();
   await ov.getByLabel('Monitoringafspraken').fill('Na 3 maanden nagaan of de hulp loopt en het veilig is.');
   await ov.getByRole('button', { name: 'Overdragen' }).click();
   // An overdracht cannot be undone: the form first says what will happen, and sends only on Bevestigen.
   const bevestiging = ov.getByTestId('bevestiging');
   await expect(bevestiging).toBeFocused();
-  await expect(bevestiging).toContainText(`Melding ${nummer} wordt overgedragen aan Ouder Kind Team Oost (Lokaal team / wijkteam).`);
+  await expect(bevestiging).toContainText(
+    `Melding ${nummer} wordt overgedragen aan Ouder Kind Team Oost (Lokaal team / wijkteam).`,
+  );
   await expect(bevestiging).toContainText('Een overdracht kan niet worden teruggedraaid.');
   await bevestiging.getByRole('button', { name: 'Bevestigen' }).click();
 
@@ -142,7 +159,10 @@ test('een lege omschrijving geeft een melding bij het veld en registreert niets'
   await p.getByLabel('Achternaam').fill('Vermeulen');
   await p.getByLabel('Geboortedatum').fill('19900512');
   await p.getByLabel('Rol in de melding').selectOption({ label: 'Slachtoffer' });
-  await page.getByRole('group', { name: 'Over welk huishouden gaat de melding?' }).getByLabel('Ander of nieuw adres').check();
+  await page
+    .getByRole('group', { name: 'Over welk huishouden gaat de melding?' })
+    .getByLabel('Ander of nieuw adres')
+    .check();
   const formulier = page.getByRole('form', { name: 'Melding registreren' });
   await formulier.getByLabel('Postcode', { exact: true }).fill('1094HB');
   await formulier.getByLabel('Huisnummer', { exact: true }).fill('12');

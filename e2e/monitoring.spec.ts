@@ -6,14 +6,23 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, login, screenshot } from './support/helpers.ts';
 
 /** Today's date in Amsterdam as JJJJ-MM-DD, and a date plus days. */
-const toLocalDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const toLocalDate = (d: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const datum = (d: string) => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`;
 
 test('een monitoringcontact vastleggen op een demo-casus in monitoring', async ({ page }) => {
   await login(page, 'backoffice');
   const wv = await (await page.request.get('/api/werkvoorraad?proces=monitoring&limit=500')).json();
-  const item = wv.items.find((i: any) => i.status === 'overgedragen' && i.eerstvolgende?.kind === 'monitoring') ?? wv.items.find((i: any) => i.status === 'overgedragen');
+  const item =
+    wv.items.find((i: any) => i.status === 'overgedragen' && i.eerstvolgende?.kind === 'monitoring') ??
+    wv.items.find((i: any) => i.status === 'overgedragen');
   expect(item, 'a demo melding in monitoring').toBeTruthy();
   const casus = await (await page.request.get(`/api/casussen/${item.casusId}`)).json();
   const m = casus.meldingen.find((x: any) => x.id === item.meldingId);
@@ -42,7 +51,9 @@ test('een monitoringcontact vastleggen op een demo-casus in monitoring', async (
   await expect(form).toContainText('Geef de datum van het contact als dd-mm-jjjj');
   await form.getByLabel('Datum van het contact').fill(datum(vandaag));
 
-  await form.getByLabel('Bevindingen').fill('Gebeld met de ontvanger: hulp is gestart, maar moeder meldt nieuwe dreigingen.');
+  await form
+    .getByLabel('Bevindingen')
+    .fill('Gebeld met de ontvanger: hulp is gestart, maar moeder meldt nieuwe dreigingen.');
   await form.getByRole('group', { name: 'Is de hulp gestart?' }).getByLabel('Ja').check();
   await form.getByRole('group', { name: 'Is de situatie veilig?' }).getByLabel('Nee').check();
   await expect(form).toContainText('na het vastleggen is een nieuwe veiligheidsbeoordeling nodig');

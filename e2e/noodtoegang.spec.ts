@@ -2,7 +2,7 @@
 // casus then opens with an emergency-access banner, and the privacy officer gets it to review.
 // An MDO consultation gives a colleague of another team access.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, login, screenshot } from './support/helpers.ts';
+import { expectAccessible, login, screenshot, logout } from './support/helpers.ts';
 
 /** The first demo casus the logged-in user has (or has no) relation with (asked without opening it). */
 async function casusWaar(page: Page, metRelatie: (relaties: string[]) => boolean): Promise<number> {
@@ -58,7 +58,7 @@ test('zonder relatie: uitleg en noodtoegang (break the glass), daarna een zichtb
   await expect(page.getByTestId('noodtoegang-banner')).toBeVisible();
 
   // The privacy officer finds it to review.
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
   await login(page, 'privacy');
   const lijst = await (await page.request.get('/api/toegangslog/noodtoegang')).json();
   const item = lijst.items.find((i: any) => i.casus.id === id && i.reden === reden);
@@ -80,7 +80,10 @@ test('zonder relatie: uitleg en noodtoegang (break the glass), daarna een zichtb
   await expect(page.getByTestId('noodtoegang').filter({ hasText: reden })).toContainText('Gerechtvaardigd');
   await screenshot(page, '37-privacy-noodtoegang');
   const na = await (await page.request.get('/api/toegangslog/noodtoegang?beoordeeld=ja')).json();
-  expect(na.items.find((i: any) => i.id === item.id)).toMatchObject({ beoordeeld: true, beoordeling: { oordeel: 'gerechtvaardigd' } });
+  expect(na.items.find((i: any) => i.id === item.id)).toMatchObject({
+    beoordeeld: true,
+    beoordeling: { oordeel: 'gerechtvaardigd' },
+  });
 });
 
 test('MDO: een collega van een ander team consulteren geeft toegang tot de casus', async ({ page }) => {
@@ -100,7 +103,7 @@ test('MDO: een collega van een ander team consulteren geeft toegang tot de casus
   await expectAccessible(page, 'casus met MDO-consultatie');
   await screenshot(page, '32-casus-mdo');
 
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
   await login(page, 'amstelland');
   await page.goto(`/casussen/${id}`);
   await expect(page.getByTestId('casus-nummer')).toBeVisible();
@@ -108,7 +111,7 @@ test('MDO: een collega van een ander team consulteren geeft toegang tot de casus
   // Consulted, not working on it: no form to consult others.
   await expect(page.getByTestId('consultaties').getByRole('form', { name: 'Collega consulteren' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
   await login(page, 'backoffice');
   await page.goto(`/casussen/${id}`);
   await page.getByRole('button', { name: 'Consultatie van Lotte Hendriks beëindigen' }).click();

@@ -1,7 +1,7 @@
 // The other pages and the ways a session goes wrong: adviesvraag → melding, search, the team
 // manager's view, and an expired session that keeps the draft (conflicts: conflict.spec.ts).
 import { expect, test } from '@playwright/test';
-import { login, screenshot, submitLogin } from './support/helpers.ts';
+import { login, screenshot, submitLogin, logout } from './support/helpers.ts';
 
 test('adviesvraag registreren en omzetten in een melding', async ({ page }) => {
   await login(page, 'bureau');
@@ -13,7 +13,9 @@ test('adviesvraag registreren en omzetten in een melding', async ({ page }) => {
   await form.getByRole('group', { name: 'Aanleiding' }).getByLabel('Kindermishandeling, kindcheck').check();
   await form.getByRole('group', { name: 'Aard van het geweld' }).getByLabel('Affectieve verwaarlozing').check();
   await form.getByRole('group', { name: 'Signalen' }).getByLabel('Financiële zorgen').check();
-  await form.getByLabel('Vraag van de adviesvrager').fill('Intern begeleider ziet een leerling die steeds vaker zonder eten naar school komt.');
+  await form
+    .getByLabel('Vraag van de adviesvrager')
+    .fill('Intern begeleider ziet een leerling die steeds vaker zonder eten naar school komt.');
   await form.getByLabel('Gegeven advies').fill('Gesprek met ouders voorbereiden; terugbellen na het gesprek.');
   await form.getByLabel('Adviesvraag afsluiten').uncheck();
   await form.getByRole('button', { name: 'Adviesvraag registreren' }).click();
@@ -28,8 +30,12 @@ test('adviesvraag registreren en omzetten in een melding', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Nieuwe melding', level: 1 })).toBeVisible();
   await expect(page.getByText(`U zet adviesvraag ${nummer} om in een melding`)).toBeVisible();
   await expect(page.getByLabel('Omschrijving')).toHaveValue(/zonder eten naar school/);
-  await expect(page.getByRole('group', { name: 'Aanleiding' }).getByLabel('Kindermishandeling, kindcheck')).toBeChecked();
-  await expect(page.getByRole('group', { name: 'Aard van het geweld' }).getByLabel('Affectieve verwaarlozing')).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Aanleiding' }).getByLabel('Kindermishandeling, kindcheck'),
+  ).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Aard van het geweld' }).getByLabel('Affectieve verwaarlozing'),
+  ).toBeChecked();
   await expect(page.getByRole('group', { name: 'Signalen' }).getByLabel('Financiële zorgen')).toBeChecked();
   await expect(page.getByLabel('Hoedanigheid melder')).toHaveValue('ow_basis');
   await expect(page.getByLabel('Gemeente', { exact: true })).toHaveValue('GM0384');
@@ -55,7 +61,9 @@ test('adviesvraag registreren en omzetten in een melding', async ({ page }) => {
   await expect(page.getByRole('article').filter({ hasText: 'Mila Hoekstra' })).toContainText('Financiële zorgen');
 
   await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Adviesvraag' }).click();
-  await expect(page.getByTestId('adviesvragen').getByRole('listitem').filter({ hasText: nummer })).toContainText('Omgezet in melding');
+  await expect(page.getByTestId('adviesvragen').getByRole('listitem').filter({ hasText: nummer })).toContainText(
+    'Omgezet in melding',
+  );
 });
 
 test('zoeken op persoon en op casusnummer', async ({ page }) => {
@@ -96,7 +104,9 @@ test('teammanager ziet de werkverdeling en pakt werk op', async ({ page }) => {
   await expect(page.getByTestId(`werkitem-${nummer}`)).toContainText('Karin Visser');
 });
 
-test('de bureaudienst begint op de triagelijst van alle teams; op een telefoon staat de termijn direct naast het nummer', async ({ page }) => {
+test('de bureaudienst begint op de triagelijst van alle teams; op een telefoon staat de termijn direct naast het nummer', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, 'bureau');
   await expect(page.getByLabel('Team')).toHaveValue('alle');
@@ -139,7 +149,7 @@ test('na een verlopen sessie opnieuw inloggen en verder met het concept', async 
   await expect(page.getByRole('heading', { name: 'Nieuwe melding', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Omschrijving')).toHaveValue('Concept: moeder belde over haar ex-partner die dreigt.');
   // Logging out clears the draft.
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
   await login(page, 'bureau', undefined, { concepten: 'houden' });
   await page.goto('/meldingen/nieuw');
   await expect(page.getByLabel('Omschrijving')).toHaveValue('');

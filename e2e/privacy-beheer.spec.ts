@@ -1,14 +1,16 @@
 // User administration (beheer), the privacy officer's page, the own account page, and a draft that
 // survives a closed tab: a new browser (context) logs in and continues where the first left off.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, login, screenshot, submitLogin, WACHTWOORD } from './support/helpers.ts';
+import { expectAccessible, login, screenshot, submitLogin, WACHTWOORD, logout } from './support/helpers.ts';
 
 test('beheer: gebruiker aanmaken (eerst met fouten bij het veld), deactiveren, teams', async ({ page }) => {
   await login(page, 'beheer');
   await page.getByRole('tab', { name: 'Gebruikers' }).click();
   await expect(page).toHaveURL(/\/beheer\?tab=gebruikers$/);
   const tabel = page.getByTestId('gebruikers');
-  await expect(tabel.getByRole('row').filter({ hasText: 'Sanne de Vries' })).toContainText('Bureaudienst / frontoffice');
+  await expect(tabel.getByRole('row').filter({ hasText: 'Sanne de Vries' })).toContainText(
+    'Bureaudienst / frontoffice',
+  );
   await expect(tabel.getByRole('row').filter({ hasText: 'Sanne de Vries' })).toContainText('Ingesteld');
 
   const form = page.getByRole('form', { name: 'Nieuwe gebruiker' });
@@ -29,7 +31,9 @@ test('beheer: gebruiker aanmaken (eerst met fouten bij het veld), deactiveren, t
 
   await form.getByLabel('Beginwachtwoord').fill('Fietsen langs de Amstel 2026');
   await form.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Account f.deboer (Femke de Boer) is aangemaakt' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Account f.deboer (Femke de Boer) is aangemaakt' }),
+  ).toBeVisible();
   const rij = tabel.getByRole('row').filter({ hasText: 'Femke de Boer' });
   await expect(rij).toContainText('Team Amsterdam');
   await expect(rij).toContainText('nog nooit');
@@ -125,7 +129,9 @@ test('privacy officer: toegangslog, overzicht van een persoon, inzageverzoek met
   await kaart.getByRole('group', { name: 'Besluit' }).getByLabel('Toegewezen', { exact: true }).check();
   await kaart.getByLabel('Motivering').fill('Verzoeker is de betrokkene zelf en volwassen.');
   await kaart.getByRole('button', { name: 'Besluit vastleggen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Het besluit op verzoek \d+ is vastgelegd: toegewezen/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /Het besluit op verzoek \d+ is vastgelegd: toegewezen/ }),
+  ).toBeVisible();
   const downloadPromise = page.waitForEvent('download');
   await kaart.getByRole('link', { name: 'Dossier als PDF' }).click();
   const download = await downloadPromise;
@@ -217,7 +223,9 @@ test('concept overleeft een gesloten tabblad: een nieuwe browser logt in en gaat
   const a = await eerste.newPage();
   await login(a, 'backoffice');
   await a.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Nieuwe melding' }).click();
-  const opgeslagen = a.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/concepten/intake') && r.ok());
+  const opgeslagen = a.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/concepten/intake') && r.ok(),
+  );
   await a.getByLabel('Omschrijving').fill(tekst);
   await opgeslagen;
   await eerste.close(); // the tab (and browser) closed without logging out
@@ -230,10 +238,12 @@ test('concept overleeft een gesloten tabblad: een nieuwe browser logt in en gaat
   await b.goto('/meldingen/nieuw');
   await expect(b.getByLabel('Omschrijving')).toHaveValue(tekst);
   // Continuing saves again; logging out discards the draft.
-  const weer = b.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/concepten/intake') && r.ok());
+  const weer = b.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/api/concepten/intake') && r.ok(),
+  );
   await b.getByLabel('Omschrijving').fill(`${tekst} Melder belt terug.`);
   await weer;
-  await b.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(b);
   await login(b, 'backoffice', undefined, { concepten: 'houden' });
   await b.goto('/meldingen/nieuw');
   await expect(b.getByLabel('Omschrijving')).toHaveValue('');

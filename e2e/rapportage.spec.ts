@@ -12,7 +12,12 @@ const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'screen
 
 /** Today in Amsterdam and the half-year it is in, as the page computes its default. */
 function vandaag(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 const halfjaarVan = (d: string) => `${d.slice(0, 4)}H${Number(d.slice(5, 7)) <= 6 ? 1 : 2}`;
 const vorigHalfjaar = (h: string) => (h.endsWith('H2') ? `${h.slice(0, 4)}H1` : `${Number(h.slice(0, 4)) - 1}H2`);
@@ -30,7 +35,10 @@ async function pastInBreedte(page: Page, wat: string) {
         return true;
       })
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}px`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}px`,
+      );
     return { vw, te };
   });
   expect.soft(r.te, `${wat}: elements wider than ${r.vw}px`).toEqual([]);
@@ -39,7 +47,9 @@ async function pastInBreedte(page: Page, wat: string) {
 const hoofdnav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdnavigatie' });
 const subnav = (page: Page) => page.getByRole('navigation', { name: 'Managementinformatie' });
 
-test('beleid: halfjaarrapportage — periode en gebied, onderdrukking, downloads, afdrukken als PDF', async ({ page }) => {
+test('beleid: halfjaarrapportage — periode en gebied, onderdrukking, downloads, afdrukken als PDF', async ({
+  page,
+}) => {
   const h = halfjaarVan(vandaag());
   await login(page, 'beleid');
   await hoofdnav(page).getByRole('link', { name: 'Rapportage' }).click();
@@ -49,10 +59,15 @@ test('beleid: halfjaarrapportage — periode en gebied, onderdrukking, downloads
   await expect(page.getByTestId('rapport-periode')).toContainText(naam(h));
   // Every chart is an image with a name carrying its numbers, and has its table.
   const perGemeente = page.getByTestId('figuur-fig-gemeente-aantallen');
-  await expect(perGemeente.getByRole('img')).toHaveAttribute('aria-label', /^Staafdiagram: Meldingen en adviesvragen per gemeente\. Aalsmeer: Meldingen \d+, Adviesvragen \d+; .*Amsterdam/);
+  await expect(perGemeente.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /^Staafdiagram: Meldingen en adviesvragen per gemeente\. Aalsmeer: Meldingen \d+, Adviesvragen \d+; .*Amsterdam/,
+  );
   await expect(perGemeente.getByRole('table')).toContainText('Uithoorn');
   await expect(rapport.getByRole('img', { name: /^Staafdiagram: Meldingen per 1\.000 huishoudens\./ })).toBeVisible();
-  await expect(rapport.getByRole('img', { name: /^Lijndiagram: Gemiddeld aantal werkdagen tot de veiligheidsbeoordeling/ })).toBeVisible();
+  await expect(
+    rapport.getByRole('img', { name: /^Lijndiagram: Gemiddeld aantal werkdagen tot de veiligheidsbeoordeling/ }),
+  ).toBeVisible();
   await expect(rapport.getByRole('img', { name: /^Staafdiagram: Welk type geweld wordt gemeld\?/ })).toBeVisible();
   await expect(page.getByTestId('onderdrukking')).toContainText(/niets onderdrukt|kleiner dan/);
   // The running half-year stops at today: the current month is 'lopend', later months 'nog niet' (never 0).
@@ -65,7 +80,9 @@ test('beleid: halfjaarrapportage — periode en gebied, onderdrukking, downloads
     const later = perMaand.getByRole('row').last();
     await expect(later).toContainText('nog niet');
     await expect(later).not.toContainText(/\b0\b/);
-    await expect(rapport.getByRole('img', { name: /^Lijndiagram: Meldingen en adviesvragen per maand\./ })).toHaveAttribute('aria-label', /: Meldingen nog niet, Adviesvragen nog niet\.$/);
+    await expect(
+      rapport.getByRole('img', { name: /^Lijndiagram: Meldingen en adviesvragen per maand\./ }),
+    ).toHaveAttribute('aria-label', /: Meldingen nog niet, Adviesvragen nog niet\.$/);
   }
   await expectAccessible(page, 'halfjaarrapportage');
   await screenshot(page, 'r01-rapportage');
@@ -106,7 +123,9 @@ test('beleid: halfjaarrapportage — periode en gebied, onderdrukking, downloads
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   expect(csv.suggestedFilename()).toBe(`halfjaarrapportage-${h}.csv`);
   const csvTekst = fs.readFileSync((await csv.path())!, 'utf8');
-  expect(csvTekst.startsWith('\ufeffOnderdeel;Cijfer;Uitsplitsing;Maand;Gemeente;Waarde;Eenheid;Status\r\n')).toBe(true);
+  expect(csvTekst.startsWith('\ufeffOnderdeel;Cijfer;Uitsplitsing;Maand;Gemeente;Waarde;Eenheid;Status\r\n')).toBe(
+    true,
+  );
   expect(csvTekst).toContain('Instroom;Meldingen;totaal;;regio;');
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
   expect(xlsx.suggestedFilename()).toBe(`halfjaarrapportage-${h}.xlsx`);
@@ -164,7 +183,10 @@ test('beleid: monitoring met een signalering, en het coördinatie-overzicht', as
   await expect(page.getByTestId('tabel-signalen')).toBeVisible();
   // The running week is shown up to today, marked, and explained.
   await expect(page.getByTestId('lopende-week')).toContainText('loopt nog');
-  await expect(m.getByRole('img', { name: /^Lijndiagram met verwachte band: Totaal meldingen\./ })).toHaveAttribute('aria-label', /tot nu, week loopt nog/);
+  await expect(m.getByRole('img', { name: /^Lijndiagram met verwachte band: Totaal meldingen\./ })).toHaveAttribute(
+    'aria-label',
+    /tot nu, week loopt nog/,
+  );
   await expect(m.getByTestId('s-bronnen-overzicht')).toContainText('Deze week tot nu');
   await expectAccessible(page, 'monitoring');
   await screenshot(page, 'r04-monitoring');
@@ -193,13 +215,26 @@ test('beleid: monitoring met een signalering, en het coördinatie-overzicht', as
         if (w.lopend) return w;
         // Onderwijs usually 5–7 a week (band 1,1–10,9), 0 in the last two weeks; the rest within a wide band.
         const aantal = onderwijs ? (i >= n - 2 ? 0 : 5 + (i % 3)) : w.aantal;
-        const verwacht = onderwijs ? { gemiddelde: 6, sd: 2.45, laag: 1.1, hoog: 10.9, jaren: 5, waarnemingen: 15 } : { gemiddelde: 2, sd: 2, laag: 0, hoog: Math.max(6, (w.aantal ?? 0) + 3), jaren: 5, waarnemingen: 15 };
+        const verwacht = onderwijs
+          ? { gemiddelde: 6, sd: 2.45, laag: 1.1, hoog: 10.9, jaren: 5, waarnemingen: 15 }
+          : { gemiddelde: 2, sd: 2, laag: 0, hoog: Math.max(6, (w.aantal ?? 0) + 3), jaren: 5, waarnemingen: 15 };
         const afwijking = onderwijs && i >= n - 2 ? 'onder' : null;
         return { ...w, aantal, verwacht, afwijking, signaal: afwijking !== null && i === n - 1 };
       });
-      r.signaleringen = onderwijs ? [{ vanaf: body.periode.weken[n - 2], tot: body.periode.weken[n - 1], richting: 'onder', weken: 2 }] : [];
+      r.signaleringen = onderwijs
+        ? [{ vanaf: body.periode.weken[n - 2], tot: body.periode.weken[n - 1], richting: 'onder', weken: 2 }]
+        : [];
     }
-    body.actueleSignaleringen = [{ soort: 'meldingen', dimensie: 'bron', sleutel: 'onderwijs', label: 'Onderwijs', richting: 'onder', sinds: body.periode.weken[n - 2] }];
+    body.actueleSignaleringen = [
+      {
+        soort: 'meldingen',
+        dimensie: 'bron',
+        sleutel: 'onderwijs',
+        label: 'Onderwijs',
+        richting: 'onder',
+        sinds: body.periode.weken[n - 2],
+      },
+    ];
     await route.fulfill({ response: res, json: body });
   });
   await page.goto('/monitoring');
@@ -208,7 +243,9 @@ test('beleid: monitoring met een signalering, en het coördinatie-overzicht', as
   const onderwijs = page.getByTestId('figuur-fig-s-bronnen-onderwijs');
   await expect(onderwijs).toContainText('Signaal: onderwijs: 2 weken onder de verwachte band');
   await expect(onderwijs.getByRole('img')).toHaveAttribute('aria-label', /onder de band, signaal/);
-  await expect(page.getByTestId('s-bronnen-overzicht').getByRole('row', { name: /Onderwijs/ })).toContainText('2 weken onder de verwachte band');
+  await expect(page.getByTestId('s-bronnen-overzicht').getByRole('row', { name: /Onderwijs/ })).toContainText(
+    '2 weken onder de verwachte band',
+  );
   await expectAccessible(page, 'monitoring met signalering');
   await screenshot(page, 'r08-monitoring-signaal');
   await page.unroute('**/api/rapportage/monitoring**');
@@ -231,7 +268,10 @@ test('teammanager: rapportage bereikbaar, CBS-levering samenstellen en downloade
   await hoofdnav(page).getByRole('link', { name: 'Rapportage' }).click();
   await expect(page.getByTestId('rapport')).toBeVisible();
   // The longest navigation (case work and Rapportage) still fits the header at 1280 px.
-  const breed = await page.evaluate(() => ({ vw: document.documentElement.clientWidth, sw: document.documentElement.scrollWidth }));
+  const breed = await page.evaluate(() => ({
+    vw: document.documentElement.clientWidth,
+    sw: document.documentElement.scrollWidth,
+  }));
   expect(breed.sw).toBeLessThanOrEqual(breed.vw);
   await subnav(page).getByRole('link', { name: 'CBS-levering' }).click();
   await expect(page.getByRole('heading', { name: 'CBS-levering', level: 1 })).toBeVisible();

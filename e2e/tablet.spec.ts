@@ -2,7 +2,7 @@
 // scrolling of the page; wide tables scroll inside their own focusable box), and a screenshot of
 // each is saved for a person to look at (e2e/screenshots/t*.png).
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, login, screenshot } from './support/helpers.ts';
+import { expectAccessible, login, screenshot, logout } from './support/helpers.ts';
 
 test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
 
@@ -19,9 +19,14 @@ async function pastInBreedte(page: Page, wat: string, opts: { tabellenSchuiven?:
         return true;
       })
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}px`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}px`,
+      );
     // Boxes that do scroll sideways (allowed, but on a tablet the main tables should fit).
-    const scrollt = [...document.querySelectorAll<HTMLElement>('.scroll-x')].filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.getAttribute('aria-label') ?? '');
+    const scrollt = [...document.querySelectorAll<HTMLElement>('.scroll-x')]
+      .filter((b) => b.scrollWidth > b.clientWidth + 1)
+      .map((b) => b.getAttribute('aria-label') ?? '');
     return { vw, scroll: document.documentElement.scrollWidth, te, scrollt };
   });
   // Soft: one run reports every page that does not fit.
@@ -53,13 +58,16 @@ test('tablet: inloggen, werkvoorraad, casus met vlag en formulier, zoeken', asyn
     await page.getByRole('button', { name: 'Veiligheidsvlag zetten' }).click();
     const vlag = page.getByRole('form', { name: 'Veiligheidsvlag zetten' });
     await vlag.getByLabel('Dreiging richting medewerkers').check();
-    await vlag.getByLabel('Toelichting').fill('Vader was eerder agressief tegen een jeugdbeschermer; huisbezoek met z’n tweeën.');
+    await vlag
+      .getByLabel('Toelichting')
+      .fill('Vader was eerder agressief tegen een jeugdbeschermer; huisbezoek met z’n tweeën.');
     await vlag.getByRole('button', { name: 'Vlag opslaan' }).click();
   }
   await expect(page.getByTestId('veiligheidsvlag')).toBeVisible();
   // Another spec may have left this form open (a draft of the same user): open it only when closed.
   const beoordeling = melding.getByRole('form', { name: 'Veiligheidsbeoordeling vastleggen' });
-  if (!(await beoordeling.isVisible())) await melding.getByRole('button', { name: 'Veiligheidsbeoordeling vastleggen', expanded: false }).click();
+  if (!(await beoordeling.isVisible()))
+    await melding.getByRole('button', { name: 'Veiligheidsbeoordeling vastleggen', expanded: false }).click();
   await expect(beoordeling).toBeVisible();
   await vastleggen(page, 't02-casus-vlag-formulier', 'casus');
   await expectAccessible(page, 'casus op tablet');
@@ -78,7 +86,11 @@ test('tablet: intake met resultaten en radar, adviesvraag', async ({ page }) => 
   const zoeken = page.getByRole('search', { name: 'Personen zoeken' });
   await zoeken.getByLabel('Naam', { exact: true }).fill('Jansen');
   await zoeken.getByRole('button', { name: 'Zoeken' }).click();
-  await page.getByTestId('kandidaat').first().getByRole('button', { name: /koppelen$/ }).click();
+  await page
+    .getByTestId('kandidaat')
+    .first()
+    .getByRole('button', { name: /koppelen$/ })
+    .click();
   await expect(page.getByTestId('radar')).toBeVisible();
   await page.getByRole('button', { name: 'Nieuwe persoon toevoegen' }).click();
   await vastleggen(page, 't04-intake', 'intake');
@@ -91,11 +103,11 @@ test('tablet: teammanager, beheer en startpagina', async ({ page }) => {
   await login(page, 'manager');
   await expect(page.getByTestId('per-behandelaar')).toBeVisible();
   await vastleggen(page, 't06-werkvoorraad-teammanager', 'werkvoorraad teammanager');
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
   await login(page, 'beheer');
   await page.getByTestId('codelijsten').locator('summary').first().click();
   await vastleggen(page, 't07-beheer', 'beheer');
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await logout(page);
   await login(page, 'privacy');
   // The privacy officer lands on Privacy; the start page is the overview of the role.
   await page.goto('/start');

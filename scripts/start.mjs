@@ -18,9 +18,17 @@ const newest = (dir) => {
 const srcDirs = [path.join(web, 'src'), path.join(root, 'packages/domain/src')];
 if (!fs.existsSync(dist) || Math.max(...srcDirs.map(newest)) > fs.statSync(dist).mtimeMs) {
   console.log('Building the web app…');
-  const b = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', web, '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  const b = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', web, '--logLevel', 'warn'],
+    { stdio: 'inherit', cwd: root },
+  );
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
-const r = spawnSync(process.execPath, [tsx, path.join(root, 'packages/server/src/cli/main.ts'), 'serve', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+const r = spawnSync(
+  process.execPath,
+  [tsx, path.join(root, 'packages/server/src/cli/main.ts'), 'serve', ...process.argv.slice(2)],
+  { stdio: 'inherit', cwd: root },
+);
 process.exit(r.status ?? 1);

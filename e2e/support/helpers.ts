@@ -58,12 +58,28 @@ export async function submitLogin(page: Page, gebruikersnaam: string, wachtwoord
   throw new Error(`second factor refused for ${gebruikersnaam}`);
 }
 
-export async function login(page: Page, gebruikersnaam: string, wachtwoord = WACHTWOORD, opts: { concepten?: 'wissen' | 'houden' } = {}): Promise<void> {
+export async function login(
+  page: Page,
+  gebruikersnaam: string,
+  wachtwoord = WACHTWOORD,
+  opts: { concepten?: 'wissen' | 'houden' } = {},
+): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Inloggen', level: 1 })).toBeVisible();
   await submitLogin(page, gebruikersnaam, wachtwoord);
   await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
   if ((opts.concepten ?? 'wissen') === 'wissen') await wisConcepten(page);
+}
+
+/**
+ * Click "Uitloggen" and wait until the app has ended the session (drafts discarded, DELETE
+ * /api/sessie answered): the login form shows "U bent uitgelogd". Navigating on at once would race
+ * the logout and could land on the still-valid session.
+ */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page.getByRole('heading', { name: 'Inloggen', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('U bent uitgelogd');
 }
 
 /**
@@ -76,7 +92,9 @@ async function wisConcepten(page: Page): Promise<void> {
   if (!concepten?.length) return;
   const { csrfToken } = await (await page.request.get('/api/sessie')).json();
   for (const c of concepten) {
-    const r = await page.request.delete(`/api/concepten/${encodeURIComponent(c.sleutel)}`, { headers: { 'x-csrf-token': csrfToken } });
+    const r = await page.request.delete(`/api/concepten/${encodeURIComponent(c.sleutel)}`, {
+      headers: { 'x-csrf-token': csrfToken },
+    });
     expect(r.ok(), `delete draft ${c.sleutel}`).toBe(true);
   }
   await page.reload();
@@ -99,7 +117,10 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function expectAccessible(page: Page, wat: string): Promise<void> {
   const builder = new AxeBuilder({ page });
   const r = await (process.env.E2E_AXE_ALL ? builder : builder.withTags(WCAG_TAGS)).analyze();
-  const found = r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n    ')}`);
+  const found = r.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n    ')}`,
+  );
   expect(found, `axe violations on ${wat}`).toEqual([]);
 }
 

@@ -3,10 +3,13 @@
 // calendar or the policy is reflected everywhere at once.
 //
 // A term always ends at the end of its last day (Amsterdam time): `due` is that day, `dueAt` the
-// instant 23:59:59.999 of it.
+// instant 23:59:59.999 of it. The statutory terms counted in weeks (dienst, informeren) follow the
+// Algemene termijnenwet: one that ends on a Saturday, Sunday or feestdag runs on to the next werkdag
+// (werkdagen.ts atwEinde; not for terms longer than 12 weeks, art. 4A).
 
 import {
   addDays,
+  atwEinde,
   daysBetween,
   endOfLocalDay,
   toLocalDate,
@@ -166,25 +169,45 @@ export function beoordelingClock(
 }
 
 /**
+ * The last day of the dienst term for a veiligheidsbeoordeling on day `beoordeelDag`: the day of the
+ * beoordeling + `weken` × 7 calendar days (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 2, an AMvB),
+ * run on to the next werkdag when that day is a Saturday, Sunday or feestdag (Algemene termijnenwet
+ * art. 1; a term of more than 12 weeks is not extended, art. 4A). Used by the clock and the report.
+ */
+export function dienstTermijnEinde(
+  k: WerkdagKalender,
+  beoordeelDag: LocalDate,
+  weken: number = DEFAULT_CLOCK_POLICY.dienstWeken,
+): LocalDate {
+  return atwEinde(k, addDays(beoordeelDag, weken * 7), { weken });
+}
+
+/**
  * Dienst (Voorwaarden en Vervolg / Onderzoek): closed within 10 weeks of the veiligheidsbeoordeling
- * (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 2). Counted in calendar days: day of beoordeling + 70.
+ * (Uitvoeringsbesluit Wmo 2015 art. 4.1.7 lid 2). Counted in calendar days: day of beoordeling + 70,
+ * extended to the next werkdag by the Algemene termijnenwet (dienstTermijnEinde).
  */
 export function dienstClock(
+  k: WerkdagKalender,
   beoordeeldAt: Date,
   closedAt: Date | null,
   now: Date,
   p: ClockPolicy = DEFAULT_CLOCK_POLICY,
 ): Clock {
-  const due = addDays(toLocalDate(beoordeeldAt), p.dienstWeken * 7);
+  const due = dienstTermijnEinde(k, toLocalDate(beoordeeldAt), p.dienstWeken);
   return dagenClock({ kind: 'dienst', start: beoordeeldAt, met: closedAt, now, due, atRisk: p.dienstAtRisk });
 }
 
 /**
  * Informing the persons whose data Veilig Thuis received from others: within 4 weeks of recording,
- * extendable each time by at most 2 weeks, with a reason (Wmo 2015 art. 5.3.1).
+ * extendable each time by at most 2 weeks, with a reason (Wmo 2015 art. 5.3.1). The term with its
+ * extensions is one term of 4 + the extension weeks, counted from the day of recording; when it ends
+ * on a Saturday, Sunday or feestdag it runs on to the next werkdag (Algemene termijnenwet art. 1),
+ * unless it has become longer than 12 weeks (art. 4A: from the fifth extension of 2 weeks).
  * Throws an Error for an extension of less than 1 or more than the maximum weeks, or without reason.
  */
 export function informerenClock(
+  k: WerkdagKalender,
   recordedAt: Date,
   verlengingen: Verlenging[],
   informedAt: Date | null,
@@ -203,7 +226,8 @@ export function informerenClock(
     }
     extraWeeks += v.weken;
   }
-  const due = addDays(toLocalDate(recordedAt), (p.informerenWeken + extraWeeks) * 7);
+  const weken = p.informerenWeken + extraWeeks;
+  const due = atwEinde(k, addDays(toLocalDate(recordedAt), weken * 7), { weken });
   return dagenClock({ kind: 'informeren', start: recordedAt, met: informedAt, now, due, atRisk: p.informerenAtRisk });
 }
 
@@ -232,7 +256,9 @@ export function terugkoppelingClock(
 /**
  * Monitoring after an overdracht: the next monitoringcontact is due `monitoringWeken` weeks after the
  * overdracht, or after the last recorded monitoringcontact (each contact restarts the term). Counted
- * in calendar days like the dienst: start day + weeks × 7. Met when the melding is closed.
+ * in calendar days: start day + weeks × 7. Met when the melding is closed. Not extended by the
+ * Algemene termijnenwet: the interval is organisation policy, not a term set in a law or an AMvB
+ * (and at the default 13 weeks it is longer than the 12 weeks of art. 4A anyway).
  * `laatsteContactAt` before the overdracht is ignored (the term never starts before the overdracht).
  */
 export function monitoringClock(
@@ -245,7 +271,8 @@ export function monitoringClock(
   if (!Number.isInteger(p.monitoringWeken) || p.monitoringWeken < 1) {
     throw new RangeError(`monitoringWeken moet een positief geheel aantal weken zijn (niet ${p.monitoringWeken})`);
   }
-  const start = laatsteContactAt && laatsteContactAt.getTime() > overgedragenAt.getTime() ? laatsteContactAt : overgedragenAt;
+  const start =
+    laatsteContactAt && laatsteContactAt.getTime() > overgedragenAt.getTime() ? laatsteContactAt : overgedragenAt;
   const due = addDays(toLocalDate(start), p.monitoringWeken * 7);
   return dagenClock({ kind: 'monitoring', start, met: afgeslotenAt, now, due, atRisk: p.monitoringAtRisk });
 }

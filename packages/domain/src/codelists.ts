@@ -44,7 +44,11 @@ export interface CodeLijst {
 
 export const CODELIJST_VERSIE = 'v2-2019';
 
-const i = (code: string, label: string, extra: Omit<CodeItem, 'code' | 'label'> = {}): CodeItem => ({ code, label, ...extra });
+const i = (code: string, label: string, extra: Omit<CodeItem, 'code' | 'label'> = {}): CodeItem => ({
+  code,
+  label,
+  ...extra,
+});
 
 export const CODELIJSTEN: CodeLijst[] = [
   {
@@ -54,14 +58,22 @@ export const CODELIJSTEN: CodeLijst[] = [
     items: [
       i('partnergeweld', '(Ex-)partnergeweld', { groep: 'partnergeweld', cbs2015: '01' }),
       i('eergerelateerd', 'Eergerelateerd geweld', { groep: 'hg_overig', cbs2015: '02' }),
-      i('ouderenmishandeling', 'Ouderenmishandeling en ontspoorde zorg (vanaf 65 jaar)', { groep: 'ouderenmishandeling', cbs2015: '03' }),
-      i('geweld_tegen_ouders', 'Geweld tegen ouders jonger dan 65 jaar door hun kinderen', { groep: 'geweld_tegen_ouders', cbs2015: '04' }),
+      i('ouderenmishandeling', 'Ouderenmishandeling en ontspoorde zorg (vanaf 65 jaar)', {
+        groep: 'ouderenmishandeling',
+        cbs2015: '03',
+      }),
+      i('geweld_tegen_ouders', 'Geweld tegen ouders jonger dan 65 jaar door hun kinderen', {
+        groep: 'geweld_tegen_ouders',
+        cbs2015: '04',
+      }),
       i('huwelijksdwang', 'Huwelijksdwang en achterlating', { groep: 'hg_overig', cbs2015: '05' }),
       i('km_kindcheck', 'Kindermishandeling, kindcheck', { groep: 'kindermishandeling', cbs2015: '06' }),
       i('km_vechtscheiding', 'Kindermishandeling, vechtscheiding', { groep: 'kindermishandeling', cbs2015: '07' }),
       i('km_anders', 'Kindermishandeling, anders', { groep: 'kindermishandeling', cbs2015: '08' }),
       i('hg_anders', 'Huiselijk geweld, anders', { groep: 'hg_overig', cbs2015: '09' }),
-      i('andere_problematiek', 'Andere problematiek dan huiselijk geweld of kindermishandeling', { groep: 'geen_hg_km' }),
+      i('andere_problematiek', 'Andere problematiek dan huiselijk geweld of kindermishandeling', {
+        groep: 'geen_hg_km',
+      }),
     ],
   },
   {
@@ -88,28 +100,64 @@ export const CODELIJSTEN: CodeLijst[] = [
     versie: CODELIJST_VERSIE,
     omschrijving: 'Hoedanigheid van de melder / adviesvrager (precies één)',
     items: [
-      i('gz_huisarts', 'Gezondheidszorg: huisarts', { groep: 'professional', subgroep: 'gezondheidszorg', cbs2015: '02' }),
-      i('gz_kinderarts', 'Gezondheidszorg: kinderarts', { groep: 'professional', subgroep: 'gezondheidszorg', cbs2015: '05' }),
-      i('gz_geriater', 'Gezondheidszorg: geriater', { groep: 'professional', subgroep: 'gezondheidszorg', cbs2015: '06' }),
+      i('gz_huisarts', 'Gezondheidszorg: huisarts', {
+        groep: 'professional',
+        subgroep: 'gezondheidszorg',
+        cbs2015: '02',
+      }),
+      i('gz_kinderarts', 'Gezondheidszorg: kinderarts', {
+        groep: 'professional',
+        subgroep: 'gezondheidszorg',
+        cbs2015: '05',
+      }),
+      i('gz_geriater', 'Gezondheidszorg: geriater', {
+        groep: 'professional',
+        subgroep: 'gezondheidszorg',
+        cbs2015: '06',
+      }),
       i('gz_ggz', 'Gezondheidszorg: GGZ', { groep: 'professional', subgroep: 'gezondheidszorg', cbs2015: '04' }),
-      i('gz_anders', 'Gezondheidszorg: anders', { groep: 'professional', subgroep: 'gezondheidszorg', cbs2015: '03' }),
+      i('gz_anders', 'Gezondheidszorg: anders', { groep: 'professional', subgroep: 'gezondheidszorg', cbs2015: '20' }),
       i('ow_basis', 'Onderwijs: basisonderwijs', { groep: 'professional', subgroep: 'onderwijs', cbs2015: '15' }),
-      i('ow_voortgezet', 'Onderwijs: voortgezet onderwijs', { groep: 'professional', subgroep: 'onderwijs', cbs2015: '15' }),
-      i('ow_anders', 'Onderwijs: anders', { groep: 'professional', subgroep: 'onderwijs', cbs2015: '16' }),
-      i('maatschappelijke_ondersteuning', 'Maatschappelijke ondersteuning / lokaal veld / wijkteams (welzijn en jeugd)', { groep: 'professional', subgroep: 'maatschappelijke_ondersteuning', cbs2015: '08' }),
-      i('jeugdzorg_gi', 'Jeugdzorg: gecertificeerde instelling', { groep: 'professional', subgroep: 'jeugdhulp', cbs2015: '09' }),
+      i('ow_voortgezet', 'Onderwijs: voortgezet onderwijs', {
+        groep: 'professional',
+        subgroep: 'onderwijs',
+        cbs2015: '15',
+      }),
+      i('ow_anders', 'Onderwijs: anders', { groep: 'professional', subgroep: 'onderwijs', cbs2015: '15' }),
+      i(
+        'maatschappelijke_ondersteuning',
+        'Maatschappelijke ondersteuning / lokaal veld / wijkteams (welzijn en jeugd)',
+        { groep: 'professional', subgroep: 'maatschappelijke_ondersteuning', cbs2015: '08' },
+      ),
+      i('jeugdzorg_gi', 'Jeugdzorg: gecertificeerde instelling', {
+        groep: 'professional',
+        subgroep: 'jeugdhulp',
+        cbs2015: '09',
+      }),
       i('jeugdzorg_anders', 'Jeugdzorg: anders', { groep: 'professional', subgroep: 'jeugdhulp', cbs2015: '10' }),
       i('kinderopvang', 'Kinderopvang', { groep: 'professional', subgroep: 'kinderopvang', cbs2015: '18' }),
       i('politie', 'Politie', { groep: 'politie', subgroep: 'politie', cbs2015: '01' }),
       i('justitie', 'Justitie', { groep: 'professional', subgroep: 'justitie', cbs2015: '20' }),
       i('beroepsmatig_anders', 'Beroepsmatig: anders', { groep: 'professional', subgroep: 'anders', cbs2015: '20' }),
       i('db_jeugdige', 'Direct betrokkene, jeugdige', { groep: 'burger', subgroep: 'directbetrokkene', cbs2015: '32' }),
-      i('db_volwassene', 'Direct betrokkene, volwassene', { groep: 'burger', subgroep: 'directbetrokkene', cbs2015: '31' }),
+      i('db_volwassene', 'Direct betrokkene, volwassene', {
+        groep: 'burger',
+        subgroep: 'directbetrokkene',
+        cbs2015: '31',
+      }),
       i('familielid', 'Familielid van direct betrokkene', { groep: 'burger', subgroep: 'familie', cbs2015: '33' }),
-      i('sociaal_netwerk', 'Persoon behorend tot het sociale netwerk', { groep: 'burger', subgroep: 'familie', cbs2015: '34' }),
+      i('sociaal_netwerk', 'Persoon behorend tot het sociale netwerk', {
+        groep: 'burger',
+        subgroep: 'familie',
+        cbs2015: '34',
+      }),
       i('buurtbewoner', 'Buurtbewoner', { groep: 'burger', subgroep: 'buren', cbs2015: '35' }),
       i('vrijwilliger', 'Vrijwilliger', { groep: 'burger', subgroep: 'anders', cbs2015: '36' }),
-      i('niet_beroepsmatig_anders', 'Niet-beroepsmatig: anders', { groep: 'burger', subgroep: 'anders', cbs2015: '40' }),
+      i('niet_beroepsmatig_anders', 'Niet-beroepsmatig: anders', {
+        groep: 'burger',
+        subgroep: 'anders',
+        cbs2015: '40',
+      }),
     ],
   },
   {
@@ -209,15 +257,13 @@ export const CODELIJSTEN: CodeLijst[] = [
     lijst: 'geweld_type',
     versie: CODELIJST_VERSIE,
     omschrijving: 'Type geweld waarover een onderzoek uitspraak doet',
-    items: [
-      i('huiselijk_geweld', 'Huiselijk geweld'),
-      i('kindermishandeling', 'Kindermishandeling'),
-    ],
+    items: [i('huiselijk_geweld', 'Huiselijk geweld'), i('kindermishandeling', 'Kindermishandeling')],
   },
   {
     lijst: 'signaal',
     versie: CODELIJST_VERSIE,
-    omschrijving: 'Signalen bij een melding of adviesvraag (inhoudelijke verschuivingen volgen; lijst is per organisatie aan te passen)',
+    omschrijving:
+      'Signalen bij een melding of adviesvraag (inhoudelijke verschuivingen volgen; lijst is per organisatie aan te passen)',
     items: [
       i('corona', 'Corona-gerelateerd'),
       i('verslaving', 'Verslaving'),

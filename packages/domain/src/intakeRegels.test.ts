@@ -1,28 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { adviesvraagIdentificatieFouten, amsterdamDatumTijd, amsterdamMoment, identificerendeGegevens, melderFouten, parseDatumInvoer, parseTijdInvoer } from './intakeRegels.ts';
+import {
+  adviesvraagIdentificatieFouten,
+  amsterdamDatumTijd,
+  amsterdamMoment,
+  identificerendeGegevens,
+  melderFouten,
+  parseDatumInvoer,
+  parseTijdInvoer,
+} from './intakeRegels.ts';
 
 const today = '2026-11-22';
 
 describe('identificerendeGegevens', () => {
   it('finds an elfproef BSN, also grouped, and not another 9-digit number', () => {
-    expect(identificerendeGegevens('BSN 123456782 bekend', today)).toEqual([{ soort: 'bsn', tekst: 'een BSN (eindigend op 782)' }]);
+    expect(identificerendeGegevens('BSN 123456782 bekend', today)).toEqual([
+      { soort: 'bsn', tekst: 'een BSN (eindigend op 782)' },
+    ]);
     expect(identificerendeGegevens('bsn 1234.56.782', today).map((g) => g.soort)).toEqual(['bsn']);
     expect(identificerendeGegevens('dossier 123456789', today)).toEqual([]);
   });
   it('finds a postcode with a house number before or after it, not a postcode alone', () => {
-    expect(identificerendeGegevens('woont op 1234 AB 5', today).map((g) => g.tekst)).toEqual(['een postcode met huisnummer (1234 AB)']);
+    expect(identificerendeGegevens('woont op 1234 AB 5', today).map((g) => g.tekst)).toEqual([
+      'een postcode met huisnummer (1234 AB)',
+    ]);
     expect(identificerendeGegevens('Kastanjelaan 4, 1234ab Diemen', today).map((g) => g.soort)).toEqual(['adres']);
     expect(identificerendeGegevens('ergens in 1094HB', today)).toEqual([]);
   });
   it('finds dates of birth: after "geboren", or full dates older than a year', () => {
     expect(identificerendeGegevens('kind geboren op 3-4-2026', today).map((g) => g.soort)).toEqual(['geboortedatum']);
-    expect(identificerendeGegevens('moeder (12 maart 1988) belt', today).map((g) => g.soort)).toEqual(['geboortedatum']);
+    expect(identificerendeGegevens('moeder (12 maart 1988) belt', today).map((g) => g.soort)).toEqual([
+      'geboortedatum',
+    ]);
     expect(identificerendeGegevens('geb. 20150312', today).map((g) => g.soort)).toEqual(['geboortedatum']);
     expect(identificerendeGegevens('op 20-11-2026 was er ruzie', today)).toEqual([]);
     expect(identificerendeGegevens('sinds 2019 gescheiden, 4 kinderen', today)).toEqual([]);
   });
   it('names the field, the rule and what was found', () => {
-    const f = adviesvraagIdentificatieFouten({ vraag: 'Buurvrouw Fatima (Kastanjelaan 4, 1234 AB, BSN 123456782)', advies: 'Bel terug.' }, today);
+    const f = adviesvraagIdentificatieFouten(
+      { vraag: 'Buurvrouw Fatima (Kastanjelaan 4, 1234 AB, BSN 123456782)', advies: 'Bel terug.' },
+      today,
+    );
     expect(f).toEqual([expect.objectContaining({ field: 'vraag', rule: 'geen_identificerende_gegevens' })]);
     expect(f[0]!.message).toContain('een BSN (eindigend op 782) en een postcode met huisnummer (1234 AB)');
     expect(f[0]!.message).toContain('registreer een melding als dat nodig is');

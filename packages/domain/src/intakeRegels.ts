@@ -2,13 +2,10 @@
 // before a request is sent): the melder makes themselves known, an adviesvraag holds no data that
 // identifies persons, and the moment of receipt entered as an Amsterdam date and time.
 import { isValidBsn } from './bsn.ts';
+import type { RegelFout } from './momenten.ts';
 import { isLocalDate, startOfLocalDay, TIME_ZONE, toLocalDate, type LocalDate } from './werkdagen.ts';
 
-export interface IntakeRegelFout {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type IntakeRegelFout = RegelFout;
 
 const gevuld = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
@@ -24,14 +21,16 @@ export function melderFouten(melder: unknown, prefix = 'melder'): IntakeRegelFou
     out.push({
       field: `${prefix}.naam`,
       rule: 'melder_bekend',
-      message: 'Naam van de melder is verplicht: een melder maakt zich bekend bij Veilig Thuis (ook wie onbekend wil blijven voor het gezin)',
+      message:
+        'Naam van de melder is verplicht: een melder maakt zich bekend bij Veilig Thuis (ook wie onbekend wil blijven voor het gezin)',
     });
   }
   if (!gevuld(m.organisatie) && !gevuld(m.telefoon) && !gevuld(m.email)) {
     out.push({
       field: `${prefix}.organisatie`,
       rule: 'melder_bereikbaar',
-      message: 'Vul de organisatie van de melder in, of een telefoonnummer of e-mailadres (minstens één): nodig voor vragen en de terugkoppeling',
+      message:
+        'Vul de organisatie van de melder in, of een telefoonnummer of e-mailadres (minstens één): nodig voor vragen en de terugkoppeling',
     });
   }
   return out;
@@ -47,7 +46,20 @@ export interface IdentificerendGegeven {
   tekst: string;
 }
 
-const MAANDNAMEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MAANDNAMEN = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 const MAAND_AFK = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 function echteDatum(y: number, m: number, d: number): LocalDate | null {
@@ -78,7 +90,8 @@ export function identificerendeGegevens(text: string, today: LocalDate): Identif
   // BSN: 9 digits, optionally grouped by single spaces, dots or hyphens.
   for (const m of text.matchAll(/(?<![\d])\d(?:[ .-]?\d){8}(?![\d])/g)) {
     const digits = m[0].replace(/\D/g, '');
-    if (digits.length === 9 && isValidBsn(digits)) add({ soort: 'bsn', tekst: `een BSN (eindigend op ${digits.slice(6)})` });
+    if (digits.length === 9 && isValidBsn(digits))
+      add({ soort: 'bsn', tekst: `een BSN (eindigend op ${digits.slice(6)})` });
   }
   // Postcode with a house number after it, or a street with a number just before it.
   for (const m of text.matchAll(/(?<![\dA-Za-z])([1-9]\d{3})\s?([A-Za-z]{2})(?![A-Za-z])/g)) {
@@ -86,7 +99,8 @@ export function identificerendeGegevens(text: string, today: LocalDate): Identif
     const voor = text.slice(Math.max(0, m.index! - 40), m.index!);
     const nummerNa = /^\s*[,-]?\s*(nr\.?\s*)?\d{1,5}(?!\d)/i.test(na);
     const nummerVoor = /[A-Za-z]\s+\d{1,5}\s?[A-Za-z]?\s*,?\s*$/.test(voor);
-    if (nummerNa || nummerVoor) add({ soort: 'adres', tekst: `een postcode met huisnummer (${m[1]} ${m[2]!.toUpperCase()})` });
+    if (nummerNa || nummerVoor)
+      add({ soort: 'adres', tekst: `een postcode met huisnummer (${m[1]} ${m[2]!.toUpperCase()})` });
   }
   // Dates.
   const vandaag = today;
@@ -94,15 +108,19 @@ export function identificerendeGegevens(text: string, today: LocalDate): Identif
   const datum = (d: LocalDate | null, index: number, raw: string) => {
     if (!d || d > vandaag) return;
     const context = text.slice(Math.max(0, index - 20), index);
-    if (GEBOORTE_CONTEXT.test(context) || d < eenJaarTerug) add({ soort: 'geboortedatum', tekst: `een geboortedatum (${raw.trim()})` });
+    if (GEBOORTE_CONTEXT.test(context) || d < eenJaarTerug)
+      add({ soort: 'geboortedatum', tekst: `een geboortedatum (${raw.trim()})` });
   };
-  for (const m of text.matchAll(/(?<![\d])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?![\d])/g)) datum(echteDatum(+m[3]!, +m[2]!, +m[1]!), m.index!, m[0]);
-  for (const m of text.matchAll(/(?<![\d])(\d{4})-(\d{2})-(\d{2})(?![\d])/g)) datum(echteDatum(+m[1]!, +m[2]!, +m[3]!), m.index!, m[0]);
-  for (const m of text.matchAll(/(?<![\d])(\d{4})(\d{2})(\d{2})(?![\d])/g)) datum(echteDatum(+m[1]!, +m[2]!, +m[3]!), m.index!, m[0]);
+  for (const m of text.matchAll(/(?<![\d])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?![\d])/g))
+    datum(echteDatum(+m[3]!, +m[2]!, +m[1]!), m.index!, m[0]);
+  for (const m of text.matchAll(/(?<![\d])(\d{4})-(\d{2})-(\d{2})(?![\d])/g))
+    datum(echteDatum(+m[1]!, +m[2]!, +m[3]!), m.index!, m[0]);
+  for (const m of text.matchAll(/(?<![\d])(\d{4})(\d{2})(\d{2})(?![\d])/g))
+    datum(echteDatum(+m[1]!, +m[2]!, +m[3]!), m.index!, m[0]);
   const maanden = [...MAANDNAMEN, ...MAAND_AFK].join('|');
   for (const m of text.matchAll(new RegExp(`(?<![\\d])(\\d{1,2})\\s+(${maanden})\\.?\\s+(\\d{4})(?![\\d])`, 'gi'))) {
     const naam = m[2]!.toLowerCase();
-    const maand = (MAANDNAMEN.indexOf(naam) + 1) || MAAND_AFK.indexOf(naam) + 1;
+    const maand = MAANDNAMEN.indexOf(naam) + 1 || MAAND_AFK.indexOf(naam) + 1;
     datum(echteDatum(+m[3]!, maand, +m[1]!), m.index!, m[0]);
   }
   return out;
@@ -116,7 +134,11 @@ function opsomming(xs: string[]): string {
 }
 
 /** Field errors for identifying data in the free-text fields of an adviesvraag (lenient input). */
-export function adviesvraagIdentificatieFouten(a: unknown, today: LocalDate, velden: string[] = ['vraag', 'advies']): IntakeRegelFout[] {
+export function adviesvraagIdentificatieFouten(
+  a: unknown,
+  today: LocalDate,
+  velden: string[] = ['vraag', 'advies'],
+): IntakeRegelFout[] {
   const o = (a && typeof a === 'object' ? a : {}) as Record<string, unknown>;
   const out: IntakeRegelFout[] = [];
   const label: Record<string, string> = { vraag: 'De vraag', advies: 'Het advies' };
@@ -139,7 +161,12 @@ export function adviesvraagIdentificatieFouten(a: unknown, today: LocalDate, vel
 // Moment of receipt as Amsterdam date and time
 // ---------------------------------------------------------------------------------------------
 
-const hmFormatter = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const hmFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** 'HH:MM' of an instant in Amsterdam. */
 export function amsterdamTijd(instant: Date): string {
@@ -163,7 +190,11 @@ export function parseDatumInvoer(s: string): LocalDate | null {
   if (m) return echteDatum(+m[3]!, +m[2]!, +m[1]!);
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return echteDatum(+m[1]!, +m[2]!, +m[3]!);
-  if (/^\d{8}$/.test(t)) return echteDatum(+t.slice(0, 4), +t.slice(4, 6), +t.slice(6, 8)) ?? echteDatum(+t.slice(4, 8), +t.slice(2, 4), +t.slice(0, 2));
+  if (/^\d{8}$/.test(t))
+    return (
+      echteDatum(+t.slice(0, 4), +t.slice(4, 6), +t.slice(6, 8)) ??
+      echteDatum(+t.slice(4, 8), +t.slice(2, 4), +t.slice(0, 2))
+    );
   return null;
 }
 

@@ -21,7 +21,11 @@ z.config({
 const code = z.string().trim().min(1, 'Kies een waarde').max(64);
 const tekst = (max: number) => z.string().trim().max(max, `Maximaal ${max} tekens`);
 const verplichtTekst = (min: number, max: number) =>
-  z.string().trim().min(min, min === 1 ? 'Verplicht veld' : `Minimaal ${min} tekens`).max(max, `Maximaal ${max} tekens`);
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'Verplicht veld' : `Minimaal ${min} tekens`)
+    .max(max, `Maximaal ${max} tekens`);
 const optioneel = (max: number) => tekst(max).optional().nullable();
 const tijdstip = z.iso.datetime({ offset: true, message: 'Geef een tijdstip als 2026-03-01T14:30:00+01:00' });
 const datum = z.string().refine(isLocalDate, 'Geef een datum als JJJJ-MM-DD');
@@ -61,18 +65,31 @@ export const persoonInputSchema = z
   .superRefine((p, ctx) => {
     // Wmo 2015 art. 5.2.9: without a BSN, surname, first names and date of birth identify the person.
     if (!p.bsn && !p.geboortedatum) {
-      ctx.addIssue({ code: 'custom', path: ['geboortedatum'], message: 'Zonder BSN is de geboortedatum verplicht (Wmo art. 5.2.9); onbekende delen als 00' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['geboortedatum'],
+        message: 'Zonder BSN is de geboortedatum verplicht (Wmo art. 5.2.9); onbekende delen als 00',
+      });
     }
   });
 export type PersoonInput = z.infer<typeof persoonInputSchema>;
 
 export const adresSchema = z.object({
   straat: optioneel(200),
-  huisnummer: z.string().trim().regex(/^[0-9]{1,5}$/, 'Huisnummer: alleen cijfers').optional().nullable(),
+  huisnummer: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,5}$/, 'Huisnummer: alleen cijfers')
+    .optional()
+    .nullable(),
   toevoeging: optioneel(10),
   postcode: postcodeSchema.optional().nullable(),
   woonplaats: optioneel(100),
-  gemeenteCode: z.string().regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363').optional().nullable(),
+  gemeenteCode: z
+    .string()
+    .regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363')
+    .optional()
+    .nullable(),
 });
 
 export const betrokkeneInputSchema = z
@@ -86,14 +103,22 @@ export const betrokkeneInputSchema = z
       .optional()
       .describe('nieuwe persoon: bevestigd dat het niet een bestaande persoon met dezelfde naam en geboortedatum is'),
   })
-  .refine((b) => (b.persoonId ? !b.persoon : !!b.persoon), { message: 'Kies een bestaande persoon of vul een nieuwe in (niet beide)', path: ['persoon'] });
+  .refine((b) => (b.persoonId ? !b.persoon : !!b.persoon), {
+    message: 'Kies een bestaande persoon of vul een nieuwe in (niet beide)',
+    path: ['persoon'],
+  });
 
 export const melderInputSchema = z.object({
   hoedanigheid: code.describe('code uit lijst hoedanigheid'),
   naam: optioneel(200),
   organisatie: optioneel(200),
   functie: optioneel(200),
-  telefoon: z.string().trim().regex(/^[0-9 +()-]{6,20}$/, 'Telefoonnummer: 6–20 cijfers').optional().nullable(),
+  telefoon: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +()-]{6,20}$/, 'Telefoonnummer: 6–20 cijfers')
+    .optional()
+    .nullable(),
   email: z.email('Geen geldig e-mailadres').optional().nullable(),
   wilOnbekendBlijven: z.boolean().default(false).describe('melder wil onbekend blijven voor het gezin'),
 });
@@ -106,7 +131,11 @@ export const meldingInputSchema = z
     huishoudenId: z.number().int().positive().optional(),
     huishouden: adresSchema.optional(),
     regio: z.enum(REGIO, { message: 'Kies eigen, andere of onbekend' }),
-    gemeenteCode: z.string().regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363').optional().nullable(),
+    gemeenteCode: z
+      .string()
+      .regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363')
+      .optional()
+      .nullable(),
     betrokkenen: z.array(betrokkeneInputSchema).min(1, 'Minstens één betrokkene'),
     aanleiding: z.array(code).min(1, 'Kies minstens één aanleiding'),
     aard: z.array(code).default([]),
@@ -119,7 +148,11 @@ export const meldingInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['gemeenteCode'], message: 'Kies de gemeente (regio is eigen regio)' });
     }
     if (m.huishoudenId && m.huishouden) {
-      ctx.addIssue({ code: 'custom', path: ['huishouden'], message: 'Kies een bestaand huishouden of vul een nieuw adres in (niet beide)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['huishouden'],
+        message: 'Kies een bestaand huishouden of vul een nieuw adres in (niet beide)',
+      });
     }
   });
 export type MeldingInput = z.infer<typeof meldingInputSchema>;
@@ -131,19 +164,30 @@ export const adviesvraagInputSchema = z
     aanleiding: z.array(code).min(1, 'Kies minstens één aanleiding'),
     aard: z.array(code).default([]),
     regio: z.enum(REGIO),
-    gemeenteCode: z.string().regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363').optional().nullable(),
+    gemeenteCode: z
+      .string()
+      .regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363')
+      .optional()
+      .nullable(),
     vraag: verplichtTekst(5, 10000).describe('de vraag, zonder identificerende gegevens van betrokkenen'),
     advies: verplichtTekst(5, 10000),
     signalen: z.array(code).default([]).describe('codes uit lijst signaal'),
     afsluiten: z.boolean().default(true),
+    afgeslotenOp: tijdstip
+      .optional()
+      .describe('moment van afsluiten (advies gegeven), bij achteraf registreren; standaard nu; alleen met afsluiten'),
   })
   .superRefine((m, ctx) => {
-    if (m.regio === 'eigen' && !m.gemeenteCode) ctx.addIssue({ code: 'custom', path: ['gemeenteCode'], message: 'Kies de gemeente (regio is eigen regio)' });
+    if (m.regio === 'eigen' && !m.gemeenteCode)
+      ctx.addIssue({ code: 'custom', path: ['gemeenteCode'], message: 'Kies de gemeente (regio is eigen regio)' });
   });
 export type AdviesvraagInput = z.infer<typeof adviesvraagInputSchema>;
 
 export const adviesvraagAfsluitenSchema = z.object({
   advies: verplichtTekst(5, 10000).describe('het gegeven advies, zonder identificerende gegevens van betrokkenen'),
+  afgeslotenOp: tijdstip
+    .optional()
+    .describe('moment waarop het advies is gegeven, bij achteraf registreren; standaard nu; niet vóór de ontvangst'),
 });
 
 /** A comma-separated list of ids in a query string: at most 100, each a database integer. */
@@ -151,17 +195,35 @@ export const idLijstSchema = z
   .string()
   .regex(/^[0-9]{1,10}(,[0-9]{1,10})*$/, 'Kommagescheiden persoon-id’s')
   .refine((v) => v.split(',').length <= 100, 'Hoogstens 100 id’s')
-  .refine((v) => v.split(',').every((x) => Number(x) >= 1 && Number(x) <= 2_147_483_647), 'Een id is een geheel getal van 1 tot 2147483647');
+  .refine(
+    (v) => v.split(',').every((x) => Number(x) >= 1 && Number(x) <= 2_147_483_647),
+    'Een id is een geheel getal van 1 tot 2147483647',
+  );
 
 export const intakeHuishoudenZoekSchema = z.object({
   huishoudenId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   postcode: z.string().trim().max(7).optional(),
-  huisnummer: z.string().trim().regex(/^[0-9]{1,5}$/, 'Huisnummer: alleen cijfers').optional(),
+  huisnummer: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{1,5}$/, 'Huisnummer: alleen cijfers')
+    .optional(),
   toevoeging: z.string().trim().max(10).optional(),
   persoonIds: idLijstSchema.optional(),
 });
 
-export const BRONNEN = ['eigen_registratie', 'melder', 'directbetrokkenen', 'politie', 'huisarts', 'school', 'lokaal_team', 'gi', 'rvdk', 'anders'] as const;
+export const BRONNEN = [
+  'eigen_registratie',
+  'melder',
+  'directbetrokkenen',
+  'politie',
+  'huisarts',
+  'school',
+  'lokaal_team',
+  'gi',
+  'rvdk',
+  'anders',
+] as const;
 export const BRON_LABEL: Record<(typeof BRONNEN)[number], string> = {
   eigen_registratie: 'Eigen registratie (radar)',
   melder: 'Melder',
@@ -216,7 +278,12 @@ export type DienstStartInput = z.infer<typeof dienstStartInputSchema>;
 export const onderzoekUitkomstInputSchema = z.object({
   versie: versieSchema,
   uitkomsten: z
-    .array(z.object({ type: code.describe('code uit lijst geweld_type'), uitkomst: code.describe('code uit lijst onderzoek_uitkomst') }))
+    .array(
+      z.object({
+        type: code.describe('code uit lijst geweld_type'),
+        uitkomst: code.describe('code uit lijst onderzoek_uitkomst'),
+      }),
+    )
     .min(1, 'Geef per onderzocht type geweld de uitkomst'),
   toelichting: optioneel(5000),
 });
@@ -241,9 +308,17 @@ export const informerenInputSchema = z
     persoonId: z.number().int().positive(),
     geinformeerdOp: tijdstip.optional(),
     wijze: optioneel(200),
-    verlenging: z.object({ weken: z.number().int().min(1).max(2, 'Verlenging is maximaal 2 weken per keer'), reden: verplichtTekst(5, 2000) }).optional(),
+    verlenging: z
+      .object({
+        weken: z.number().int().min(1).max(2, 'Verlenging is maximaal 2 weken per keer'),
+        reden: verplichtTekst(5, 2000),
+      })
+      .optional(),
   })
-  .refine((v) => !(v.verlenging && v.geinformeerdOp), { message: 'Leg een verlenging of het informeren vast, niet beide', path: ['verlenging'] });
+  .refine((v) => !(v.verlenging && v.geinformeerdOp), {
+    message: 'Leg een verlenging of het informeren vast, niet beide',
+    path: ['verlenging'],
+  });
 export type InformerenInput = z.infer<typeof informerenInputSchema>;
 
 export const rvdkInputSchema = z.object({
@@ -254,7 +329,11 @@ export const rvdkInputSchema = z.object({
 
 export const HULP_GESTART = ['ja', 'nee', 'onbekend'] as const;
 export const VEILIG = ['ja', 'nee', 'twijfel'] as const;
-export const HULP_GESTART_LABEL: Record<(typeof HULP_GESTART)[number], string> = { ja: 'Ja', nee: 'Nee', onbekend: 'Onbekend' };
+export const HULP_GESTART_LABEL: Record<(typeof HULP_GESTART)[number], string> = {
+  ja: 'Ja',
+  nee: 'Nee',
+  onbekend: 'Onbekend',
+};
 export const VEILIG_LABEL: Record<(typeof VEILIG)[number], string> = { ja: 'Ja', nee: 'Nee', twijfel: 'Twijfel' };
 
 /** A monitoringcontact after an overdracht: has help started, is the situation safe? */
@@ -262,7 +341,9 @@ export const monitoringcontactInputSchema = z.object({
   versie: versieSchema,
   gedaanOp: tijdstip.describe('moment van het contact; niet in de toekomst, niet vóór de overdracht'),
   bevindingen: verplichtTekst(10, 5000),
-  hulpGestart: z.enum(HULP_GESTART, { message: 'Kies ja, nee of onbekend' }).describe('is de hulp na de overdracht gestart'),
+  hulpGestart: z
+    .enum(HULP_GESTART, { message: 'Kies ja, nee of onbekend' })
+    .describe('is de hulp na de overdracht gestart'),
   veilig: z.enum(VEILIG, { message: 'Kies ja, nee of twijfel' }).describe('is de situatie veilig'),
 });
 export type MonitoringcontactInput = z.infer<typeof monitoringcontactInputSchema>;

@@ -371,3 +371,40 @@ export function createKalender(equatedDays: Feestdag[] = []): WerkdagKalender {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Algemene termijnenwet (Atw): a statutory term that ends on a day off runs on
+// ---------------------------------------------------------------------------------------------
+
+/** The length of a term as the law states it (one unit), for Atw art. 4A. */
+export type TermijnLengte = { dagen: number } | { weken: number } | { maanden: number };
+
+/**
+ * Atw art. 4A: the Atw does not apply to terms longer than 90 days, 12 weeks or 3 months. A term of
+ * exactly 12 weeks (or 90 days, 3 months) is not longer, so it still runs on.
+ */
+export function atwVanToepassing(lengte: TermijnLengte): boolean {
+  if ('dagen' in lengte) return lengte.dagen <= 90;
+  if ('weken' in lengte) return lengte.weken <= 12;
+  return lengte.maanden <= 3;
+}
+
+/**
+ * The last day of a statutory term under the Algemene termijnenwet. `einde` is the day the term
+ * ends when counted on the calendar; `lengte` is the term as the law states it.
+ *
+ * - art. 1 lid 1: a term set in a formal law or an AMvB that ends on a Saturday, Sunday or algemeen
+ *   erkende feestdag (art. 3, with Goede Vrijdag and the days equated by decree, i.e. the calendar's
+ *   equated days) is extended to the next day that is none of these — the next werkdag of `k`;
+ * - art. 4A: not for terms longer than 90 days, 12 weeks or 3 months (`einde` is returned as is);
+ * - art. 1 lid 2: not for terms counted backwards from a moment: do not use this for those.
+ * Only for terms set in a formal law or an AMvB: a term of organisation policy or of a ministeriële
+ * regeling is not extended (docs/statistics.md lists which terms are).
+ */
+export function atwEinde(k: WerkdagKalender, einde: LocalDate, lengte: TermijnLengte): LocalDate {
+  assertLocalDate(einde, 'einde');
+  if (!atwVanToepassing(lengte)) return einde;
+  let d = einde;
+  while (!k.isWerkdag(d)) d = addDays(d, 1);
+  return d;
+}

@@ -13,14 +13,12 @@ import {
   MELDING_STATUS_LABEL,
   MELDING_STATUSSEN,
   NEVEN_ACTIES,
-  PROCES_LABEL,
-  PROCESSEN,
-  procesVan,
   TRANSITIE_ACTIES,
   transition,
   type Actie,
   type MeldingStatus,
 } from './workflow.ts';
+import { PROCES_LABEL, PROCESSEN, procesVan } from './melding.ts';
 
 const ACTIES: Actie[] = [...TRANSITIE_ACTIES, ...NEVEN_ACTIES];
 
@@ -57,7 +55,13 @@ const PROTOCOL: Record<MeldingStatus, Partial<Record<Actie, MeldingStatus>>> = {
     onderzoek_uitkomst: 'dienst_onderzoek',
     veiligheidsvoorwaarden: 'dienst_onderzoek',
   },
-  overgedragen: { afsluiten: 'afgesloten', monitoringcontact: 'overgedragen', terugkoppeling: 'overgedragen', informeren: 'overgedragen', rvdk_verzoek: 'overgedragen' },
+  overgedragen: {
+    afsluiten: 'afgesloten',
+    monitoringcontact: 'overgedragen',
+    terugkoppeling: 'overgedragen',
+    informeren: 'overgedragen',
+    rvdk_verzoek: 'overgedragen',
+  },
   afgesloten: { terugkoppeling: 'afgesloten', informeren: 'afgesloten' },
 };
 
@@ -110,17 +114,30 @@ describe('allowedActions', () => {
 });
 
 describe('guard: dienst Onderzoek ends only with the outcome per type of violence', () => {
-  it.each(['afsluiten', 'overdragen'] as const)('%s without the outcome is refused with the reason and the allowed actions', (actie) => {
-    const t = transition('dienst_onderzoek', actie, { onderzoekUitkomstVastgelegd: false });
-    expect(t.ok).toBe(false);
-    if (t.ok) return;
-    expect(t.reason).toMatch(/uitkomst/);
-    expect(t.allowed).toEqual(['terugkoppeling', 'informeren', 'rvdk_verzoek', 'onderzoek_uitkomst', 'veiligheidsvoorwaarden']);
-    expect(transition('dienst_onderzoek', actie, DONE).ok).toBe(true);
-  });
+  it.each(['afsluiten', 'overdragen'] as const)(
+    '%s without the outcome is refused with the reason and the allowed actions',
+    (actie) => {
+      const t = transition('dienst_onderzoek', actie, { onderzoekUitkomstVastgelegd: false });
+      expect(t.ok).toBe(false);
+      if (t.ok) return;
+      expect(t.reason).toMatch(/uitkomst/);
+      expect(t.allowed).toEqual([
+        'terugkoppeling',
+        'informeren',
+        'rvdk_verzoek',
+        'onderzoek_uitkomst',
+        'veiligheidsvoorwaarden',
+      ]);
+      expect(transition('dienst_onderzoek', actie, DONE).ok).toBe(true);
+    },
+  );
 
   it('recording the outcome is possible before it is recorded, and the guard does not apply to dienst Voorwaarden en Vervolg', () => {
-    expect(transition('dienst_onderzoek', 'onderzoek_uitkomst', {})).toEqual({ ok: true, from: 'dienst_onderzoek', to: 'dienst_onderzoek' });
+    expect(transition('dienst_onderzoek', 'onderzoek_uitkomst', {})).toEqual({
+      ok: true,
+      from: 'dienst_onderzoek',
+      to: 'dienst_onderzoek',
+    });
     expect(transition('dienst_vv', 'afsluiten', {})).toEqual({ ok: true, from: 'dienst_vv', to: 'afgesloten' });
     expect(transition('dienst_vv', 'overdragen', {})).toEqual({ ok: true, from: 'dienst_vv', to: 'overgedragen' });
   });
@@ -132,7 +149,12 @@ describe('shape of the state machine', () => {
   const reachable = (from: MeldingStatus, ctx = DONE) => {
     const seen = new Set<MeldingStatus>([from]);
     const queue = [from];
-    while (queue.length) for (const n of next(queue.shift()!, ctx)) if (!seen.has(n)) (seen.add(n), queue.push(n));
+    while (queue.length)
+      for (const n of next(queue.shift()!, ctx))
+        if (!seen.has(n)) {
+          seen.add(n);
+          queue.push(n);
+        }
     return seen;
   };
 
@@ -221,33 +243,53 @@ describe('actions, labels and helpers', () => {
 
 describe('guard: RvdK-verzoek only for a household with minor children', () => {
   const zonder = { ...DONE, huishoudenMetKinderen: false };
-  it.each(MELDING_STATUSSEN.filter((s) => PROTOCOL[s].rvdk_verzoek))('%s: offered with children, not without; refused with the reason', (status) => {
-    expect(allowedActions(status, { ...DONE, huishoudenMetKinderen: true })).toContain('rvdk_verzoek');
-    expect(allowedActions(status, zonder)).not.toContain('rvdk_verzoek');
-    const t = transition(status, 'rvdk_verzoek', zonder);
-    expect(t.ok).toBe(false);
-    if (t.ok) return;
-    expect(t.reason).toMatch(/minderjarige kinderen/);
-    expect(t.allowed).toEqual(allowedActions(status, zonder));
-    // Every other action is unaffected.
-    expect(allowedActions(status, zonder)).toEqual(allowedActions(status, DONE).filter((a) => a !== 'rvdk_verzoek'));
-  });
+  it.each(MELDING_STATUSSEN.filter((s) => PROTOCOL[s].rvdk_verzoek))(
+    '%s: offered with children, not without; refused with the reason',
+    (status) => {
+      expect(allowedActions(status, { ...DONE, huishoudenMetKinderen: true })).toContain('rvdk_verzoek');
+      expect(allowedActions(status, zonder)).not.toContain('rvdk_verzoek');
+      const t = transition(status, 'rvdk_verzoek', zonder);
+      expect(t.ok).toBe(false);
+      if (t.ok) return;
+      expect(t.reason).toMatch(/minderjarige kinderen/);
+      expect(t.allowed).toEqual(allowedActions(status, zonder));
+      // Every other action is unaffected.
+      expect(allowedActions(status, zonder)).toEqual(allowedActions(status, DONE).filter((a) => a !== 'rvdk_verzoek'));
+    },
+  );
 });
 
 describe('guard: terugkoppeling only when a moment applies and is not recorded', () => {
   it('terugkoppelingMomenten: after the beoordeling once beoordeeld, after the onderzoek once its outcome is recorded, not twice', () => {
     expect(terugkoppelingMomenten({ beoordeeld: false, onderzoekUitkomstVastgelegd: false, gedaan: [] })).toEqual([]);
-    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: false, gedaan: [] })).toEqual(['na_beoordeling']);
-    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: false, gedaan: ['na_beoordeling'] })).toEqual([]);
-    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: ['na_beoordeling'] })).toEqual(['na_onderzoek']);
-    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: [] })).toEqual(['na_beoordeling', 'na_onderzoek']);
-    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: ['na_beoordeling', 'na_onderzoek'] })).toEqual([]);
+    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: false, gedaan: [] })).toEqual([
+      'na_beoordeling',
+    ]);
+    expect(
+      terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: false, gedaan: ['na_beoordeling'] }),
+    ).toEqual([]);
+    expect(
+      terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: ['na_beoordeling'] }),
+    ).toEqual(['na_onderzoek']);
+    expect(terugkoppelingMomenten({ beoordeeld: true, onderzoekUitkomstVastgelegd: true, gedaan: [] })).toEqual([
+      'na_beoordeling',
+      'na_onderzoek',
+    ]);
+    expect(
+      terugkoppelingMomenten({
+        beoordeeld: true,
+        onderzoekUitkomstVastgelegd: true,
+        gedaan: ['na_beoordeling', 'na_onderzoek'],
+      }),
+    ).toEqual([]);
   });
   it('no open moment: not offered and refused; an open moment: offered', () => {
     expect(allowedActions('overgedragen', { openTerugkoppelingMomenten: [] })).not.toContain('terugkoppeling');
     const t = transition('afgesloten', 'terugkoppeling', { openTerugkoppelingMomenten: [] });
     expect(t.ok).toBe(false);
-    expect(allowedActions('afgesloten', { openTerugkoppelingMomenten: ['na_beoordeling'] })).toContain('terugkoppeling');
+    expect(allowedActions('afgesloten', { openTerugkoppelingMomenten: ['na_beoordeling'] })).toContain(
+      'terugkoppeling',
+    );
   });
 });
 
@@ -277,22 +319,46 @@ describe('veiligheidsbeoordeling: uitkomst consistent with the two questions', (
     }
   });
   it("the review's case: acute nee, structureel nee, uitkomst acute onveiligheid is refused", () => {
-    expect(beoordelingRegel({ acuteOnveiligheid: false, structureleOnveiligheid: false, uitkomst: 'acute_onveiligheid' })).toMatchObject({ field: 'uitkomst', rule: 'acuut_vraagt_acute_onveiligheid' });
-    expect(beoordelingRegel({ acuteOnveiligheid: true, structureleOnveiligheid: false, uitkomst: 'geen_zorgen' })).toMatchObject({ rule: 'acute_onveiligheid_vraagt_uitkomst_acuut' });
-    expect(beoordelingRegel({ acuteOnveiligheid: false, structureleOnveiligheid: false, uitkomst: 'structurele_onveiligheid' })).toMatchObject({ rule: 'structureel_vraagt_structurele_onveiligheid' });
-    expect(beoordelingRegel({ acuteOnveiligheid: false, structureleOnveiligheid: true, uitkomst: 'eenmalige_onveilige_situatie' })).toMatchObject({ rule: 'structurele_onveiligheid_vraagt_uitkomst_structureel' });
+    expect(
+      beoordelingRegel({ acuteOnveiligheid: false, structureleOnveiligheid: false, uitkomst: 'acute_onveiligheid' }),
+    ).toMatchObject({ field: 'uitkomst', rule: 'acuut_vraagt_acute_onveiligheid' });
+    expect(
+      beoordelingRegel({ acuteOnveiligheid: true, structureleOnveiligheid: false, uitkomst: 'geen_zorgen' }),
+    ).toMatchObject({ rule: 'acute_onveiligheid_vraagt_uitkomst_acuut' });
+    expect(
+      beoordelingRegel({
+        acuteOnveiligheid: false,
+        structureleOnveiligheid: false,
+        uitkomst: 'structurele_onveiligheid',
+      }),
+    ).toMatchObject({ rule: 'structureel_vraagt_structurele_onveiligheid' });
+    expect(
+      beoordelingRegel({
+        acuteOnveiligheid: false,
+        structureleOnveiligheid: true,
+        uitkomst: 'eenmalige_onveilige_situatie',
+      }),
+    ).toMatchObject({ rule: 'structurele_onveiligheid_vraagt_uitkomst_structureel' });
   });
 });
 
 describe('afsluiten: "geen (meer) sprake van onveiligheid" after acute or structurele onveiligheid', () => {
   it('is refused without a dienst or overdracht in between, naming the field reden', () => {
     for (const uitkomst of ['acute_onveiligheid', 'structurele_onveiligheid']) {
-      expect(afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false })).toMatchObject({ field: 'reden', rule: 'onveiligheid_zonder_dienst' });
-      expect(afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: true })).toBeNull();
-      expect(afsluitenRegel({ reden: 'hulp_al_aanwezig', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false })).toBeNull();
+      expect(
+        afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false }),
+      ).toMatchObject({ field: 'reden', rule: 'onveiligheid_zonder_dienst' });
+      expect(
+        afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: true }),
+      ).toBeNull();
+      expect(
+        afsluitenRegel({ reden: 'hulp_al_aanwezig', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false }),
+      ).toBeNull();
     }
     for (const uitkomst of ['eenmalige_onveilige_situatie', 'andere_leefdomeinen', 'geen_zorgen', null]) {
-      expect(afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false })).toBeNull();
+      expect(
+        afsluitenRegel({ reden: 'geen_onveiligheid', beoordelingUitkomst: uitkomst, dienstOfOverdracht: false }),
+      ).toBeNull();
     }
   });
 });

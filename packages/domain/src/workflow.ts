@@ -6,6 +6,7 @@
 // monitors (monitoringcontacten: has help started, is it safe?); monitoring ends with afsluiten. A request to the Raad voor de Kinderbescherming,
 // terugkoppeling to the melder and informing the persons involved are side actions that do
 // not change the state.
+import type { RegelFout } from './momenten.ts';
 
 export const MELDING_STATUSSEN = [
   'ontvangen', // received, veiligheidsbeoordeling pending
@@ -37,7 +38,14 @@ export const TRANSITIE_ACTIES = [
 export type TransitieActie = (typeof TRANSITIE_ACTIES)[number];
 
 /** Actions that record something without changing the state. */
-export const NEVEN_ACTIES = ['terugkoppeling', 'informeren', 'rvdk_verzoek', 'onderzoek_uitkomst', 'veiligheidsvoorwaarden', 'monitoringcontact'] as const;
+export const NEVEN_ACTIES = [
+  'terugkoppeling',
+  'informeren',
+  'rvdk_verzoek',
+  'onderzoek_uitkomst',
+  'veiligheidsvoorwaarden',
+  'monitoringcontact',
+] as const;
 export type NevenActie = (typeof NEVEN_ACTIES)[number];
 export type Actie = TransitieActie | NevenActie;
 
@@ -117,7 +125,11 @@ export function allowedActions(status: MeldingStatus, ctx: WorkflowContext = {})
 }
 
 function guard(status: MeldingStatus, actie: Actie, ctx: WorkflowContext): string | null {
-  if (status === 'dienst_onderzoek' && (actie === 'overdragen' || actie === 'afsluiten') && !ctx.onderzoekUitkomstVastgelegd) {
+  if (
+    status === 'dienst_onderzoek' &&
+    (actie === 'overdragen' || actie === 'afsluiten') &&
+    !ctx.onderzoekUitkomstVastgelegd
+  ) {
     return 'de dienst Onderzoek kan pas worden afgerond als de uitkomst per type geweld is vastgelegd';
   }
   if (actie === 'rvdk_verzoek' && ctx.huishoudenMetKinderen === false) {
@@ -134,7 +146,11 @@ export function isTransitie(actie: Actie): actie is TransitieActie {
 }
 
 /** Decide whether an action may happen in the current state; returns the new state or why not. */
-export function transition(status: MeldingStatus, actie: Actie, ctx: WorkflowContext = {}): TransitionOk | TransitionRefused {
+export function transition(
+  status: MeldingStatus,
+  actie: Actie,
+  ctx: WorkflowContext = {},
+): TransitionOk | TransitionRefused {
   const allowed = allowedActions(status, ctx);
   if (!isTransitie(actie)) {
     if (NEVEN[status].includes(actie)) {
@@ -142,11 +158,23 @@ export function transition(status: MeldingStatus, actie: Actie, ctx: WorkflowCon
       if (g) return { ok: false, from: status, actie, allowed, reason: g };
       return { ok: true, from: status, to: status };
     }
-    return { ok: false, from: status, actie, allowed, reason: `'${ACTIE_LABEL[actie]}' is niet mogelijk in status '${MELDING_STATUS_LABEL[status]}'` };
+    return {
+      ok: false,
+      from: status,
+      actie,
+      allowed,
+      reason: `'${ACTIE_LABEL[actie]}' is niet mogelijk in status '${MELDING_STATUS_LABEL[status]}'`,
+    };
   }
   const to = TRANSITIES[status][actie];
   if (!to) {
-    return { ok: false, from: status, actie, allowed, reason: `'${ACTIE_LABEL[actie]}' is niet mogelijk in status '${MELDING_STATUS_LABEL[status]}'` };
+    return {
+      ok: false,
+      from: status,
+      actie,
+      allowed,
+      reason: `'${ACTIE_LABEL[actie]}' is niet mogelijk in status '${MELDING_STATUS_LABEL[status]}'`,
+    };
   }
   const g = guard(status, actie, ctx);
   if (g) return { ok: false, from: status, actie, allowed, reason: g };
@@ -156,11 +184,7 @@ export function transition(status: MeldingStatus, actie: Actie, ctx: WorkflowCon
 // ---- Consistency rules of the steps (checked by the server, shown by the forms) ------------
 
 /** A refused step: the field it is about, a stable rule id and a Dutch message. */
-export interface StapFout {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type StapFout = RegelFout;
 
 /** Codes of the list beoordeling_uitkomst that the two questions of the beoordeling decide. */
 export const UITKOMST_ACUUT = 'acute_onveiligheid';
@@ -184,30 +208,59 @@ const UITKOMST_LABEL: Record<string, string> = {
  * So: uitkomst acute ⇔ acute = ja; uitkomst structureel ⇔ acute = nee and structureel = ja.
  * `codes` is the current code list (reference data); the result keeps its order.
  */
-export function toegestaneUitkomsten(acute: boolean | undefined, structureel: boolean | undefined, codes: readonly string[]): string[] {
+export function toegestaneUitkomsten(
+  acute: boolean | undefined,
+  structureel: boolean | undefined,
+  codes: readonly string[],
+): string[] {
   if (acute === true) return codes.filter((c) => c === UITKOMST_ACUUT);
   if (acute === false && structureel === true) return codes.filter((c) => c === UITKOMST_STRUCTUREEL);
-  if (acute === false && structureel === false) return codes.filter((c) => c !== UITKOMST_ACUUT && c !== UITKOMST_STRUCTUREEL);
+  if (acute === false && structureel === false)
+    return codes.filter((c) => c !== UITKOMST_ACUUT && c !== UITKOMST_STRUCTUREEL);
   // A question not answered yet: only what the answered one still allows.
   if (acute === undefined && structureel === false) return codes.filter((c) => c !== UITKOMST_STRUCTUREEL);
-  if (acute === undefined && structureel === true) return codes.filter((c) => c === UITKOMST_ACUUT || c === UITKOMST_STRUCTUREEL);
+  if (acute === undefined && structureel === true)
+    return codes.filter((c) => c === UITKOMST_ACUUT || c === UITKOMST_STRUCTUREEL);
   return [...codes];
 }
 
 /** The rule above for one beoordeling: null when consistent, else the error on field `uitkomst`. */
-export function beoordelingRegel(b: { acuteOnveiligheid: boolean; structureleOnveiligheid: boolean; uitkomst: string }): StapFout | null {
+export function beoordelingRegel(b: {
+  acuteOnveiligheid: boolean;
+  structureleOnveiligheid: boolean;
+  uitkomst: string;
+}): StapFout | null {
   const { acuteOnveiligheid: acute, structureleOnveiligheid: structureel, uitkomst } = b;
   if (uitkomst === UITKOMST_ACUUT && !acute) {
-    return { field: 'uitkomst', rule: 'acuut_vraagt_acute_onveiligheid', message: 'De uitkomst ‘(vermoeden van) acute onveiligheid’ kan alleen als de vraag naar acute onveiligheid met ja is beantwoord' };
+    return {
+      field: 'uitkomst',
+      rule: 'acuut_vraagt_acute_onveiligheid',
+      message:
+        'De uitkomst ‘(vermoeden van) acute onveiligheid’ kan alleen als de vraag naar acute onveiligheid met ja is beantwoord',
+    };
   }
   if (acute && uitkomst !== UITKOMST_ACUUT) {
-    return { field: 'uitkomst', rule: 'acute_onveiligheid_vraagt_uitkomst_acuut', message: 'Bij acute onveiligheid (ja) is de uitkomst ‘(vermoeden van) acute onveiligheid’' };
+    return {
+      field: 'uitkomst',
+      rule: 'acute_onveiligheid_vraagt_uitkomst_acuut',
+      message: 'Bij acute onveiligheid (ja) is de uitkomst ‘(vermoeden van) acute onveiligheid’',
+    };
   }
   if (uitkomst === UITKOMST_STRUCTUREEL && !structureel) {
-    return { field: 'uitkomst', rule: 'structureel_vraagt_structurele_onveiligheid', message: 'De uitkomst ‘(vermoeden van) structurele onveiligheid’ kan alleen als de vraag naar structurele onveiligheid met ja is beantwoord' };
+    return {
+      field: 'uitkomst',
+      rule: 'structureel_vraagt_structurele_onveiligheid',
+      message:
+        'De uitkomst ‘(vermoeden van) structurele onveiligheid’ kan alleen als de vraag naar structurele onveiligheid met ja is beantwoord',
+    };
   }
   if (!acute && structureel && uitkomst !== UITKOMST_STRUCTUREEL) {
-    return { field: 'uitkomst', rule: 'structurele_onveiligheid_vraagt_uitkomst_structureel', message: 'Bij structurele onveiligheid (ja) zonder acute onveiligheid is de uitkomst ‘(vermoeden van) structurele onveiligheid’' };
+    return {
+      field: 'uitkomst',
+      rule: 'structurele_onveiligheid_vraagt_uitkomst_structureel',
+      message:
+        'Bij structurele onveiligheid (ja) zonder acute onveiligheid is de uitkomst ‘(vermoeden van) structurele onveiligheid’',
+    };
   }
   return null;
 }
@@ -227,8 +280,16 @@ export const AFSLUITREDEN_GEEN_ONVEILIGHEID = 'geen_onveiligheid';
  * directly after such a beoordeling with that reason is refused; other reasons (e.g. "passende hulp
  * al aanwezig", "verhuisd") stay possible.
  */
-export function afsluitenRegel(f: { reden: string; beoordelingUitkomst: string | null | undefined; dienstOfOverdracht: boolean }): StapFout | null {
-  if (f.reden === AFSLUITREDEN_GEEN_ONVEILIGHEID && isOnveiligeUitkomst(f.beoordelingUitkomst) && !f.dienstOfOverdracht) {
+export function afsluitenRegel(f: {
+  reden: string;
+  beoordelingUitkomst: string | null | undefined;
+  dienstOfOverdracht: boolean;
+}): StapFout | null {
+  if (
+    f.reden === AFSLUITREDEN_GEEN_ONVEILIGHEID &&
+    isOnveiligeUitkomst(f.beoordelingUitkomst) &&
+    !f.dienstOfOverdracht
+  ) {
     return {
       field: 'reden',
       rule: 'onveiligheid_zonder_dienst',
@@ -250,7 +311,11 @@ export const TERUGKOPPELING_MOMENT_LABEL: Record<TerugkoppelingMoment, string> =
  * The terugkoppeling moments that apply now and are not recorded yet: after the veiligheidsbeoordeling
  * once it is recorded; after the onderzoek once a dienst Onderzoek has its outcome recorded.
  */
-export function terugkoppelingMomenten(f: { beoordeeld: boolean; onderzoekUitkomstVastgelegd: boolean; gedaan: readonly string[] }): TerugkoppelingMoment[] {
+export function terugkoppelingMomenten(f: {
+  beoordeeld: boolean;
+  onderzoekUitkomstVastgelegd: boolean;
+  gedaan: readonly string[];
+}): TerugkoppelingMoment[] {
   const out: TerugkoppelingMoment[] = [];
   if (f.beoordeeld && !f.gedaan.includes('na_beoordeling')) out.push('na_beoordeling');
   if (f.onderzoekUitkomstVastgelegd && !f.gedaan.includes('na_onderzoek')) out.push('na_onderzoek');
@@ -266,36 +331,4 @@ export function dienstSoort(status: MeldingStatus): 'voorwaarden_en_vervolg' | '
   if (status === 'dienst_vv') return 'voorwaarden_en_vervolg';
   if (status === 'dienst_onderzoek') return 'onderzoek';
   return null;
-}
-
-// ---- Werkvoorraad processes -------------------------------------------------------------
-
-export const PROCESSEN = ['bureaudienst', 'veiligheidsbeoordeling', 'diensten', 'monitoring'] as const;
-export type Proces = (typeof PROCESSEN)[number];
-export const PROCES_LABEL: Record<Proces, string> = {
-  bureaudienst: 'Bureaudienst / triage',
-  veiligheidsbeoordeling: 'Veiligheidsbeoordeling',
-  diensten: 'Diensten',
-  monitoring: 'Monitoring',
-};
-
-/**
- * The werkvoorraad process a melding belongs to. A received melding without a behandelaar
- * waits in the bureaudienst (triage: who takes it); once assigned it is in the
- * veiligheidsbeoordeling until the besluit is taken.
- */
-export function procesVan(status: MeldingStatus, heeftBehandelaar: boolean): Proces | null {
-  switch (status) {
-    case 'ontvangen':
-      return heeftBehandelaar ? 'veiligheidsbeoordeling' : 'bureaudienst';
-    case 'beoordeeld':
-      return 'veiligheidsbeoordeling';
-    case 'dienst_vv':
-    case 'dienst_onderzoek':
-      return 'diensten';
-    case 'overgedragen':
-      return 'monitoring';
-    case 'afgesloten':
-      return null;
-  }
 }

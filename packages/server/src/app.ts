@@ -5,18 +5,33 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { HttpError, ValidationError } from './http/errors.ts';
+import { bodyAlsTekst } from './http/invoer.ts';
+import { instrument, requestId } from './http/metrics.ts';
 import { registerRoutes, type Deps, type RouteDef } from './http/route.ts';
-import { allRoutes } from './routes.ts';
+import { allRoutes, API_VERSION } from './routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../web/dist');
 
-export async function buildApp(deps: Deps, opts: { routes?: RouteDef[]; logger?: boolean; webDist?: string } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ? { level: deps.config.logLevel } : false, bodyLimit: 1024 * 1024, trustProxy: deps.config.trustProxy });
+export async function buildApp(
+  deps: Deps,
+  opts: { routes?: RouteDef[]; logger?: boolean; webDist?: string } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.trustProxy,
+    // One id per request in the logs, in the X-Request-Id response header and in a 500 answer (http/metrics.ts).
+    genReqId: requestId,
+  });
+  instrument(app, API_VERSION);
   const routes = opts.routes ?? allRoutes();
 
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    );
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
@@ -33,16 +48,31 @@ export async function buildApp(deps: Deps, opts: { routes?: RouteDef[]; logger?:
     if (err instanceof HttpError) {
       return reply.code(err.status).send({ error: err.code, message: err.message, ...err.details });
     }
-    if (err?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err?.statusCode === 400) {
-      return reply.code(400).send({ error: 'validatie', message: 'Ongeldig verzoek: verwacht een JSON-body', fields: [{ field: 'body', rule: 'json', message: 'Geen geldige JSON' }] });
+    if (
+      err?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      err?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err?.statusCode === 400
+    ) {
+      return reply.code(400).send({
+        error: 'validatie',
+        message: 'Ongeldig verzoek: verwacht een JSON-body',
+        fields: [{ field: 'body', rule: 'json', message: 'Geen geldige JSON' }],
+      });
     }
-    if (err?.statusCode === 413) return reply.code(413).send({ error: 'te_groot', message: 'Verzoek te groot (maximaal 1 MB)' });
+    if (err?.statusCode === 413)
+      return reply.code(413).send({ error: 'te_groot', message: 'Verzoek te groot (maximaal 1 MB)' });
     // Never leak stack traces or SQL to the client.
     req.log.error(err);
     if (!opts.logger) console.error(err);
-    return reply.code(500).send({ error: 'interne_fout', message: 'Er ging iets mis op de server. De wijziging is niet opgeslagen.' });
+    return reply.code(500).send({
+      error: 'interne_fout',
+      message: `Er ging iets mis op de server. De wijziging is niet opgeslagen. Meld dit met code ${req.id}.`,
+      requestId: req.id,
+    });
   });
 
+  // Bodies are kept as text and parsed by the route wrapper after the policy decision (http/invoer.ts).
+  bodyAlsTekst(app);
   registerRoutes(app, routes, deps);
 
   const webDist = opts.webDist ?? WEB_DIST;
@@ -53,23 +83,35 @@ export async function buildApp(deps: Deps, opts: { routes?: RouteDef[]; logger?:
     // memory (WebBuild), and its assets come from there too — never a bare 404 for a deep link.
     const build = new WebBuild(webDist);
     // Only files (scripts, styles, images) are looked up on disk; a page path goes to the handler below.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false, allowedPath: (pathname) => isAssetPath(pathname) });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: false,
+      allowedPath: (pathname) => isAssetPath(pathname),
+    });
     app.setNotFoundHandler(async (req, reply) => {
       const pathname = req.url.split('?')[0]!;
       const isApi = pathname === '/api' || pathname.startsWith('/api/');
       if ((req.method === 'GET' || req.method === 'HEAD') && !isApi) {
         if (isAssetPath(pathname)) {
           const asset = build.asset(pathname);
-          if (asset) return reply.type(contentType(pathname)).header('Cache-Control', 'public, max-age=31536000, immutable').send(asset);
+          if (asset)
+            return reply
+              .type(contentType(pathname))
+              .header('Cache-Control', 'public, max-age=31536000, immutable')
+              .send(asset);
         } else {
           const index = await build.index();
-          if (index) return reply.code(200).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(index);
+          if (index)
+            return reply.code(200).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(index);
         }
       }
       return reply.code(404).send({ error: 'niet_gevonden', message: `Geen route ${req.method} ${pathname}` });
     });
   } else {
-    app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'niet_gevonden', message: `Geen route ${req.method} ${req.url.split('?')[0]}` }));
+    app.setNotFoundHandler((req, reply) =>
+      reply.code(404).send({ error: 'niet_gevonden', message: `Geen route ${req.method} ${req.url.split('?')[0]}` }),
+    );
   }
   return app;
 }
@@ -133,7 +175,8 @@ export class WebBuild {
       const st = fs.statSync(path.join(this.root, 'index.html'));
       const html = fs.readFileSync(path.join(this.root, 'index.html'));
       const files = new Map<string, Buffer>();
-      for (const rel of listFiles(this.root)) if (rel !== '/index.html') files.set(rel, fs.readFileSync(path.join(this.root, rel)));
+      for (const rel of listFiles(this.root))
+        if (rel !== '/index.html') files.set(rel, fs.readFileSync(path.join(this.root, rel)));
       this.accept(html, files, `${st.mtimeMs}:${st.size}`);
     } catch {
       // Served from disk as far as it goes; the next page request tries again.
@@ -148,7 +191,8 @@ export class WebBuild {
       if (stamp === this.stamp || st.size === 0) return;
       const html = await fs.promises.readFile(file);
       const files = new Map<string, Buffer>();
-      for (const rel of listFiles(this.root)) if (rel !== '/index.html') files.set(rel, await fs.promises.readFile(path.join(this.root, rel)));
+      for (const rel of listFiles(this.root))
+        if (rel !== '/index.html') files.set(rel, await fs.promises.readFile(path.join(this.root, rel)));
       this.accept(html, files, stamp);
     } catch {
       // Mid-rebuild (a file vanished or is not there yet): keep the complete build we have.

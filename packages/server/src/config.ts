@@ -1,10 +1,10 @@
 // All configuration comes from environment variables (documented in README.md).
 import path from 'node:path';
 import { ROLLEN } from './policy/index.ts';
-import { monitoringWekenUit } from './casus/klokbeleid.ts';
+import { monitoringWekenUit } from './referentie/klokbeleid.ts';
 
 export interface Config {
-  /** Weeks between monitoringcontacten after an overdracht (VOORDEUR_MONITORING_WEKEN, casus/klokbeleid.ts). */
+  /** Weeks between monitoringcontacten after an overdracht (VOORDEUR_MONITORING_WEKEN, referentie/klokbeleid.ts). */
   monitoringWeken: number;
   port: number;
   host: string;
@@ -49,6 +49,8 @@ export interface Config {
   draftDays: number;
   /** OpenID Connect single sign-on; null when not configured. */
   oidc: OidcConfig | null;
+  /** Bearer token for GET /api/metrics (VOORDEUR_METRICS_TOKEN, at least 24 characters); null = metrics off. */
+  metricsToken: string | null;
 }
 
 export interface OidcConfig {
@@ -77,10 +79,15 @@ export interface OidcConfig {
 function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
   const v = env.VOORDEUR_TRUST_PROXY?.trim();
   if (!v || v === 'false') return false;
-  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const ok = (x: string) => /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(x) || /^[0-9a-fA-F:]+(\/\d{1,3})?$/.test(x);
   if (v === 'true' || items.length === 0 || !items.every(ok)) {
-    throw new Error(`configuration: VOORDEUR_TRUST_PROXY must be false or the reverse proxies' addresses/CIDR ranges (comma-separated), got '${v}'`);
+    throw new Error(
+      `configuration: VOORDEUR_TRUST_PROXY must be false or the reverse proxies' addresses/CIDR ranges (comma-separated), got '${v}'`,
+    );
   }
   return items;
 }
@@ -89,7 +96,8 @@ function int(name: string, def: number, env: NodeJS.ProcessEnv): number {
   const v = env[name];
   if (v === undefined || v === '') return def;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`configuration: ${name} must be a non-negative integer, got '${v}'`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`configuration: ${name} must be a non-negative integer, got '${v}'`);
   return n;
 }
 
@@ -113,7 +121,10 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
   };
   const clientId = need('VOORDEUR_OIDC_CLIENT_ID');
   const redirectUri = need('VOORDEUR_OIDC_REDIRECT_URI');
-  for (const [name, v] of [['VOORDEUR_OIDC_ISSUER', issuer], ['VOORDEUR_OIDC_REDIRECT_URI', redirectUri]] as const) {
+  for (const [name, v] of [
+    ['VOORDEUR_OIDC_ISSUER', issuer],
+    ['VOORDEUR_OIDC_REDIRECT_URI', redirectUri],
+  ] as const) {
     let u: URL;
     try {
       u = new URL(v);
@@ -121,24 +132,32 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
       throw new Error(`configuration: ${name} must be a URL, got '${v}'`);
     }
     const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
-    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local)) throw new Error(`configuration: ${name} must use https (http only for localhost), got '${v}'`);
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && local))
+      throw new Error(`configuration: ${name} must use https (http only for localhost), got '${v}'`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(env.VOORDEUR_OIDC_ROLE_MAP?.trim() || '{}');
   } catch {
-    throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must be JSON, e.g. {"vt-backoffice":"backoffice","vt-arts":["vertrouwensarts"]}');
+    throw new Error(
+      'configuration: VOORDEUR_OIDC_ROLE_MAP must be JSON, e.g. {"vt-backoffice":"backoffice","vt-arts":["vertrouwensarts"]}',
+    );
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must be a JSON object of claim value → role(s)');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must be a JSON object of claim value → role(s)');
   const roleMap: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     const roles = Array.isArray(v) ? v : [v];
     for (const r of roles) {
-      if (typeof r !== 'string' || !KNOWN_ROLES.includes(r)) throw new Error(`configuration: VOORDEUR_OIDC_ROLE_MAP maps '${k}' to unknown role ${JSON.stringify(r)} (known: ${KNOWN_ROLES.join(', ')})`);
+      if (typeof r !== 'string' || !KNOWN_ROLES.includes(r))
+        throw new Error(
+          `configuration: VOORDEUR_OIDC_ROLE_MAP maps '${k}' to unknown role ${JSON.stringify(r)} (known: ${KNOWN_ROLES.join(', ')})`,
+        );
     }
     roleMap[k] = roles as string[];
   }
-  if (Object.keys(roleMap).length === 0) throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must map at least one claim value to a role');
+  if (Object.keys(roleMap).length === 0)
+    throw new Error('configuration: VOORDEUR_OIDC_ROLE_MAP must map at least one claim value to a role');
   return {
     issuer,
     clientId,
@@ -148,9 +167,17 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
     roleMap,
     teamClaim: env.VOORDEUR_OIDC_TEAM_CLAIM?.trim() || null,
     scope: env.VOORDEUR_OIDC_SCOPE?.trim() || 'openid profile email',
-    mfaAmr: (env.VOORDEUR_OIDC_MFA_AMR?.trim() || 'mfa,otp').split(',').map((x) => x.trim()).filter(Boolean),
+    mfaAmr: (env.VOORDEUR_OIDC_MFA_AMR?.trim() || 'mfa,otp')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
     afterLoginPath: '/',
   };
+}
+
+/** Does the listen address only accept connections from this machine? */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -165,10 +192,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationDatabaseUrl: env.VOORDEUR_MIGRATION_DATABASE_URL?.trim() || null,
     appRol: env.VOORDEUR_APP_ROLE?.trim() || null,
     dataDir: path.resolve(env.VOORDEUR_DATA_DIR?.trim() || './data'),
-    demo: (env.VOORDEUR_DEMO ?? 'true') !== 'false',
+    // Demo data only on the embedded database unless asked for explicitly: a first start on an empty
+    // production PostgreSQL database must never create accounts with the published demo password.
+    demo: bool('VOORDEUR_DEMO', !databaseUrl, env),
     sessionIdleMinutes: int('VOORDEUR_SESSION_IDLE_MINUTES', 30, env),
     sessionAbsoluteHours: int('VOORDEUR_SESSION_ABSOLUTE_HOURS', 12, env),
-    secureCookies: env.VOORDEUR_SECURE_COOKIES === 'true',
+    // Secure cookies (and HSTS) by default whenever Voordeur listens beyond loopback: then it runs behind
+    // a TLS proxy. Local development on 127.0.0.1 keeps plain HTTP working.
+    secureCookies: bool('VOORDEUR_SECURE_COOKIES', !isLoopback(env.HOST?.trim() || '127.0.0.1'), env),
     trustProxy: trustProxy(env),
     logLevel: env.LOG_LEVEL?.trim() || 'warn',
     requireTotp: bool('VOORDEUR_REQUIRE_TOTP', true, env),
@@ -182,5 +213,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     draftDays: Math.max(1, int('VOORDEUR_DRAFT_DAYS', 30, env)),
     oidc: oidcConfig(env),
     monitoringWeken: monitoringWekenUit(env),
+    metricsToken: metricsToken(env),
   };
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const v = env.VOORDEUR_METRICS_TOKEN?.trim();
+  if (!v) return null;
+  if (v.length < 24) throw new Error('configuration: VOORDEUR_METRICS_TOKEN must be at least 24 characters');
+  return v;
 }

@@ -18,13 +18,27 @@ afterAll(async () => {
   await env?.close();
 });
 
-const TABLES = ['casus', 'melding', 'melder', 'persoon', 'huishouden', 'huishouden_lid', 'melding_betrokkene', 'informering', 'adviesvraag'] as const;
+const TABLES = [
+  'casus',
+  'melding',
+  'melder',
+  'persoon',
+  'huishouden',
+  'huishouden_lid',
+  'melding_betrokkene',
+  'informering',
+  'adviesvraag',
+] as const;
 async function counts(): Promise<Record<(typeof TABLES)[number], number>> {
   const out: Record<string, number> = {};
-  for (const t of TABLES) out[t] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(env.database.db)).rows[0]!.n;
+  for (const t of TABLES)
+    out[t] = (
+      await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(env.database.db)
+    ).rows[0]!.n;
   return out as Record<(typeof TABLES)[number], number>;
 }
-const diff = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(a).map((k) => [k, b[k]! - a[k]!]));
+const diff = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries(Object.keys(a).map((k) => [k, b[k]! - a[k]!]));
 
 let bsnSeed = 71_000;
 const bsn = () => generateBsn(bsnSeed++);
@@ -34,7 +48,14 @@ let kindSeq = 0;
 const kindGeboortedatum = () => new Date(Date.UTC(2017, 0, 1 + kindSeq++)).toISOString().slice(0, 10).replace(/-/g, '');
 
 function adres(overrides: Record<string, unknown> = {}) {
-  return { straat: 'Javastraat', huisnummer: String(huisnummer++), postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363', ...overrides };
+  return {
+    straat: 'Javastraat',
+    huisnummer: String(huisnummer++),
+    postcode: '1094HB',
+    woonplaats: 'Amsterdam',
+    gemeenteCode: 'GM0363',
+    ...overrides,
+  };
 }
 
 function melding(overrides: Record<string, unknown> = {}) {
@@ -45,8 +66,15 @@ function melding(overrides: Record<string, unknown> = {}) {
     regio: 'eigen',
     gemeenteCode: 'GM0363',
     betrokkenen: [
-      { persoon: { bsn: bsn(), voornamen: 'Fatima', achternaam: 'Bakker', geboortedatum: '19870412', geslacht: 'V' }, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' },
-      { persoon: { voornamen: 'Daan', achternaam: 'Bakker', geboortedatum: kindGeboortedatum(), geslacht: 'M' }, rol: 'kind' },
+      {
+        persoon: { bsn: bsn(), voornamen: 'Fatima', achternaam: 'Bakker', geboortedatum: '19870412', geslacht: 'V' },
+        rol: 'slachtoffer',
+        huishoudenRol: 'ouder_verzorger',
+      },
+      {
+        persoon: { voornamen: 'Daan', achternaam: 'Bakker', geboortedatum: kindGeboortedatum(), geslacht: 'M' },
+        rol: 'kind',
+      },
     ],
     aanleiding: ['partnergeweld', 'km_anders'],
     aard: ['getuige_van_geweld'],
@@ -88,7 +116,12 @@ describe('POST /api/meldingen', () => {
     // The child's default household role follows from its role in the melding.
     expect(c.huishouden.leden.find((l: any) => l.naam.startsWith('Daan'))?.rol).toBe('kind');
     expect(c.meldingen).toHaveLength(1);
-    expect(c.meldingen[0]).toMatchObject({ id: r.body.meldingId, status: 'ontvangen', metKinderen: true, aanleiding: ['partnergeweld', 'km_anders'] });
+    expect(c.meldingen[0]).toMatchObject({
+      id: r.body.meldingId,
+      status: 'ontvangen',
+      metKinderen: true,
+      aanleiding: ['partnergeweld', 'km_anders'],
+    });
   });
 
   it('a second melding naming the household (huishoudenId) joins the open casus and bumps its version', async () => {
@@ -121,9 +154,16 @@ describe('POST /api/meldingen', () => {
     const first = await bo.post('/api/meldingen', melding({ huishouden: a }));
     expect(first.status).toBe(201);
     const before = await counts();
-    const second = await bo.post('/api/meldingen', melding({ huishouden: { ...a, postcode: '1094 hb', straat: null } }));
+    const second = await bo.post(
+      '/api/meldingen',
+      melding({ huishouden: { ...a, postcode: '1094 hb', straat: null } }),
+    );
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ hermelding: true, casusId: first.body.casusId, huishoudenId: first.body.huishoudenId });
+    expect(second.body).toMatchObject({
+      hermelding: true,
+      casusId: first.body.casusId,
+      huishoudenId: first.body.huishoudenId,
+    });
     expect(diff(before, await counts())).toMatchObject({ casus: 0, huishouden: 0, melding: 1, persoon: 2 });
   });
 
@@ -142,23 +182,41 @@ describe('POST /api/meldingen', () => {
     const first = await bo.post('/api/meldingen', melding());
     expect(first.status).toBe(201);
     const existing = first.body.persoonIds[0];
-    const existingBsn = open((await sql<{ bsn: string }>`select bsn from persoon where id = ${existing}`.execute(env.database.db)).rows[0]!.bsn, 'persoon.bsn')!;
+    const existingBsn = open(
+      (await sql<{ bsn: string }>`select bsn from persoon where id = ${existing}`.execute(env.database.db)).rows[0]!
+        .bsn,
+      'persoon.bsn',
+    )!;
     const before = await counts();
     const input = melding({
       // Another address: a new household, but the person is the same one.
       huishouden: adres({ straat: 'Kinkerstraat', postcode: '1053DX' }),
       betrokkenen: [
-        { persoon: { bsn: bsn(), voornamen: 'Kevin', achternaam: 'Smit', geboortedatum: '19840101', geslacht: 'M' }, rol: 'pleger' },
-        { persoon: { bsn: existingBsn, voornamen: 'Fatma', achternaam: 'Bakker-Yilmaz', geslacht: 'V' }, rol: 'slachtoffer' },
+        {
+          persoon: { bsn: bsn(), voornamen: 'Kevin', achternaam: 'Smit', geboortedatum: '19840101', geslacht: 'M' },
+          rol: 'pleger',
+        },
+        {
+          persoon: { bsn: existingBsn, voornamen: 'Fatma', achternaam: 'Bakker-Yilmaz', geslacht: 'V' },
+          rol: 'slachtoffer',
+        },
       ],
     }) as any;
     const r = await bo.post('/api/meldingen', input);
     expect(r.status).toBe(409);
     expect(r.body.error).toBe('bestaande_persoon');
-    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[1].persoon.bsn', rule: 'bsn_bestaat', persoonIds: [existing] })]);
+    expect(r.body.fields).toEqual([
+      expect.objectContaining({ field: 'betrokkenen[1].persoon.bsn', rule: 'bsn_bestaat', persoonIds: [existing] }),
+    ]);
     expect(r.body.fields[0].kandidaten).toEqual([expect.objectContaining({ id: existing, naam: 'Fatima Bakker' })]);
     expect(await counts()).toEqual(before);
-    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(existingBsn, 'persoon.bsn')}`.execute(env.database.db)).rows[0]!.n;
+    const n = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(existingBsn, 'persoon.bsn')}`.execute(
+        env.database.db,
+      )
+    ).rows[0]!.n;
     expect(n).toBe(1);
     // Linking the existing person instead registers the melding.
     input.betrokkenen[1] = { persoonId: existing, rol: 'slachtoffer' };
@@ -168,19 +226,37 @@ describe('POST /api/meldingen', () => {
   });
 
   it('a new person with the same name and date of birth as a known one needs nieuwBevestigd, else 409 with the candidates', async () => {
-    const known = await bo.post('/api/meldingen', melding({ betrokkenen: [{ persoon: { voornamen: 'Esra', achternaam: 'Jansen', geboortedatum: '19891207', geslacht: 'V' }, rol: 'slachtoffer' }] }));
+    const known = await bo.post(
+      '/api/meldingen',
+      melding({
+        betrokkenen: [
+          {
+            persoon: { voornamen: 'Esra', achternaam: 'Jansen', geboortedatum: '19891207', geslacht: 'V' },
+            rol: 'slachtoffer',
+          },
+        ],
+      }),
+    );
     expect(known.status).toBe(201);
     const esra = known.body.persoonIds[0];
     const before = await counts();
     // Spelled differently ('Janssen' normalises to the same search name), no BSN.
-    const nieuw = { persoon: { voornamen: 'Esra', achternaam: 'Janssen', geboortedatum: '19891207', geslacht: 'V' }, rol: 'slachtoffer' };
+    const nieuw = {
+      persoon: { voornamen: 'Esra', achternaam: 'Janssen', geboortedatum: '19891207', geslacht: 'V' },
+      rol: 'slachtoffer',
+    };
     const r = await bo.post('/api/meldingen', melding({ betrokkenen: [nieuw] }));
     expect(r.status).toBe(409);
-    expect(r.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[0].persoon', rule: 'mogelijk_dubbel', persoonIds: [esra] })]);
+    expect(r.body.fields).toEqual([
+      expect.objectContaining({ field: 'betrokkenen[0].persoon', rule: 'mogelijk_dubbel', persoonIds: [esra] }),
+    ]);
     expect(r.body.fields[0].message).toContain('Esra Jansen');
     expect(await counts()).toEqual(before);
     // A different date of birth is someone else; "toch nieuwe persoon" confirms the same one.
-    const ander = await bo.post('/api/meldingen', melding({ betrokkenen: [{ ...nieuw, persoon: { ...nieuw.persoon, geboortedatum: '19891208' } }] }));
+    const ander = await bo.post(
+      '/api/meldingen',
+      melding({ betrokkenen: [{ ...nieuw, persoon: { ...nieuw.persoon, geboortedatum: '19891208' } }] }),
+    );
     expect(ander.status).toBe(201);
     const bevestigd = await bo.post('/api/meldingen', melding({ betrokkenen: [{ ...nieuw, nieuwBevestigd: true }] }));
     expect(bevestigd.status).toBe(201);
@@ -209,7 +285,10 @@ describe('concurrent registrations', () => {
   it('two meldingen about the same new address arriving together make one household and one casus', async () => {
     const before = await counts();
     const a = adres();
-    const [x, y] = await Promise.all([bo.post('/api/meldingen', melding({ huishouden: a })), bo.post('/api/meldingen', melding({ huishouden: a }))]);
+    const [x, y] = await Promise.all([
+      bo.post('/api/meldingen', melding({ huishouden: a })),
+      bo.post('/api/meldingen', melding({ huishouden: a })),
+    ]);
     expect([x.status, y.status]).toEqual([201, 201]);
     expect(x.body.casusId).toBe(y.body.casusId);
     expect(x.body.huishoudenId).toBe(y.body.huishoudenId);
@@ -219,15 +298,26 @@ describe('concurrent registrations', () => {
 
   it('two meldingen naming the same new BSN arriving together make one person: the second is told to link it', async () => {
     const shared = bsn();
-    const p = (achternaam: string) => ({ persoon: { bsn: shared, achternaam, geboortedatum: '19920202', geslacht: 'M' }, rol: 'pleger' });
+    const p = (achternaam: string) => ({
+      persoon: { bsn: shared, achternaam, geboortedatum: '19920202', geslacht: 'M' },
+      rol: 'pleger',
+    });
     const [x, y] = await Promise.all([
       bo.post('/api/meldingen', melding({ betrokkenen: [p('Öztürk')] })),
       bo.post('/api/meldingen', melding({ betrokkenen: [p('Ozturk')] })),
     ]);
     expect([x.status, y.status].sort()).toEqual([201, 409]);
     const [ok, refused] = x.status === 201 ? [x, y] : [y, x];
-    expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[0].persoon.bsn', persoonIds: ok.body.persoonIds })]);
-    const n = (await sql<{ n: number }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(shared, 'persoon.bsn')}`.execute(env.database.db)).rows[0]!.n;
+    expect(refused.body.fields).toEqual([
+      expect.objectContaining({ field: 'betrokkenen[0].persoon.bsn', persoonIds: ok.body.persoonIds }),
+    ]);
+    const n = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from persoon where bsn_hash = ${blindIndex(shared, 'persoon.bsn')}`.execute(
+        env.database.db,
+      )
+    ).rows[0]!.n;
     expect(n).toBe(1);
   });
 });
@@ -245,9 +335,18 @@ describe('GET /api/personen: find before create', () => {
       melding({
         huishouden: gooioord,
         betrokkenen: [
-          { persoon: { voornamen: 'Priya', achternaam: 'Jansen', geboortedatum: '19900517', geslacht: 'V' }, rol: 'slachtoffer' },
-          { persoon: { voornamen: 'Lina', achternaam: 'Mohan', geboortedatum: '20150304', geslacht: 'V' }, rol: 'kind' },
-          { persoon: { bsn: b, voornamen: 'Ravi', achternaam: 'Pinas', geboortedatum: '19880808', geslacht: 'M' }, rol: 'pleger' },
+          {
+            persoon: { voornamen: 'Priya', achternaam: 'Jansen', geboortedatum: '19900517', geslacht: 'V' },
+            rol: 'slachtoffer',
+          },
+          {
+            persoon: { voornamen: 'Lina', achternaam: 'Mohan', geboortedatum: '20150304', geslacht: 'V' },
+            rol: 'kind',
+          },
+          {
+            persoon: { bsn: b, voornamen: 'Ravi', achternaam: 'Pinas', geboortedatum: '19880808', geslacht: 'M' },
+            rol: 'pleger',
+          },
         ],
       }),
     );
@@ -291,14 +390,22 @@ describe('GET /api/personen: find before create', () => {
 
 describe('GET /api/radar and eerdereMeldingen', () => {
   it('returns earlier meldingen about a person across casussen', async () => {
-    const a = await bo.post('/api/meldingen', melding({ huishouden: adres({ straat: 'Meeuwenlaan', postcode: '1021JK' }) }));
+    const a = await bo.post(
+      '/api/meldingen',
+      melding({ huishouden: adres({ straat: 'Meeuwenlaan', postcode: '1021JK' }) }),
+    );
     expect(a.status).toBe(201);
     const persoon = a.body.persoonIds[0];
     // The same person, now reported at another address: a new household and a new casus.
     const b = await bo.post(
       '/api/meldingen',
       melding({
-        huishouden: adres({ straat: 'Ouddiemerlaan', postcode: '1111HK', woonplaats: 'Diemen', gemeenteCode: 'GM0384' }),
+        huishouden: adres({
+          straat: 'Ouddiemerlaan',
+          postcode: '1111HK',
+          woonplaats: 'Diemen',
+          gemeenteCode: 'GM0384',
+        }),
         gemeenteCode: 'GM0384',
         betrokkenen: [{ persoonId: persoon, rol: 'slachtoffer' }],
       }),
@@ -306,7 +413,9 @@ describe('GET /api/radar and eerdereMeldingen', () => {
     expect(b.status).toBe(201);
     expect(b.body.casusId).not.toBe(a.body.casusId);
     expect(b.body.hermelding).toBe(false);
-    expect(b.body.eerdereMeldingen).toEqual([expect.objectContaining({ id: a.body.meldingId, casusId: a.body.casusId, persoonIds: [persoon] })]);
+    expect(b.body.eerdereMeldingen).toEqual([
+      expect.objectContaining({ id: a.body.meldingId, casusId: a.body.casusId, persoonIds: [persoon] }),
+    ]);
 
     const r = await bo.get(`/api/radar?persoonIds=${persoon}`);
     expect(r.status).toBe(200);
@@ -419,13 +528,19 @@ describe('bad input: 400 with every offending field, nothing stored', () => {
       advies: 'Bel opnieuw als het erger wordt.',
     });
     expect(r.status).toBe(400);
-    expect(Object.fromEntries(r.body.fields.map((f: any) => [f.field, f.rule]))).toEqual({ vraag: 'too_small', 'aard[1]': 'codelijst' });
+    expect(Object.fromEntries(r.body.fields.map((f: any) => [f.field, f.rule]))).toEqual({
+      vraag: 'too_small',
+      'aard[1]': 'codelijst',
+    });
     expect(await counts()).toEqual(before);
   });
 
   it('an unknown code-list value is a 400 that names the list', async () => {
     const before = await counts();
-    const r = await bo.post('/api/meldingen', melding({ binnenkomst: 'postduif', aard: ['getuige_van_geweld', 'onbekende_aard'] }));
+    const r = await bo.post(
+      '/api/meldingen',
+      melding({ binnenkomst: 'postduif', aard: ['getuige_van_geweld', 'onbekende_aard'] }),
+    );
     expect(r.status).toBe(400);
     const byField = Object.fromEntries(r.body.fields.map((f: any) => [f.field, f]));
     expect(Object.keys(byField).sort()).toEqual(['aard[1]', 'binnenkomst']);
@@ -438,15 +553,27 @@ describe('bad input: 400 with every offending field, nothing stored', () => {
   it('references to things that do not exist are field errors', async () => {
     const before = await counts();
     const { huishouden: _h, ...rest } = melding();
-    const r = await bo.post('/api/meldingen', { ...rest, huishoudenId: 999_999, gemeenteCode: 'GM9999', betrokkenen: [{ persoonId: 999_998, rol: 'slachtoffer' }] });
+    const r = await bo.post('/api/meldingen', {
+      ...rest,
+      huishoudenId: 999_999,
+      gemeenteCode: 'GM9999',
+      betrokkenen: [{ persoonId: 999_998, rol: 'slachtoffer' }],
+    });
     expect(r.status).toBe(400);
     const byField = Object.fromEntries(r.body.fields.map((f: any) => [f.field, f.rule]));
-    expect(byField).toEqual({ huishoudenId: 'bestaat', gemeenteCode: 'bestaat', 'betrokkenen[0].persoonId': 'bestaat' });
+    expect(byField).toEqual({
+      huishoudenId: 'bestaat',
+      gemeenteCode: 'bestaat',
+      'betrokkenen[0].persoonId': 'bestaat',
+    });
     expect(await counts()).toEqual(before);
   });
 
   it('a person without BSN and without date of birth is refused (Wmo art. 5.2.9)', async () => {
-    const r = await bo.post('/api/meldingen', melding({ betrokkenen: [{ persoon: { achternaam: 'Onbekend' }, rol: 'slachtoffer' }] }));
+    const r = await bo.post(
+      '/api/meldingen',
+      melding({ betrokkenen: [{ persoon: { achternaam: 'Onbekend' }, rol: 'slachtoffer' }] }),
+    );
     expect(r.status).toBe(400);
     expect(r.body.fields).toEqual([expect.objectContaining({ field: 'betrokkenen[0].persoon.geboortedatum' })]);
   });
@@ -463,7 +590,12 @@ describe('bad input: 400 with every offending field, nothing stored', () => {
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ error: 'validatie', fields: [{ field: 'body', rule: 'json' }] });
     // An empty body is not a melding either.
-    const empty = await env.app.inject({ method: 'POST', url: '/api/meldingen', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, payload: '' });
+    const empty = await env.app.inject({
+      method: 'POST',
+      url: '/api/meldingen',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(empty.statusCode).toBe(400);
     expect(await counts()).toEqual(before);
   });
@@ -496,7 +628,17 @@ describe('melder identity (since 2019 the melder makes themselves known)', () =>
     expect(both.body.fields.map((f: any) => f.field).sort()).toEqual(['melder.organisatie', 'omschrijving']);
     expect(await counts()).toEqual(before);
     // A citizen with a name and a phone number only is enough.
-    const ok = await bo.post('/api/meldingen', melding({ melder: { hoedanigheid: 'buurtbewoner', naam: 'M. Verhoeven', telefoon: '020 555 0199', wilOnbekendBlijven: true } }));
+    const ok = await bo.post(
+      '/api/meldingen',
+      melding({
+        melder: {
+          hoedanigheid: 'buurtbewoner',
+          naam: 'M. Verhoeven',
+          telefoon: '020 555 0199',
+          wilOnbekendBlijven: true,
+        },
+      }),
+    );
     expect(ok.status).toBe(201);
   });
 });
@@ -509,7 +651,9 @@ describe('ontvangstmoment and the casus timeline', () => {
     const c = await casus(r.body.casusId);
     expect(c.meldingen[0].ontvangenOp).toBe(ontvangenOp);
     const items = c.timeline.filter((t: any) => t.meldingNummer === r.body.nummer);
-    expect(items.map((t: any) => t.titel)).toEqual(expect.arrayContaining([`Melding ${r.body.nummer} ontvangen`, `Melding ${r.body.nummer} geregistreerd`]));
+    expect(items.map((t: any) => t.titel)).toEqual(
+      expect.arrayContaining([`Melding ${r.body.nummer} ontvangen`, `Melding ${r.body.nummer} geregistreerd`]),
+    );
     expect(items.find((t: any) => t.soort === 'registratie').at).toBe(env.clock.now.toISOString());
     // Registered at once: only the moment of receipt.
     const direct = await bo.post('/api/meldingen', melding());
@@ -525,7 +669,10 @@ describe('GET /api/intake/huishouden: open casus and radar of the address', () =
     expect([first.status, boven.status]).toEqual([201, 201]);
     const r = await bo.get(`/api/intake/huishouden?postcode=1055%20dv&huisnummer=${a.huisnummer}`);
     expect(r.status).toBe(200);
-    expect(r.body.huishouden).toMatchObject({ id: first.body.huishoudenId, openCasus: { id: first.body.casusId, nummer: first.body.casusNummer } });
+    expect(r.body.huishouden).toMatchObject({
+      id: first.body.huishoudenId,
+      openCasus: { id: first.body.casusId, nummer: first.body.casusNummer },
+    });
     expect(r.body.huishouden.leden.map((l: any) => l.id).sort()).toEqual([...first.body.persoonIds].sort());
     expect(r.body.meldingen.map((m: any) => m.id).sort()).toEqual([first.body.meldingId, boven.body.meldingId].sort());
     // Via a linked person (no address): that person's household.
@@ -556,7 +703,10 @@ describe('adviesvragen hold no identifying data, and can be closed later', () =>
     const before = await counts();
     const r = await bo.post(
       '/api/adviesvragen',
-      advies({ vraag: 'Buurvrouw Fatima de Groot (Kastanjelaan 4, 1234 AB Amsterdam, BSN 123456782) wordt geslagen.', advies: 'Haar zoontje (geboren 12-03-2015) is vaak alleen.' }),
+      advies({
+        vraag: 'Buurvrouw Fatima de Groot (Kastanjelaan 4, 1234 AB Amsterdam, BSN 123456782) wordt geslagen.',
+        advies: 'Haar zoontje (geboren 12-03-2015) is vaak alleen.',
+      }),
     );
     expect(r.status).toBe(400);
     const byField = Object.fromEntries(r.body.fields.map((f: any) => [f.field, f]));
@@ -564,7 +714,9 @@ describe('adviesvragen hold no identifying data, and can be closed later', () =>
     expect(byField.vraag.rule).toBe('geen_identificerende_gegevens');
     expect(byField.vraag.message).toContain('een BSN (eindigend op 782) en een postcode met huisnummer (1234 AB)');
     expect(byField.advies.message).toContain('een geboortedatum (12-03-2015)');
-    expect(byField.advies.message).toContain('een adviesvraag bevat geen gegevens waarmee personen te herkennen zijn; registreer een melding als dat nodig is');
+    expect(byField.advies.message).toContain(
+      'een adviesvraag bevat geen gegevens waarmee personen te herkennen zijn; registreer een melding als dat nodig is',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -572,19 +724,33 @@ describe('adviesvragen hold no identifying data, and can be closed later', () =>
     const a = await bo.post('/api/adviesvragen', advies());
     expect(a.status).toBe(201);
     expect((await bo.get(`/api/adviesvragen/${a.body.id}`)).body.afgeslotenOp).toBeNull();
-    const id = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, { advies: 'Buurvrouw 123456782 teruggebeld.' });
+    const id = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, {
+      advies: 'Buurvrouw 123456782 teruggebeld.',
+    });
     expect(id.status).toBe(400);
-    expect(id.body.fields).toEqual([expect.objectContaining({ field: 'advies', rule: 'geen_identificerende_gegevens' })]);
-    const ok = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, { advies: 'Teruggebeld: zij heeft de wijkagent ingeschakeld.' });
+    expect(id.body.fields).toEqual([
+      expect.objectContaining({ field: 'advies', rule: 'geen_identificerende_gegevens' }),
+    ]);
+    const ok = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, {
+      advies: 'Teruggebeld: zij heeft de wijkagent ingeschakeld.',
+    });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ id: a.body.id, advies: 'Teruggebeld: zij heeft de wijkagent ingeschakeld.', afgeslotenOp: env.clock.now.toISOString() });
+    expect(ok.body).toMatchObject({
+      id: a.body.id,
+      advies: 'Teruggebeld: zij heeft de wijkagent ingeschakeld.',
+      afgeslotenOp: env.clock.now.toISOString(),
+    });
     const again = await bo.post(`/api/adviesvragen/${a.body.id}/afsluiten`, { advies: 'Nog een keer afsluiten.' });
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('al_afgesloten');
     expect((await bo.post('/api/adviesvragen/999999/afsluiten', { advies: 'Bestaat niet.' })).status).toBe(404);
     // A converted adviesvraag is not closed by hand.
     const b = await bo.post('/api/adviesvragen', advies());
-    expect((await bo.post('/api/meldingen', melding({ adviesvraagId: b.body.id, binnenkomst: 'omgezet_advies' }))).status).toBe(201);
-    expect((await bo.post(`/api/adviesvragen/${b.body.id}/afsluiten`, { advies: 'Toch afsluiten.' })).body.error).toBe('al_omgezet');
+    expect(
+      (await bo.post('/api/meldingen', melding({ adviesvraagId: b.body.id, binnenkomst: 'omgezet_advies' }))).status,
+    ).toBe(201);
+    expect((await bo.post(`/api/adviesvragen/${b.body.id}/afsluiten`, { advies: 'Toch afsluiten.' })).body.error).toBe(
+      'al_omgezet',
+    );
   });
 });

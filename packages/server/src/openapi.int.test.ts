@@ -19,17 +19,25 @@ afterAll(async () => {
   await env?.close();
 });
 
-const logCount = async () => (await sql<{ n: number }>`select count(*)::int as n from access_log`.execute(env.database.db)).rows[0]!.n;
+const logCount = async () =>
+  (await sql<{ n: number }>`select count(*)::int as n from access_log`.execute(env.database.db)).rows[0]!.n;
 
 describe('GET /api/health', () => {
   it('answers without a session with the database kind and the migration version', async () => {
     const before = await logCount();
     const r = await env.app.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ status: 'ok', database: testDatabaseKind(), migration: LATEST_MIGRATION, version: API_VERSION });
+    expect(r.json()).toEqual({
+      status: 'ok',
+      database: testDatabaseKind(),
+      migration: LATEST_MIGRATION,
+      version: API_VERSION,
+    });
     expect(LATEST_MIGRATION).toMatch(/^[0-9]{3}_/);
     // The migration reported is the one recorded in the database.
-    const recorded = (await sql<{ name: string }>`select max(name) as name from schema_migration`.execute(env.database.db)).rows[0]!.name;
+    const recorded = (
+      await sql<{ name: string }>`select max(name) as name from schema_migration`.execute(env.database.db)
+    ).rows[0]!.name;
     expect(r.json().migration).toBe(recorded);
     // Security headers on every API answer; public routes write no access-log entry.
     expect(r.headers['cache-control']).toBe('no-store');
@@ -56,11 +64,16 @@ describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3.1 document with the API version', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: 'Voordeur API', version: API_VERSION });
-    expect(doc.components.securitySchemes).toMatchObject({ sessie: { type: 'apiKey', in: 'cookie' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } });
+    expect(doc.components.securitySchemes).toMatchObject({
+      sessie: { type: 'apiKey', in: 'cookie' },
+      csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+    });
   });
 
   it('describes every route of the table, and nothing else, with its policy', () => {
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]: [string, any]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]: [string, any]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${openApiPath(r.url)}`).sort());
     for (const r of ROUTES) {
       const op = doc.paths[openApiPath(r.url)][r.method.toLowerCase()];
@@ -68,8 +81,10 @@ describe('GET /api/openapi.json', () => {
       expect(op.summary, name).toBe(r.summary);
       expect(op['x-voordeur-policy'], name).toEqual(r.policy);
       expect(Boolean(op.requestBody), name).toBe(Boolean(r.body));
-      if (!('public' in r.policy)) expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['401', '403']));
-      if (r.body || r.query || r.params) expect(op.responses['400'].content['application/json'].schema.$ref, name).toBe('#/components/schemas/Fout');
+      if (!('public' in r.policy))
+        expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['401', '403']));
+      if (r.body || r.query || r.params)
+        expect(op.responses['400'].content['application/json'].schema.$ref, name).toBe('#/components/schemas/Fout');
       // Path parameters are declared and required.
       for (const [, p] of r.url.matchAll(/:([A-Za-z]+)/g)) {
         expect(op.parameters, name).toContainEqual(expect.objectContaining({ name: p, in: 'path', required: true }));
@@ -83,7 +98,9 @@ describe('GET /api/openapi.json', () => {
     expect(op.requestBody.required).toBe(true);
     const s = op.requestBody.content['application/json'].schema;
     expect(s.type).toBe('object');
-    expect(s.required).toEqual(expect.arrayContaining(['binnenkomst', 'melder', 'regio', 'betrokkenen', 'aanleiding', 'omschrijving']));
+    expect(s.required).toEqual(
+      expect.arrayContaining(['binnenkomst', 'melder', 'regio', 'betrokkenen', 'aanleiding', 'omschrijving']),
+    );
     expect(s.required).not.toContain('ontvangenOp');
     expect(s.properties.omschrijving).toMatchObject({ type: 'string', minLength: 10 });
     expect(s.properties.regio.enum).toEqual(['eigen', 'andere', 'onbekend']);
@@ -99,7 +116,9 @@ describe('GET /api/openapi.json', () => {
     const proces = params.find((p: any) => p.name === 'proces');
     expect(proces).toMatchObject({ in: 'query', required: false });
     expect(proces.schema.enum).toEqual([...PROCESSEN]);
-    expect(params.map((p: any) => p.name)).toEqual(expect.arrayContaining(['team', 'behandelaar', 'klok', 'limit', 'offset']));
+    expect(params.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(['team', 'behandelaar', 'klok', 'limit', 'offset']),
+    );
   });
 
   it('every workflow step declares the casus versie in its body (optimistic locking)', () => {

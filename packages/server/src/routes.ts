@@ -1,5 +1,6 @@
 // The route table. Each route: method, url, policy, schemas, handler. See http/route.ts.
 import {
+  actieUrl,
   adviesvraagInputSchema,
   idLijstSchema,
   datumSchema,
@@ -19,8 +20,10 @@ import {
   veiligheidsvlagInputSchema,
   veiligheidsvoorwaardenInputSchema,
   type Actie,
+  type ActieInput,
 } from '@voordeur/domain';
-import { sql } from 'kysely';
+import { betrokkenenVanMeldingen } from './audit/queries.ts';
+import { teamInOrganisatie } from './beheer/queries.ts';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes.ts';
 import { beheerRoutes } from './beheer/routes.ts';
@@ -29,38 +32,97 @@ import { rapportageRoutes } from './rapportage/routes.ts';
 import { RELATIE_LABEL, werkrelatieMeldingSql } from './toegang/relatie.ts';
 import { toegangRoutes } from './toegang/routes.ts';
 import { consultaties } from './toegang/service.ts';
-import { actionCodeErrors, assignBehandelaar, casusClientIds, casusDetail, casusIdOfMelding, performAction, zoekCasussen } from './casus/service.ts';
+import { actionCodeErrors, assignBehandelaar, performAction } from './casus/acties.ts';
+import { casusClientIds, casusDetail, casusIdOfMelding, zoekCasussen } from './casus/detail.ts';
 import { migrationVersion } from './db/migrate.ts';
 import { forbidden, notFound, ValidationError } from './http/errors.ts';
+import { metricsAnswer, readiness } from './http/metrics.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { idParams, route, type RouteDef } from './http/route.ts';
 import { intakeRoutes } from './intake/routes.ts';
-import { adviesvraagCodeErrors, createAdviesvraag, createMelding, getAdviesvraag, listAdviesvragen, meldingCodeErrors } from './intake/service.ts';
+import {
+  adviesvraagCodeErrors,
+  createAdviesvraag,
+  createMelding,
+  getAdviesvraag,
+  listAdviesvragen,
+  meldingCodeErrors,
+} from './intake/service.ts';
 import { radar, zoekHuishoudens, zoekPersonenResultaat } from './personen/service.ts';
 import { decide } from './policy/index.ts';
-import { checkCodes, codeLists, gelijkgesteldeDagen, gemeenten, medewerkers, setGelijkgesteldeDag, teams, verwijderGelijkgesteldeDag } from './referentie/service.ts';
+import { checkCodes, codeLists, gelijkgesteldeDagen, gemeenten, medewerkers, teams } from './referentie/service.ts';
+import { setGelijkgesteldeDag, verwijderGelijkgesteldeDag } from './werkvoorraad/kalender.ts';
 import { setVeiligheidsvlag } from './casus/vlag.ts';
 import { werkvoorraad } from './werkvoorraad/service.ts';
 
 export const API_VERSION = '0.1.0';
 
-const WORKFLOW: Array<{ actie: Actie; path: string; schema: z.ZodType; summary: string }> = [
-  { actie: 'veiligheidsbeoordeling', path: 'veiligheidsbeoordeling', schema: beoordelingInputSchema, summary: 'Veiligheidsbeoordeling vastleggen (vier ogen)' },
-  { actie: 'dienst_voorwaarden_en_vervolg', path: 'dienst-voorwaarden-en-vervolg', schema: dienstStartInputSchema, summary: 'Dienst Voorwaarden en Vervolg starten' },
-  { actie: 'dienst_onderzoek', path: 'dienst-onderzoek', schema: dienstStartInputSchema, summary: 'Dienst Onderzoek starten' },
-  { actie: 'overdragen', path: 'overdracht', schema: overdrachtInputSchema, summary: 'Overdragen (na beoordeling of na dienst)' },
-  { actie: 'afsluiten', path: 'afsluiten', schema: afsluitenInputSchema, summary: 'Afsluiten' },
-  { actie: 'onderzoek_uitkomst', path: 'onderzoek-uitkomst', schema: onderzoekUitkomstInputSchema, summary: 'Uitkomst van de dienst Onderzoek per type geweld' },
-  { actie: 'veiligheidsvoorwaarden', path: 'veiligheidsvoorwaarden', schema: veiligheidsvoorwaardenInputSchema, summary: 'Veiligheidsvoorwaarden vastleggen' },
-  { actie: 'terugkoppeling', path: 'terugkoppeling', schema: terugkoppelingInputSchema, summary: 'Terugkoppeling aan de melder vastleggen' },
-  { actie: 'informeren', path: 'informeren', schema: informerenInputSchema, summary: 'Informeren van een betrokkene (of verlenging van de termijn) vastleggen' },
-  { actie: 'rvdk_verzoek', path: 'rvdk-verzoek', schema: rvdkInputSchema, summary: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming' },
-  { actie: 'monitoringcontact', path: 'monitoringcontact', schema: monitoringcontactInputSchema, summary: 'Monitoringcontact na overdracht vastleggen (hulp gestart, veilig)' },
+// The URL of each action comes from the domain's ACTIE_PATH (actieUrl), the one table the web app posts to.
+const WORKFLOW: Array<{ actie: Actie; schema: z.ZodType; summary: string }> = [
+  {
+    actie: 'veiligheidsbeoordeling',
+    schema: beoordelingInputSchema,
+    summary: 'Veiligheidsbeoordeling vastleggen (vier ogen)',
+  },
+  {
+    actie: 'dienst_voorwaarden_en_vervolg',
+    schema: dienstStartInputSchema,
+    summary: 'Dienst Voorwaarden en Vervolg starten',
+  },
+  {
+    actie: 'dienst_onderzoek',
+    schema: dienstStartInputSchema,
+    summary: 'Dienst Onderzoek starten',
+  },
+  {
+    actie: 'overdragen',
+    schema: overdrachtInputSchema,
+    summary: 'Overdragen (na beoordeling of na dienst)',
+  },
+  { actie: 'afsluiten', schema: afsluitenInputSchema, summary: 'Afsluiten' },
+  {
+    actie: 'onderzoek_uitkomst',
+    schema: onderzoekUitkomstInputSchema,
+    summary: 'Uitkomst van de dienst Onderzoek per type geweld',
+  },
+  {
+    actie: 'veiligheidsvoorwaarden',
+    schema: veiligheidsvoorwaardenInputSchema,
+    summary: 'Veiligheidsvoorwaarden vastleggen',
+  },
+  {
+    actie: 'terugkoppeling',
+    schema: terugkoppelingInputSchema,
+    summary: 'Terugkoppeling aan de melder vastleggen',
+  },
+  {
+    actie: 'informeren',
+    schema: informerenInputSchema,
+    summary: 'Informeren van een betrokkene (of verlenging van de termijn) vastleggen',
+  },
+  {
+    actie: 'rvdk_verzoek',
+    schema: rvdkInputSchema,
+    summary: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming',
+  },
+  {
+    actie: 'monitoringcontact',
+    schema: monitoringcontactInputSchema,
+    summary: 'Monitoringcontact na overdracht vastleggen (hulp gestart, veilig)',
+  },
 ];
 
 /** Every route of the server: the core table below plus the modules' own tables. */
 export function allRoutes(): RouteDef[] {
-  return [...coreRoutes(), ...intakeRoutes(), ...authRoutes(), ...privacyRoutes(), ...rapportageRoutes(), ...beheerRoutes(), ...toegangRoutes()];
+  return [
+    ...coreRoutes(),
+    ...intakeRoutes(),
+    ...authRoutes(),
+    ...privacyRoutes(),
+    ...rapportageRoutes(),
+    ...beheerRoutes(),
+    ...toegangRoutes(),
+  ];
 }
 
 function coreRoutes(): RouteDef[] {
@@ -71,7 +133,40 @@ function coreRoutes(): RouteDef[] {
       summary: 'Gezondheid: databasesoort en migratieversie',
       tags: ['systeem'],
       policy: { public: 'monitoring by load balancers; returns no personal data' },
-      handler: async (c) => ({ status: 'ok', database: c.dbKind, migration: await migrationVersion(c.db), version: API_VERSION }),
+      handler: async (c) => ({
+        status: 'ok',
+        database: c.dbKind,
+        migration: await migrationVersion(c.db),
+        version: API_VERSION,
+      }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/health/live',
+      summary: 'Leeft het proces? (liveness; raakt de database niet)',
+      tags: ['systeem'],
+      policy: { public: 'liveness probe for the orchestrator; returns no data' },
+      handler: async () => ({ status: 'ok' }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/health/ready',
+      summary: 'Kan dit proces verkeer aannemen? Database bereikbaar en schema van deze versie (anders 503)',
+      tags: ['systeem'],
+      policy: { public: 'readiness probe for the load balancer; returns no personal data' },
+      handler: async (c) => readiness(c.db, c.reply),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/metrics',
+      summary: 'Prometheus-metrics (alleen met het token uit VOORDEUR_METRICS_TOKEN)',
+      tags: ['systeem'],
+      policy: {
+        public:
+          'Prometheus scrape, guarded by the bearer token VOORDEUR_METRICS_TOKEN; counts and durations per route pattern, no personal data',
+      },
+      response: 'Prometheus text format',
+      handler: async (c) => metricsAnswer(c.config.metricsToken, c.req, c.reply, API_VERSION),
     }),
     route({
       method: 'GET',
@@ -87,7 +182,13 @@ function coreRoutes(): RouteDef[] {
       summary: 'Codelijsten (geldende versie), gemeenten, teams en medewerkers',
       tags: ['referentie'],
       policy: { resource: 'referentie', action: 'read' },
-      handler: async (c) => ({ codelijsten: await codeLists(c.db), gemeenten: await gemeenten(c.db), teams: await teams(c.db), medewerkers: await medewerkers(c.db), processen: PROCESSEN }),
+      handler: async (c) => ({
+        codelijsten: await codeLists(c.db),
+        gemeenten: await gemeenten(c.db),
+        teams: await teams(c.db),
+        medewerkers: await medewerkers(c.db),
+        processen: PROCESSEN,
+      }),
     }),
     route({
       method: 'GET',
@@ -110,7 +211,10 @@ function coreRoutes(): RouteDef[] {
       summary: 'Huishoudens op een adres, met leden en open casus',
       tags: ['intake'],
       policy: { resource: 'persoon', action: 'search' },
-      query: z.object({ postcode: z.string().trim().min(6, 'Postcode als 1234AB'), huisnummer: z.string().trim().min(1, 'Verplicht veld') }),
+      query: z.object({
+        postcode: z.string().trim().min(6, 'Postcode als 1234AB'),
+        huisnummer: z.string().trim().min(1, 'Verplicht veld'),
+      }),
       handler: async (c) => {
         const r = await zoekHuishoudens(c.db, c.query.postcode, c.query.huisnummer);
         c.audit.clients(r.flatMap((h: any) => h.leden.map((l: any) => l.id)));
@@ -202,7 +306,11 @@ function coreRoutes(): RouteDef[] {
         if (melderZichtbaar) c.audit.purpose('casus inzien, inclusief melder');
         // The user's relation (a banner for emergency access) and the MDO consultations.
         const t = c.toegang!;
-        const toegang = { relaties: t.relaties.map((r) => ({ relatie: r, label: RELATIE_LABEL[r] })), noodtoegang: t.noodtoegang, magConsulteren: t.werkrelatie && decide(c.user, 'melding', 'update').allow };
+        const toegang = {
+          relaties: t.relaties.map((r) => ({ relatie: r, label: RELATIE_LABEL[r] })),
+          noodtoegang: t.noodtoegang,
+          magConsulteren: t.werkrelatie && decide(c.user, 'melding', 'update').allow,
+        };
         return { ...d, toegang, consultaties: await consultaties(c.db, d.id, c.now()) };
       },
     }),
@@ -228,7 +336,16 @@ function coreRoutes(): RouteDef[] {
       relatie: 'casus',
       params: idParams,
       body: veiligheidsvlagInputSchema,
-      bodyCheck: (db, raw) => checkCodes(db, [['vlaggen', 'veiligheidsvlag', Array.isArray((raw as any)?.vlaggen) ? (raw as any).vlaggen.filter((v: unknown) => typeof v === 'string') : undefined]]),
+      bodyCheck: (db, raw) =>
+        checkCodes(db, [
+          [
+            'vlaggen',
+            'veiligheidsvlag',
+            Array.isArray((raw as any)?.vlaggen)
+              ? (raw as any).vlaggen.filter((v: unknown) => typeof v === 'string')
+              : undefined,
+          ],
+        ]),
       handler: async (c) => {
         const r = await setVeiligheidsvlag(c.db, c.params.id, c.body);
         c.audit.clients(await casusClientIds(c.db, c.params.id));
@@ -254,20 +371,37 @@ function coreRoutes(): RouteDef[] {
         const q = c.query;
         const teamId = q.team === 'alle' ? null : (q.team ?? c.user.teamId);
         if (teamId != null && teamId !== c.user.teamId) {
-          const t = await sql<{ id: number }>`select id from team where id = ${teamId} and organisatie_id = ${c.user.organisatieId}`.execute(c.db);
-          if (!t.rows[0]) throw new ValidationError([{ field: 'query.team', rule: 'bestaat', message: `Team ${teamId} bestaat niet in uw organisatie` }]);
+          if (!(await teamInOrganisatie(c.db, teamId, c.user.organisatieId)))
+            throw new ValidationError([
+              { field: 'query.team', rule: 'bestaat', message: `Team ${teamId} bestaat niet in uw organisatie` },
+            ]);
         }
         const behandelaarId = q.behandelaar === 'mij' ? c.user.id : q.behandelaar === 'geen' ? null : q.behandelaar;
         // Another team's or all teams' meldingen are listed only where the user has a relation
         // with them (toegang/relatie.ts); the counts cover the whole scope.
-        const zichtbaar = teamId != null && teamId === c.user.teamId ? null : await werkrelatieMeldingSql(c.db, c.user, c.now());
+        const zichtbaar =
+          teamId != null && teamId === c.user.teamId ? null : await werkrelatieMeldingSql(c.db, c.user, c.now());
         const r = await werkvoorraad(
           c.db,
-          { organisatieId: c.user.organisatieId, teamId, zichtbaar, proces: q.proces, behandelaarId, klok: q.klok, limit: q.limit, offset: q.offset },
+          {
+            organisatieId: c.user.organisatieId,
+            teamId,
+            zichtbaar,
+            proces: q.proces,
+            behandelaarId,
+            klok: q.klok,
+            limit: q.limit,
+            offset: q.offset,
+          },
           c.now(),
         );
         c.audit.object('werkvoorraad', teamId);
-        c.audit.clients(await clientIdsOfMeldingen(c, r.items.map((i) => i.meldingId)));
+        c.audit.clients(
+          await betrokkenenVanMeldingen(
+            c.db,
+            r.items.map((i) => i.meldingId),
+          ),
+        );
         return r;
       },
     }),
@@ -332,7 +466,7 @@ function coreRoutes(): RouteDef[] {
     routes.push(
       route({
         method: 'POST',
-        url: `/api/meldingen/:id/${w.path}`,
+        url: actieUrl(':id', w.actie),
         summary: w.summary,
         tags: ['handelingsprotocol'],
         policy: { resource: 'melding', action: 'transition' },
@@ -341,7 +475,7 @@ function coreRoutes(): RouteDef[] {
         body: w.schema,
         bodyCheck: (db, raw) => actionCodeErrors(db, w.actie, raw),
         handler: async (c) => {
-          const r = await performAction(c.db, c.params.id, w.actie, c.body, c.user.id, c.now());
+          const r = await performAction(c.db, c.params.id, w.actie, c.body as ActieInput, c.user.id, c.now());
           c.audit.clients(r.clientIds);
           c.audit.object('melding', r.meldingId);
           c.audit.purpose(w.actie);
@@ -351,12 +485,6 @@ function coreRoutes(): RouteDef[] {
     );
   }
   return routes;
-}
-
-async function clientIdsOfMeldingen(c: { db: any }, ids: number[]): Promise<number[]> {
-  if (!ids.length) return [];
-  const r = await sql<{ persoon_id: number }>`select distinct persoon_id from melding_betrokkene where melding_id = any(${ids})`.execute(c.db);
-  return r.rows.map((x) => x.persoon_id);
 }
 
 export { casusIdOfMelding };

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
-const html = (script: string) => `<!doctype html><html><head><script type="module" src="/assets/${script}"></script><link rel="icon" href="/favicon.svg"></head><body><div id="root"></div></body></html>`;
+const html = (script: string) =>
+  `<!doctype html><html><head><script type="module" src="/assets/${script}"></script><link rel="icon" href="/favicon.svg"></head><body><div id="root"></div></body></html>`;
 
 let dir: string;
 let app: FastifyInstance;
@@ -28,7 +29,10 @@ const get = (url: string, method: 'GET' | 'HEAD' = 'GET') => app.inject({ method
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voordeur-web-'));
   writeBuild('app-1.js', 'console.log(1)');
-  app = await buildApp({ db: null as never, dbKind: 'pglite', config: loadConfig({}), now: () => new Date() }, { routes: [], webDist: dir });
+  app = await buildApp(
+    { db: null as never, dbKind: 'pglite', config: loadConfig({}), now: () => new Date() },
+    { routes: [], webDist: dir },
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -37,7 +41,15 @@ afterAll(async () => {
 
 describe('the web app and its deep links', () => {
   it('answers every page path with index.html, GET and HEAD, with or without a query', async () => {
-    for (const url of ['/', '/werkvoorraad', '/privacy?tab=log', '/casussen/12', '/beheer', '/iets/wat/niet/bestaat', '/2026-000123']) {
+    for (const url of [
+      '/',
+      '/werkvoorraad',
+      '/privacy?tab=log',
+      '/casussen/12',
+      '/beheer',
+      '/iets/wat/niet/bestaat',
+      '/2026-000123',
+    ]) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(200);
       expect(r.headers['content-type'], url).toMatch(/^text\/html/);
@@ -63,7 +75,9 @@ describe('the web app and its deep links', () => {
   it('keeps serving the last complete build while the web app is rebuilt', async () => {
     emptyDir();
     // Many requests at once, mid-rebuild: pages and their assets all still work.
-    const answers = await Promise.all([...Array(30)].map((_, i) => get(i % 3 === 0 ? '/assets/app-1.js' : i % 3 === 1 ? '/werkvoorraad' : '/')));
+    const answers = await Promise.all(
+      [...Array(30)].map((_, i) => get(i % 3 === 0 ? '/assets/app-1.js' : i % 3 === 1 ? '/werkvoorraad' : '/')),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(30).fill(200));
     expect(answers[1]!.body).toContain('app-1.js');
     expect((await get('/favicon.svg')).statusCode).toBe(200);

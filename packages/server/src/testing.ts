@@ -1,17 +1,26 @@
 // Test support: a fresh database per test file (PGlite in memory, or a new database on the
 // PostgreSQL server named by VOORDEUR_TEST_DATABASE_URL), migrated and seeded, and an app
-// driven through app.inject() with a logged-in session.
+// driven through app.inject() with a logged-in session. The database is a copy of the run's template
+// (testing-template.ts, made once by vitest.global-setup.ts); without one it is migrated and seeded here.
 import { configureDataKey } from './crypto/veld.ts';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from './app.ts';
 import { demoSecret, totp } from './auth/totp.ts';
 import { loadConfig, type Config } from './config.ts';
-import { DEMO_PASSWORD, seedDemoCases, seedDemoUsers, seedOrganisation } from './db/demo.ts';
-import { openDatabase, type Database } from './db/index.ts';
-import { migrate } from './db/migrate.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCases } from './demo/demo.ts';
+import { openDatabase, type Database, type Db } from './db/index.ts';
+import {
+  databaseUrl,
+  prepareTestDatabase,
+  TEST_DATA_KEY,
+  waitDisconnected,
+  withAdmin,
+  type TestTemplate,
+} from './testing-template.ts';
 
 export interface TestEnv {
   database: Database;
@@ -34,44 +43,65 @@ export interface TestClient {
 }
 
 // One fixed data key for the test process (field-level encryption, crypto/veld.ts).
-configureDataKey(Buffer.alloc(32, 7));
+configureDataKey(TEST_DATA_KEY);
 
 export const testDatabaseKind = () => (process.env.VOORDEUR_TEST_DATABASE_URL ? 'postgresql' : 'pglite');
 
-async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+/** The run's template (vitest global setup), or null (then every file migrates and seeds its own database). */
+function template(): TestTemplate | null {
+  try {
+    return inject('voordeurTemplate') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+let pgliteDump: Blob | undefined;
+
+async function freshDatabase(): Promise<{ database: Database; fromTemplate: boolean; drop: () => Promise<void> }> {
   const admin = process.env.VOORDEUR_TEST_DATABASE_URL;
-  if (!admin) return { database: await openDatabase({ databaseUrl: null, dataDir: 'memory://' }), drop: async () => {} };
+  const tpl = template();
+  if (!admin) {
+    if (tpl?.kind === 'pglite') pgliteDump ??= new Blob([fs.readFileSync(tpl.dumpFile)]);
+    const fromTemplate = tpl?.kind === 'pglite';
+    const database = await openDatabase({
+      databaseUrl: null,
+      dataDir: 'memory://',
+      ...(fromTemplate ? { loadDataDir: pgliteDump } : {}),
+    });
+    return { database, fromTemplate, drop: async () => {} };
+  }
   const name = `vd_test_${randomBytes(6).toString('hex')}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const fromTemplate = tpl?.kind === 'postgresql';
+  await withAdmin(admin, (c) =>
+    c.query(fromTemplate ? `create database ${name} template ${tpl.database}` : `create database ${name}`),
+  );
+  const database = await openDatabase({ databaseUrl: databaseUrl(admin, name), poolSize: 4 });
   return {
     database,
-    drop: async () => {
-      const c2 = new pg.Client({ connectionString: admin });
-      await c2.connect();
-      // pool.end() resolves before the ended clients' sockets are closed: wait until the server
-      // has seen them go, so the forced drop does not terminate a connection still closing.
-      for (let i = 0; i < 50; i++) {
-        const r = await c2.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (r.rows[0].n === 0) break;
-        await new Promise((res) => setTimeout(res, 100));
-      }
-      await c2.query(`drop database if exists ${name} with (force)`);
-      await c2.end();
-    },
+    fromTemplate,
+    drop: () =>
+      withAdmin(admin, async (c) => {
+        // pool.end() resolves before the ended clients' sockets are closed: wait until the server
+        // has seen them go, so the forced drop does not terminate a connection still closing.
+        await waitDisconnected(c, name);
+        await c.query(`drop database if exists ${name} with (force)`);
+      }),
   };
 }
 
-export async function createTestEnv(opts: { demoCases?: boolean; now?: Date; config?: Partial<Config> } = {}): Promise<TestEnv> {
-  const { database, drop } = await freshDatabase();
-  await migrate(database.db);
-  await seedOrganisation(database.db);
-  const users = await seedDemoUsers(database.db);
+/** The demo users' ids in a database copied from the template. */
+async function demoUserIds(db: Db): Promise<Map<string, number>> {
+  const r = await sql<{ id: number; gebruikersnaam: string }>`select id, gebruikersnaam from gebruiker`.execute(db);
+  const byName = new Map(r.rows.map((u) => [u.gebruikersnaam, u.id]));
+  return new Map(DEMO_USERS.map((u) => [u.gebruikersnaam, byName.get(u.gebruikersnaam)!]));
+}
+
+export async function createTestEnv(
+  opts: { demoCases?: boolean; now?: Date; config?: Partial<Config> } = {},
+): Promise<TestEnv> {
+  const { database, fromTemplate, drop } = await freshDatabase();
+  const users = fromTemplate ? await demoUserIds(database.db) : await prepareTestDatabase(database.db);
   const clock = { now: opts.now ?? new Date() };
   if (opts.demoCases) await seedDemoCases(database.db, users, clock.now);
   const config = { ...loadConfig({}), demo: false, ...opts.config };
@@ -79,26 +109,47 @@ export async function createTestEnv(opts: { demoCases?: boolean; now?: Date; con
   await app.ready();
 
   const session = async (gebruikersnaam: string) => {
-    let res = await app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam, wachtwoord: DEMO_PASSWORD } });
+    let res = await app.inject({
+      method: 'POST',
+      url: '/api/sessie',
+      payload: { gebruikersnaam, wachtwoord: DEMO_PASSWORD },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${gebruikersnaam} failed: ${res.statusCode} ${res.body}`);
     if (res.json().stap === 'totp') {
       // Second step with the demo user's published demo secret. Test support only: the replay
       // marker is cleared first so one test can log in as the same user twice within 30 seconds
       // (replay protection itself is tested in auth/totp.int.test.ts).
-      await sql`update totp set laatste_stap = null where gebruiker_id = (select id from gebruiker where gebruikersnaam = ${gebruikersnaam})`.execute(database.db);
+      await sql`update totp set laatste_stap = null where gebruiker_id = (select id from gebruiker where gebruikersnaam = ${gebruikersnaam})`.execute(
+        database.db,
+      );
       const pre = String(res.headers['set-cookie']).split(';')[0]!;
-      res = await app.inject({ method: 'POST', url: '/api/sessie/totp', headers: { cookie: pre }, payload: { code: totp(demoSecret(gebruikersnaam), clock.now) } });
-      if (res.statusCode !== 200) throw new Error(`second factor ${gebruikersnaam} failed: ${res.statusCode} ${res.body}`);
+      res = await app.inject({
+        method: 'POST',
+        url: '/api/sessie/totp',
+        headers: { cookie: pre },
+        payload: { code: totp(demoSecret(gebruikersnaam), clock.now) },
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`second factor ${gebruikersnaam} failed: ${res.statusCode} ${res.body}`);
     }
     const { csrfToken, gebruiker } = res.json();
     if (!csrfToken) throw new Error(`login ${gebruikersnaam}: unexpected answer ${res.body}`);
-    return { cookie: String(res.headers['set-cookie']).split(';')[0]!, csrfToken: csrfToken as string, userId: gebruiker.id as number };
+    return {
+      cookie: String(res.headers['set-cookie']).split(';')[0]!,
+      csrfToken: csrfToken as string,
+      userId: gebruiker.id as number,
+    };
   };
 
   const as = async (gebruikersnaam: string): Promise<TestClient> => {
     const { cookie, csrfToken, userId } = await session(gebruikersnaam);
     const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-      const r = await app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrfToken }, ...(payload !== undefined ? { payload: payload as any } : {}) });
+      const r = await app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        ...(payload !== undefined ? { payload: payload as any } : {}),
+      });
       let body: any = r.body;
       try {
         body = r.json();
@@ -107,7 +158,13 @@ export async function createTestEnv(opts: { demoCases?: boolean; now?: Date; con
       }
       return { status: r.statusCode, body };
     };
-    return { userId, get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), put: (u, b) => call('PUT', u, b ?? {}), del: (u) => call('DELETE', u) };
+    return {
+      userId,
+      get: (u) => call('GET', u),
+      post: (u, b) => call('POST', u, b ?? {}),
+      put: (u, b) => call('PUT', u, b ?? {}),
+      del: (u) => call('DELETE', u),
+    };
   };
   return {
     database,

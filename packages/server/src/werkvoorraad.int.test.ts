@@ -19,12 +19,36 @@ function meldingInput(ontvangenOp: string, gemeenteCode = 'GM0363') {
     ontvangenOp,
     binnenkomst: 'telefoon',
     melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. A. Kuipers', organisatie: 'Huisartsenpraktijk Kuipers' },
-    huishouden: { straat: 'Javastraat', huisnummer: String(huisnummer++), postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode },
+    huishouden: {
+      straat: 'Javastraat',
+      huisnummer: String(huisnummer++),
+      postcode: '1094HB',
+      woonplaats: 'Amsterdam',
+      gemeenteCode,
+    },
     regio: 'eigen',
     gemeenteCode,
     betrokkenen: [
-      { persoon: { bsn: generateBsn(seed++), voornamen: 'Linda', achternaam: 'Dekker', geboortedatum: '19800101', geslacht: 'V' }, rol: 'slachtoffer' },
-      { persoon: { bsn: generateBsn(seed++), voornamen: 'Mark', achternaam: 'Dekker', geboortedatum: '19790101', geslacht: 'M' }, rol: 'pleger' },
+      {
+        persoon: {
+          bsn: generateBsn(seed++),
+          voornamen: 'Linda',
+          achternaam: 'Dekker',
+          geboortedatum: '19800101',
+          geslacht: 'V',
+        },
+        rol: 'slachtoffer',
+      },
+      {
+        persoon: {
+          bsn: generateBsn(seed++),
+          voornamen: 'Mark',
+          achternaam: 'Dekker',
+          geboortedatum: '19790101',
+          geslacht: 'M',
+        },
+        rol: 'pleger',
+      },
     ],
     aanleiding: ['partnergeweld'],
     aard: ['psychisch_geweld'],
@@ -74,15 +98,32 @@ beforeAll(async () => {
   A = await create('2026-10-01T09:00:00+02:00');
   B = await create('2026-10-13T09:00:00+02:00');
   C = await create('2026-10-07T09:00:00+02:00');
-  expect((await bo.post(`/api/meldingen/${C.meldingId}/toewijzen`, { versie: await versie(C), behandelaarId: bo.userId })).status).toBe(200);
+  expect(
+    (await bo.post(`/api/meldingen/${C.meldingId}/toewijzen`, { versie: await versie(C), behandelaarId: bo.userId }))
+      .status,
+  ).toBe(200);
   D = await create('2026-10-06T09:00:00+02:00');
   await step(D, 'veiligheidsbeoordeling', beoordeling('2026-10-08T10:00:00+02:00'));
-  await step(D, 'terugkoppeling', { moment: 'na_beoordeling', inhoud: 'Huisarts teruggebeld.', gedaanOp: '2026-10-09T10:00:00+02:00' });
+  await step(D, 'terugkoppeling', {
+    moment: 'na_beoordeling',
+    inhoud: 'Huisarts teruggebeld.',
+    gedaanOp: '2026-10-09T10:00:00+02:00',
+  });
   await step(D, 'dienst-voorwaarden-en-vervolg', { gestartOp: '2026-10-09T11:00:00+02:00' });
   E = await create('2026-10-01T10:00:00+02:00');
   await step(E, 'veiligheidsbeoordeling', beoordeling('2026-10-05T10:00:00+02:00'));
-  await step(E, 'terugkoppeling', { moment: 'na_beoordeling', inhoud: 'Huisarts teruggebeld.', gedaanOp: '2026-10-05T11:00:00+02:00' });
-  await step(E, 'overdracht', { ontvangerType: 'lokaal_team', ontvangerNaam: 'Ouder Kind Team Oost', reedsBekend: true, warm: true, overgedragenOp: '2026-10-06T10:00:00+02:00' });
+  await step(E, 'terugkoppeling', {
+    moment: 'na_beoordeling',
+    inhoud: 'Huisarts teruggebeld.',
+    gedaanOp: '2026-10-05T11:00:00+02:00',
+  });
+  await step(E, 'overdracht', {
+    ontvangerType: 'lokaal_team',
+    ontvangerNaam: 'Ouder Kind Team Oost',
+    reedsBekend: true,
+    warm: true,
+    overgedragenOp: '2026-10-06T10:00:00+02:00',
+  });
   F = await create('2026-10-12T09:00:00+02:00', 'GM0362');
   G = await create('2026-10-02T09:00:00+02:00');
   await step(G, 'veiligheidsbeoordeling', beoordeling('2026-10-05T12:00:00+02:00'));
@@ -106,10 +147,28 @@ describe('GET /api/werkvoorraad', () => {
     const dues = r.body.items.map((i: any) => i.eerstvolgende.due);
     expect(dues).toEqual([...dues].sort());
     const byId = Object.fromEntries(r.body.items.map((i: any) => [i.meldingId, i]));
-    expect(byId[A.meldingId]).toMatchObject({ proces: 'bureaudienst', klokStatus: 'overdue', behandelaar: null, eerstvolgende: { kind: 'veiligheidsbeoordeling', due: '2026-10-08' } });
-    expect(byId[B.meldingId]).toMatchObject({ proces: 'bureaudienst', klokStatus: 'on_time', eerstvolgende: { kind: 'veiligheidsbeoordeling', due: '2026-10-20' } });
-    expect(byId[C.meldingId]).toMatchObject({ proces: 'veiligheidsbeoordeling', klokStatus: 'at_risk', behandelaar: { id: bo.userId }, eerstvolgende: { due: '2026-10-14' } });
-    expect(byId[D.meldingId]).toMatchObject({ proces: 'diensten', klokStatus: 'on_time', eerstvolgende: { kind: 'informeren', due: '2026-11-11' } });
+    expect(byId[A.meldingId]).toMatchObject({
+      proces: 'bureaudienst',
+      klokStatus: 'overdue',
+      behandelaar: null,
+      eerstvolgende: { kind: 'veiligheidsbeoordeling', due: '2026-10-08' },
+    });
+    expect(byId[B.meldingId]).toMatchObject({
+      proces: 'bureaudienst',
+      klokStatus: 'on_time',
+      eerstvolgende: { kind: 'veiligheidsbeoordeling', due: '2026-10-20' },
+    });
+    expect(byId[C.meldingId]).toMatchObject({
+      proces: 'veiligheidsbeoordeling',
+      klokStatus: 'at_risk',
+      behandelaar: { id: bo.userId },
+      eerstvolgende: { due: '2026-10-14' },
+    });
+    expect(byId[D.meldingId]).toMatchObject({
+      proces: 'diensten',
+      klokStatus: 'on_time',
+      eerstvolgende: { kind: 'informeren', due: '2026-11-11' },
+    });
     expect(byId[D.meldingId].openKlokken.map((k: any) => [k.kind, k.due])).toContainEqual(['dienst', '2026-12-17']);
     expect(byId[E.meldingId]).toMatchObject({ proces: 'monitoring', status: 'overgedragen' });
     // Closed meldingen and other teams are not in this list.
@@ -152,11 +211,17 @@ describe('GET /api/werkvoorraad', () => {
     expect(ids(await bo.get('/api/werkvoorraad?behandelaar=mij'))).toEqual([C.meldingId, E.meldingId, D.meldingId]);
     expect(ids(await bo2.get('/api/werkvoorraad?behandelaar=mij'))).toEqual([]);
     expect(ids(await bo.get('/api/werkvoorraad?behandelaar=geen'))).toEqual([A.meldingId, B.meldingId]);
-    expect(ids(await manager.get(`/api/werkvoorraad?behandelaar=${bo.userId}`))).toEqual([C.meldingId, E.meldingId, D.meldingId]);
+    expect(ids(await manager.get(`/api/werkvoorraad?behandelaar=${bo.userId}`))).toEqual([
+      C.meldingId,
+      E.meldingId,
+      D.meldingId,
+    ]);
   });
 
   it('other teams: listed only where the user has a relation; the counts cover the whole scope', async () => {
-    const teamId = (await sql<{ team_id: number }>`select team_id from melding where id = ${F.meldingId}`.execute(env.database.db)).rows[0]!.team_id;
+    const teamId = (
+      await sql<{ team_id: number }>`select team_id from melding where id = ${F.meldingId}`.execute(env.database.db)
+    ).rows[0]!.team_id;
     // F (Amstelland) is still in triage and bo registered it: bo sees it (relation 'registratie').
     const alle = await bo.get('/api/werkvoorraad?team=alle');
     expect(ids(alle)).toHaveLength(6);
@@ -171,10 +236,21 @@ describe('GET /api/werkvoorraad', () => {
     expect(vanuitAmstelland.body.nietGetoond).toBe(5);
     expect(vanuitAmstelland.body.totaal).toBe(1);
     expect(JSON.stringify(vanuitAmstelland.body)).not.toContain('Javastraat 1 '); // A's address
-    const sum = (b: any) => Object.values(b.tellingen).reduce((a: number, t: any) => a + Object.values(t as Record<string, number>).reduce((x, y) => x + y, 0), 0);
+    const sum = (b: any) =>
+      Object.values(b.tellingen).reduce(
+        (a: number, t: any) => a + Object.values(t as Record<string, number>).reduce((x, y) => x + y, 0),
+        0,
+      );
     expect(sum(vanuitAmstelland.body)).toBe(6);
     // Once triaged by Amstelland, F leaves bo's list (no registrant relation after triage).
-    expect((await amstelland.post(`/api/meldingen/${F.meldingId}/toewijzen`, { versie: (await amstelland.get(`/api/casussen/${F.casusId}`)).body.versie, behandelaarId: amstelland.userId })).status).toBe(200);
+    expect(
+      (
+        await amstelland.post(`/api/meldingen/${F.meldingId}/toewijzen`, {
+          versie: (await amstelland.get(`/api/casussen/${F.casusId}`)).body.versie,
+          behandelaarId: amstelland.userId,
+        })
+      ).status,
+    ).toBe(200);
     await step(F, 'veiligheidsbeoordeling', beoordeling('2026-10-13T10:00:00+02:00'), amstelland);
     const daarna = await bo.get(`/api/werkvoorraad?team=${teamId}`);
     expect(ids(daarna)).toEqual([]);
@@ -217,7 +293,12 @@ describe('GET /api/werkvoorraad', () => {
 });
 
 describe('POST /api/meldingen/:id/toewijzen', () => {
-  const behandelaarVan = async (m: M) => (await sql<{ behandelaar_id: number | null }>`select behandelaar_id from melding where id = ${m.meldingId}`.execute(env.database.db)).rows[0]!.behandelaar_id;
+  const behandelaarVan = async (m: M) =>
+    (
+      await sql<{
+        behandelaar_id: number | null;
+      }>`select behandelaar_id from melding where id = ${m.meldingId}`.execute(env.database.db)
+    ).rows[0]!.behandelaar_id;
 
   it('a medewerker who is not a teammanager cannot assign work to someone else (403, nothing written)', async () => {
     const v = await versie(A);
@@ -229,7 +310,10 @@ describe('POST /api/meldingen/:id/toewijzen', () => {
     expect(await behandelaarVan(A)).toBeNull();
     expect(await versie(A)).toBe(v);
     // Unassigning someone else's melding is also assigning: refused.
-    const un = await bo2.post(`/api/meldingen/${C.meldingId}/toewijzen`, { versie: await versie(C), behandelaarId: null });
+    const un = await bo2.post(`/api/meldingen/${C.meldingId}/toewijzen`, {
+      versie: await versie(C),
+      behandelaarId: null,
+    });
     expect(un.status).toBe(403);
     expect(await behandelaarVan(C)).toBe(bo.userId);
   });
@@ -245,7 +329,10 @@ describe('POST /api/meldingen/:id/toewijzen', () => {
   });
 
   it('the teammanager may assign to anyone, and unassign', async () => {
-    let r = await manager.post(`/api/meldingen/${B.meldingId}/toewijzen`, { versie: await versie(B), behandelaarId: bo2.userId });
+    let r = await manager.post(`/api/meldingen/${B.meldingId}/toewijzen`, {
+      versie: await versie(B),
+      behandelaarId: bo2.userId,
+    });
     expect(r.status).toBe(200);
     expect(await behandelaarVan(B)).toBe(bo2.userId);
     expect(ids(await bo2.get('/api/werkvoorraad?behandelaar=mij'))).toEqual([B.meldingId]);
@@ -255,10 +342,16 @@ describe('POST /api/meldingen/:id/toewijzen', () => {
   });
 
   it('assigning to an unknown user is a 400; a closed melding cannot be assigned (409)', async () => {
-    const unknown = await manager.post(`/api/meldingen/${B.meldingId}/toewijzen`, { versie: await versie(B), behandelaarId: 999_999 });
+    const unknown = await manager.post(`/api/meldingen/${B.meldingId}/toewijzen`, {
+      versie: await versie(B),
+      behandelaarId: 999_999,
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'behandelaarId', rule: 'bestaat' })]);
-    const closed = await manager.post(`/api/meldingen/${G.meldingId}/toewijzen`, { versie: await versie(G), behandelaarId: bo.userId });
+    const closed = await manager.post(`/api/meldingen/${G.meldingId}/toewijzen`, {
+      versie: await versie(G),
+      behandelaarId: bo.userId,
+    });
     expect(closed.status).toBe(409);
     expect(closed.body).toMatchObject({ currentState: 'afgesloten' });
   });

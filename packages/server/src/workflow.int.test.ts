@@ -26,12 +26,36 @@ function meldingInput(overrides: Record<string, unknown> = {}) {
   return {
     binnenkomst: 'politie_zorgmelding',
     melder: { hoedanigheid: 'politie', naam: 'Wijkagent R. de Boer', organisatie: 'Politie Amsterdam' },
-    huishouden: { straat: 'Bos en Lommerweg', huisnummer: String(huisnummer++), postcode: '1055DV', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+    huishouden: {
+      straat: 'Bos en Lommerweg',
+      huisnummer: String(huisnummer++),
+      postcode: '1055DV',
+      woonplaats: 'Amsterdam',
+      gemeenteCode: 'GM0363',
+    },
     regio: 'eigen',
     gemeenteCode: 'GM0363',
     betrokkenen: [
-      { persoon: { bsn: generateBsn(seed++), voornamen: 'Aylin', achternaam: 'Kaya', geboortedatum: '19900101', geslacht: 'V' }, rol: 'slachtoffer' },
-      { persoon: { bsn: generateBsn(seed++), voornamen: 'Emre', achternaam: 'Kaya', geboortedatum: '19880202', geslacht: 'M' }, rol: 'pleger' },
+      {
+        persoon: {
+          bsn: generateBsn(seed++),
+          voornamen: 'Aylin',
+          achternaam: 'Kaya',
+          geboortedatum: '19900101',
+          geslacht: 'V',
+        },
+        rol: 'slachtoffer',
+      },
+      {
+        persoon: {
+          bsn: generateBsn(seed++),
+          voornamen: 'Emre',
+          achternaam: 'Kaya',
+          geboortedatum: '19880202',
+          geslacht: 'M',
+        },
+        rol: 'pleger',
+      },
     ],
     aanleiding: ['partnergeweld'],
     aard: ['lichamelijke_mishandeling'],
@@ -84,19 +108,35 @@ const beoordeling = (extra: Record<string, unknown> = {}) => ({
   getoetstDoor: gwId,
   ...extra,
 });
-const overdracht = { ontvangerType: 'lokaal_team', ontvangerNaam: 'Samen DOEN Nieuw-West', reedsBekend: false, warm: true, monitoringAfspraken: 'Na 3 maanden contact met het lokale team.' };
+const overdracht = {
+  ontvangerType: 'lokaal_team',
+  ontvangerNaam: 'Samen DOEN Nieuw-West',
+  reedsBekend: false,
+  warm: true,
+  monitoringAfspraken: 'Na 3 maanden contact met het lokale team.',
+};
 // Not 'geen_onveiligheid': most tests close directly after a beoordeling of structurele onveiligheid,
 // which that reason may not follow without a dienst or overdracht (see 'consistency rules' below).
 const afsluiten = { reden: 'hulp_al_aanwezig', toelichting: 'Passende hulp is al aanwezig.' };
 let kinderen = 0;
 /** A new child (each with its own birth date: the intake asks before registering a name-and-date twin). */
-const kind = () => ({ persoon: { bsn: generateBsn(seed++), voornamen: 'Mila', achternaam: 'Kaya', geboortedatum: `2017${String(1 + (kinderen % 12)).padStart(2, '0')}${String(1 + Math.floor(kinderen++ / 12)).padStart(2, '0')}`, geslacht: 'V' }, rol: 'kind' });
+const kind = () => ({
+  persoon: {
+    bsn: generateBsn(seed++),
+    voornamen: 'Mila',
+    achternaam: 'Kaya',
+    geboortedatum: `2017${String(1 + (kinderen % 12)).padStart(2, '0')}${String(1 + Math.floor(kinderen++ / 12)).padStart(2, '0')}`,
+    geslacht: 'V',
+  },
+  rol: 'kind',
+});
 
 /** Everything stored about a melding and its casus, to show that a refused request wrote nothing. */
 async function snapshot(meldingId: number) {
   const db = env.database.db;
   const m = (await sql<any>`select * from melding where id = ${meldingId}`.execute(db)).rows[0];
-  const per = async (t: string) => (await sql<any>`select * from ${sql.table(t)} where melding_id = ${meldingId} order by 1`.execute(db)).rows;
+  const per = async (t: string) =>
+    (await sql<any>`select * from ${sql.table(t)} where melding_id = ${meldingId} order by 1`.execute(db)).rows;
   return JSON.parse(
     JSON.stringify({
       melding: m,
@@ -121,14 +161,19 @@ describe('transitions through the API', () => {
     expect(r.clientIds.sort()).toEqual([...m.persoonIds].sort());
     r = await ok(m, 'dienst-voorwaarden-en-vervolg', { toelichting: 'Voorwaarden afspreken.' });
     expect(r).toMatchObject({ status: 'dienst_vv', versie: v0 + 2 });
-    r = await ok(m, 'veiligheidsvoorwaarden', { voorwaarden: ['Er wordt niet geslagen', 'Vader volgt agressieregulatie'] });
+    r = await ok(m, 'veiligheidsvoorwaarden', {
+      voorwaarden: ['Er wordt niet geslagen', 'Vader volgt agressieregulatie'],
+    });
     expect(r).toMatchObject({ status: 'dienst_vv', versie: v0 + 3 });
     r = await ok(m, 'overdracht', overdracht);
     expect(r).toMatchObject({ status: 'overgedragen', versie: v0 + 4 });
     let mel = await meldingVan(m);
     expect(mel.overdracht).toMatchObject({ moment: 'na_dienst', ontvangerType: 'lokaal_team', warm: true });
     expect(mel.dienst.afgeslotenOp).not.toBeNull(); // the overdracht ends the dienst
-    expect(mel.dienst.veiligheidsvoorwaarden.map((v: any) => v.tekst)).toEqual(['Er wordt niet geslagen', 'Vader volgt agressieregulatie']);
+    expect(mel.dienst.veiligheidsvoorwaarden.map((v: any) => v.tekst)).toEqual([
+      'Er wordt niet geslagen',
+      'Vader volgt agressieregulatie',
+    ]);
     expect((await casus(m.casusId)).status).toBe('open'); // monitoring continues
     r = await ok(m, 'afsluiten', { reden: 'monitoring_afgerond' });
     expect(r).toMatchObject({ status: 'afgesloten', versie: v0 + 5 });
@@ -141,46 +186,80 @@ describe('transitions through the API', () => {
   });
 
   it('beoordeeld → dienst Onderzoek: afsluiten needs the onderzoek uitkomst first (409 with allowedActions)', async () => {
-    const m = await nieuweMelding({ aanleiding: ['km_anders'], betrokkenen: [{ persoon: { voornamen: 'Sem', achternaam: 'Kaya', geboortedatum: '20160101', geslacht: 'M' }, rol: 'kind' }] });
+    const m = await nieuweMelding({
+      aanleiding: ['km_anders'],
+      betrokkenen: [
+        { persoon: { voornamen: 'Sem', achternaam: 'Kaya', geboortedatum: '20160101', geslacht: 'M' }, rol: 'kind' },
+      ],
+    });
     await ok(m, 'veiligheidsbeoordeling', beoordeling());
     await ok(m, 'dienst-onderzoek', { toelichting: 'Onderzoek naar vermoedens van kindermishandeling.' });
     expect((await meldingVan(m)).acties.map((a: any) => a.actie)).not.toContain('afsluiten');
 
     const before = await snapshot(m.meldingId);
-    for (const [path, body] of [['afsluiten', afsluiten], ['overdracht', overdracht]] as const) {
+    for (const [path, body] of [
+      ['afsluiten', afsluiten],
+      ['overdracht', overdracht],
+    ] as const) {
       const r = await stap(m, path, body);
       expect(r.status).toBe(409);
       expect(r.body).toMatchObject({ error: 'niet_toegestaan', currentState: 'dienst_onderzoek' });
-      expect(r.body.allowedActions).toEqual(['terugkoppeling', 'informeren', 'rvdk_verzoek', 'onderzoek_uitkomst', 'veiligheidsvoorwaarden']);
+      expect(r.body.allowedActions).toEqual([
+        'terugkoppeling',
+        'informeren',
+        'rvdk_verzoek',
+        'onderzoek_uitkomst',
+        'veiligheidsvoorwaarden',
+      ]);
       expect(r.body.message).toMatch(/uitkomst/);
     }
     expect(await snapshot(m.meldingId)).toEqual(before);
 
     // Terugkoppeling na onderzoek is not possible before the outcome either.
-    const tk = await stap(m, 'terugkoppeling', { moment: 'na_onderzoek', inhoud: 'Uitkomst van het onderzoek besproken.' });
+    const tk = await stap(m, 'terugkoppeling', {
+      moment: 'na_onderzoek',
+      inhoud: 'Uitkomst van het onderzoek besproken.',
+    });
     expect(tk.status).toBe(400);
     expect(tk.body.fields).toEqual([expect.objectContaining({ field: 'moment', rule: 'na_onderzoek' })]);
 
     // Two outcomes for one type are refused; unknown codes name their list.
-    const dubbel = await stap(m, 'onderzoek-uitkomst', { uitkomsten: [{ type: 'kindermishandeling', uitkomst: 'bevestigd' }, { type: 'kindermishandeling', uitkomst: 'weerlegd' }] });
+    const dubbel = await stap(m, 'onderzoek-uitkomst', {
+      uitkomsten: [
+        { type: 'kindermishandeling', uitkomst: 'bevestigd' },
+        { type: 'kindermishandeling', uitkomst: 'weerlegd' },
+      ],
+    });
     expect(dubbel.status).toBe(400);
     expect(dubbel.body.fields).toEqual([expect.objectContaining({ field: 'uitkomsten', rule: 'uniek' })]);
-    const onbekend = await stap(m, 'onderzoek-uitkomst', { uitkomsten: [{ type: 'kindermishandeling', uitkomst: 'misschien' }] });
+    const onbekend = await stap(m, 'onderzoek-uitkomst', {
+      uitkomsten: [{ type: 'kindermishandeling', uitkomst: 'misschien' }],
+    });
     expect(onbekend.status).toBe(400);
-    expect(onbekend.body.fields).toEqual([expect.objectContaining({ field: 'uitkomsten[0].uitkomst', rule: 'codelijst' })]);
+    expect(onbekend.body.fields).toEqual([
+      expect.objectContaining({ field: 'uitkomsten[0].uitkomst', rule: 'codelijst' }),
+    ]);
     expect(onbekend.body.fields[0].message).toContain('onderzoek_uitkomst');
     expect(await snapshot(m.meldingId)).toEqual(before);
 
     await ok(m, 'onderzoek-uitkomst', { uitkomsten: [{ type: 'kindermishandeling', uitkomst: 'bevestigd' }] });
-    expect((await meldingVan(m)).acties.map((a: any) => a.actie)).toEqual(expect.arrayContaining(['overdragen', 'afsluiten']));
+    expect((await meldingVan(m)).acties.map((a: any) => a.actie)).toEqual(
+      expect.arrayContaining(['overdragen', 'afsluiten']),
+    );
     const r = await ok(m, 'afsluiten', afsluiten);
     expect(r.status).toBe('afgesloten');
     const mel = await meldingVan(m);
-    expect(mel.dienst).toMatchObject({ soort: 'onderzoek', onderzoekUitkomsten: [{ type: 'kindermishandeling', uitkomst: 'bevestigd' }] });
+    expect(mel.dienst).toMatchObject({
+      soort: 'onderzoek',
+      onderzoekUitkomsten: [{ type: 'kindermishandeling', uitkomst: 'bevestigd' }],
+    });
     expect(mel.dienst.afgeslotenOp).not.toBeNull();
     expect(mel.afsluiting.moment).toBe('na_dienst');
     // After the onderzoek: terugkoppeling na onderzoek is now possible, and starts its own clock.
-    await ok(m, 'terugkoppeling', { moment: 'na_onderzoek', inhoud: 'Uitkomst van het onderzoek besproken met de melder.' });
+    await ok(m, 'terugkoppeling', {
+      moment: 'na_onderzoek',
+      inhoud: 'Uitkomst van het onderzoek besproken met de melder.',
+    });
   });
 
   it('beoordeeld → afsluiten directly', async () => {
@@ -197,7 +276,11 @@ describe('transitions through the API', () => {
   it('beoordeeld → overdracht directly (na beoordeling)', async () => {
     const m = await nieuweMelding();
     await ok(m, 'veiligheidsbeoordeling', beoordeling());
-    const r = await ok(m, 'overdracht', { ...overdracht, ontvangerType: 'clientsysteem', ontvangerNaam: 'Gezin en netwerk' });
+    const r = await ok(m, 'overdracht', {
+      ...overdracht,
+      ontvangerType: 'clientsysteem',
+      ontvangerNaam: 'Gezin en netwerk',
+    });
     expect(r.status).toBe('overgedragen');
     expect((await meldingVan(m)).overdracht.moment).toBe('na_beoordeling');
   });
@@ -206,7 +289,11 @@ describe('transitions through the API', () => {
     const m = await nieuweMelding();
     await ok(m, 'veiligheidsbeoordeling', beoordeling());
     const mel = await meldingVan(m);
-    expect(mel.beoordeling).toMatchObject({ uitkomst: 'structurele_onveiligheid', beslotenDoor: 'Youssef El Idrissi', getoetstDoor: 'Marieke Jansen' });
+    expect(mel.beoordeling).toMatchObject({
+      uitkomst: 'structurele_onveiligheid',
+      beslotenDoor: 'Youssef El Idrissi',
+      getoetstDoor: 'Marieke Jansen',
+    });
     expect(mel.behandelaar).toEqual({ id: bo.userId, naam: 'Youssef El Idrissi' });
   });
 });
@@ -217,13 +304,43 @@ describe('refusals write nothing', () => {
     // The household of these meldingen has no children: no RvdK-verzoek among the allowed actions.
     ['ontvangen', 'afsluiten', () => afsluiten, ['veiligheidsbeoordeling', 'informeren']],
     ['ontvangen', 'dienst-onderzoek', () => ({}), ['veiligheidsbeoordeling', 'informeren']],
-    ['ontvangen', 'terugkoppeling', () => ({ moment: 'na_beoordeling', inhoud: 'Melder gebeld.' }), ['veiligheidsbeoordeling', 'informeren']],
-    ['beoordeeld', 'veiligheidsbeoordeling', () => beoordeling(), ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren']],
-    ['beoordeeld', 'veiligheidsvoorwaarden', () => ({ voorwaarden: ['Niet slaan'] }), ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren']],
-    ['dienst_vv', 'onderzoek-uitkomst', () => ({ uitkomsten: [{ type: 'huiselijk_geweld', uitkomst: 'bevestigd' }] }), ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'veiligheidsvoorwaarden']],
-    ['dienst_vv', 'dienst-onderzoek', () => ({}), ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'veiligheidsvoorwaarden']],
+    [
+      'ontvangen',
+      'terugkoppeling',
+      () => ({ moment: 'na_beoordeling', inhoud: 'Melder gebeld.' }),
+      ['veiligheidsbeoordeling', 'informeren'],
+    ],
+    [
+      'beoordeeld',
+      'veiligheidsbeoordeling',
+      () => beoordeling(),
+      ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren'],
+    ],
+    [
+      'beoordeeld',
+      'veiligheidsvoorwaarden',
+      () => ({ voorwaarden: ['Niet slaan'] }),
+      ['dienst_voorwaarden_en_vervolg', 'dienst_onderzoek', 'overdragen', 'afsluiten', 'terugkoppeling', 'informeren'],
+    ],
+    [
+      'dienst_vv',
+      'onderzoek-uitkomst',
+      () => ({ uitkomsten: [{ type: 'huiselijk_geweld', uitkomst: 'bevestigd' }] }),
+      ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'veiligheidsvoorwaarden'],
+    ],
+    [
+      'dienst_vv',
+      'dienst-onderzoek',
+      () => ({}),
+      ['overdragen', 'afsluiten', 'terugkoppeling', 'informeren', 'veiligheidsvoorwaarden'],
+    ],
     ['afgesloten', 'overdracht', () => overdracht, ['terugkoppeling', 'informeren']],
-    ['afgesloten', 'rvdk-verzoek', () => ({ motivering: 'Verzoek tot onderzoek naar de opvoedsituatie.' }), ['terugkoppeling', 'informeren']],
+    [
+      'afgesloten',
+      'rvdk-verzoek',
+      () => ({ motivering: 'Verzoek tot onderzoek naar de opvoedsituatie.' }),
+      ['terugkoppeling', 'informeren'],
+    ],
   ])('%s + %s → 409 naming the state and the allowed actions', async (state, path, body, allowed) => {
     const m = await nieuweMelding();
     if (state !== 'ontvangen') await ok(m, 'veiligheidsbeoordeling', beoordeling());
@@ -281,7 +398,11 @@ describe('refusals write nothing', () => {
   it('a beoordeling dated before the receipt is refused', async () => {
     const m = await nieuweMelding({ ontvangenOp: new Date(env.clock.now.getTime() - 3600_000).toISOString() });
     const before = await snapshot(m.meldingId);
-    const r = await stap(m, 'veiligheidsbeoordeling', beoordeling({ vastgesteldOp: new Date(env.clock.now.getTime() - 2 * 3600_000).toISOString() }));
+    const r = await stap(
+      m,
+      'veiligheidsbeoordeling',
+      beoordeling({ vastgesteldOp: new Date(env.clock.now.getTime() - 2 * 3600_000).toISOString() }),
+    );
     expect(r.status).toBe(400);
     expect(r.body.fields).toEqual([expect.objectContaining({ field: 'vastgesteldOp', rule: 'na_ontvangst' })]);
     expect(await snapshot(m.meldingId)).toEqual(before);
@@ -307,7 +428,10 @@ describe('the casus and its meldingen', () => {
     expect(c.status).toBe('gesloten');
     expect(c.meldingen.map((m: any) => m.status)).toEqual(['afgesloten', 'afgesloten']);
 
-    const later = await bo.post('/api/meldingen', meldingInput({ huishouden: undefined, huishoudenId: a.huishoudenId }));
+    const later = await bo.post(
+      '/api/meldingen',
+      meldingInput({ huishouden: undefined, huishoudenId: a.huishoudenId }),
+    );
     expect(later.status).toBe(201);
     expect(later.body.hermelding).toBe(false);
     expect(later.body.casusId).not.toBe(a.casusId);
@@ -340,7 +464,11 @@ describe('the closing moment of a casus', () => {
 
   it('a closing entered later with an earlier date closes the casus at that date', async () => {
     const m = await nieuweMelding({ ontvangenOp: new Date(env.clock.now.getTime() - 5 * 86_400_000).toISOString() });
-    await ok(m, 'veiligheidsbeoordeling', beoordeling({ vastgesteldOp: new Date(env.clock.now.getTime() - 4 * 86_400_000).toISOString() }));
+    await ok(
+      m,
+      'veiligheidsbeoordeling',
+      beoordeling({ vastgesteldOp: new Date(env.clock.now.getTime() - 4 * 86_400_000).toISOString() }),
+    );
     const afgeslotenOp = new Date(env.clock.now.getTime() - 3 * 86_400_000).toISOString();
     await ok(m, 'afsluiten', { ...afsluiten, afgeslotenOp });
     expect((await casus(m.casusId)).geslotenOp).toBe(afgeslotenOp);
@@ -385,7 +513,10 @@ describe('side actions', () => {
     const m = await nieuweMelding();
     const persoon = m.persoonIds[0]!;
     const before = await snapshot(m.meldingId);
-    const drie = await stap(m, 'informeren', { persoonId: persoon, verlenging: { weken: 3, reden: 'Betrokkene is in het buitenland.' } });
+    const drie = await stap(m, 'informeren', {
+      persoonId: persoon,
+      verlenging: { weken: 3, reden: 'Betrokkene is in het buitenland.' },
+    });
     expect(drie.status).toBe(400);
     expect(drie.body.fields).toEqual([expect.objectContaining({ field: 'verlenging.weken' })]);
     const zonderReden = await stap(m, 'informeren', { persoonId: persoon, verlenging: { weken: 2, reden: '' } });
@@ -393,9 +524,13 @@ describe('side actions', () => {
     expect(zonderReden.body.fields.map((f: any) => f.field)).toEqual(['verlenging.reden']);
     expect(await snapshot(m.meldingId)).toEqual(before);
 
-    const clockOf = async () => (await meldingVan(m)).clocks.find((c: any) => c.kind === 'informeren' && c.persoonId === persoon);
+    const clockOf = async () =>
+      (await meldingVan(m)).clocks.find((c: any) => c.kind === 'informeren' && c.persoonId === persoon);
     const due0 = (await clockOf()).due;
-    await ok(m, 'informeren', { persoonId: persoon, verlenging: { weken: 2, reden: 'Informeren brengt het slachtoffer nu in gevaar.' } });
+    await ok(m, 'informeren', {
+      persoonId: persoon,
+      verlenging: { weken: 2, reden: 'Informeren brengt het slachtoffer nu in gevaar.' },
+    });
     const due1 = (await clockOf()).due;
     expect(new Date(`${due1}T12:00:00Z`).getTime() - new Date(`${due0}T12:00:00Z`).getTime()).toBe(14 * 86_400_000);
 
@@ -427,13 +562,21 @@ describe('consistency rules of the steps (packages/domain/src/workflow.ts)', () 
       [false, false, 'structurele_onveiligheid', 'structureel_vraagt_structurele_onveiligheid'],
       [false, true, 'geen_zorgen', 'structurele_onveiligheid_vraagt_uitkomst_structureel'],
     ] as const) {
-      const r = await stap(m, 'veiligheidsbeoordeling', beoordeling({ acuteOnveiligheid, structureleOnveiligheid, uitkomst }));
+      const r = await stap(
+        m,
+        'veiligheidsbeoordeling',
+        beoordeling({ acuteOnveiligheid, structureleOnveiligheid, uitkomst }),
+      );
       expect(r.status, JSON.stringify(r.body)).toBe(400);
       expect(r.body.fields).toEqual([expect.objectContaining({ field: 'uitkomst', rule })]);
     }
     expect(await snapshot(m.meldingId)).toEqual(before);
     // Consistent: acute (with or without structureel) is acute onveiligheid.
-    await ok(m, 'veiligheidsbeoordeling', beoordeling({ acuteOnveiligheid: true, structureleOnveiligheid: true, uitkomst: 'acute_onveiligheid' }));
+    await ok(
+      m,
+      'veiligheidsbeoordeling',
+      beoordeling({ acuteOnveiligheid: true, structureleOnveiligheid: true, uitkomst: 'acute_onveiligheid' }),
+    );
   });
 
   it('afsluiten with "geen (meer) sprake van onveiligheid" directly after acute onveiligheid is a 400 on reden; after a dienst it is allowed', async () => {
@@ -464,7 +607,11 @@ describe('consistency rules of the steps (packages/domain/src/workflow.ts)', () 
     const before = await snapshot(m.meldingId);
     const r = await stap(m, 'rvdk-verzoek', { motivering: 'Verzoek tot onderzoek naar de opvoedsituatie.' });
     expect(r.status).toBe(409);
-    expect(r.body).toMatchObject({ error: 'niet_toegestaan', currentState: 'ontvangen', allowedActions: ['veiligheidsbeoordeling', 'informeren'] });
+    expect(r.body).toMatchObject({
+      error: 'niet_toegestaan',
+      currentState: 'ontvangen',
+      allowedActions: ['veiligheidsbeoordeling', 'informeren'],
+    });
     expect(r.body.message).toMatch(/minderjarige kinderen/);
     expect(await snapshot(m.meldingId)).toEqual(before);
 
@@ -481,7 +628,19 @@ describe('consistency rules of the steps (packages/domain/src/workflow.ts)', () 
     // The same victim, now at another address (another household, another casus).
     const slachtoffer = oud.persoonIds[0]!;
     const nieuw = await nieuweMelding({
-      betrokkenen: [{ persoonId: slachtoffer, rol: 'slachtoffer' }, { persoon: { bsn: generateBsn(seed++), voornamen: 'Kerem', achternaam: 'Yilmaz', geboortedatum: '19870303', geslacht: 'M' }, rol: 'pleger' }],
+      betrokkenen: [
+        { persoonId: slachtoffer, rol: 'slachtoffer' },
+        {
+          persoon: {
+            bsn: generateBsn(seed++),
+            voornamen: 'Kerem',
+            achternaam: 'Yilmaz',
+            geboortedatum: '19870303',
+            geslacht: 'M',
+          },
+          rol: 'pleger',
+        },
+      ],
     });
     expect(nieuw.casusId).not.toBe(oud.casusId);
     const c = await casus(nieuw.casusId);
@@ -521,9 +680,18 @@ describe('statutory clocks with a controlled server clock', () => {
     const m = await nieuweMelding();
     let mel = await meldingVan(m);
     expect(mel.ontvangenOp).toBe('2026-04-02T08:00:00.000Z');
-    expect(klok(mel, 'veiligheidsbeoordeling')).toMatchObject({ due: '2026-04-13', state: 'on_time', daysLeft: 5, unit: 'werkdagen', metAt: null });
+    expect(klok(mel, 'veiligheidsbeoordeling')).toMatchObject({
+      due: '2026-04-13',
+      state: 'on_time',
+      daysLeft: 5,
+      unit: 'werkdagen',
+      metAt: null,
+    });
     // Informing: 4 weeks from registration.
-    expect(mel.clocks.filter((c: any) => c.kind === 'informeren').map((c: any) => c.due)).toEqual(['2026-04-30', '2026-04-30']);
+    expect(mel.clocks.filter((c: any) => c.kind === 'informeren').map((c: any) => c.due)).toEqual([
+      '2026-04-30',
+      '2026-04-30',
+    ]);
 
     env.clock.now = at('2026-04-13T16:00:00+02:00'); // day 5: the last day
     mel = await meldingVan(m);
@@ -536,7 +704,11 @@ describe('statutory clocks with a controlled server clock', () => {
 
     await ok(m, 'veiligheidsbeoordeling', beoordeling());
     mel = await meldingVan(m);
-    expect(klok(mel, 'veiligheidsbeoordeling')).toMatchObject({ state: 'met_late', metAt: '2026-04-14T09:00:00.000Z', elapsed: 6 });
+    expect(klok(mel, 'veiligheidsbeoordeling')).toMatchObject({
+      state: 'met_late',
+      metAt: '2026-04-14T09:00:00.000Z',
+      elapsed: 6,
+    });
     // Terugkoppeling to the melder: 5 werkdagen from the beoordeling.
     expect(klok(mel, 'terugkoppeling')).toMatchObject({ due: '2026-04-21', state: 'on_time' });
 

@@ -21,7 +21,10 @@ import { MonitoringPage } from './pages/Monitoring.tsx';
 import { CoordinatiePage } from './pages/Coordinatie.tsx';
 import { CbsPage } from './pages/Cbs.tsx';
 
-type Session = { state: 'loading' } | { state: 'anonymous'; reason?: string } | { state: 'in'; user: Gebruiker; ref: Referentie | null; refError?: string };
+type Session =
+  | { state: 'loading' }
+  | { state: 'anonymous'; reason?: string }
+  | { state: 'in'; user: Gebruiker; ref: Referentie | null; refError?: string };
 
 const TITLES: Record<string, string> = {
   home: 'Start',
@@ -72,9 +75,15 @@ export function App() {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
-      setSession({ state: 'anonymous', reason: 'Uw sessie is verlopen. Log opnieuw in; wat u had ingevuld blijft bewaard.' });
+      setSession({
+        state: 'anonymous',
+        reason: 'Uw sessie is verlopen. Log opnieuw in; wat u had ingevuld blijft bewaard.',
+      });
     });
-    api.get<SessieAntwoord>('/api/sessie').then((s) => start(s), () => setSession({ state: 'anonymous' }));
+    api.get<SessieAntwoord>('/api/sessie').then(
+      (s) => start(s),
+      () => setSession({ state: 'anonymous' }),
+    );
   }, [start]);
 
   // '/' leads to the start page of the user's role.
@@ -101,11 +110,17 @@ export function App() {
   const loggedOutEverywhere = () => {
     setCsrfToken(null);
     clearDrafts();
-    setSession({ state: 'anonymous', reason: 'U bent op alle apparaten uitgelogd. Wat u had ingevuld, blijft bewaard als concept.' });
+    setSession({
+      state: 'anonymous',
+      reason: 'U bent op alle apparaten uitgelogd. Wat u had ingevuld, blijft bewaard als concept.',
+    });
     navigate('/', { replace: true });
   };
 
-  const app = useMemo(() => (session.state === 'in' && session.ref ? makeAppState(session.user, session.ref) : null), [session]);
+  const app = useMemo(
+    () => (session.state === 'in' && session.ref ? makeAppState(session.user, session.ref) : null),
+    [session],
+  );
 
   // Move focus to the page heading on navigation (screen readers announce the new page).
   const mainRef = useRef<HTMLElement>(null);
@@ -123,12 +138,21 @@ export function App() {
   }, [loc.pathname]);
 
   useEffect(() => {
-    const titel = session.state !== 'in' ? 'Inloggen' : mayOpen(route.page, session.user.rollen) ? TITLES[route.page] : 'Hoort niet bij uw rol';
+    const titel =
+      session.state !== 'in'
+        ? 'Inloggen'
+        : mayOpen(route.page, session.user.rollen)
+          ? TITLES[route.page]
+          : 'Hoort niet bij uw rol';
     document.title = `${titel} – Voordeur`;
   }, [route.page, session]);
 
   if (session.state === 'loading') {
-    return <div className="loading-screen" aria-live="polite">Voordeur wordt geladen…</div>;
+    return (
+      <div className="loading-screen" aria-live="polite">
+        Voordeur wordt geladen…
+      </div>
+    );
   }
   if (session.state === 'anonymous') {
     return <LoginPage reason={session.reason} onLoggedIn={start} />;
@@ -149,7 +173,11 @@ export function App() {
             <ul>
               {nav.map((n) => (
                 <li key={n.to}>
-                  <Link to={n.to} className="site-nav__link" aria-current={route.page === n.page || n.pages?.includes(route.page) ? 'page' : undefined}>
+                  <Link
+                    to={n.to}
+                    className="site-nav__link"
+                    aria-current={route.page === n.page || n.pages?.includes(route.page) ? 'page' : undefined}
+                  >
                     {n.label}
                   </Link>
                 </li>
@@ -163,7 +191,11 @@ export function App() {
                 {(user.rolLabels ?? user.rollen).join(', ')}
               </span>
             </span>
-            <Link to="/account" className="site-header__account" aria-current={route.page === 'account' ? 'page' : undefined}>
+            <Link
+              to="/account"
+              className="site-header__account"
+              aria-current={route.page === 'account' ? 'page' : undefined}
+            >
               Mijn account
             </Link>
             <button type="button" className="button button--header" onClick={logout}>
@@ -231,11 +263,17 @@ function NietVoorUwRol({ rollen }: { rollen: readonly string[] }) {
   return (
     <div data-testid="niet-voor-uw-rol">
       <h1>Deze pagina hoort niet bij uw rol</h1>
-      <p className="lead">Met uw rol werkt u op andere pagina’s van Voordeur. Deze pagina is voor collega’s met een andere taak.</p>
+      <p className="lead">
+        Met uw rol werkt u op andere pagina’s van Voordeur. Deze pagina is voor collega’s met een andere taak.
+      </p>
       <p>
         Ga naar <Link to={startPath(rollen)}>{startLabel(rollen)}</Link>, uw startpagina.
       </p>
-      {!rollen.includes('functioneel_beheerder') && <p className="muted">Heeft u deze pagina wel nodig voor uw werk? Vraag dan de functioneel beheerder om uw rol aan te passen.</p>}
+      {!rollen.includes('functioneel_beheerder') && (
+        <p className="muted">
+          Heeft u deze pagina wel nodig voor uw werk? Vraag dan de functioneel beheerder om uw rol aan te passen.
+        </p>
+      )}
     </div>
   );
 }

@@ -47,9 +47,17 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?:
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
-    throw new ApiError(0, { error: 'netwerk', message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
+    throw new ApiError(0, {
+      error: 'netwerk',
+      message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
+    });
   }
   const text = await res.text();
   let data: unknown = null;
@@ -59,9 +67,10 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?:
     data = null;
   }
   if (!res.ok) {
-    const b = data && typeof data === 'object' && typeof (data as ApiErrorBody).message === 'string'
-      ? (data as ApiErrorBody)
-      : { error: `http_${res.status}`, message: `Er ging iets mis (HTTP ${res.status}). Probeer het opnieuw.` };
+    const b =
+      data && typeof data === 'object' && typeof (data as ApiErrorBody).message === 'string'
+        ? (data as ApiErrorBody)
+        : { error: `http_${res.status}`, message: `Er ging iets mis (HTTP ${res.status}). Probeer het opnieuw.` };
     // The login steps answer 401 for a wrong password or code: that is not an expired session.
     const isLogin = method === 'POST' && (url === '/api/sessie' || url.startsWith('/api/sessie/totp'));
     if (res.status === 401 && !isLogin) onUnauthorized();

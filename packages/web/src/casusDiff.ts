@@ -4,7 +4,8 @@
 // casus answers (GET /api/casussen/:id), so it needs no history API.
 import type { Casus } from './types.ts';
 
-export type WijzigingSoort = 'vlag' | 'casus_status' | 'melding_nieuw' | 'melding_status' | 'behandelaar' | 'huishouden' | 'tijdlijn';
+export type WijzigingSoort =
+  'vlag' | 'casus_status' | 'melding_nieuw' | 'melding_status' | 'behandelaar' | 'huishouden' | 'tijdlijn';
 
 export interface Wijziging {
   soort: WijzigingSoort;
@@ -34,10 +35,14 @@ export interface DiffLabels {
   vlag: (code: string) => string;
 }
 
-const vlagOf = (c: DiffCasus) => ({ vlaggen: c.veiligheidsvlag?.vlaggen ?? [], toelichting: c.veiligheidsvlag?.toelichting ?? null });
+const vlagOf = (c: DiffCasus) => ({
+  vlaggen: c.veiligheidsvlag?.vlaggen ?? [],
+  toelichting: c.veiligheidsvlag?.toelichting ?? null,
+});
 
 type TimelineEntry = Casus['timeline'][number];
-const entryKey = (t: TimelineEntry) => JSON.stringify([t.at, t.soort, t.titel, t.meldingNummer, t.tekst ?? null, t.door ?? null]);
+const entryKey = (t: TimelineEntry) =>
+  JSON.stringify([t.at, t.soort, t.titel, t.meldingNummer, t.tekst ?? null, t.door ?? null]);
 
 /** Timeline entries in `nieuw` that were not in `oud` (as a multiset: identical entries count). */
 export function nieuweTijdlijn(oud: TimelineEntry[], nieuw: TimelineEntry[]): TimelineEntry[] {
@@ -61,32 +66,68 @@ export function diffCasus(oud: DiffCasus, nieuw: DiffCasus, labels: DiffLabels):
   const erbij = vn.vlaggen.filter((v) => !vo.vlaggen.includes(v));
   const eraf = vo.vlaggen.filter((v) => !vn.vlaggen.includes(v));
   const nieuwGezet = !vo.vlaggen.length && vn.vlaggen.length > 0;
-  if (erbij.length) w.push({ soort: 'vlag', tekst: `Veiligheidsvlag gezet: ${erbij.map(labels.vlag).join(', ')}`, ...(nieuwGezet ? { detail: vn.toelichting } : {}) });
-  if (eraf.length) w.push({ soort: 'vlag', tekst: vn.vlaggen.length ? `Veiligheidsvlag weggehaald: ${eraf.map(labels.vlag).join(', ')}` : `Veiligheidsvlag helemaal weggehaald (was: ${eraf.map(labels.vlag).join(', ')})` });
+  if (erbij.length)
+    w.push({
+      soort: 'vlag',
+      tekst: `Veiligheidsvlag gezet: ${erbij.map(labels.vlag).join(', ')}`,
+      ...(nieuwGezet ? { detail: vn.toelichting } : {}),
+    });
+  if (eraf.length)
+    w.push({
+      soort: 'vlag',
+      tekst: vn.vlaggen.length
+        ? `Veiligheidsvlag weggehaald: ${eraf.map(labels.vlag).join(', ')}`
+        : `Veiligheidsvlag helemaal weggehaald (was: ${eraf.map(labels.vlag).join(', ')})`,
+    });
   if (vn.vlaggen.length && !nieuwGezet && (vo.toelichting ?? '') !== (vn.toelichting ?? '')) {
     w.push({ soort: 'vlag', tekst: 'Toelichting bij de veiligheidsvlag gewijzigd', detail: vn.toelichting });
   }
 
-  if (oud.status !== nieuw.status) w.push({ soort: 'casus_status', tekst: nieuw.status === 'gesloten' ? 'De casus is gesloten' : 'De casus is heropend' });
+  if (oud.status !== nieuw.status)
+    w.push({
+      soort: 'casus_status',
+      tekst: nieuw.status === 'gesloten' ? 'De casus is gesloten' : 'De casus is heropend',
+    });
 
   for (const m of nieuw.meldingen) {
     const o = oud.meldingen.find((x) => x.id === m.id);
     if (!o) {
-      w.push({ soort: 'melding_nieuw', meldingNummer: m.nummer, tekst: `Nieuwe melding ${m.nummer} (${m.statusLabel})` });
+      w.push({
+        soort: 'melding_nieuw',
+        meldingNummer: m.nummer,
+        tekst: `Nieuwe melding ${m.nummer} (${m.statusLabel})`,
+      });
       continue;
     }
-    if (o.status !== m.status) w.push({ soort: 'melding_status', meldingNummer: m.nummer, tekst: `Melding ${m.nummer}: status ${o.statusLabel} → ${m.statusLabel}` });
+    if (o.status !== m.status)
+      w.push({
+        soort: 'melding_status',
+        meldingNummer: m.nummer,
+        tekst: `Melding ${m.nummer}: status ${o.statusLabel} → ${m.statusLabel}`,
+      });
     if ((o.behandelaar?.id ?? null) !== (m.behandelaar?.id ?? null)) {
-      w.push({ soort: 'behandelaar', meldingNummer: m.nummer, tekst: `Melding ${m.nummer}: behandelaar ${o.behandelaar?.naam ?? 'niet toegewezen'} → ${m.behandelaar?.naam ?? 'niet toegewezen'}` });
+      w.push({
+        soort: 'behandelaar',
+        meldingNummer: m.nummer,
+        tekst: `Melding ${m.nummer}: behandelaar ${o.behandelaar?.naam ?? 'niet toegewezen'} → ${m.behandelaar?.naam ?? 'niet toegewezen'}`,
+      });
     }
   }
 
   const oudeLeden = new Set(oud.huishouden.leden.map((l) => l.id));
   const nieuweLeden = nieuw.huishouden.leden.filter((l) => !oudeLeden.has(l.id));
-  if (nieuweLeden.length) w.push({ soort: 'huishouden', tekst: `Nieuw in het huishouden: ${nieuweLeden.map((l) => l.naam).join(', ')}` });
+  if (nieuweLeden.length)
+    w.push({ soort: 'huishouden', tekst: `Nieuw in het huishouden: ${nieuweLeden.map((l) => l.naam).join(', ')}` });
 
   for (const t of nieuweTijdlijn(oud.timeline, nieuw.timeline)) {
-    w.push({ soort: 'tijdlijn', meldingNummer: t.meldingNummer, tekst: `${t.titel} (${t.meldingNummer})`, at: t.at, door: t.door ?? null, detail: t.tekst ?? null });
+    w.push({
+      soort: 'tijdlijn',
+      meldingNummer: t.meldingNummer,
+      tekst: `${t.titel} (${t.meldingNummer})`,
+      at: t.at,
+      door: t.door ?? null,
+      detail: t.tekst ?? null,
+    });
   }
 
   return { versieVan: oud.versie, versieNaar: nieuw.versie, wijzigingen: w };

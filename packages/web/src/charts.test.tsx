@@ -3,7 +3,16 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BandDiagram, LijnDiagram, StaafDiagram } from './components/charts/Charts.tsx';
-import { celTekst, fractie, grootste, labelRegels, samenvatting, schaal, waardeTekst, zichtbareLabels } from './components/charts/schaal.ts';
+import {
+  celTekst,
+  fractie,
+  grootste,
+  labelRegels,
+  samenvatting,
+  schaal,
+  waardeTekst,
+  zichtbareLabels,
+} from './components/charts/schaal.ts';
 
 describe('schaal (value axis)', () => {
   it('rounds the top up to a nice step', () => {
@@ -48,12 +57,27 @@ describe('formatting', () => {
     expect(waardeTekst({ waarde: null }, 'procent')).toBe('n.v.t.');
   });
   it('summarises a chart with every value for screen readers', () => {
-    expect(samenvatting('Staafdiagram', 'Meldingen', [{ label: 'Amsterdam', waarden: [{ waarde: 120 }] }, { label: 'Diemen', waarden: [{ waarde: null, status: 'onderdrukt' }] }], [''], 'aantal')).toBe(
-      'Staafdiagram: Meldingen. Amsterdam: 120; Diemen: onderdrukt.',
-    );
-    expect(samenvatting('Staafdiagram', 'Per 1.000', [{ label: 'Uithoorn', waarden: [{ waarde: 13 }, { waarde: 4.5 }] }], ['met kinderen', 'zonder kinderen'], 'per1000')).toBe(
-      'Staafdiagram: Per 1.000. Uithoorn: met kinderen 13,0 per 1.000, zonder kinderen 4,5 per 1.000.',
-    );
+    expect(
+      samenvatting(
+        'Staafdiagram',
+        'Meldingen',
+        [
+          { label: 'Amsterdam', waarden: [{ waarde: 120 }] },
+          { label: 'Diemen', waarden: [{ waarde: null, status: 'onderdrukt' }] },
+        ],
+        [''],
+        'aantal',
+      ),
+    ).toBe('Staafdiagram: Meldingen. Amsterdam: 120; Diemen: onderdrukt.');
+    expect(
+      samenvatting(
+        'Staafdiagram',
+        'Per 1.000',
+        [{ label: 'Uithoorn', waarden: [{ waarde: 13 }, { waarde: 4.5 }] }],
+        ['met kinderen', 'zonder kinderen'],
+        'per1000',
+      ),
+    ).toBe('Staafdiagram: Per 1.000. Uithoorn: met kinderen 13,0 per 1.000, zonder kinderen 4,5 per 1.000.');
   });
   it('splits long labels over two lines at a space', () => {
     expect(labelRegels('Partnergeweld')).toEqual(['Partnergeweld']);
@@ -86,7 +110,9 @@ describe('SVG charts', () => {
       />,
     );
     expect(html.match(/role="img"/g)).toHaveLength(1);
-    expect(html).toContain('aria-label="Staafdiagram: Meldingen per gemeente. Amsterdam: Meldingen 20, Adviesvragen 4; Diemen: Meldingen onderdrukt, Adviesvragen 0."');
+    expect(html).toContain(
+      'aria-label="Staafdiagram: Meldingen per gemeente. Amsterdam: Meldingen 20, Adviesvragen 4; Diemen: Meldingen onderdrukt, Adviesvragen 0."',
+    );
     expect(html).toContain('>onderdrukt (Meldingen)</text>');
     // Widths are percentages of the largest value (20 → 70% of the width, 4 → 14%).
     expect(html).toContain('width="70%"');
@@ -101,7 +127,9 @@ describe('SVG charts', () => {
         xLabels={['jul', 'aug', 'sep']}
         eenheid="werkdagen"
         doel={{ waarde: 5, label: 'termijn 5 werkdagen' }}
-        reeksen={[{ naam: 'Gemiddeld', waarden: [{ waarde: 6 }, { waarde: null, status: 'onderdrukt' }, { waarde: 4 }] }]}
+        reeksen={[
+          { naam: 'Gemiddeld', waarden: [{ waarde: 6 }, { waarde: null, status: 'onderdrukt' }, { waarde: 4 }] },
+        ]}
       />,
     );
     expect(html).toContain('role="img"');
@@ -128,7 +156,13 @@ describe('SVG charts', () => {
     expect(waardeTekst({ waarde: null, status: 'nogNiet' }, 'aantal')).toBe('nog niet');
   });
   it('bar chart: a wrapped label keeps the space between its lines in the text', () => {
-    const html = renderToStaticMarkup(<StaafDiagram titel="Vervolg" eenheid="procent" rijen={[{ label: 'Geen huiselijk geweld of kindermishandeling (afgesloten)', waarden: [{ waarde: 10 }] }]} />);
+    const html = renderToStaticMarkup(
+      <StaafDiagram
+        titel="Vervolg"
+        eenheid="procent"
+        rijen={[{ label: 'Geen huiselijk geweld of kindermishandeling (afgesloten)', waarden: [{ waarde: 10 }] }]}
+      />,
+    );
     const tekst = html.replace(/<[^>]+>/g, '');
     expect(tekst).toContain('Geen huiselijk geweld of kindermishandeling');
     expect(tekst).not.toMatch(/geweldof|kindermishandeling\(/);
@@ -146,7 +180,9 @@ describe('SVG charts', () => {
       />,
     );
     expect(html.match(/class="chart-lopend-kolom"/g)).toHaveLength(1);
-    expect(html).toContain('week 47 (2026), lopend (tot nu): 4 tot nu, week loopt nog (verwacht 5,1 tot 18,2 tot nu, onder de band)');
+    expect(html).toContain(
+      'week 47 (2026), lopend (tot nu): 4 tot nu, week loopt nog (verwacht 5,1 tot 18,2 tot nu, onder de band)',
+    );
     expect(html).not.toContain('chart-signaal-kolom');
   });
   it('band chart: band per week, flagged weeks named in the accessible name', () => {

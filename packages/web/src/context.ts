@@ -27,11 +27,16 @@ export function useApp(): AppState {
   return s;
 }
 
-const MELDER_GROEP: Record<string, string> = { politie: 'Politie', professional: 'Professionals', burger: 'Burgers (niet-beroepsmatig)' };
+const MELDER_GROEP: Record<string, string> = {
+  politie: 'Politie',
+  professional: 'Professionals',
+  burger: 'Burgers (niet-beroepsmatig)',
+};
 
 export function makeAppState(user: Gebruiker, ref: Referentie): AppState {
   const items = (lijst: string) => ref.codelijsten[lijst]?.items ?? [];
-  const label = (lijst: string, code: string | null | undefined) => (code ? (items(lijst).find((i) => i.code === code)?.label ?? code) : '');
+  const label = (lijst: string, code: string | null | undefined) =>
+    code ? (items(lijst).find((i) => i.code === code)?.label ?? code) : '';
   return {
     user,
     ref,
@@ -40,7 +45,12 @@ export function makeAppState(user: Gebruiker, ref: Referentie): AppState {
     labels: (lijst, codes) => (codes ?? []).map((c) => label(lijst, c)).join(', '),
     gemeenteNaam: (code) => (code ? (ref.gemeenten.find((g) => g.code === code)?.naam ?? code) : ''),
     options: (lijst) => items(lijst).map((i) => ({ value: i.code, label: i.label })),
-    hoedanigheidOptions: () => items('hoedanigheid').map((i) => ({ value: i.code, label: i.label, group: MELDER_GROEP[i.groep ?? ''] ?? 'Overig' })),
+    hoedanigheidOptions: () =>
+      items('hoedanigheid').map((i) => ({
+        value: i.code,
+        label: i.label,
+        group: MELDER_GROEP[i.groep ?? ''] ?? 'Overig',
+      })),
     gemeenteOptions: () => ref.gemeenten.map((g) => ({ value: g.code, label: g.naam })),
     isTeammanager: user.rollen.includes('teammanager'),
   };

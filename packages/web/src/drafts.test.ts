@@ -18,7 +18,10 @@ describe('server drafts', () => {
     expect(isServerDraft('zoeken:casus')).toBe(false);
   });
   it('finds the persons a draft is about', () => {
-    const intake = { omschrijving: 'x', betrokkenen: [{ persoonId: 7, gekoppeld: { naam: 'A' } }, { persoon: { achternaam: 'B' } }, { persoonId: 3 }] };
+    const intake = {
+      omschrijving: 'x',
+      betrokkenen: [{ persoonId: 7, gekoppeld: { naam: 'A' } }, { persoon: { achternaam: 'B' } }, { persoonId: 3 }],
+    };
     expect(persoonIdsIn(intake).sort()).toEqual([3, 7]);
     expect(persoonIdsIn({ persoonId: '12', keuze: 'geinformeerd' })).toEqual([12]);
     expect(persoonIdsIn({ persoonId: '', persoonIds: [4, 4, -1] })).toEqual([4]);

@@ -36,7 +36,10 @@ const dropped = new Map<string, number>();
 
 /** Only letters, digits, '.', '_' and '-' are allowed in a server key: ':' becomes '.'. */
 export function serverKey(key: string): string {
-  return key.replace(/:/g, '.').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
+  return key
+    .replace(/:/g, '.')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(0, 100);
 }
 
 /** Whether a draft goes to the server (see the rules above). */
@@ -49,7 +52,8 @@ export function persoonIdsIn(value: unknown, out: Set<number> = new Set()): numb
   if (Array.isArray(value)) for (const v of value) persoonIdsIn(v, out);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'persoonId' && (typeof v === 'number' || (typeof v === 'string' && /^[1-9][0-9]{0,9}$/.test(v)))) out.add(Number(v));
+      if (k === 'persoonId' && (typeof v === 'number' || (typeof v === 'string' && /^[1-9][0-9]{0,9}$/.test(v))))
+        out.add(Number(v));
       else if (k === 'persoonIds' && Array.isArray(v)) {
         for (const x of v) if (Number.isInteger(x) && x > 0) out.add(x);
       } else persoonIdsIn(v, out);
@@ -58,12 +62,23 @@ export function persoonIdsIn(value: unknown, out: Set<number> = new Set()): numb
   return [...out].filter((n) => n > 0).slice(0, 100);
 }
 
-async function call(method: 'GET' | 'PUT' | 'DELETE', key: string, body?: unknown, keepalive = false): Promise<Response | null> {
+async function call(
+  method: 'GET' | 'PUT' | 'DELETE',
+  key: string,
+  body?: unknown,
+  keepalive = false,
+): Promise<Response | null> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   try {
-    return await fetch(`/api/concepten${key ? `/${encodeURIComponent(serverKey(key))}` : ''}`, { method, headers, credentials: 'same-origin', keepalive, body: body === undefined ? undefined : JSON.stringify(body) });
+    return await fetch(`/api/concepten${key ? `/${encodeURIComponent(serverKey(key))}` : ''}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      keepalive,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     return null;
   }
@@ -102,7 +117,10 @@ function schedule(key: string): void {
   const t = pending.get(key);
   if (t) clearTimeout(t);
   unsaved.add(key);
-  pending.set(key, setTimeout(() => void save(key), DEBOUNCE_MS));
+  pending.set(
+    key,
+    setTimeout(() => void save(key), DEBOUNCE_MS),
+  );
 }
 
 /** Save every draft that waits or failed (on pagehide, after re-login). */

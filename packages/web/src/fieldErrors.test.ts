@@ -1,6 +1,14 @@
 import { meldingInputSchema } from '@voordeur/domain';
 import { describe, expect, it } from 'vitest';
-import { dutchMessage, errorsFor, fieldId, fromServerFields, fromZodIssues, parentKeys, pathKey } from './fieldErrors.ts';
+import {
+  dutchMessage,
+  errorsFor,
+  fieldId,
+  fromServerFields,
+  fromZodIssues,
+  parentKeys,
+  pathKey,
+} from './fieldErrors.ts';
 
 describe('field error keys', () => {
   it('builds the same keys as the server (zodFields)', () => {
@@ -31,7 +39,11 @@ describe('field error keys', () => {
 
   it('takes the server fields and translates zod’s English defaults', () => {
     const errors = fromServerFields([
-      { field: 'betrokkenen[1].rol', rule: 'codelijst', message: "'x' staat niet in de codelijst betrokkene_rol (versie v2-2019)" },
+      {
+        field: 'betrokkenen[1].rol',
+        rule: 'codelijst',
+        message: "'x' staat niet in de codelijst betrokkene_rol (versie v2-2019)",
+      },
       { field: 'binnenkomst', rule: 'invalid_type', message: 'Invalid input: expected string, received undefined' },
       { field: 'aanleiding[1]', rule: 'codelijst', message: "'y' staat niet in de codelijst aanleiding" },
       { field: 'aanleiding[1]', rule: 'codelijst', message: "'y' staat niet in de codelijst aanleiding" },
@@ -43,18 +55,30 @@ describe('field error keys', () => {
   });
 
   it('shows list-item errors at the list, nested errors only when asked', () => {
-    const errors = { aanleiding: ['a'], 'aanleiding[1]': ['b'], 'betrokkenen[0].persoon': ['c'], 'betrokkenen[0].persoon.achternaam': ['d'], aard: ['e'] };
+    const errors = {
+      aanleiding: ['a'],
+      'aanleiding[1]': ['b'],
+      'betrokkenen[0].persoon': ['c'],
+      'betrokkenen[0].persoon.achternaam': ['d'],
+      aard: ['e'],
+    };
     expect(errorsFor(errors, 'aanleiding')).toEqual(['a', 'b']);
     expect(errorsFor(errors, 'aan')).toEqual([]);
     expect(errorsFor(errors, 'betrokkenen[0]')).toEqual([]);
     expect(errorsFor(errors, 'betrokkenen[0]', { nested: true })).toEqual(['c', 'd']);
-    expect(errorsFor(errors, 'betrokkenen[0]', { nested: true, exclude: ['betrokkenen[0].persoon.achternaam'] })).toEqual(['c']);
+    expect(
+      errorsFor(errors, 'betrokkenen[0]', { nested: true, exclude: ['betrokkenen[0].persoon.achternaam'] }),
+    ).toEqual(['c']);
   });
 
   it('derives DOM ids and parent keys', () => {
     expect(fieldId('betrokkenen[0].persoon.achternaam')).toBe('f-betrokkenen-0-persoon-achternaam');
     expect(fieldId('aanleiding[2]')).toBe('f-aanleiding-2');
-    expect(parentKeys('betrokkenen[0].persoon.achternaam')).toEqual(['betrokkenen[0].persoon', 'betrokkenen[0]', 'betrokkenen']);
+    expect(parentKeys('betrokkenen[0].persoon.achternaam')).toEqual([
+      'betrokkenen[0].persoon',
+      'betrokkenen[0]',
+      'betrokkenen',
+    ]);
     expect(parentKeys('omschrijving')).toEqual([]);
   });
 });

@@ -39,11 +39,18 @@ function add(errors: FieldErrors, key: string, message: string) {
   if (!list.includes(message)) list.push(message);
 }
 
-export function fromZodIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message: string }>, prefix = ''): FieldErrors {
+export function fromZodIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string; message: string }>,
+  prefix = '',
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const i of issues) {
     const key = pathKey(i.path);
-    add(errors, prefix && key ? (key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`) : prefix || key, dutchMessage(i.code, i.message));
+    add(
+      errors,
+      prefix && key ? (key.startsWith('[') ? `${prefix}${key}` : `${prefix}.${key}`) : prefix || key,
+      dutchMessage(i.code, i.message),
+    );
   }
   return errors;
 }
@@ -58,7 +65,11 @@ export function fromServerFields(fields: ReadonlyArray<FieldError> | undefined):
  * Messages for a field: its own key and its list items ('aanleiding' also shows 'aanleiding[2]');
  * with `nested`, also everything below it ('betrokkenen[0]' shows 'betrokkenen[0].persoon').
  */
-export function errorsFor(errors: FieldErrors, key: string, opts: { nested?: boolean; exclude?: string[] } = {}): string[] {
+export function errorsFor(
+  errors: FieldErrors,
+  key: string,
+  opts: { nested?: boolean; exclude?: string[] } = {},
+): string[] {
   const out: string[] = [];
   for (const [k, msgs] of Object.entries(errors)) {
     if (opts.exclude?.some((x) => k === x || k.startsWith(`${x}.`) || k.startsWith(`${x}[`))) continue;

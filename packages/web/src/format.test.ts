@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clockLabel, datumVoorApi, daysLeftText, formatDag, formatDatum, formatTijdstip, leeftijdText, leesDatum } from './format.ts';
+import {
+  clockLabel,
+  datumVoorApi,
+  daysLeftText,
+  formatDag,
+  formatDatum,
+  formatTijdstip,
+  leeftijdText,
+  leesDatum,
+} from './format.ts';
 
 describe('daysLeftText', () => {
   const open = { metAt: null, state: 'on_time' as const };
@@ -13,14 +22,20 @@ describe('daysLeftText', () => {
     expect(daysLeftText({ ...open, daysLeft: 0, unit: 'werkdagen', state: 'at_risk' })).toBe('laatste dag: vandaag');
   });
   it('says how late an open clock is', () => {
-    expect(daysLeftText({ metAt: null, state: 'overdue', daysLeft: -3, unit: 'werkdagen' })).toBe('3 werkdagen te laat');
+    expect(daysLeftText({ metAt: null, state: 'overdue', daysLeft: -3, unit: 'werkdagen' })).toBe(
+      '3 werkdagen te laat',
+    );
     expect(daysLeftText({ metAt: null, state: 'overdue', daysLeft: -1, unit: 'werkdagen' })).toBe('1 werkdag te laat');
     expect(daysLeftText({ metAt: null, state: 'overdue', daysLeft: -10, unit: 'dagen' })).toBe('10 dagen te laat');
   });
   it('shows when a met clock was met (Amsterdam day), and how late when it was late', () => {
     // 23:30 UTC on 27 November is already 28 November in Amsterdam.
-    expect(daysLeftText({ metAt: '2026-11-27T23:30:00Z', state: 'met', daysLeft: 2, unit: 'werkdagen' })).toBe('afgerond op 28-11-2026');
-    expect(daysLeftText({ metAt: '2026-08-28T13:00:00Z', state: 'met_late', daysLeft: -4, unit: 'werkdagen' })).toBe('afgerond op 28-08-2026, 4 werkdagen te laat');
+    expect(daysLeftText({ metAt: '2026-11-27T23:30:00Z', state: 'met', daysLeft: 2, unit: 'werkdagen' })).toBe(
+      'afgerond op 28-11-2026',
+    );
+    expect(daysLeftText({ metAt: '2026-08-28T13:00:00Z', state: 'met_late', daysLeft: -4, unit: 'werkdagen' })).toBe(
+      'afgerond op 28-08-2026, 4 werkdagen te laat',
+    );
   });
 });
 
@@ -64,7 +79,18 @@ describe('leesDatum (a typed date → JJJJ-MM-DD)', () => {
     expect(leesDatum('01022026')).toBe('2026-02-01');
   });
   it('refuses what is no real date', () => {
-    for (const x of ['', 'gisteren', '31-02-2026', '29-02-2025', '2026-13-01', '00-01-2026', '22-11-26', '2026/11/22x', '123']) expect(leesDatum(x), x).toBeNull();
+    for (const x of [
+      '',
+      'gisteren',
+      '31-02-2026',
+      '29-02-2025',
+      '2026-13-01',
+      '00-01-2026',
+      '22-11-26',
+      '2026/11/22x',
+      '123',
+    ])
+      expect(leesDatum(x), x).toBeNull();
     expect(leesDatum('29-02-2028')).toBe('2028-02-29');
   });
   it('gives the API the normalised date, or the text as typed for the server to refuse', () => {

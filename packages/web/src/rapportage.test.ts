@@ -1,7 +1,7 @@
 // The management-information pages' logic: period choice (half-year or any range, kept in the URL),
 // the status of a missing figure (suppressed or not applicable), flags and bands in words.
 import { describe, expect, it } from 'vitest';
-import { verdelingInBakken } from './pages/Rapportage.tsx';
+import { verdelingInBakken } from './pages/RapportageModel.ts';
 import { cbsHalfjaren, isV1, ontbrekendeOpties, protocolNaam, standaardProtocol } from './pages/Cbs.tsx';
 import {
   actueleRun,
@@ -44,7 +44,10 @@ describe('period choice', () => {
     expect(o[1]!.label).toBe('Tweede halfjaar 2025');
   });
   it('reads any date range, gemeente and threshold from the URL and writes them back', () => {
-    const k = keuzeUitUrl(new URLSearchParams('van=2026-03-01&tot=2026-05-31&gemeente=GM0363&suppress=10'), '2026-11-22');
+    const k = keuzeUitUrl(
+      new URLSearchParams('van=2026-03-01&tot=2026-05-31&gemeente=GM0363&suppress=10'),
+      '2026-11-22',
+    );
     expect(k.soort).toBe('periode');
     expect(rapportQuery(k)).toBe('van=2026-03-01&tot=2026-05-31&gemeente=GM0363&suppress=10');
     // A half-year in the URL wins over dates; junk is ignored.
@@ -54,15 +57,21 @@ describe('period choice', () => {
   it('checks a date range before asking the server', () => {
     const base = keuzeUitUrl(new URLSearchParams(''), '2026-11-22');
     expect(keuzeFouten(base)).toEqual({});
-    expect(keuzeFouten({ ...base, soort: 'periode', van: '', tot: '2026-01-01' })).toEqual({ van: ['Vul een begindatum in (dag, maand, jaar)'] });
+    expect(keuzeFouten({ ...base, soort: 'periode', van: '', tot: '2026-01-01' })).toEqual({
+      van: ['Vul een begindatum in (dag, maand, jaar)'],
+    });
     expect(keuzeFouten({ ...base, soort: 'periode', van: '2026-02-30', tot: '2026-03-01' }).van).toBeDefined();
-    expect(keuzeFouten({ ...base, soort: 'periode', van: '2026-05-01', tot: '2026-04-30' })).toEqual({ tot: ['De einddatum ligt vóór de begindatum'] });
+    expect(keuzeFouten({ ...base, soort: 'periode', van: '2026-05-01', tot: '2026-04-30' })).toEqual({
+      tot: ['De einddatum ligt vóór de begindatum'],
+    });
     expect(keuzeFouten({ ...base, soort: 'periode', van: '2026-04-30', tot: '2026-04-30' })).toEqual({});
   });
   it('writes periods and months in Dutch', () => {
     expect(halfjaarPeriode('2019H2')).toEqual({ van: '2019-07-01', tot: '2019-12-31' });
     expect(halfjaarPeriode('2019H3')).toBeNull();
-    expect(periodeTekst({ van: '2019-07-01', tot: '2019-12-31', halfjaar: '2019H2' })).toBe('1 juli 2019 t/m 31 december 2019 (tweede halfjaar 2019)');
+    expect(periodeTekst({ van: '2019-07-01', tot: '2019-12-31', halfjaar: '2019H2' })).toBe(
+      '1 juli 2019 t/m 31 december 2019 (tweede halfjaar 2019)',
+    );
     expect(maandNaam('2026-03')).toBe('maart 2026');
     expect(maandNaam('2026-03', true)).toBe('mrt');
   });
@@ -81,7 +90,11 @@ describe('a running period', () => {
       { maand: '2026-11', staat: 'lopend' },
       { maand: '2026-12', staat: 'nogNiet' },
     ]);
-    expect(periodeMaanden(p).map((m) => maandLabel(m))).toEqual(['oktober 2026', 'november 2026 (lopend)', 'december 2026']);
+    expect(periodeMaanden(p).map((m) => maandLabel(m))).toEqual([
+      'oktober 2026',
+      'november 2026 (lopend)',
+      'december 2026',
+    ]);
     expect(periodeMaanden({ maanden: ['2026-01'] })).toEqual([{ maand: '2026-01', staat: 'klaar' }]);
   });
 });
@@ -92,12 +105,19 @@ describe('missing figures', () => {
     expect(punt(12, o, 'x')).toEqual({ waarde: 12 });
     expect(punt(0, o, 'x')).toEqual({ waarde: 0 });
     expect(punt(null, o, 'perGemeente.GM0358.meldingen')).toEqual({ waarde: null, status: 'onderdrukt' });
-    expect(punt(null, o, 'typeGeweld.metKinderen.partnergeweld', 'typeGeweld.metKinderen.n')).toEqual({ waarde: null, status: 'onderdrukt' });
+    expect(punt(null, o, 'typeGeweld.metKinderen.partnergeweld', 'typeGeweld.metKinderen.n')).toEqual({
+      waarde: null,
+      status: 'onderdrukt',
+    });
     expect(punt(null, o, 'doorlooptijdDiensten.n')).toEqual({ waarde: null, status: 'nvt' });
   });
   it('the page says what was suppressed', () => {
-    expect(onderdrukkingTekst({ drempel: 10, cellen: ['a', 'b'] })).toMatch(/^Cellen kleiner dan 10 zijn onderdrukt.*\(2 cellen\)/);
-    expect(onderdrukkingTekst({ drempel: 0, cellen: [] })).toBe('Er is niets onderdrukt: alle aantallen worden getoond.');
+    expect(onderdrukkingTekst({ drempel: 10, cellen: ['a', 'b'] })).toMatch(
+      /^Cellen kleiner dan 10 zijn onderdrukt.*\(2 cellen\)/,
+    );
+    expect(onderdrukkingTekst({ drempel: 0, cellen: [] })).toBe(
+      'Er is niets onderdrukt: alle aantallen worden getoond.',
+    );
   });
   it('bins the werkdagen distribution; a bin with a suppressed member is suppressed', () => {
     const b = verdelingInBakken(
@@ -123,8 +143,12 @@ describe('missing figures', () => {
 
 describe('bands and flags in words', () => {
   it('names a run of weeks outside the band', () => {
-    expect(signaleringTekst('Onderwijs', { vanaf: '2026-W12', tot: '2026-W13', richting: 'onder', weken: 2 })).toBe('onderwijs: 2 weken onder de verwachte band (week 12 t/m 13, 2026)');
-    expect(signaleringTekst('Politie', { vanaf: '2025-W52', tot: '2026-W02', richting: 'boven', weken: 3 })).toBe('politie: 3 weken boven de verwachte band (week 52 (2025) t/m week 2 (2026))');
+    expect(signaleringTekst('Onderwijs', { vanaf: '2026-W12', tot: '2026-W13', richting: 'onder', weken: 2 })).toBe(
+      'onderwijs: 2 weken onder de verwachte band (week 12 t/m 13, 2026)',
+    );
+    expect(signaleringTekst('Politie', { vanaf: '2025-W52', tot: '2026-W02', richting: 'boven', weken: 3 })).toBe(
+      'politie: 3 weken boven de verwachte band (week 52 (2025) t/m week 2 (2026))',
+    );
   });
   it('writes bands and week status', () => {
     expect(bandTekst({ laag: 1.1, hoog: 10.9 })).toBe('1,1 – 10,9');
@@ -143,12 +167,27 @@ describe('bands and flags in words', () => {
     expect(afwijkingVan(5, null, null)).toBeNull();
   });
   it('rebuilds runs from weekly flags as the server does (a run starts the week before its first flag)', () => {
-    const w = (week: string, signaal: boolean, afwijking: 'onder' | 'boven' | null = signaal ? 'onder' : null) => ({ week, signaal, afwijking });
-    expect(runsUitWeken([w('2026-W11', false, 'onder'), w('2026-W12', true), w('2026-W13', true), w('2026-W14', false)])).toEqual([{ vanaf: '2026-W11', tot: '2026-W13', richting: 'onder', weken: 3 }]);
+    const w = (week: string, signaal: boolean, afwijking: 'onder' | 'boven' | null = signaal ? 'onder' : null) => ({
+      week,
+      signaal,
+      afwijking,
+    });
+    expect(
+      runsUitWeken([w('2026-W11', false, 'onder'), w('2026-W12', true), w('2026-W13', true), w('2026-W14', false)]),
+    ).toEqual([{ vanaf: '2026-W11', tot: '2026-W13', richting: 'onder', weken: 3 }]);
     // Flagged in the first week shown: the run began the week before (not shown).
-    expect(runsUitWeken([w('2026-W01', true), w('2026-W02', false)])).toEqual([{ vanaf: '2025-W52', tot: '2026-W01', richting: 'onder', weken: 2 }]);
+    expect(runsUitWeken([w('2026-W01', true), w('2026-W02', false)])).toEqual([
+      { vanaf: '2025-W52', tot: '2026-W01', richting: 'onder', weken: 2 },
+    ]);
     // A change of side starts a new run.
-    expect(runsUitWeken([w('2026-W10', false, 'onder'), w('2026-W11', true), w('2026-W12', false, 'boven'), w('2026-W13', true, 'boven')]).map((r) => r.richting)).toEqual(['onder', 'boven']);
+    expect(
+      runsUitWeken([
+        w('2026-W10', false, 'onder'),
+        w('2026-W11', true),
+        w('2026-W12', false, 'boven'),
+        w('2026-W13', true, 'boven'),
+      ]).map((r) => r.richting),
+    ).toEqual(['onder', 'boven']);
   });
   it('knows ISO years with 53 weeks', () => {
     expect(isoWekenIn(2020)).toBe(53);
@@ -163,13 +202,39 @@ describe('bands and flags in words', () => {
       dimensie: 'bron',
       sleutel: label,
       label,
-      weken: [{ week: '2026-W13', maandag: '2026-03-23', aantal: 0, verwacht: null, afwijking: nu ? 'onder' : null, signaal: nu }],
-      signaleringen: Array.from({ length: runs }, () => ({ vanaf: '2026-W12', tot: '2026-W13', richting: 'onder' as const, weken: 2 })),
+      weken: [
+        {
+          week: '2026-W13',
+          maandag: '2026-03-23',
+          aantal: 0,
+          verwacht: null,
+          afwijking: nu ? 'onder' : null,
+          signaal: nu,
+        },
+      ],
+      signaleringen: Array.from({ length: runs }, () => ({
+        vanaf: '2026-W12',
+        tot: '2026-W13',
+        richting: 'onder' as const,
+        weken: 2,
+      })),
     });
-    expect(gesignaleerd([reeks('Politie', false, 1), reeks('Zorg', false, 0), reeks('Onderwijs', true, 1)]).map((r) => r.label)).toEqual(['Onderwijs', 'Politie']);
+    expect(
+      gesignaleerd([reeks('Politie', false, 1), reeks('Zorg', false, 0), reeks('Onderwijs', true, 1)]).map(
+        (r) => r.label,
+      ),
+    ).toEqual(['Onderwijs', 'Politie']);
     // A running week after the flagged week raises no flag itself and does not end the current one.
     const metLopend = reeks('Onderwijs', true, 1);
-    metLopend.weken.push({ week: '2026-W14', maandag: '2026-03-30', aantal: 0, verwacht: null, afwijking: 'onder', signaal: false, lopend: { dagen: 2, tot: '2026-03-31' } });
+    metLopend.weken.push({
+      week: '2026-W14',
+      maandag: '2026-03-30',
+      aantal: 0,
+      verwacht: null,
+      afwijking: 'onder',
+      signaal: false,
+      lopend: { dagen: 2, tot: '2026-03-31' },
+    });
     expect(actueleRun(metLopend)).toEqual({ vanaf: '2026-W12', tot: '2026-W13', richting: 'onder', weken: 2 });
   });
 });
@@ -191,11 +256,27 @@ describe('CBS page', () => {
           aantallen: { adviezen: 3, meldingen: 7, onderzoeken: 1, personen: 19, nietLeverbaar: 2, uitgesloten: 1 },
           records: { adviezen: [], meldingen: [], onderzoeken: [] },
           nietLeverbaar: [
-            { soort: 'melding', nummer: 'ML0000009', redenen: ["geen CBS-code voor aanleiding 'andere_problematiek' in protocol v2-2025", 'persoon zonder geboortedatum'] },
+            {
+              soort: 'melding',
+              nummer: 'ML0000009',
+              redenen: [
+                "geen CBS-code voor aanleiding 'andere_problematiek' in protocol v2-2025",
+                'persoon zonder geboortedatum',
+              ],
+            },
             { soort: 'onderzoek', nummer: 'OZ0000002', redenen: ['uitkomst onbekend'] },
           ],
-          uitgesloten: [{ soort: 'melding', nummer: 'ML0000010', reden: 'zorgmelding politie zonder huiselijk geweld of kindermishandeling' }],
-          bestand: { naam: 'cbs-VT-AA-2026H1-v2-2025.txt', inhoud: 'VT;VT-AA;v2-2025;2026H1;20260715;3;7;1;19\r\nPS;ML0000002;734214108;19880312;V\r\n' },
+          uitgesloten: [
+            {
+              soort: 'melding',
+              nummer: 'ML0000010',
+              reden: 'zorgmelding politie zonder huiselijk geweld of kindermishandeling',
+            },
+          ],
+          bestand: {
+            naam: 'cbs-VT-AA-2026H1-v2-2025.txt',
+            inhoud: 'VT;VT-AA;v2-2025;2026H1;20260715;3;7;1;19\r\nPS;ML0000002;734214108;19880312;V\r\n',
+          },
         },
       }),
     );
@@ -223,7 +304,13 @@ describe('CBS page', () => {
       metOpties: true,
       velden: [],
       opties: [
-        { veld: 'aanleiding', optie: 'partnergeweld', label: '(Ex)Partnergeweld', cbsCode: '01', waarden: ['partnergeweld'] },
+        {
+          veld: 'aanleiding',
+          optie: 'partnergeweld',
+          label: '(Ex)Partnergeweld',
+          cbsCode: '01',
+          waarden: ['partnergeweld'],
+        },
         { veld: 'geslacht', optie: 'O', label: 'Onbekend', cbsCode: null, waarden: ['O'] },
       ],
     };

@@ -1,9 +1,12 @@
 // What each role sees: the navigation and the start page after login. The server decides what is
-// allowed (policy table in packages/server/src/policy); this only keeps the UI from offering pages
-// a role cannot use.
+// allowed (the policy table POLICY in packages/domain/src/policy.ts, enforced by
+// packages/server/src/policy); the role groups here are derived from that same table, so the UI
+// offers a page exactly to the roles the server lets use it.
+import { rollenDieMogen, rollenMogen, type Action, type Resource } from '@voordeur/domain';
 import type { Route } from './router.tsx';
 
-export type NavPage = 'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'privacy' | 'start' | 'rapportage';
+export type NavPage =
+  'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'privacy' | 'start' | 'rapportage';
 
 export interface NavItem {
   to: string;
@@ -13,30 +16,62 @@ export interface NavItem {
   pages?: string[];
 }
 
-/** Roles that handle meldingen (policy: melding read/transition, werkvoorraad read). */
-export const CASE_ROLES = ['bureaudienst', 'backoffice', 'crisisdienst', 'gedragswetenschapper', 'vertrouwensarts', 'teammanager'] as const;
-/** Roles that register meldingen and adviesvragen (policy: melding create). */
-const INTAKE_ROLES = ['bureaudienst', 'backoffice', 'crisisdienst', 'teammanager'];
-const BEHEER_ROLES = ['functioneel_beheerder'];
-/** The privacy officer: access log and rights of persons (policy: toegangslog, rechten). */
-const PRIVACY_ROLES = ['privacy_officer'];
-/** Roles that see aggregated management information (policy: rapportage read/export). */
-const RAPPORTAGE_ROLES = ['beleidsmedewerker', 'teammanager'];
+/**
+ * The capabilities the web app offers, each as the policy permissions it needs (all of them).
+ * A role has the capability exactly when the policy table allows every listed permission.
+ */
+export const CAPABILITIES = {
+  /** Handles meldingen: werkvoorraad, zoeken, casus (melding read/transition, werkvoorraad read). */
+  casuswerk: [
+    ['werkvoorraad', 'read'],
+    ['melding', 'read'],
+    ['melding', 'transition'],
+  ],
+  /** Registers meldingen and adviesvragen (melding create). */
+  intake: [['melding', 'create']],
+  /** Beheer: configuration and user administration. */
+  beheer: [['beheer', 'read']],
+  /** The privacy officer's page: access log and rights of persons. */
+  privacy: [
+    ['toegangslog', 'read'],
+    ['rechten', 'read'],
+  ],
+  /** Aggregated management information. */
+  rapportage: [['rapportage', 'read']],
+  /** The CBS delivery carries BSN: rapportage export and werkvoorraad_toewijzen update (the teammanager). */
+  cbs: [
+    ['rapportage', 'export'],
+    ['werkvoorraad_toewijzen', 'update'],
+  ],
+} as const satisfies Record<string, ReadonlyArray<readonly [Resource, Action]>>;
+export type Capability = keyof typeof CAPABILITIES;
 
-const has = (rollen: readonly string[], list: readonly string[]) => rollen.some((r) => list.includes(r));
+/** Does a user with these roles have the capability? (One role must hold all its permissions.) */
+export function hasCapability(rollen: readonly string[], cap: Capability): boolean {
+  return rollen.some((r) => CAPABILITIES[cap].every(([res, act]) => rollenMogen([r], res, act)));
+}
 
-export const isCaseWorker = (rollen: readonly string[]) => has(rollen, CASE_ROLES);
-export const isBeheerder = (rollen: readonly string[]) => has(rollen, BEHEER_ROLES);
-export const isPrivacyOfficer = (rollen: readonly string[]) => has(rollen, PRIVACY_ROLES);
-export const mayRapportage = (rollen: readonly string[]) => has(rollen, RAPPORTAGE_ROLES);
-/** The CBS delivery carries BSN: rapportage export and werkvoorraad_toewijzen update, i.e. the teammanager. */
-export const mayCbs = (rollen: readonly string[]) => has(rollen, ['teammanager']);
+/** The roles that have the capability, in the order of the policy's role list. */
+export function rolesWith(cap: Capability): string[] {
+  const [first, ...rest] = CAPABILITIES[cap];
+  return rollenDieMogen(first[0], first[1]).filter((r) => rest.every(([res, act]) => rollenMogen([r], res, act)));
+}
+
+/** Roles that handle meldingen (derived from the policy table). */
+export const CASE_ROLES: readonly string[] = rolesWith('casuswerk');
+
+export const isCaseWorker = (rollen: readonly string[]) => hasCapability(rollen, 'casuswerk');
+export const mayIntake = (rollen: readonly string[]) => hasCapability(rollen, 'intake');
+export const isBeheerder = (rollen: readonly string[]) => hasCapability(rollen, 'beheer');
+export const isPrivacyOfficer = (rollen: readonly string[]) => hasCapability(rollen, 'privacy');
+export const mayRapportage = (rollen: readonly string[]) => hasCapability(rollen, 'rapportage');
+export const mayCbs = (rollen: readonly string[]) => hasCapability(rollen, 'cbs');
 
 /** The main navigation for a user with these roles (a user can have several). */
 export function navItems(rollen: readonly string[]): NavItem[] {
   const out: NavItem[] = [];
   if (isCaseWorker(rollen)) out.push({ to: '/werkvoorraad', label: 'Werkvoorraad', page: 'werkvoorraad' });
-  if (has(rollen, INTAKE_ROLES)) {
+  if (mayIntake(rollen)) {
     out.push({ to: '/meldingen/nieuw', label: 'Nieuwe melding', page: 'intake' });
     out.push({ to: '/adviesvragen', label: 'Adviesvraag', page: 'adviesvragen' });
   }
@@ -44,10 +79,17 @@ export function navItems(rollen: readonly string[]): NavItem[] {
   if (isBeheerder(rollen)) out.push({ to: '/beheer', label: 'Beheer', page: 'beheer' });
   if (isPrivacyOfficer(rollen)) out.push({ to: '/privacy', label: 'Privacy', page: 'privacy' });
   // One item for the management information; its pages have their own navigation.
-  if (mayRapportage(rollen)) out.push({ to: '/rapportage', label: 'Rapportage', page: 'rapportage', pages: ['monitoring', 'coordinatie', 'cbs'] });
+  if (mayRapportage(rollen))
+    out.push({
+      to: '/rapportage',
+      label: 'Rapportage',
+      page: 'rapportage',
+      pages: ['monitoring', 'coordinatie', 'cbs'],
+    });
   // Roles without case work keep the overview of what their role offers (and the reference data);
   // a role with no page of its own (onderzoeker) starts there.
-  if (!isCaseWorker(rollen) && !isBeheerder(rollen)) out.push({ to: '/start', label: out.length ? 'Overzicht' : 'Start', page: 'start', pages: ['referentie'] });
+  if (!isCaseWorker(rollen) && !isBeheerder(rollen))
+    out.push({ to: '/start', label: out.length ? 'Overzicht' : 'Start', page: 'start', pages: ['referentie'] });
   return out;
 }
 
@@ -87,8 +129,8 @@ const PAGE_RULE: Record<PageName, (rollen: readonly string[]) => boolean> = {
   werkvoorraad: isCaseWorker,
   zoeken: isCaseWorker,
   casus: isCaseWorker,
-  intake: (r) => has(r, INTAKE_ROLES),
-  adviesvragen: (r) => has(r, INTAKE_ROLES),
+  intake: mayIntake,
+  adviesvragen: mayIntake,
   beheer: isBeheerder,
   privacy: isPrivacyOfficer,
   rapportage: mayRapportage,

@@ -1,93 +1,25 @@
-// Shapes of the API answers the web app reads (see packages/server/src/routes.ts and services).
-import type { Actie, Clock, ClockState, MeldingStatus, Proces } from '@voordeur/domain';
+// Web-side types of API answers. The shapes the server builds and the web reads live in the domain
+// package (packages/domain/src/api/) and are re-exported here for the pages that import them from
+// this file. Still here: the casus answer (Casus, Melding, CasusClock, Veiligheidsvlag) and the
+// casus search hit, which are being reshaped in casus/ and move to the domain afterwards.
+import type { Actie, ClockState, MeldingKlok, MeldingStatus, WorkflowContext } from '@voordeur/domain';
 
-export interface Gebruiker {
-  id: number;
-  gebruikersnaam: string;
-  naam: string;
-  rollen: string[];
-  rolLabels?: string[];
-  teamId: number | null;
-}
+export type {
+  Adviesvraag,
+  CodelijstItem as CodeItem,
+  Gebruiker,
+  GelijkgesteldeDag,
+  Kandidaat,
+  MeldingAangemaakt,
+  RadarMelding,
+  Referentie,
+  SessieAntwoord,
+  Werkvoorraad,
+  WerkItem,
+} from '@voordeur/domain';
 
-export interface SessieAntwoord {
-  gebruiker: Gebruiker;
-  csrfToken: string;
-}
-
-export interface CodeItem {
-  code: string;
-  label: string;
-  groep: string | null;
-  subgroep: string | null;
-}
-
-export interface Referentie {
-  codelijsten: Record<string, { versie: string; items: CodeItem[] }>;
-  gemeenten: Array<{ code: string; naam: string; teamId: number | null }>;
-  teams: Array<{ id: number; naam: string }>;
-  medewerkers: Array<{ id: number; naam: string; rollen: string[]; teamId: number | null }>;
-  processen: Proces[];
-}
-
-export interface Kandidaat {
-  id: number;
-  naam: string;
-  bsn: string | null;
-  geboortedatum: string | null;
-  geboortedatumLabel: string | null;
-  geslacht: string;
-  score: number;
-  redenen: string[];
-  /** veiligheidsvlaggen: not (yet) in the search answer; shown when the server sends it. */
-  huishoudens: Array<{ id: number; adres: string; gemeenteCode: string | null; veiligheidsvlaggen?: string[] }>;
-  eerdereMeldingen: number;
-}
-
-export interface RadarMelding {
-  id: number;
-  nummer: string;
-  ontvangenOp: string;
-  status: MeldingStatus;
-  aanleiding: string[];
-  casusId: number;
-  casusNummer: string;
-  persoonIds: number[];
-  beoordelingUitkomst: string | null;
-  /** Flags of the melding's casus: not (yet) in the radar answer; shown when the server sends them. */
-  veiligheidsvlaggen?: string[];
-}
-
-export interface MeldingAangemaakt {
-  meldingId: number;
-  nummer: string;
-  casusId: number;
-  casusNummer: string;
-  hermelding: boolean;
-  huishoudenId: number;
-  persoonIds: number[];
-  gekoppeldePersonen: number[];
-  eerdereMeldingen: RadarMelding[];
-}
-
-export interface Adviesvraag {
-  id: number;
-  nummer: string;
-  ontvangenOp: string;
-  hoedanigheid: string;
-  aanleiding: string[];
-  aard: string[];
-  /** Codes from the list 'signaal'. */
-  signalen?: string[];
-  regio: 'eigen' | 'andere' | 'onbekend';
-  gemeenteCode: string | null;
-  vraag: string;
-  advies: string;
-  afgeslotenOp: string | null;
-  omgezetInMeldingId: number | null;
-}
-
-export type CasusClock = Clock & { persoonId?: number };
+/** A clock of a melding: informing per person, terugkoppeling per moment (domain MeldingKlok). */
+export type CasusClock = MeldingKlok;
 
 export interface Melding {
   id: number;
@@ -107,7 +39,14 @@ export interface Melding {
   behandelaar: { id: number; naam: string } | null;
   adviesvraagId: number | null;
   betrokkenen: Array<{ persoonId: number; naam: string; rol: string }>;
-  melder: { naam: string | null; organisatie: string | null; functie: string | null; telefoon: string | null; email: string | null; wilOnbekendBlijven: boolean } | null;
+  melder: {
+    naam: string | null;
+    organisatie: string | null;
+    functie: string | null;
+    telefoon: string | null;
+    email: string | null;
+    wilOnbekendBlijven: boolean;
+  } | null;
   beoordeling: {
     acuteOnveiligheid: boolean;
     structureleOnveiligheid: boolean;
@@ -136,12 +75,27 @@ export interface Melding {
   } | null;
   afsluiting: { reden: string; toelichting: string | null; moment: string; afgeslotenOp: string } | null;
   terugkoppelingen: Array<{ moment: string; inhoud: string; gedaanOp: string; door: string | null }>;
-  informering: Array<{ persoonId: number; geinformeerdOp: string | null; wijze: string | null; verlengingen: Array<{ weken: number; reden: string }> | null }>;
+  informering: Array<{
+    persoonId: number;
+    geinformeerdOp: string | null;
+    wijze: string | null;
+    verlengingen: Array<{ weken: number; reden: string }> | null;
+  }>;
   rvdkVerzoeken: Array<{ motivering: string; verzochtOp: string }>;
   /** Monitoringcontacten after the overdracht, oldest first. */
-  monitoringcontacten: Array<{ gedaanOp: string; bevindingen: string; hulpGestart: 'ja' | 'nee' | 'onbekend'; veilig: 'ja' | 'nee' | 'twijfel'; door: string | null }>;
+  monitoringcontacten: Array<{
+    gedaanOp: string;
+    bevindingen: string;
+    hulpGestart: 'ja' | 'nee' | 'onbekend';
+    veilig: 'ja' | 'nee' | 'twijfel';
+    door: string | null;
+  }>;
   clocks: CasusClock[];
   ergsteKlok: ClockState;
+  /** The inputs of the workflow's guards as the server derived them (domain workflowContext). */
+  workflow: Required<WorkflowContext>;
+  /** The facts the closing rule needs (domain afsluitenContext). */
+  afsluiten: { beoordelingUitkomst: string | null; dienstOfOverdracht: boolean };
   acties: Array<{ actie: Actie; label: string }>;
 }
 
@@ -159,44 +113,31 @@ export interface Casus {
     id: number;
     adres: string;
     gemeenteCode: string | null;
-    leden: Array<{ id: number; naam: string; rol: string; geboortedatum: string | null; geboortedatumLabel: string | null; leeftijd: number | null; geslacht: string; bsn: string | null }>;
+    leden: Array<{
+      id: number;
+      naam: string;
+      rol: string;
+      geboortedatum: string | null;
+      geboortedatumLabel: string | null;
+      leeftijd: number | null;
+      geslacht: string;
+      bsn: string | null;
+    }>;
   };
   meldingen: Melding[];
-  timeline: Array<{ at: string; soort: string; titel: string; tekst?: string | null; meldingNummer: string; door?: string | null }>;
+  timeline: Array<{
+    at: string;
+    soort: string;
+    titel: string;
+    tekst?: string | null;
+    meldingNummer: string;
+    door?: string | null;
+  }>;
 }
 
 export interface Veiligheidsvlag {
   vlaggen: string[];
   toelichting: string | null;
-}
-
-export interface WerkItem {
-  meldingId: number;
-  nummer: string;
-  casusId: number;
-  casusNummer: string;
-  adres: string;
-  status: MeldingStatus;
-  proces: Proces;
-  behandelaar: { id: number; naam: string } | null;
-  ontvangenOp: string;
-  eerstvolgende: Clock | null;
-  klokStatus: ClockState;
-  openKlokken: Clock[];
-  /** The casus version, for Oppakken without reading the casus first. */
-  casusVersie: number;
-  /** Safety flags of the household's casus. */
-  veiligheidsvlaggen?: string[];
-}
-
-export interface Werkvoorraad {
-  vandaag: string;
-  totaal: number;
-  /** Meldingen matching the filters that are not listed: no relation with them (another team). */
-  nietGetoond?: number;
-  items: WerkItem[];
-  tellingen: Partial<Record<Proces, Record<ClockState, number>>>;
-  perBehandelaar: Array<{ behandelaarId: number | null; naam: string; aantal: number; teLaat: number }>;
 }
 
 export interface CasusZoekResultaat {
@@ -206,9 +147,4 @@ export interface CasusZoekResultaat {
   adres: string;
   /** Not (yet) in the search answer; shown when the server sends it. */
   veiligheidsvlaggen?: string[];
-}
-
-export interface GelijkgesteldeDag {
-  datum: string;
-  naam: string;
 }

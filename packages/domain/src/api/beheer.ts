@@ -65,3 +65,10 @@ export interface HistorieRegel {
   nieuw: unknown;
   toelichting: string | null;
 }
+
+/** GET /api/beheer/gebruikers: the users, the teams and the roles to choose from. */
+export interface GebruikersLijst {
+  gebruikers: GebruikerOverzicht[];
+  teams: TeamOverzicht[];
+  rollen: RolOptie[];
+}

@@ -65,7 +65,13 @@ export interface HalfjaarRapport {
    * and including the current month (`peildatum` = today); the months after it are in `nogNiet`
    * and in no per-month series (they are not 0, they have not happened yet).
    */
-  periode: { van: LocalDate; tot: LocalDate; halfjaar: string | null; maanden: string[]; lopend?: { peildatum: LocalDate; nogNiet: string[] } };
+  periode: {
+    van: LocalDate;
+    tot: LocalDate;
+    halfjaar: string | null;
+    maanden: string[];
+    lopend?: { peildatum: LocalDate; nogNiet: string[] };
+  };
   gemeente: { code: string; naam: string } | null;
   regels: { meldingen: string; huishoudensJaar: number };
   onderdrukking: Onderdrukking;
@@ -77,7 +83,12 @@ export interface HalfjaarRapport {
     andereRegio: number | null;
     regioOnbekend: number | null;
     eigenRegioGemeenteOnbekend: number | null;
-    perMaand: Array<{ maand: string; totaal: number | null; metKinderen: number | null; zonderKinderen: number | null }>;
+    perMaand: Array<{
+      maand: string;
+      totaal: number | null;
+      metKinderen: number | null;
+      zonderKinderen: number | null;
+    }>;
   };
   adviesvragen: {
     totaal: number | null;
@@ -88,7 +99,13 @@ export interface HalfjaarRapport {
     perMaand: Array<{ maand: string; totaal: number | null }>;
   };
   perGemeente: GemeenteRij[];
-  per1000: { totaal: number | null; metKinderen: number | null; zonderKinderen: number | null; huishoudensJaren: number[]; gemeentenZonderTelling: string[] };
+  per1000: {
+    totaal: number | null;
+    metKinderen: number | null;
+    zonderKinderen: number | null;
+    huishoudensJaren: number[];
+    gemeentenZonderTelling: string[];
+  };
   typeGeweld: Record<KindGroep, Verdeling>;
   melders: Record<KindGroep, MelderVerdeling>;
   veiligheidsbeoordeling: Record<KindGroep, Verdeling>;
@@ -110,8 +127,18 @@ export interface HalfjaarRapport {
     groepen: Telling[];
     perOntvanger: Telling[];
     perAfsluitreden: Telling[];
-    casusregie: { overdrachten: number | null; directNaBeoordeling: number | null; naDienst: number | null; percentageDirectNaBeoordeling: number | null };
-    lokaalTeam: { overdrachten: number | null; reedsBekend: number | null; nietBekend: number | null; percentageReedsBekend: number | null };
+    casusregie: {
+      overdrachten: number | null;
+      directNaBeoordeling: number | null;
+      naDienst: number | null;
+      percentageDirectNaBeoordeling: number | null;
+    };
+    lokaalTeam: {
+      overdrachten: number | null;
+      reedsBekend: number | null;
+      nietBekend: number | null;
+      percentageReedsBekend: number | null;
+    };
   };
 }
 
@@ -160,7 +187,13 @@ export interface SignaalWeek {
   meldingen: number | null;
   adviesvragen: number | null;
   totaal: number | null;
-  items: Array<{ code: string; aantalMeldingen: number | null; aantalAdviesvragen: number | null; aantal: number | null; aandeel: number | null }>;
+  items: Array<{
+    code: string;
+    aantalMeldingen: number | null;
+    aantalAdviesvragen: number | null;
+    aantal: number | null;
+    aandeel: number | null;
+  }>;
 }
 /** A series flagged in the last complete week of the period. */
 export interface ActueleSignalering {
@@ -180,7 +213,12 @@ export interface Methode {
 }
 export interface Monitoring {
   /** `lopend`: the last week is the current one, counted up to `peildatum` (today), `dagen` days. */
-  periode: { van: LocalDate; tot: LocalDate; weken: string[]; lopend?: { week: string; peildatum: LocalDate; dagen: number } };
+  periode: {
+    van: LocalDate;
+    tot: LocalDate;
+    weken: string[];
+    lopend?: { week: string; peildatum: LocalDate; dagen: number };
+  };
   methode: Methode;
   dataVanaf: LocalDate | null;
   onderdrukking: Onderdrukking;
@@ -194,8 +232,26 @@ export interface Coordinatie {
   periode: Monitoring['periode'];
   methode: Methode;
   onderdrukking: Onderdrukking;
-  weken: Array<{ week: string; lopend?: boolean; meldingen: number | null; meldingenVerwacht: Band | null; adviesvragen: number | null; adviesvragenVerwacht: Band | null }>;
-  bronnen: Array<{ sleutel: string; label: string; weken: Array<{ week: string; aantal: number | null; laag: number | null; hoog: number | null; signaal: boolean; lopend?: boolean }> }>;
+  weken: Array<{
+    week: string;
+    lopend?: boolean;
+    meldingen: number | null;
+    meldingenVerwacht: Band | null;
+    adviesvragen: number | null;
+    adviesvragenVerwacht: Band | null;
+  }>;
+  bronnen: Array<{
+    sleutel: string;
+    label: string;
+    weken: Array<{
+      week: string;
+      aantal: number | null;
+      laag: number | null;
+      hoog: number | null;
+      signaal: boolean;
+      lopend?: boolean;
+    }>;
+  }>;
   signalen: Monitoring['signalen'];
   actueleSignaleringen: ActueleSignalering[];
   toelichting: string;
@@ -240,6 +296,10 @@ export interface CbsMelding {
   datumTriagebesluit: string;
   directeOverdracht: string[];
   onderzoeksnummer: string | null;
+  /** v1 §3.7.2 "datum start inzetten vervolgtraject" (vervolg 02 only; null under v2). */
+  datumStartVervolgtraject: string | null;
+  /** v1 §3.7.3 "datum einde bemoeienis" (vervolg 02 only; null under v2). */
+  datumEindeBemoeienis: string | null;
   personen: CbsPersoon[];
 }
 export interface CbsOnderzoek {
@@ -259,9 +319,16 @@ export interface CbsLevering {
   protocol: CbsProtocol;
   organisatie: string;
   aangemaaktOp: string;
-  aantallen: { adviezen: number; meldingen: number; onderzoeken: number; personen: number; nietLeverbaar: number; uitgesloten: number };
+  aantallen: {
+    adviezen: number;
+    meldingen: number;
+    onderzoeken: number;
+    personen: number;
+    nietLeverbaar: number;
+    uitgesloten: number;
+  };
   records: { adviezen: CbsAdvies[]; meldingen: CbsMelding[]; onderzoeken: CbsOnderzoek[] };
   nietLeverbaar: Array<{ soort: 'advies' | 'melding' | 'onderzoek'; nummer: string; redenen: string[] }>;
-  uitgesloten: Array<{ soort: 'melding'; nummer: string; reden: string }>;
+  uitgesloten: Array<{ soort: 'melding' | 'onderzoek'; nummer: string; reden: string }>;
   bestand: { naam: string; inhoud: string };
 }

@@ -2,8 +2,8 @@
 // Each entry's hash covers the previous entry's hash and the entry's own fields, so altering,
 // removing or reordering an entry breaks the chain from that point (`voordeur audit verify`).
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
+import { ankers, ketenSlot, laatsteHash, logRegelInvoegen, logRegelsNa } from './queries.ts';
 
 export type AuditAction =
   | 'create'
@@ -32,8 +32,34 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function entryHash(prev: string, e: { at: string; userId: number | null; onBehalfOf: number | null; clientIds: number[]; action: string; objectType: string; objectId: string | null; purpose: string | null; route: string | null; outcome: string }): string {
-  const canonical = JSON.stringify([prev, e.at, e.userId, e.onBehalfOf, [...e.clientIds].sort((a, b) => a - b), e.action, e.objectType, e.objectId, e.purpose, e.route, e.outcome]);
+export function entryHash(
+  prev: string,
+  e: {
+    at: string;
+    userId: number | null;
+    onBehalfOf: number | null;
+    clientIds: number[];
+    action: string;
+    objectType: string;
+    objectId: string | null;
+    purpose: string | null;
+    route: string | null;
+    outcome: string;
+  },
+): string {
+  const canonical = JSON.stringify([
+    prev,
+    e.at,
+    e.userId,
+    e.onBehalfOf,
+    [...e.clientIds].sort((a, b) => a - b),
+    e.action,
+    e.objectType,
+    e.objectId,
+    e.purpose,
+    e.route,
+    e.outcome,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -41,15 +67,38 @@ export function entryHash(prev: string, e: { at: string; userId: number | null; 
 export async function writeAccessLog(db: Db, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(7513)`.execute(tx);
+    await ketenSlot(tx);
     let prev = await chainHead(tx);
     for (const e of entries) {
       const at = new Date().toISOString();
       const clientIds = [...new Set(e.clientIds)].sort((a, b) => a - b);
-      const full = { at, userId: e.userId, onBehalfOf: e.onBehalfOf ?? null, clientIds, action: e.action, objectType: e.objectType, objectId: e.objectId ?? null, purpose: e.purpose ?? null, route: e.route ?? null, outcome: e.outcome };
+      const full = {
+        at,
+        userId: e.userId,
+        onBehalfOf: e.onBehalfOf ?? null,
+        clientIds,
+        action: e.action,
+        objectType: e.objectType,
+        objectId: e.objectId ?? null,
+        purpose: e.purpose ?? null,
+        route: e.route ?? null,
+        outcome: e.outcome,
+      };
       const hash = entryHash(prev, full);
-      await sql`insert into access_log (at, user_id, on_behalf_of, client_ids, action, object_type, object_id, purpose, route, outcome, prev_hash, hash)
-                values (${at}, ${full.userId}, ${full.onBehalfOf}, ${clientIds}, ${full.action}, ${full.objectType}, ${full.objectId}, ${full.purpose}, ${full.route}, ${full.outcome}, ${prev}, ${hash})`.execute(tx);
+      await logRegelInvoegen(tx, {
+        at,
+        user_id: full.userId,
+        on_behalf_of: full.onBehalfOf,
+        client_ids: clientIds,
+        action: full.action,
+        object_type: full.objectType,
+        object_id: full.objectId,
+        purpose: full.purpose,
+        route: full.route,
+        outcome: full.outcome,
+        prev_hash: prev,
+        hash,
+      });
       prev = hash;
     }
   });
@@ -57,10 +106,7 @@ export async function writeAccessLog(db: Db, entries: AuditEntry[]): Promise<voi
 
 /** The hash the next entry chains to: the last entry, else the latest anchor, else genesis. */
 async function chainHead(db: Db): Promise<string> {
-  const last = await sql<{ hash: string }>`select hash from access_log order by id desc limit 1`.execute(db);
-  if (last.rows[0]) return last.rows[0].hash;
-  const anchor = await sql<{ last_hash: string }>`select last_hash from access_log_anker order by id desc limit 1`.execute(db);
-  return anchor.rows[0]?.last_hash ?? GENESIS_HASH;
+  return (await laatsteHash(db)) ?? GENESIS_HASH;
 }
 
 export interface Anchor {
@@ -79,13 +125,21 @@ export interface Anchor {
 
 /** Hash of an anchor: covers the previous anchor, so anchors form a chain of their own. */
 export function anchorHash(a: Omit<Anchor, 'id' | 'hash' | 'gemaaktOp'>): string {
-  const canonical = JSON.stringify([a.prevHash, a.firstId, a.lastId, a.lastHash, a.aantal, a.firstAt, a.lastAt, a.archiefSha256]);
+  const canonical = JSON.stringify([
+    a.prevHash,
+    a.firstId,
+    a.lastId,
+    a.lastHash,
+    a.aantal,
+    a.firstAt,
+    a.lastAt,
+    a.archiefSha256,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
 export async function anchors(db: Db): Promise<Anchor[]> {
-  const r = await sql<any>`select * from access_log_anker order by id`.execute(db);
-  return r.rows.map((x) => ({
+  return (await ankers(db)).map((x) => ({
     id: x.id,
     firstId: Number(x.first_id),
     lastId: Number(x.last_id),
@@ -122,7 +176,13 @@ export async function verifyAccessLog(db: Db): Promise<VerifyResult> {
   let prevAnchor = GENESIS_HASH;
   for (const a of await anchors(db)) {
     if (a.prevHash !== prevAnchor || a.hash !== anchorHash(a)) {
-      return { ok: false, checked: 0, firstBadId: null, problem: `anchor ${a.id} altered or an anchor before it removed`, anchor: { id: a.id, lastId: a.lastId } };
+      return {
+        ok: false,
+        checked: 0,
+        firstBadId: null,
+        problem: `anchor ${a.id} altered or an anchor before it removed`,
+        anchor: { id: a.id, lastId: a.lastId },
+      };
     }
     prevAnchor = a.hash;
     prev = a.lastHash;
@@ -130,13 +190,38 @@ export async function verifyAccessLog(db: Db): Promise<VerifyResult> {
     anchor = { id: a.id, lastId: a.lastId };
   }
   for (;;) {
-    const batch = await sql<any>`select * from access_log where id > ${lastId} order by id limit 5000`.execute(db);
-    if (batch.rows.length === 0) break;
-    for (const r of batch.rows) {
+    const batch = await logRegelsNa(db, lastId, 5000);
+    if (batch.length === 0) break;
+    for (const r of batch) {
       const at = new Date(r.at).toISOString();
-      const expected = entryHash(prev, { at, userId: r.user_id, onBehalfOf: r.on_behalf_of, clientIds: r.client_ids ?? [], action: r.action, objectType: r.object_type, objectId: r.object_id, purpose: r.purpose, route: r.route, outcome: r.outcome });
-      if (r.prev_hash !== prev) return { ok: false, checked, firstBadId: Number(r.id), problem: 'previous entry removed or reordered (prev_hash does not match)', anchor };
-      if (r.hash !== expected) return { ok: false, checked, firstBadId: Number(r.id), problem: 'entry altered (hash does not match its content)', anchor };
+      const expected = entryHash(prev, {
+        at,
+        userId: r.user_id,
+        onBehalfOf: r.on_behalf_of,
+        clientIds: r.client_ids ?? [],
+        action: r.action,
+        objectType: r.object_type,
+        objectId: r.object_id,
+        purpose: r.purpose,
+        route: r.route,
+        outcome: r.outcome,
+      });
+      if (r.prev_hash !== prev)
+        return {
+          ok: false,
+          checked,
+          firstBadId: Number(r.id),
+          problem: 'previous entry removed or reordered (prev_hash does not match)',
+          anchor,
+        };
+      if (r.hash !== expected)
+        return {
+          ok: false,
+          checked,
+          firstBadId: Number(r.id),
+          problem: 'entry altered (hash does not match its content)',
+          anchor,
+        };
       prev = r.hash;
       lastId = Number(r.id);
       checked++;

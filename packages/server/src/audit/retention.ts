@@ -6,9 +6,16 @@
 // enforces the rest: the append-only trigger lets a delete through only for entries covered by an
 // anchor, and an anchor can only cover entries older than 5 years (migration 004).
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { addYears } from '../privacy/config.ts';
+import {
+  aantalLogRegels,
+  ankerInvoegen,
+  ketenSlot,
+  logRegelsVanTot,
+  logRegelsVerwijderen,
+  prefixVoor,
+} from './queries.ts';
 import { anchorHash, anchors, GENESIS_HASH, verifyAccessLog, writeAccessLog, type Anchor } from './index.ts';
 
 export interface LogRetentionReport {
@@ -28,13 +35,15 @@ export function logRetentionCutoff(now: Date, years: number): Date {
 
 async function purgeable(db: Db, cutoff: Date, fromId: number) {
   // The prefix: everything before the first entry that is still within the term.
-  const firstKept = (await sql<{ id: number | null }>`select min(id) as id from access_log where id > ${fromId} and at >= ${cutoff.toISOString()}`.execute(db)).rows[0]!.id;
-  const r = await sql<any>`
-    select count(*)::int as n, min(id) as van, max(id) as tot, min(at) as oudste, max(at) as nieuwste
-    from access_log where id > ${fromId} ${firstKept === null ? sql`` : sql`and id < ${Number(firstKept)}`}`.execute(db);
-  const x = r.rows[0];
-  if (!x || x.n === 0) return null;
-  return { aantal: x.n as number, vanId: Number(x.van), totId: Number(x.tot), oudste: new Date(x.oudste).toISOString(), nieuwste: new Date(x.nieuwste).toISOString() };
+  const x = await prefixVoor(db, fromId, cutoff);
+  if (!x) return null;
+  return {
+    aantal: x.n,
+    vanId: Number(x.van),
+    totId: Number(x.tot),
+    oudste: new Date(x.oudste).toISOString(),
+    nieuwste: new Date(x.nieuwste).toISOString(),
+  };
 }
 
 /** Dry run: what a purge would remove now. Changes nothing. */
@@ -42,8 +51,14 @@ export async function logRetentionReport(db: Db, now: Date, years: number): Prom
   const cutoff = logRetentionCutoff(now, years);
   const all = await anchors(db);
   const anker = all[all.length - 1] ?? null;
-  const totaal = (await sql<{ n: number }>`select count(*)::int as n from access_log`.execute(db)).rows[0]!.n;
-  return { bewaartermijnJaren: years, grens: cutoff.toISOString(), totaal, teVerwijderen: await purgeable(db, cutoff, anker?.lastId ?? 0), anker };
+  const totaal = await aantalLogRegels(db);
+  return {
+    bewaartermijnJaren: years,
+    grens: cutoff.toISOString(),
+    totaal,
+    teVerwijderen: await purgeable(db, cutoff, anker?.lastId ?? 0),
+    anker,
+  };
 }
 
 export interface PurgeOptions {
@@ -70,34 +85,46 @@ export interface PurgeResult extends LogRetentionReport {
  */
 export async function purgeAccessLog(db: Db, opts: PurgeOptions): Promise<PurgeResult> {
   const check = await verifyAccessLog(db);
-  if (!check.ok) throw new Error(`access log does not verify (entry ${check.firstBadId}: ${check.problem}); nothing purged`);
+  if (!check.ok)
+    throw new Error(`access log does not verify (entry ${check.firstBadId}: ${check.problem}); nothing purged`);
   const cutoff = logRetentionCutoff(opts.now, opts.years);
   const result = await db.transaction().execute(async (tx) => {
     // Same lock as the writers: no entry is appended while the prefix is cut.
-    await sql`select pg_advisory_xact_lock(7513)`.execute(tx);
+    await ketenSlot(tx);
     const all = await anchors(tx);
     const prevAnchor = all[all.length - 1] ?? null;
     const p = await purgeable(tx, cutoff, prevAnchor?.lastId ?? 0);
     if (!p) return { p, anchor: null, sha: null };
-    const rows = (await sql<any>`select * from access_log where id >= ${p.vanId} and id <= ${p.totId} order by id`.execute(tx)).rows;
-    const jsonl = rows.map((r) => `${JSON.stringify({ ...r, id: Number(r.id), at: new Date(r.at).toISOString() })}\n`).join('');
+    const rows = await logRegelsVanTot(tx, p.vanId, p.totId);
+    const jsonl = rows
+      .map((r) => `${JSON.stringify({ ...r, id: Number(r.id), at: new Date(r.at).toISOString() })}\n`)
+      .join('');
     const sha = createHash('sha256').update(jsonl).digest('hex');
     if (opts.archive) await opts.archive(jsonl);
-    const last = rows[rows.length - 1];
+    const last = rows[rows.length - 1]!;
     const a = {
       prevHash: prevAnchor?.hash ?? GENESIS_HASH,
       firstId: p.vanId,
       lastId: p.totId,
-      lastHash: last.hash as string,
+      lastHash: last.hash,
       aantal: p.aantal,
       firstAt: p.oudste,
       lastAt: p.nieuwste,
       archiefSha256: opts.archive ? sha : null,
     };
     const hash = anchorHash(a);
-    await sql`insert into access_log_anker (first_id, last_id, last_hash, aantal, first_at, last_at, archief_sha256, prev_hash, hash)
-              values (${a.firstId}, ${a.lastId}, ${a.lastHash}, ${a.aantal}, ${a.firstAt}, ${a.lastAt}, ${a.archiefSha256}, ${a.prevHash}, ${hash})`.execute(tx);
-    await sql`delete from access_log where id <= ${a.lastId}`.execute(tx);
+    await ankerInvoegen(tx, {
+      first_id: a.firstId,
+      last_id: a.lastId,
+      last_hash: a.lastHash,
+      aantal: a.aantal,
+      first_at: a.firstAt,
+      last_at: a.lastAt,
+      archief_sha256: a.archiefSha256,
+      prev_hash: a.prevHash,
+      hash,
+    });
+    await logRegelsVerwijderen(tx, a.lastId);
     return { p, anchor: a, sha: a.archiefSha256 };
   });
   if (result.p) {
@@ -115,5 +142,10 @@ export async function purgeAccessLog(db: Db, opts: PurgeOptions): Promise<PurgeR
     ]);
   }
   const report = await logRetentionReport(db, opts.now, opts.years);
-  return { ...report, verwijderd: result.p?.aantal ?? 0, nieuwAnker: result.anchor ? report.anker : null, archiefSha256: result.sha };
+  return {
+    ...report,
+    verwijderd: result.p?.aantal ?? 0,
+    nieuwAnker: result.anchor ? report.anker : null,
+    archiefSha256: result.sha,
+  };
 }

@@ -4,11 +4,24 @@ import { datumSchema, startOfLocalDay, addDays } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/index.ts';
+import { csvRegel, csvUitRegels } from '../http/csv.ts';
 import { HttpError } from '../http/errors.ts';
 import { ROL_LABEL, type Rol } from '../policy/index.ts';
 import type { AuditAction } from './index.ts';
 
-export const AUDIT_ACTIONS = ['create', 'read', 'search', 'change', 'delete', 'export', 'merge', 'transfer', 'emergency', 'login', 'logout'] as const satisfies readonly AuditAction[];
+export const AUDIT_ACTIONS = [
+  'create',
+  'read',
+  'search',
+  'change',
+  'delete',
+  'export',
+  'merge',
+  'transfer',
+  'emergency',
+  'login',
+  'logout',
+] as const satisfies readonly AuditAction[];
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
 
 export const ACTIE_LABEL: Record<AuditAction, string> = {
@@ -24,7 +37,11 @@ export const ACTIE_LABEL: Record<AuditAction, string> = {
   login: 'ingelogd',
   logout: 'uitgelogd',
 };
-export const UITKOMST_LABEL: Record<(typeof AUDIT_OUTCOMES)[number], string> = { success: 'gelukt', denied: 'geweigerd', failure: 'mislukt' };
+export const UITKOMST_LABEL: Record<(typeof AUDIT_OUTCOMES)[number], string> = {
+  success: 'gelukt',
+  denied: 'geweigerd',
+  failure: 'mislukt',
+};
 
 const id = z.coerce.number().int().positive();
 const filterShape = {
@@ -38,7 +55,9 @@ const filterShape = {
   weergave: z
     .enum(['alles', 'dossier'])
     .optional()
-    .describe("'dossier': alleen toegang tot dossiers van personen (casus, melding, persoon, melder, verzoeken, noodtoegang, geweigerde pogingen); technische regels (referentiegegevens, concepten, sessies, inloggen, het doorzoeken van dit log) vallen weg. Standaard 'alles'"),
+    .describe(
+      "'dossier': alleen toegang tot dossiers van personen (casus, melding, persoon, melder, verzoeken, noodtoegang, geweigerde pogingen); technische regels (referentiegegevens, concepten, sessies, inloggen, het doorzoeken van dit log) vallen weg. Standaard 'alles'",
+    ),
 };
 const periodeKlopt = (f: { van?: string; tot?: string }) => !f.van || !f.tot || f.van <= f.tot;
 const periodeFout = { message: 'De einddatum ligt vóór de begindatum', path: ['tot'] };
@@ -71,7 +90,20 @@ export interface ToegangslogRegel {
 }
 
 /** Object types that are (part of) a person's dossier: a read of them is dossier access. */
-export const DOSSIER_OBJECTEN = ['casus', 'melding', 'persoon', 'melder', 'huishouden', 'adviesvraag', 'inzageverzoek', 'vernietigingsverzoek', 'persoon_correctie', 'mdo_consultatie', 'toegangsoverzicht', 'cbs_levering'] as const;
+export const DOSSIER_OBJECTEN = [
+  'casus',
+  'melding',
+  'persoon',
+  'melder',
+  'huishouden',
+  'adviesvraag',
+  'inzageverzoek',
+  'vernietigingsverzoek',
+  'persoon_correctie',
+  'mdo_consultatie',
+  'toegangsoverzicht',
+  'cbs_levering',
+] as const;
 
 /**
  * "Alleen dossiertoegang": entries about persons' records, without the technical reads every page
@@ -104,7 +136,9 @@ function toRegel(r: any): ToegangslogRegel {
   return {
     id: Number(r.id),
     at: new Date(r.at).toISOString(),
-    gebruiker: r.user_id ? { id: r.user_id, naam: r.gebruiker_naam ?? `#${r.user_id}`, gebruikersnaam: r.gebruikersnaam ?? '' } : null,
+    gebruiker: r.user_id
+      ? { id: r.user_id, naam: r.gebruiker_naam ?? `#${r.user_id}`, gebruikersnaam: r.gebruikersnaam ?? '' }
+      : null,
     namens: r.on_behalf_of ? { id: r.on_behalf_of, naam: r.namens_naam ?? `#${r.on_behalf_of}` } : null,
     clientIds: (r.client_ids ?? []).map(Number),
     actie: r.action,
@@ -138,24 +172,41 @@ export function filterOmschrijving(f: ToegangslogFilter): string {
 
 export const EXPORT_MAX = 250_000;
 
-const CSV_COLUMNS = ['id', 'tijdstip', 'gebruiker_id', 'gebruiker', 'namens_id', 'namens', 'client_ids', 'actie', 'object_type', 'object_id', 'doel', 'route', 'uitkomst', 'prev_hash', 'hash'];
-
-/** A CSV cell: quoted when needed; a leading = + - @ is neutralised (no formulas in a spreadsheet). */
-function cell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const CSV_COLUMNS = [
+  'id',
+  'tijdstip',
+  'gebruiker_id',
+  'gebruiker',
+  'namens_id',
+  'namens',
+  'client_ids',
+  'actie',
+  'object_type',
+  'object_id',
+  'doel',
+  'route',
+  'uitkomst',
+  'prev_hash',
+  'hash',
+];
 
 /**
  * CSV (semicolon-separated, UTF-8 with BOM, as Dutch spreadsheet software expects), oldest first.
  * Refuses more than EXPORT_MAX entries instead of cutting the export short.
  */
-export async function exportToegangslog(db: Db, f: ToegangslogFilter): Promise<{ csv: string; aantal: number; clientIds: number[] }> {
+export async function exportToegangslog(
+  db: Db,
+  f: ToegangslogFilter,
+): Promise<{ csv: string; aantal: number; clientIds: number[] }> {
   const w = where(f);
   const n = (await sql<{ n: number }>`select count(*)::int as n from access_log l where ${w}`.execute(db)).rows[0]!.n;
-  if (n > EXPORT_MAX) throw new HttpError(400, 'te_groot', `De export zou ${n} regels bevatten (maximaal ${EXPORT_MAX}); kies een kortere periode of een ander filter`);
-  const lines = [CSV_COLUMNS.join(';')];
+  if (n > EXPORT_MAX)
+    throw new HttpError(
+      400,
+      'te_groot',
+      `De export zou ${n} regels bevatten (maximaal ${EXPORT_MAX}); kies een kortere periode of een ander filter`,
+    );
+  const lines = [csvRegel(CSV_COLUMNS)];
   const clients = new Set<number>();
   let lastId = 0;
   for (;;) {
@@ -164,11 +215,29 @@ export async function exportToegangslog(db: Db, f: ToegangslogFilter): Promise<{
     for (const r of batch.rows) {
       const x = toRegel(r);
       for (const c of x.clientIds) clients.add(c);
-      lines.push([x.id, x.at, x.gebruiker?.id, x.gebruiker?.naam, x.namens?.id, x.namens?.naam, x.clientIds.join(' '), x.actie, x.objectType, x.objectId, x.doel, x.route, x.uitkomst, r.prev_hash, x.hash].map(cell).join(';'));
+      lines.push(
+        csvRegel([
+          x.id,
+          x.at,
+          x.gebruiker?.id,
+          x.gebruiker?.naam,
+          x.namens?.id,
+          x.namens?.naam,
+          x.clientIds.join(' '),
+          x.actie,
+          x.objectType,
+          x.objectId,
+          x.doel,
+          x.route,
+          x.uitkomst,
+          r.prev_hash,
+          x.hash,
+        ]),
+      );
       lastId = x.id;
     }
   }
-  return { csv: `\ufeff${lines.join('\r\n')}\r\n`, aantal: n, clientIds: [...clients] };
+  return { csv: csvUitRegels(lines), aantal: n, clientIds: [...clients] };
 }
 
 export interface OverzichtRegel {
@@ -199,13 +268,24 @@ const OBJECT_LABEL: Record<string, string> = {
  * A person's own overview: every access-log entry naming them as client, oldest first, with who
  * (name and function), what, why and the outcome. Nothing about other clients is included.
  */
-export async function toegangsoverzicht(db: Db, persoonId: number, f: { van?: string; tot?: string } = {}): Promise<OverzichtRegel[]> {
+export async function toegangsoverzicht(
+  db: Db,
+  persoonId: number,
+  f: { van?: string; tot?: string } = {},
+): Promise<OverzichtRegel[]> {
   const w = where({ persoonId, van: f.van, tot: f.tot });
-  const r = await sql<any>`select l.at, l.user_id, l.action, l.object_type, l.object_id, l.purpose, l.outcome, g.naam as gebruiker_naam, g.rollen
+  const r =
+    await sql<any>`select l.at, l.user_id, l.action, l.object_type, l.object_id, l.purpose, l.outcome, g.naam as gebruiker_naam, g.rollen
     from access_log l left join gebruiker g on g.id = l.user_id where ${w} order by l.id`.execute(db);
   return r.rows.map((x: any) => ({
     at: new Date(x.at).toISOString(),
-    medewerker: x.user_id ? { id: x.user_id, naam: x.gebruiker_naam ?? `#${x.user_id}`, functie: (x.rollen ?? []).map((rol: string) => ROL_LABEL[rol as Rol] ?? rol).join(', ') } : null,
+    medewerker: x.user_id
+      ? {
+          id: x.user_id,
+          naam: x.gebruiker_naam ?? `#${x.user_id}`,
+          functie: (x.rollen ?? []).map((rol: string) => ROL_LABEL[rol as Rol] ?? rol).join(', '),
+        }
+      : null,
     actie: x.action,
     actieLabel: ACTIE_LABEL[x.action as AuditAction] ?? x.action,
     wat: `${OBJECT_LABEL[x.object_type] ?? x.object_type}${x.object_id ? ` ${x.object_id}` : ''}`,

@@ -4,15 +4,17 @@
 // never with typed text. Time is the server clock (moved on by the test, no waiting).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../db/demo.ts';
+import { DEMO_PASSWORD } from '../demo/demo.ts';
 import { createTestEnv, type TestEnv } from '../testing.ts';
 import { demoSecret, totp } from './totp.ts';
 
 let env: TestEnv;
 type Res = Awaited<ReturnType<TestEnv['app']['inject']>>;
 const cookieOf = (res: Res) => String(res.headers['set-cookie']).split(';')[0]!;
-const password = (gebruikersnaam: string, wachtwoord: string, remoteAddress = '127.0.0.1') => env.app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam, wachtwoord }, remoteAddress });
-const code = (cookie: string, c: string, remoteAddress = '127.0.0.1') => env.app.inject({ method: 'POST', url: '/api/sessie/totp', headers: { cookie }, payload: { code: c }, remoteAddress });
+const password = (gebruikersnaam: string, wachtwoord: string, remoteAddress = '127.0.0.1') =>
+  env.app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam, wachtwoord }, remoteAddress });
+const code = (cookie: string, c: string, remoteAddress = '127.0.0.1') =>
+  env.app.inject({ method: 'POST', url: '/api/sessie/totp', headers: { cookie }, payload: { code: c }, remoteAddress });
 const minutes = (n: number) => {
   env.clock.now = new Date(env.clock.now.getTime() + n * 60_000);
 };
@@ -21,7 +23,9 @@ async function logSince(id: number) {
   return (await sql<any>`select * from access_log where id > ${id} order by id`.execute(env.database.db)).rows;
 }
 async function lastLogId(): Promise<number> {
-  return Number((await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(env.database.db)).rows[0]!.id ?? 0);
+  return Number(
+    (await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(env.database.db)).rows[0]!.id ?? 0,
+  );
 }
 
 beforeAll(async () => {
@@ -41,12 +45,23 @@ describe('account lockout', () => {
     }
     const locked = await password('backoffice2', DEMO_PASSWORD);
     expect(locked.statusCode).toBe(429);
-    expect(locked.json()).toMatchObject({ error: 'geblokkeerd', message: 'Te veel mislukte inlogpogingen: dit account is tijdelijk geblokkeerd. Probeer het over 15 minuten opnieuw.' });
+    expect(locked.json()).toMatchObject({
+      error: 'geblokkeerd',
+      message:
+        'Te veel mislukte inlogpogingen: dit account is tijdelijk geblokkeerd. Probeer het over 15 minuten opnieuw.',
+    });
     expect(locked.headers['retry-after']).toBe('900');
     expect(locked.headers['set-cookie']).toBeUndefined();
     const rows = await logSince(before);
     expect(rows.map((r) => r.outcome)).toEqual(['denied', 'denied', 'denied', 'denied', 'denied', 'denied']);
-    expect(rows.map((r) => r.purpose)).toEqual(['wachtwoord onjuist', 'wachtwoord onjuist', 'wachtwoord onjuist', 'wachtwoord onjuist', 'wachtwoord onjuist; account geblokkeerd tot 2026-04-07T08:15:00.000Z', 'account geblokkeerd']);
+    expect(rows.map((r) => r.purpose)).toEqual([
+      'wachtwoord onjuist',
+      'wachtwoord onjuist',
+      'wachtwoord onjuist',
+      'wachtwoord onjuist',
+      'wachtwoord onjuist; account geblokkeerd tot 2026-04-07T08:15:00.000Z',
+      'account geblokkeerd',
+    ]);
     expect(rows.every((r) => r.object_id === String(env.users.get('backoffice2')) && r.user_id === null)).toBe(true);
     // Typed text is never logged.
     expect(JSON.stringify(rows)).not.toContain('fout-');
@@ -81,7 +96,11 @@ describe('account lockout', () => {
     minutes(120);
     const pre = cookieOf(await password('backoffice2', DEMO_PASSWORD));
     expect((await code(pre, demoCode('backoffice2'))).statusCode).toBe(200);
-    const row = (await sql<any>`select mislukte_pogingen, geblokkeerd_tot from gebruiker where gebruikersnaam = 'backoffice2'`.execute(env.database.db)).rows[0];
+    const row = (
+      await sql<any>`select mislukte_pogingen, geblokkeerd_tot from gebruiker where gebruikersnaam = 'backoffice2'`.execute(
+        env.database.db,
+      )
+    ).rows[0];
     expect(row).toEqual({ mislukte_pogingen: 0, geblokkeerd_tot: null });
     for (let i = 0; i < 4; i++) expect((await password('backoffice2', 'fout')).statusCode).toBe(401);
     minutes(1);
@@ -107,10 +126,16 @@ describe('account lockout', () => {
     minutes(1);
     const gw = await env.as('gw');
     for (let i = 0; i < 5; i++) {
-      const r = await gw.post('/api/account/wachtwoord', { huidigWachtwoord: `fout-${i}`, nieuwWachtwoord: 'paarse fiets onder de brug' });
+      const r = await gw.post('/api/account/wachtwoord', {
+        huidigWachtwoord: `fout-${i}`,
+        nieuwWachtwoord: 'paarse fiets onder de brug',
+      });
       expect(r.status).toBe(400);
     }
-    const r = await gw.post('/api/account/wachtwoord', { huidigWachtwoord: DEMO_PASSWORD, nieuwWachtwoord: 'paarse fiets onder de brug' });
+    const r = await gw.post('/api/account/wachtwoord', {
+      huidigWachtwoord: DEMO_PASSWORD,
+      nieuwWachtwoord: 'paarse fiets onder de brug',
+    });
     expect(r.status).toBe(429);
     expect((await password('gw', DEMO_PASSWORD)).statusCode).toBe(429);
     minutes(15);
@@ -129,7 +154,11 @@ describe('failed logins per client address', () => {
     expect(blocked.json().error).toBe('te_veel_pogingen');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     const rows = await logSince(before);
-    expect(rows.at(-1)).toMatchObject({ outcome: 'denied', purpose: 'te veel mislukte pogingen vanaf dit adres', object_id: null });
+    expect(rows.at(-1)).toMatchObject({
+      outcome: 'denied',
+      purpose: 'te veel mislukte pogingen vanaf dit adres',
+      object_id: null,
+    });
     expect(JSON.stringify(rows)).not.toContain('niemand-');
     // The account itself is not locked: from another address it logs in.
     expect((await password('arts', DEMO_PASSWORD, '10.20.30.41')).statusCode).toBe(200);

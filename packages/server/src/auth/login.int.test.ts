@@ -3,7 +3,7 @@
 // a code is accepted once; enrolment at first login and from the own account; CSRF still holds.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../db/demo.ts';
+import { DEMO_PASSWORD } from '../demo/demo.ts';
 import type { RouteDef } from '../http/route.ts';
 import { allRoutes } from '../routes.ts';
 import { createTestEnv, type TestEnv } from '../testing.ts';
@@ -16,8 +16,10 @@ const key = (r: RouteDef) => `${r.method} ${r.url}`;
 
 type Res = Awaited<ReturnType<TestEnv['app']['inject']>>;
 const cookieOf = (res: Res) => String(res.headers['set-cookie']).split(';')[0]!;
-const password = (gebruikersnaam: string, wachtwoord = DEMO_PASSWORD) => env.app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam, wachtwoord } });
-const secondStep = (cookie: string | null, code: string) => env.app.inject({ method: 'POST', url: '/api/sessie/totp', headers: cookie ? { cookie } : {}, payload: { code } });
+const password = (gebruikersnaam: string, wachtwoord = DEMO_PASSWORD) =>
+  env.app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam, wachtwoord } });
+const secondStep = (cookie: string | null, code: string) =>
+  env.app.inject({ method: 'POST', url: '/api/sessie/totp', headers: cookie ? { cookie } : {}, payload: { code } });
 const get = (url: string, cookie: string) => env.app.inject({ method: 'GET', url, headers: { cookie } });
 /** Move the server clock on by whole 30-second steps, so a fresh code exists (no waiting). */
 const nextStep = (n = 1) => {
@@ -28,11 +30,17 @@ async function logSince(id: number) {
   return (await sql<any>`select * from access_log where id > ${id} order by id`.execute(env.database.db)).rows;
 }
 async function lastLogId(): Promise<number> {
-  return Number((await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(env.database.db)).rows[0]!.id ?? 0);
+  return Number(
+    (await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(env.database.db)).rows[0]!.id ?? 0,
+  );
 }
 async function newUser(gebruikersnaam: string, rollen: string[], wachtwoord = 'een lang en sterk wachtwoord') {
   const org = (await sql<{ id: number }>`select id from organisatie limit 1`.execute(env.database.db)).rows[0]!.id;
-  const r = await sql<{ id: number }>`insert into gebruiker (organisatie_id, gebruikersnaam, naam, wachtwoord_hash, rollen) values (${org}, ${gebruikersnaam}, ${gebruikersnaam}, ${await hashPassword(wachtwoord)}, ${rollen}) returning id`.execute(env.database.db);
+  const r = await sql<{
+    id: number;
+  }>`insert into gebruiker (organisatie_id, gebruikersnaam, naam, wachtwoord_hash, rollen) values (${org}, ${gebruikersnaam}, ${gebruikersnaam}, ${await hashPassword(wachtwoord)}, ${rollen}) returning id`.execute(
+    env.database.db,
+  );
   return r.rows[0]!.id;
 }
 
@@ -53,7 +61,13 @@ describe('step 1: password', () => {
     expect(setCookie).toMatch(/^vd_sessie=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=600$/);
     const rows = await logSince(before);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'login', outcome: 'success', route: 'POST /api/sessie', object_id: String(env.users.get('bureau')), purpose: 'eerste factor juist; code gevraagd' });
+    expect(rows[0]).toMatchObject({
+      action: 'login',
+      outcome: 'success',
+      route: 'POST /api/sessie',
+      object_id: String(env.users.get('bureau')),
+      purpose: 'eerste factor juist; code gevraagd',
+    });
   });
 
   it('a role without personal data and without enrolment is logged in by the password alone', async () => {
@@ -68,7 +82,12 @@ describe('step 1: password', () => {
     const routes = ROUTES.filter((r) => !('public' in r.policy));
     expect(routes.length).toBeGreaterThan(20);
     for (const r of routes) {
-      const res = await env.app.inject({ method: r.method, url: r.url.replace(/:id\b/g, '1').replace(/:sleutel\b/g, 'intake'), headers: { cookie: pre }, ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }) });
+      const res = await env.app.inject({
+        method: r.method,
+        url: r.url.replace(/:id\b/g, '1').replace(/:sleutel\b/g, 'intake'),
+        headers: { cookie: pre },
+        ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }),
+      });
       expect(res.statusCode, key(r)).toBe(401);
       expect(res.json().error, key(r)).toBe('niet_ingelogd');
     }
@@ -128,11 +147,17 @@ describe('step 2: TOTP code', () => {
     const pre = cookieOf(await password('crisis'));
     const replay = await secondStep(pre, code);
     expect(replay.statusCode).toBe(401);
-    expect(replay.json()).toMatchObject({ error: 'code_onjuist', message: 'Deze code is al gebruikt. Wacht op de volgende code van uw app.' });
+    expect(replay.json()).toMatchObject({
+      error: 'code_onjuist',
+      message: 'Deze code is al gebruikt. Wacht op de volgende code van uw app.',
+    });
     // The previous step's code is inside the drift window but older than the one used.
     const older = totp(demoSecret('crisis'), new Date(env.clock.now.getTime() - 30_000));
     expect((await secondStep(pre, older)).statusCode).toBe(401);
-    expect((await logSince(before)).filter((r) => r.route === 'POST /api/sessie/totp').map((r) => r.purpose)).toEqual(['code al gebruikt', 'code al gebruikt']);
+    expect((await logSince(before)).filter((r) => r.route === 'POST /api/sessie/totp').map((r) => r.purpose)).toEqual([
+      'code al gebruikt',
+      'code al gebruikt',
+    ]);
     // The next code works.
     nextStep();
     expect((await secondStep(pre, demoCode('crisis'))).statusCode).toBe(200);
@@ -148,7 +173,12 @@ describe('step 2: TOTP code', () => {
 
   it('CSRF is still enforced on a session made in two steps', async () => {
     const s = await env.session('backoffice');
-    const none = await env.app.inject({ method: 'POST', url: '/api/account/wachtwoord', headers: { cookie: s.cookie }, payload: { huidigWachtwoord: DEMO_PASSWORD, nieuwWachtwoord: 'paarse fiets onder de brug' } });
+    const none = await env.app.inject({
+      method: 'POST',
+      url: '/api/account/wachtwoord',
+      headers: { cookie: s.cookie },
+      payload: { huidigWachtwoord: DEMO_PASSWORD, nieuwWachtwoord: 'paarse fiets onder de brug' },
+    });
     expect(none.statusCode).toBe(403);
     expect(none.json().error).toBe('csrf');
     const del = await env.app.inject({ method: 'DELETE', url: '/api/sessie/alle', headers: { cookie: s.cookie } });
@@ -170,7 +200,11 @@ describe('recovery codes', () => {
     const codes: string[] = r.body.herstelcodes;
     expect(codes).toHaveLength(10);
     // Stored hashed only.
-    const stored = (await sql<{ code_hash: string }>`select code_hash from herstelcode where gebruiker_id = ${env.users.get('privacy')}`.execute(env.database.db)).rows.map((x) => x.code_hash);
+    const stored = (
+      await sql<{
+        code_hash: string;
+      }>`select code_hash from herstelcode where gebruiker_id = ${env.users.get('privacy')}`.execute(env.database.db)
+    ).rows.map((x) => x.code_hash);
     expect(stored).toHaveLength(10);
     for (const c of codes) expect(stored.join()).not.toContain(c.replace(/-/g, ''));
 
@@ -179,7 +213,11 @@ describe('recovery codes', () => {
     expect(use.json().herstelcodesOver).toBe(9);
     const again = await secondStep(cookieOf(await password('privacy')), codes[3]!);
     expect(again.statusCode).toBe(401);
-    expect((await privacy.get('/api/account')).body.tweedeFactor).toEqual({ ingeschreven: true, verplicht: true, herstelcodesOver: 9 });
+    expect((await privacy.get('/api/account')).body.tweedeFactor).toEqual({
+      ingeschreven: true,
+      verplicht: true,
+      herstelcodesOver: 9,
+    });
 
     // New codes replace the old ones.
     nextStep();
@@ -204,9 +242,13 @@ describe('enrolment', () => {
     expect(e.statusCode).toBe(200);
     const { geheim, otpauthUri } = e.json();
     expect(geheim).toMatch(/^[A-Z2-7]{32}$/);
-    expect(otpauthUri).toBe(`otpauth://totp/Voordeur%3Anieuw.bureau?secret=${geheim}&issuer=Voordeur&algorithm=SHA1&digits=6&period=30`);
+    expect(otpauthUri).toBe(
+      `otpauth://totp/Voordeur%3Anieuw.bureau?secret=${geheim}&issuer=Voordeur&algorithm=SHA1&digits=6&period=30`,
+    );
     // Not active before confirmation.
-    expect((await sql`select geheim from totp where gebruiker_id = ${id}`.execute(env.database.db)).rows[0]).toEqual({ geheim: null });
+    expect((await sql`select geheim from totp where gebruiker_id = ${id}`.execute(env.database.db)).rows[0]).toEqual({
+      geheim: null,
+    });
     expect((await secondStep(pre, '123456')).statusCode).toBe(401);
     const done = await secondStep(pre, totp(geheim, env.clock.now));
     expect(done.statusCode).toBe(200);
@@ -222,8 +264,12 @@ describe('enrolment', () => {
   it('from the own account: password needed, a new secret only replaces the old one after confirmation', async () => {
     nextStep();
     const amstelland = await env.as('amstelland');
-    expect((await amstelland.post('/api/account/totp/inschrijving', {})).body.fields).toEqual([expect.objectContaining({ field: 'wachtwoord', rule: 'verplicht' })]);
-    expect((await amstelland.post('/api/account/totp/inschrijving', { wachtwoord: 'fout' })).body.fields).toEqual([{ field: 'wachtwoord', rule: 'onjuist', message: 'Wachtwoord: onjuist' }]);
+    expect((await amstelland.post('/api/account/totp/inschrijving', {})).body.fields).toEqual([
+      expect.objectContaining({ field: 'wachtwoord', rule: 'verplicht' }),
+    ]);
+    expect((await amstelland.post('/api/account/totp/inschrijving', { wachtwoord: 'fout' })).body.fields).toEqual([
+      { field: 'wachtwoord', rule: 'onjuist', message: 'Wachtwoord: onjuist' },
+    ]);
     const start = await amstelland.post('/api/account/totp/inschrijving', { wachtwoord: DEMO_PASSWORD });
     expect(start.status).toBe(200);
     const geheim = start.body.geheim as string;
@@ -236,15 +282,23 @@ describe('enrolment', () => {
     expect(ok.body.herstelcodes).toHaveLength(10);
     nextStep();
     expect((await secondStep(cookieOf(await password('amstelland')), demoCode('amstelland'))).statusCode).toBe(401);
-    expect((await secondStep(cookieOf(await password('amstelland')), totp(geheim, env.clock.now))).statusCode).toBe(200);
+    expect((await secondStep(cookieOf(await password('amstelland')), totp(geheim, env.clock.now))).statusCode).toBe(
+      200,
+    );
   });
 
   it('optional for a role without personal data: enrol, then the code is asked; switching it off needs the password; a required one cannot be switched off', async () => {
     nextStep();
     const onderzoek = await env.as('onderzoek');
-    expect((await onderzoek.get('/api/account')).body.tweedeFactor).toEqual({ ingeschreven: false, verplicht: false, herstelcodesOver: 0 });
+    expect((await onderzoek.get('/api/account')).body.tweedeFactor).toEqual({
+      ingeschreven: false,
+      verplicht: false,
+      herstelcodesOver: 0,
+    });
     const { geheim } = (await onderzoek.post('/api/account/totp/inschrijving', { wachtwoord: DEMO_PASSWORD })).body;
-    expect((await onderzoek.post('/api/account/totp/bevestiging', { code: totp(geheim, env.clock.now) })).status).toBe(200);
+    expect((await onderzoek.post('/api/account/totp/bevestiging', { code: totp(geheim, env.clock.now) })).status).toBe(
+      200,
+    );
     expect((await password('onderzoek')).json()).toEqual({ stap: 'totp' });
     expect((await onderzoek.post('/api/account/totp/uitschakeling', { wachtwoord: 'fout' })).status).toBe(400);
     expect((await onderzoek.post('/api/account/totp/uitschakeling', { wachtwoord: DEMO_PASSWORD })).status).toBe(200);
@@ -260,10 +314,20 @@ describe('enrolment', () => {
     const off = await createTestEnv({ now: env.clock.now, config: { requireTotp: false } });
     try {
       const org = (await sql<{ id: number }>`select id from organisatie limit 1`.execute(off.database.db)).rows[0]!.id;
-      await sql`insert into gebruiker (organisatie_id, gebruikersnaam, naam, wachtwoord_hash, rollen) values (${org}, 'zonder', 'Zonder', ${await hashPassword('een lang en sterk wachtwoord')}, ${['backoffice']})`.execute(off.database.db);
-      const plain = await off.app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam: 'zonder', wachtwoord: 'een lang en sterk wachtwoord' } });
+      await sql`insert into gebruiker (organisatie_id, gebruikersnaam, naam, wachtwoord_hash, rollen) values (${org}, 'zonder', 'Zonder', ${await hashPassword('een lang en sterk wachtwoord')}, ${['backoffice']})`.execute(
+        off.database.db,
+      );
+      const plain = await off.app.inject({
+        method: 'POST',
+        url: '/api/sessie',
+        payload: { gebruikersnaam: 'zonder', wachtwoord: 'een lang en sterk wachtwoord' },
+      });
       expect(Object.keys(plain.json()).sort()).toEqual(['csrfToken', 'gebruiker']);
-      const enrolled = await off.app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam: 'backoffice', wachtwoord: DEMO_PASSWORD } });
+      const enrolled = await off.app.inject({
+        method: 'POST',
+        url: '/api/sessie',
+        payload: { gebruikersnaam: 'backoffice', wachtwoord: DEMO_PASSWORD },
+      });
       expect(enrolled.json()).toEqual({ stap: 'totp' });
       // as() completes it as everywhere.
       expect((await (await off.as('backoffice')).get('/api/sessie')).status).toBe(200);

@@ -5,10 +5,19 @@
 // created on first login, and get their Voordeur roles from a claim through a configured map.
 import { createHash, randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { sql } from 'kysely';
 import type { OidcConfig } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { HttpError } from '../http/errors.ts';
+import {
+  eersteOrganisatieId,
+  oidcAanvraagInvoegen,
+  oidcAanvraagNemen,
+  oidcAanvragenOpruimen,
+  ssoGebruiker,
+  ssoGebruikerBijwerken,
+  ssoGebruikerInvoegen,
+  teamIdByNaam,
+} from './queries.ts';
 import { sha256, toUser, type SessionUser } from './session.ts';
 
 export const SSO_COOKIE = 'vd_sso';
@@ -46,7 +55,8 @@ async function discover(cfg: OidcConfig): Promise<{ doc: Discovery; jwks: Return
   const doc = (await res.json()) as Discovery;
   // OIDC Discovery 1.0 §4.3: the issuer in the document must be identical to the configured one.
   if (doc.issuer !== cfg.issuer) throw new SsoError('discovery: issuer wijkt af van de configuratie');
-  for (const k of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) if (typeof doc[k] !== 'string') throw new SsoError(`discovery: ${k} ontbreekt`);
+  for (const k of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const)
+    if (typeof doc[k] !== 'string') throw new SsoError(`discovery: ${k} ontbreekt`);
   const entry = { doc, jwks: createRemoteJWKSet(new URL(doc.jwks_uri)), at: Date.now() };
   discoveryCache.set(cfg.issuer, entry);
   return entry;
@@ -65,12 +75,21 @@ export async function startSso(db: Db, cfg: OidcConfig, now: Date): Promise<{ ur
   const verifier = random();
   const binding = random();
   const challenge = b64url(createHash('sha256').update(verifier).digest());
-  await sql`delete from oidc_aanvraag where verloopt_op < ${now.toISOString()}`.execute(db);
   // Pending requests are bounded: a flood of starts from many addresses cannot fill the table.
-  const open = (await sql<{ n: number }>`select count(*)::int as n from oidc_aanvraag`.execute(db)).rows[0]!.n;
-  if (open >= SSO_MAX_OPEN) throw new HttpError(503, 'sso_te_druk', 'Er lopen nu te veel aanmeldingen tegelijk. Probeer het over enkele minuten opnieuw.');
-  await sql`insert into oidc_aanvraag (state, binding_hash, nonce, code_verifier, verloopt_op)
-            values (${state}, ${sha256(binding)}, ${nonce}, ${verifier}, ${new Date(now.getTime() + SSO_REQUEST_MINUTES * 60_000).toISOString()})`.execute(db);
+  const open = await oidcAanvragenOpruimen(db, now);
+  if (open >= SSO_MAX_OPEN)
+    throw new HttpError(
+      503,
+      'sso_te_druk',
+      'Er lopen nu te veel aanmeldingen tegelijk. Probeer het over enkele minuten opnieuw.',
+    );
+  await oidcAanvraagInvoegen(db, {
+    state,
+    binding_hash: sha256(binding),
+    nonce,
+    code_verifier: verifier,
+    verloopt_op: new Date(now.getTime() + SSO_REQUEST_MINUTES * 60_000),
+  });
   const u = new URL(doc.authorization_endpoint);
   u.searchParams.set('response_type', 'code');
   u.searchParams.set('client_id', cfg.clientId);
@@ -84,10 +103,15 @@ export async function startSso(db: Db, cfg: OidcConfig, now: Date): Promise<{ ur
 }
 
 /** Validate an ID token: signature (issuer's JWKS), iss, aud, azp, exp/iat, nonce, sub. */
-export async function verifyIdToken(idToken: string, cfg: OidcConfig, keys: Parameters<typeof jwtVerify>[1], nonce: string): Promise<JWTPayload> {
+export async function verifyIdToken(
+  idToken: string,
+  cfg: OidcConfig,
+  keys: Parameters<typeof jwtVerify>[1],
+  nonce: string,
+): Promise<JWTPayload> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(idToken, keys as any, {
+    ({ payload } = await jwtVerify(idToken, keys, {
       issuer: cfg.issuer,
       audience: cfg.clientId,
       algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'],
@@ -98,37 +122,62 @@ export async function verifyIdToken(idToken: string, cfg: OidcConfig, keys: Para
   } catch (e) {
     throw new SsoError(`ID-token ongeldig: ${(e as { code?: string }).code ?? (e as Error).message}`);
   }
-  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== cfg.clientId) throw new SsoError('ID-token ongeldig: azp');
+  if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== cfg.clientId)
+    throw new SsoError('ID-token ongeldig: azp');
   if (payload.nonce !== nonce) throw new SsoError('ID-token ongeldig: nonce wijkt af');
   if (typeof payload.sub !== 'string' || !payload.sub) throw new SsoError('ID-token ongeldig: sub ontbreekt');
   return payload;
 }
 
 /** Step 2: check state and binding, exchange the code (with the PKCE verifier), validate the ID token. */
-export async function finishSso(db: Db, cfg: OidcConfig, input: { state?: string; code?: string; error?: string; iss?: string; binding?: string; now: Date }): Promise<JWTPayload> {
+export async function finishSso(
+  db: Db,
+  cfg: OidcConfig,
+  input: { state?: string; code?: string; error?: string; iss?: string; binding?: string; now: Date },
+): Promise<JWTPayload> {
   if (!input.state) throw new SsoError('state ontbreekt');
   // Single use: the request is removed whatever the outcome.
-  const row = (await sql<any>`delete from oidc_aanvraag where state = ${input.state} returning *`.execute(db)).rows[0];
+  const row = await oidcAanvraagNemen(db, input.state);
   if (!row) throw new SsoError('onbekende of al gebruikte state');
   if (new Date(row.verloopt_op).getTime() < input.now.getTime()) throw new SsoError('aanvraag verlopen');
-  if (!input.binding || sha256(input.binding) !== row.binding_hash) throw new SsoError('state hoort niet bij deze browser');
+  if (!input.binding || sha256(input.binding) !== row.binding_hash)
+    throw new SsoError('state hoort niet bij deze browser');
   // RFC 9207: when the provider names itself in the response, it must be the configured one (mix-up defence).
   if (input.iss !== undefined && input.iss !== cfg.issuer) throw new SsoError('iss in het antwoord wijkt af');
   if (input.error) throw new SsoError(`identity provider: ${input.error.slice(0, 60)}`);
   if (!input.code) throw new SsoError('code ontbreekt');
   const { doc, jwks } = await discover(cfg);
-  const form = new URLSearchParams({ grant_type: 'authorization_code', code: input.code, redirect_uri: cfg.redirectUri, code_verifier: row.code_verifier });
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: input.code,
+    redirect_uri: cfg.redirectUri,
+    code_verifier: row.code_verifier,
+  });
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
   if (cfg.clientSecret) {
     headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(cfg.clientId)}:${encodeURIComponent(cfg.clientSecret)}`).toString('base64')}`;
   } else form.set('client_id', cfg.clientId);
-  const res = await fetch(doc.token_endpoint, { method: 'POST', headers, body: form, signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(doc.token_endpoint, {
+    method: 'POST',
+    headers,
+    body: form,
+    signal: AbortSignal.timeout(10_000),
+  });
   const tokens = (await res.json().catch(() => ({}))) as { id_token?: string; access_token?: string; error?: string };
-  if (!res.ok || !tokens.id_token) throw new SsoError(`tokenuitwisseling mislukt (${res.status}${tokens.error ? `: ${String(tokens.error).slice(0, 40)}` : ''})`);
+  if (!res.ok || !tokens.id_token)
+    throw new SsoError(
+      `tokenuitwisseling mislukt (${res.status}${tokens.error ? `: ${String(tokens.error).slice(0, 40)}` : ''})`,
+    );
   const claims = await verifyIdToken(tokens.id_token, cfg, jwks, row.nonce);
   // Roles may be released only at the userinfo endpoint.
   if (claimAt(claims, cfg.roleClaim) === undefined && doc.userinfo_endpoint && tokens.access_token) {
-    const ui = await fetch(doc.userinfo_endpoint, { headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
+    const ui = await fetch(doc.userinfo_endpoint, {
+      headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
     if (ui.ok) {
       const info = (await ui.json()) as Record<string, unknown>;
       // Userinfo must be about the same subject (OIDC Core §5.3.2); the ID token's claims win.
@@ -168,33 +217,56 @@ export function hasIdpMfa(claims: Record<string, unknown>, cfg: OidcConfig): boo
  * (and team, when a team claim is configured) follow the identity provider at every login.
  * A local account is never taken over by name: a name already in use gets a suffix.
  */
-export async function upsertSsoUser(db: Db, cfg: OidcConfig, claims: JWTPayload, rollen: string[]): Promise<SessionUser | 'inactief'> {
+export async function upsertSsoUser(
+  db: Db,
+  cfg: OidcConfig,
+  claims: JWTPayload,
+  rollen: string[],
+): Promise<SessionUser | 'inactief'> {
   const sub = claims.sub!;
-  const naam = String(claims.name ?? ([claims.given_name, claims.family_name].filter(Boolean).join(' ') || claims.preferred_username || claims.email || sub)).slice(0, 200);
+  const naam = String(
+    claims.name ??
+      ([claims.given_name, claims.family_name].filter(Boolean).join(' ') ||
+        claims.preferred_username ||
+        claims.email ||
+        sub),
+  ).slice(0, 200);
   let teamId: number | null | undefined;
   if (cfg.teamClaim) {
     const t = claimAt(claims, cfg.teamClaim);
-    const team = typeof t === 'string' ? (await sql<{ id: number }>`select id from team where naam = ${t}`.execute(db)).rows[0] : undefined;
-    teamId = team?.id ?? null;
+    teamId = typeof t === 'string' ? await teamIdByNaam(db, t) : null;
   }
-  const existing = (await sql<any>`select * from gebruiker where oidc_issuer = ${cfg.issuer} and oidc_sub = ${sub}`.execute(db)).rows[0];
+  const existing = await ssoGebruiker(db, cfg.issuer, sub);
   if (existing) {
     if (!existing.actief) return 'inactief';
-    const r = await sql<any>`update gebruiker set naam = ${naam}, rollen = ${rollen}, team_id = ${teamId === undefined ? existing.team_id : teamId} where id = ${existing.id} returning *`.execute(db);
-    return toUser(r.rows[0]);
+    return toUser(
+      await ssoGebruikerBijwerken(db, existing.id, {
+        naam,
+        rollen,
+        team_id: teamId === undefined ? existing.team_id : teamId,
+      }),
+    );
   }
-  const org = (await sql<{ id: number }>`select id from organisatie order by id limit 1`.execute(db)).rows[0];
-  if (!org) throw new SsoError('geen organisatie ingericht');
-  const base = String(claims.preferred_username ?? claims.email ?? `sso-${sub}`).trim().slice(0, 90) || `sso-${sub.slice(0, 40)}`;
+  const organisatieId = await eersteOrganisatieId(db);
+  if (organisatieId === null) throw new SsoError('geen organisatie ingericht');
+  const base =
+    String(claims.preferred_username ?? claims.email ?? `sso-${sub}`)
+      .trim()
+      .slice(0, 90) || `sso-${sub.slice(0, 40)}`;
   for (let i = 0; i < 50; i++) {
     const gebruikersnaam = i === 0 ? base : `${base}-sso${i === 1 ? '' : i}`;
-    const r = await sql<any>`
-      insert into gebruiker (organisatie_id, gebruikersnaam, naam, wachtwoord_hash, rollen, team_id, oidc_issuer, oidc_sub)
-      values (${org.id}, ${gebruikersnaam}, ${naam}, ${null}, ${rollen}, ${teamId ?? null}, ${cfg.issuer}, ${sub})
-      on conflict do nothing returning *`.execute(db);
-    if (r.rows[0]) return toUser(r.rows[0]);
+    const nieuw = await ssoGebruikerInvoegen(db, {
+      organisatie_id: organisatieId,
+      gebruikersnaam,
+      naam,
+      rollen,
+      team_id: teamId ?? null,
+      oidc_issuer: cfg.issuer,
+      oidc_sub: sub,
+    });
+    if (nieuw) return toUser(nieuw);
     // A concurrent first login of the same sub created it meanwhile.
-    const again = (await sql<any>`select * from gebruiker where oidc_issuer = ${cfg.issuer} and oidc_sub = ${sub}`.execute(db)).rows[0];
+    const again = await ssoGebruiker(db, cfg.issuer, sub);
     if (again) return toUser(again);
   }
   throw new SsoError('geen vrije gebruikersnaam');

@@ -14,26 +14,87 @@
 //     → 401 {error: 'code_onjuist'} | 401 {error: 'niet_ingelogd'} (no or expired first step)
 //   Refusals: 401 inloggen_mislukt, 429 geblokkeerd (account lock), 429 te_veel_pogingen (per address).
 import { loginInputSchema } from '@voordeur/domain';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { writeAccessLog } from '../audit/index.ts';
 import { HttpError, notFound, ValidationError, type FieldError } from '../http/errors.ts';
 import { getCookie, route, type Ctx, type RouteDef } from '../http/route.ts';
 import { ROL_LABEL, type Rol } from '../policy/index.ts';
+import {
+  accountGegevens,
+  gebruikerById,
+  geblokkeerdTot,
+  rollenIntrekken,
+  ssoGebruikerId,
+  tweedeFactorVerwijderen,
+  wachtwoordHash,
+  zetWachtwoord,
+} from './queries.ts';
 import { betrokkenenVanConcept, deleteDraft, getDraft, listDrafts, putDraft } from './drafts.ts';
-import { afterFirstFactor, checkCode, confirmPassword, finishLogin, passwordLogin, recoveryCodesLeft, replaceRecoveryCodes, secondFactorLogin, startEnrolment, totpEnrolled, totpRequired, type LoginOutcome } from './login.ts';
-import { finishSso, hasIdpMfa, mapRoles, SSO_COOKIE, SSO_REQUEST_MINUTES, SsoError, startSso, upsertSsoUser } from './oidc.ts';
+import {
+  afterFirstFactor,
+  checkCode,
+  confirmPassword,
+  finishLogin,
+  passwordLogin,
+  recoveryCodesLeft,
+  replaceRecoveryCodes,
+  secondFactorLogin,
+  startEnrolment,
+  totpEnrolled,
+  totpRequired,
+  type LoginOutcome,
+} from './login.ts';
+import {
+  finishSso,
+  hasIdpMfa,
+  mapRoles,
+  SSO_COOKIE,
+  SSO_REQUEST_MINUTES,
+  SsoError,
+  startSso,
+  upsertSsoUser,
+} from './oidc.ts';
 import { checkPassword } from './password-policy.ts';
-import { hashPassword, logout, logoutEverywhere, PRE_AUTH_MINUTES, preAuthFromToken, SESSION_COOKIE, sessionCookie } from './session.ts';
+import {
+  hashPassword,
+  logout,
+  logoutEverywhere,
+  PRE_AUTH_MINUTES,
+  preAuthFromToken,
+  SESSION_COOKIE,
+  sessionCookie,
+} from './session.ts';
 
 const codeSchema = z.object({ code: z.string().trim().min(1, 'Verplicht veld').max(40, 'Hoogstens 40 tekens') });
 const sleutelParams = z.object({
-  sleutel: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'Sleutel: letters, cijfers, punt, streepje of liggend streepje (hoogstens 100 tekens)'),
+  sleutel: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]{1,100}$/,
+      'Sleutel: letters, cijfers, punt, streepje of liggend streepje (hoogstens 100 tekens)',
+    ),
 });
 
-type LogInput = { userId: number | null; account: number | null; outcome: 'success' | 'denied' | 'failure'; reason: string | null; route: string };
+type LogInput = {
+  userId: number | null;
+  account: number | null;
+  outcome: 'success' | 'denied' | 'failure';
+  reason: string | null;
+  route: string;
+};
 const logLogin = (c: Ctx, e: LogInput) =>
-  writeAccessLog(c.db, [{ userId: e.userId, clientIds: [], action: 'login', objectType: 'gebruiker', objectId: e.account === null ? null : String(e.account), purpose: e.reason, route: e.route, outcome: e.outcome }]);
+  writeAccessLog(c.db, [
+    {
+      userId: e.userId,
+      clientIds: [],
+      action: 'login',
+      objectType: 'gebruiker',
+      objectId: e.account === null ? null : String(e.account),
+      purpose: e.reason,
+      route: e.route,
+      outcome: e.outcome,
+    },
+  ]);
 
 /** Answer a login step: set the cookie, log, and return the Dutch API shape (or throw the refusal). */
 async function answer(c: Ctx, r: LoginOutcome, routeKey: string) {
@@ -44,11 +105,23 @@ async function answer(c: Ctx, r: LoginOutcome, routeKey: string) {
     throw new HttpError(r.status, r.code, r.message);
   }
   if (r.kind === 'stap') {
-    await logLogin(c, { userId: r.userId, account: r.userId, outcome: 'success', reason: `eerste factor juist; ${r.stap === 'totp' ? 'code gevraagd' : 'inschrijving tweede factor gevraagd'}`, route: routeKey });
+    await logLogin(c, {
+      userId: r.userId,
+      account: r.userId,
+      outcome: 'success',
+      reason: `eerste factor juist; ${r.stap === 'totp' ? 'code gevraagd' : 'inschrijving tweede factor gevraagd'}`,
+      route: routeKey,
+    });
     c.reply.header('Set-Cookie', sessionCookie(r.token, PRE_AUTH_MINUTES * 60, secure));
     return { stap: r.stap };
   }
-  await logLogin(c, { userId: r.session.user.id, account: r.session.user.id, outcome: 'success', reason: r.session.methode, route: routeKey });
+  await logLogin(c, {
+    userId: r.session.user.id,
+    account: r.session.user.id,
+    outcome: 'success',
+    reason: r.session.methode,
+    route: routeKey,
+  });
   c.reply.header('Set-Cookie', sessionCookie(r.token, c.config.sessionAbsoluteHours * 3600, secure));
   return {
     gebruiker: r.session.user,
@@ -61,14 +134,14 @@ async function answer(c: Ctx, r: LoginOutcome, routeKey: string) {
 const fieldError = (field: string, rule: string, message: string): FieldError => ({ field, rule, message });
 
 async function lockedNow(c: Ctx): Promise<void> {
-  const u = (await sql<any>`select geblokkeerd_tot from gebruiker where id = ${c.user.id}`.execute(c.db)).rows[0];
-  if (u?.geblokkeerd_tot && new Date(u.geblokkeerd_tot).getTime() > c.now().getTime()) {
+  const tot = await geblokkeerdTot(c.db, c.user.id);
+  if (tot && new Date(tot).getTime() > c.now().getTime()) {
     throw new HttpError(429, 'geblokkeerd', 'Te veel mislukte pogingen: probeer het later opnieuw.');
   }
 }
 
 async function hasLocalPassword(c: Ctx): Promise<boolean> {
-  return Boolean((await sql<any>`select wachtwoord_hash from gebruiker where id = ${c.user.id}`.execute(c.db)).rows[0]?.wachtwoord_hash);
+  return Boolean(await wachtwoordHash(c.db, c.user.id));
 }
 
 const ssoCookie = (value: string, maxAge: number, secure: boolean) =>
@@ -86,7 +159,12 @@ export function authRoutes(): RouteDef[] {
       policy: { public: 'login itself; the attempt is written to the access log' },
       body: loginInputSchema,
       handler: async (c) => {
-        const r = await passwordLogin(c.db, c.config, { gebruikersnaam: c.body.gebruikersnaam, wachtwoord: c.body.wachtwoord, ip: c.req.ip, now: c.now() });
+        const r = await passwordLogin(c.db, c.config, {
+          gebruikersnaam: c.body.gebruikersnaam,
+          wachtwoord: c.body.wachtwoord,
+          ip: c.req.ip,
+          now: c.now(),
+        });
         // The attempted account is logged by id only (never what was typed: a password typed into the user name field must not end up in the log).
         return answer(c, r, 'POST /api/sessie');
       },
@@ -101,25 +179,47 @@ export function authRoutes(): RouteDef[] {
       handler: async (c) => {
         const pre = await preAuthFromToken(c.db, getCookie(c.req, SESSION_COOKIE));
         const r = await secondFactorLogin(c.db, c.config, pre, { code: c.body.code, ip: c.req.ip, now: c.now() });
-        if (r.kind === 'denied' && r.status === 429) c.reply.header('Set-Cookie', sessionCookie('', 0, c.config.secureCookies));
+        if (r.kind === 'denied' && r.status === 429)
+          c.reply.header('Set-Cookie', sessionCookie('', 0, c.config.secureCookies));
         return answer(c, r, 'POST /api/sessie/totp');
       },
     }),
     route({
       method: 'POST',
       url: '/api/sessie/totp/inschrijving',
-      summary: 'Inloggen: tweede factor instellen (geheim eenmalig als otpauth-URI en base32); bevestigen met POST /api/sessie/totp',
+      summary:
+        'Inloggen: tweede factor instellen (geheim eenmalig als otpauth-URI en base32); bevestigen met POST /api/sessie/totp',
       tags: ['sessie'],
-      policy: { public: 'second login step (enrolment); needs the pre-authentication cookie of step 1; written to the access log' },
+      policy: {
+        public:
+          'second login step (enrolment); needs the pre-authentication cookie of step 1; written to the access log',
+      },
       handler: async (c) => {
         const pre = await preAuthFromToken(c.db, getCookie(c.req, SESSION_COOKIE));
         if (!pre || pre.stap !== 'totp_inschrijven') {
-          await logLogin(c, { userId: null, account: pre?.userId ?? null, outcome: 'denied', reason: 'geen voorlopige sessie voor inschrijving', route: 'POST /api/sessie/totp/inschrijving' });
-          throw new HttpError(401, 'niet_ingelogd', 'Geen inlogpoging gevonden of de tijd is verstreken. Log opnieuw in met uw wachtwoord.');
+          await logLogin(c, {
+            userId: null,
+            account: pre?.userId ?? null,
+            outcome: 'denied',
+            reason: 'geen voorlopige sessie voor inschrijving',
+            route: 'POST /api/sessie/totp/inschrijving',
+          });
+          throw new HttpError(
+            401,
+            'niet_ingelogd',
+            'Geen inlogpoging gevonden of de tijd is verstreken. Log opnieuw in met uw wachtwoord.',
+          );
         }
-        const u = (await sql<any>`select id, gebruikersnaam from gebruiker where id = ${pre.userId}`.execute(c.db)).rows[0];
+        const u = await gebruikerById(c.db, pre.userId);
+        if (!u) throw new Error(`pre-authentication session of a user that does not exist (${pre.userId})`);
         const r = await startEnrolment(c.db, u, c.now());
-        await logLogin(c, { userId: u.id, account: u.id, outcome: 'success', reason: 'inschrijving tweede factor: geheim getoond', route: 'POST /api/sessie/totp/inschrijving' });
+        await logLogin(c, {
+          userId: u.id,
+          account: u.id,
+          outcome: 'success',
+          reason: 'inschrijving tweede factor: geheim getoond',
+          route: 'POST /api/sessie/totp/inschrijving',
+        });
         return r;
       },
     }),
@@ -131,7 +231,10 @@ export function authRoutes(): RouteDef[] {
       policy: { resource: 'sessie', action: 'read' },
       handler: async (c) => {
         c.audit.object('sessie', c.user.id);
-        return { gebruiker: { ...c.user, rolLabels: c.user.rollen.map((r) => ROL_LABEL[r as Rol] ?? r) }, csrfToken: c.session.csrfToken };
+        return {
+          gebruiker: { ...c.user, rolLabels: c.user.rollen.map((r) => ROL_LABEL[r as Rol] ?? r) },
+          csrfToken: c.session.csrfToken,
+        };
       },
     }),
     route({
@@ -173,14 +276,19 @@ export function authRoutes(): RouteDef[] {
       ipLimiet: 'sso_start',
       handler: async (c) => {
         const cfg = c.config.oidc;
-        if (!cfg) throw new HttpError(404, 'sso_niet_ingesteld', 'Single sign-on is niet ingesteld voor deze organisatie.');
+        if (!cfg)
+          throw new HttpError(404, 'sso_niet_ingesteld', 'Single sign-on is niet ingesteld voor deze organisatie.');
         let r: { url: string; binding: string };
         try {
           r = await startSso(c.db, cfg, c.now());
         } catch (e) {
           if (e instanceof HttpError) throw e;
           c.req.log.warn({ err: e }, 'oidc discovery failed');
-          throw new HttpError(502, 'sso_onbereikbaar', 'De identity provider is niet bereikbaar. Probeer het later opnieuw of log in met uw wachtwoord.');
+          throw new HttpError(
+            502,
+            'sso_onbereikbaar',
+            'De identity provider is niet bereikbaar. Probeer het later opnieuw of log in met uw wachtwoord.',
+          );
         }
         c.reply.header('Set-Cookie', ssoCookie(r.binding, SSO_REQUEST_MINUTES * 60, c.config.secureCookies));
         c.reply.redirect(r.url, 302);
@@ -192,31 +300,57 @@ export function authRoutes(): RouteDef[] {
       url: '/api/sso/callback',
       summary: 'Single sign-on: terugkeer van de identity provider (code inwisselen, ID-token controleren, sessie)',
       tags: ['sessie'],
-      policy: { public: 'return from the identity provider; state, PKCE and the signed ID token are checked; written to the access log' },
-      query: z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional(), error: z.string().max(200).optional(), iss: z.string().max(500).optional() }).loose(),
+      policy: {
+        public:
+          'return from the identity provider; state, PKCE and the signed ID token are checked; written to the access log',
+      },
+      query: z
+        .object({
+          code: z.string().max(2000).optional(),
+          state: z.string().max(200).optional(),
+          error: z.string().max(200).optional(),
+          iss: z.string().max(500).optional(),
+        })
+        .loose(),
       handler: async (c) => {
         const cfg = c.config.oidc;
-        if (!cfg) throw new HttpError(404, 'sso_niet_ingesteld', 'Single sign-on is niet ingesteld voor deze organisatie.');
+        if (!cfg)
+          throw new HttpError(404, 'sso_niet_ingesteld', 'Single sign-on is niet ingesteld voor deze organisatie.');
         const secure = c.config.secureCookies;
         const cookies = [ssoCookie('', 0, secure)];
         const key = 'GET /api/sso/callback';
         let account: number | null = null;
         try {
-          const claims = await finishSso(c.db, cfg, { code: c.query.code, state: c.query.state, error: c.query.error, iss: c.query.iss, binding: getCookie(c.req, SSO_COOKIE), now: c.now() });
+          const claims = await finishSso(c.db, cfg, {
+            code: c.query.code,
+            state: c.query.state,
+            error: c.query.error,
+            iss: c.query.iss,
+            binding: getCookie(c.req, SSO_COOKIE),
+            now: c.now(),
+          });
           const rollen = mapRoles(claims, cfg);
-          const existing = (await sql<{ id: number }>`select id from gebruiker where oidc_issuer = ${cfg.issuer} and oidc_sub = ${claims.sub!}`.execute(c.db)).rows[0];
-          account = existing?.id ?? null;
+          const existing = await ssoGebruikerId(c.db, cfg.issuer, claims.sub!);
+          account = existing;
           if (rollen.length === 0) {
             // The identity provider no longer grants a Voordeur role: the account loses its roles now.
-            if (existing) await sql`update gebruiker set rollen = '{}' where id = ${existing.id}`.execute(c.db);
+            if (existing !== null) await rollenIntrekken(c.db, existing);
             throw new SsoError('geen Voordeur-rol in de claims');
           }
           const u = await upsertSsoUser(c.db, cfg, claims, rollen);
           if (u === 'inactief') throw new SsoError('account niet actief');
           account = u.id;
-          const r = hasIdpMfa(claims, cfg) ? await finishLogin(c.db, u, 'sso+idp-mfa', c.config) : await afterFirstFactor(c.db, u, 'sso', c.config);
+          const r = hasIdpMfa(claims, cfg)
+            ? await finishLogin(c.db, u, 'sso+idp-mfa', c.config)
+            : await afterFirstFactor(c.db, u, 'sso', c.config);
           if (r.kind === 'stap') {
-            await logLogin(c, { userId: u.id, account: u.id, outcome: 'success', reason: `sso juist; ${r.stap === 'totp' ? 'code gevraagd' : 'inschrijving tweede factor gevraagd'}`, route: key });
+            await logLogin(c, {
+              userId: u.id,
+              account: u.id,
+              outcome: 'success',
+              reason: `sso juist; ${r.stap === 'totp' ? 'code gevraagd' : 'inschrijving tweede factor gevraagd'}`,
+              route: key,
+            });
             cookies.push(sessionCookie(r.token, PRE_AUTH_MINUTES * 60, secure));
             c.reply.header('Set-Cookie', cookies);
             c.reply.redirect(`${cfg.afterLoginPath}?stap=${r.stap}`, 302);
@@ -247,7 +381,8 @@ export function authRoutes(): RouteDef[] {
       policy: { resource: 'eigen_account', action: 'read' },
       handler: async (c) => {
         c.audit.object('gebruiker', c.user.id);
-        const u = (await sql<any>`select wachtwoord_hash, oidc_sub, wachtwoord_gewijzigd_op from gebruiker where id = ${c.user.id}`.execute(c.db)).rows[0];
+        const u = await accountGegevens(c.db, c.user.id);
+        if (!u) throw notFound('Gebruiker');
         const ingeschreven = await totpEnrolled(c.db, c.user.id);
         return {
           gebruikersnaam: c.user.gebruikersnaam,
@@ -257,7 +392,11 @@ export function authRoutes(): RouteDef[] {
           wachtwoordGewijzigdOp: u.wachtwoord_gewijzigd_op ? new Date(u.wachtwoord_gewijzigd_op).toISOString() : null,
           sso: Boolean(u.oidc_sub),
           sessie: { methode: c.session.methode },
-          tweedeFactor: { ingeschreven, verplicht: totpRequired(c.user.rollen, c.config), herstelcodesOver: ingeschreven ? await recoveryCodesLeft(c.db, c.user.id) : 0 },
+          tweedeFactor: {
+            ingeschreven,
+            verplicht: totpRequired(c.user.rollen, c.config),
+            herstelcodesOver: ingeschreven ? await recoveryCodesLeft(c.db, c.user.id) : 0,
+          },
         };
       },
     }),
@@ -267,17 +406,31 @@ export function authRoutes(): RouteDef[] {
       summary: 'Eigen wachtwoord wijzigen (huidig wachtwoord nodig; andere sessies worden beëindigd)',
       tags: ['account'],
       policy: { resource: 'eigen_account', action: 'update' },
-      body: z.object({ huidigWachtwoord: z.string().min(1, 'Verplicht veld').max(200, 'Hoogstens 200 tekens'), nieuwWachtwoord: z.string().min(1, 'Verplicht veld').max(1000, 'Hoogstens 1000 tekens') }),
+      body: z.object({
+        huidigWachtwoord: z.string().min(1, 'Verplicht veld').max(200, 'Hoogstens 200 tekens'),
+        nieuwWachtwoord: z.string().min(1, 'Verplicht veld').max(1000, 'Hoogstens 1000 tekens'),
+      }),
       handler: async (c) => {
         c.audit.object('gebruiker', c.user.id);
         c.audit.purpose('wachtwoord wijzigen');
-        if (!(await hasLocalPassword(c))) throw new HttpError(409, 'geen_wachtwoord', 'Dit account logt in via single sign-on en heeft geen Voordeur-wachtwoord.');
+        if (!(await hasLocalPassword(c)))
+          throw new HttpError(
+            409,
+            'geen_wachtwoord',
+            'Dit account logt in via single sign-on en heeft geen Voordeur-wachtwoord.',
+          );
         await lockedNow(c);
-        const errors = checkPassword(c.body.nieuwWachtwoord, { gebruikersnaam: c.user.gebruikersnaam, huidig: c.body.huidigWachtwoord, field: 'nieuwWachtwoord', label: 'Nieuw wachtwoord' });
-        if (!(await confirmPassword(c.db, c.user.id, c.body.huidigWachtwoord, c.now(), c.config))) errors.unshift(fieldError('huidigWachtwoord', 'onjuist', 'Huidig wachtwoord: onjuist'));
+        const errors = checkPassword(c.body.nieuwWachtwoord, {
+          gebruikersnaam: c.user.gebruikersnaam,
+          huidig: c.body.huidigWachtwoord,
+          field: 'nieuwWachtwoord',
+          label: 'Nieuw wachtwoord',
+        });
+        if (!(await confirmPassword(c.db, c.user.id, c.body.huidigWachtwoord, c.now(), c.config)))
+          errors.unshift(fieldError('huidigWachtwoord', 'onjuist', 'Huidig wachtwoord: onjuist'));
         if (errors.length) throw new ValidationError(errors);
         const hash = await hashPassword(c.body.nieuwWachtwoord);
-        await sql`update gebruiker set wachtwoord_hash = ${hash}, wachtwoord_gewijzigd_op = ${c.now().toISOString()} where id = ${c.user.id}`.execute(c.db);
+        await zetWachtwoord(c.db, c.user.id, hash, c.now());
         const andereSessiesBeeindigd = await logoutEverywhere(c.db, c.user.id, c.session.id);
         return { ok: true, andereSessiesBeeindigd };
       },
@@ -285,7 +438,8 @@ export function authRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/account/totp/inschrijving',
-      summary: 'Tweede factor (opnieuw) instellen: nieuw geheim, eenmalig getoond; pas actief na bevestiging met een code',
+      summary:
+        'Tweede factor (opnieuw) instellen: nieuw geheim, eenmalig getoond; pas actief na bevestiging met een code',
       tags: ['account'],
       policy: { resource: 'eigen_account', action: 'update' },
       body: z.object({ wachtwoord: z.string().max(200, 'Hoogstens 200 tekens').optional() }),
@@ -294,8 +448,12 @@ export function authRoutes(): RouteDef[] {
         c.audit.purpose('tweede factor instellen');
         if (await hasLocalPassword(c)) {
           await lockedNow(c);
-          if (!c.body.wachtwoord) throw new ValidationError([fieldError('wachtwoord', 'verplicht', 'Wachtwoord: verplicht om de tweede factor te wijzigen')]);
-          if (!(await confirmPassword(c.db, c.user.id, c.body.wachtwoord, c.now(), c.config))) throw new ValidationError([fieldError('wachtwoord', 'onjuist', 'Wachtwoord: onjuist')]);
+          if (!c.body.wachtwoord)
+            throw new ValidationError([
+              fieldError('wachtwoord', 'verplicht', 'Wachtwoord: verplicht om de tweede factor te wijzigen'),
+            ]);
+          if (!(await confirmPassword(c.db, c.user.id, c.body.wachtwoord, c.now(), c.config)))
+            throw new ValidationError([fieldError('wachtwoord', 'onjuist', 'Wachtwoord: onjuist')]);
         }
         return startEnrolment(c.db, c.user, c.now());
       },
@@ -303,7 +461,8 @@ export function authRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/account/totp/bevestiging',
-      summary: 'Tweede factor bevestigen met een code van het nieuwe geheim; geeft 10 nieuwe herstelcodes (eenmalig getoond)',
+      summary:
+        'Tweede factor bevestigen met een code van het nieuwe geheim; geeft 10 nieuwe herstelcodes (eenmalig getoond)',
       tags: ['account'],
       policy: { resource: 'eigen_account', action: 'update' },
       body: codeSchema,
@@ -311,7 +470,14 @@ export function authRoutes(): RouteDef[] {
         c.audit.object('gebruiker', c.user.id);
         c.audit.purpose('tweede factor bevestigen');
         const r = await checkCode(c.db, c.user.id, c.body.code, c.now(), { pending: true });
-        if (!r.ok) throw new ValidationError([fieldError('code', 'onjuist', 'Code: onjuist of verlopen; start het instellen opnieuw als het geheim ouder is dan een half uur')]);
+        if (!r.ok)
+          throw new ValidationError([
+            fieldError(
+              'code',
+              'onjuist',
+              'Code: onjuist of verlopen; start het instellen opnieuw als het geheim ouder is dan een half uur',
+            ),
+          ]);
         return { herstelcodes: await replaceRecoveryCodes(c.db, c.user.id) };
       },
     }),
@@ -325,9 +491,17 @@ export function authRoutes(): RouteDef[] {
       handler: async (c) => {
         c.audit.object('gebruiker', c.user.id);
         c.audit.purpose('herstelcodes vernieuwen');
-        if (!(await totpEnrolled(c.db, c.user.id))) throw new HttpError(409, 'geen_tweede_factor', 'Stel eerst een tweede factor in.');
+        if (!(await totpEnrolled(c.db, c.user.id)))
+          throw new HttpError(409, 'geen_tweede_factor', 'Stel eerst een tweede factor in.');
         const r = await checkCode(c.db, c.user.id, c.body.code, c.now());
-        if (!r.ok) throw new ValidationError([fieldError('code', 'onjuist', r.reason === 'code al gebruikt' ? 'Code: al gebruikt; wacht op de volgende code' : 'Code: onjuist')]);
+        if (!r.ok)
+          throw new ValidationError([
+            fieldError(
+              'code',
+              'onjuist',
+              r.reason === 'code al gebruikt' ? 'Code: al gebruikt; wacht op de volgende code' : 'Code: onjuist',
+            ),
+          ]);
         return { herstelcodes: await replaceRecoveryCodes(c.db, c.user.id) };
       },
     }),
@@ -337,20 +511,25 @@ export function authRoutes(): RouteDef[] {
       summary: 'Tweede factor uitzetten (alleen voor rollen zonder persoonsgegevens)',
       tags: ['account'],
       policy: { resource: 'eigen_account', action: 'update' },
-      body: z.object({ wachtwoord: z.string().max(200, 'Hoogstens 200 tekens').optional(), code: z.string().trim().max(40, 'Hoogstens 40 tekens').optional() }),
+      body: z.object({
+        wachtwoord: z.string().max(200, 'Hoogstens 200 tekens').optional(),
+        code: z.string().trim().max(40, 'Hoogstens 40 tekens').optional(),
+      }),
       handler: async (c) => {
         c.audit.object('gebruiker', c.user.id);
         c.audit.purpose('tweede factor uitzetten');
-        if (totpRequired(c.user.rollen, c.config)) throw new HttpError(409, 'totp_verplicht', 'Voor uw rol is een tweede factor verplicht: die kan niet uit.');
-        if (!(await totpEnrolled(c.db, c.user.id))) throw new HttpError(409, 'geen_tweede_factor', 'Er is geen tweede factor ingesteld.');
+        if (totpRequired(c.user.rollen, c.config))
+          throw new HttpError(409, 'totp_verplicht', 'Voor uw rol is een tweede factor verplicht: die kan niet uit.');
+        if (!(await totpEnrolled(c.db, c.user.id)))
+          throw new HttpError(409, 'geen_tweede_factor', 'Er is geen tweede factor ingesteld.');
         if (await hasLocalPassword(c)) {
           await lockedNow(c);
-          if (!c.body.wachtwoord || !(await confirmPassword(c.db, c.user.id, c.body.wachtwoord, c.now(), c.config))) throw new ValidationError([fieldError('wachtwoord', 'onjuist', 'Wachtwoord: onjuist')]);
+          if (!c.body.wachtwoord || !(await confirmPassword(c.db, c.user.id, c.body.wachtwoord, c.now(), c.config)))
+            throw new ValidationError([fieldError('wachtwoord', 'onjuist', 'Wachtwoord: onjuist')]);
         } else if (!c.body.code || !(await checkCode(c.db, c.user.id, c.body.code, c.now())).ok) {
           throw new ValidationError([fieldError('code', 'onjuist', 'Code: onjuist')]);
         }
-        await sql`delete from herstelcode where gebruiker_id = ${c.user.id}`.execute(c.db);
-        await sql`delete from totp where gebruiker_id = ${c.user.id}`.execute(c.db);
+        await tweedeFactorVerwijderen(c.db, c.user.id);
         return { ok: true };
       },
     }),
@@ -402,9 +581,23 @@ export function authRoutes(): RouteDef[] {
         const persoonIds = [...(c.body.persoonIds ?? []), ...(await betrokkenenVanConcept(c.db, c.params.sleutel))];
         c.audit.clients(persoonIds);
         const bytes = Buffer.byteLength(JSON.stringify(c.body.inhoud));
-        if (bytes > c.config.draftMaxBytes) throw new HttpError(413, 'te_groot', `Concept te groot: ${Math.ceil(bytes / 1024)} kB, maximaal ${Math.floor(c.config.draftMaxBytes / 1024)} kB`);
-        const d = await putDraft(c.db, c.user.id, c.params.sleutel, c.body.inhoud, persoonIds, c.now(), c.config.draftDays);
-        if (d === 'te_veel') throw new HttpError(409, 'te_veel_concepten', 'Te veel concepten bewaard: verwijder eerst oude concepten.');
+        if (bytes > c.config.draftMaxBytes)
+          throw new HttpError(
+            413,
+            'te_groot',
+            `Concept te groot: ${Math.ceil(bytes / 1024)} kB, maximaal ${Math.floor(c.config.draftMaxBytes / 1024)} kB`,
+          );
+        const d = await putDraft(
+          c.db,
+          c.user.id,
+          c.params.sleutel,
+          c.body.inhoud,
+          persoonIds,
+          c.now(),
+          c.config.draftDays,
+        );
+        if (d === 'te_veel')
+          throw new HttpError(409, 'te_veel_concepten', 'Te veel concepten bewaard: verwijder eerst oude concepten.');
         return { sleutel: d.sleutel, bijgewerktOp: d.bijgewerktOp };
       },
     }),

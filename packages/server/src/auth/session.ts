@@ -4,8 +4,18 @@
 // only by the second-factor routes (preAuthFromToken).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
-import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
+import type { Row } from '../db/schema.ts';
+import {
+  actieveGebruiker,
+  gebruikerIdByNaam,
+  preAuthSessie,
+  sessieAanraken,
+  sessieBeeindigen,
+  sessieInvoegen,
+  sessieMetGebruiker,
+  sessiesBeeindigen,
+} from './queries.ts';
 
 export const SESSION_COOKIE = 'vd_sessie';
 /** Lifetime of a pre-authentication session (time to type the second factor). */
@@ -60,23 +70,42 @@ export async function verifyDummy(pw: string): Promise<void> {
   await verifyPassword(await dummyHash, pw);
 }
 
-export function toUser(u: any): SessionUser {
-  return { id: u.id, gebruikersnaam: u.gebruikersnaam, naam: u.naam, rollen: u.rollen, teamId: u.team_id, organisatieId: u.organisatie_id };
+export function toUser(
+  u: Pick<Row<'gebruiker'>, 'id' | 'gebruikersnaam' | 'naam' | 'rollen' | 'team_id' | 'organisatie_id'>,
+): SessionUser {
+  return {
+    id: u.id,
+    gebruikersnaam: u.gebruikersnaam,
+    naam: u.naam,
+    rollen: u.rollen,
+    teamId: u.team_id,
+    organisatieId: u.organisatie_id,
+  };
 }
 
 export async function loadUser(db: Db, id: number): Promise<SessionUser | null> {
-  const r = await sql<any>`select * from gebruiker where id = ${id} and actief`.execute(db);
-  return r.rows[0] ? toUser(r.rows[0]) : null;
+  const u = await actieveGebruiker(db, id);
+  return u ? toUser(u) : null;
 }
 
 /** A new session; the token goes into the cookie, only its hash is stored. */
-export async function createSession(db: Db, userId: number, opts: { stap: SessionStap; lifetimeMinutes: number; methode: string }): Promise<{ token: string; id: string; csrfToken: string }> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  opts: { stap: SessionStap; lifetimeMinutes: number; methode: string },
+): Promise<{ token: string; id: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const id = sha256(token);
-  const verloopt = new Date(Date.now() + opts.lifetimeMinutes * 60_000).toISOString();
-  await sql`insert into sessie (id, gebruiker_id, csrf_token, verloopt_op, stap, methode)
-            values (${id}, ${userId}, ${csrfToken}, ${verloopt}, ${opts.stap}, ${opts.methode})`.execute(db);
+  const verloopt = new Date(Date.now() + opts.lifetimeMinutes * 60_000);
+  await sessieInvoegen(db, {
+    id,
+    gebruiker_id: userId,
+    csrf_token: csrfToken,
+    verloopt_op: verloopt,
+    stap: opts.stap,
+    methode: opts.methode,
+  });
   return { token, id, csrfToken };
 }
 
@@ -84,21 +113,21 @@ export async function createSession(db: Db, userId: number, opts: { stap: Sessio
  * Look up an active session by its cookie token; enforces idle and absolute timeouts and
  * touches it. A pre-authentication session (second factor not yet given) is no session here.
  */
-export async function sessionFromToken(db: Db, token: string | undefined, idleMinutes: number): Promise<Session | null> {
+export async function sessionFromToken(
+  db: Db,
+  token: string | undefined,
+  idleMinutes: number,
+): Promise<Session | null> {
   if (!token) return null;
   const id = sha256(token);
-  const r = await sql<any>`
-    select s.id as sessie_id, s.csrf_token, s.laatst_actief_op, s.verloopt_op, s.beeindigd_op, s.stap, s.methode, g.*
-    from sessie s join gebruiker g on g.id = s.gebruiker_id
-    where s.id = ${id}`.execute(db);
-  const s = r.rows[0];
+  const s = await sessieMetGebruiker(db, id);
   if (!s || s.beeindigd_op || !s.actief || s.stap !== 'actief') return null;
   const now = Date.now();
   if (new Date(s.verloopt_op).getTime() < now) return null;
   if (new Date(s.laatst_actief_op).getTime() + idleMinutes * 60_000 < now) return null;
   // Touch at most once a minute to keep reads cheap.
   if (new Date(s.laatst_actief_op).getTime() < now - 60_000) {
-    await sql`update sessie set laatst_actief_op = now() where id = ${id}`.execute(db);
+    await sessieAanraken(db, id);
   }
   return { id, csrfToken: s.csrf_token, user: toUser(s), methode: s.methode };
 }
@@ -107,26 +136,19 @@ export async function sessionFromToken(db: Db, token: string | undefined, idleMi
 export async function preAuthFromToken(db: Db, token: string | undefined): Promise<PreAuthSession | null> {
   if (!token) return null;
   const id = sha256(token);
-  const r = await sql<any>`
-    select s.id, s.gebruiker_id, s.stap, s.methode, s.verloopt_op, s.beeindigd_op, g.actief
-    from sessie s join gebruiker g on g.id = s.gebruiker_id where s.id = ${id}`.execute(db);
-  const s = r.rows[0];
+  const s = await preAuthSessie(db, id);
   if (!s || s.beeindigd_op || !s.actief || s.stap === 'actief') return null;
   if (new Date(s.verloopt_op).getTime() < Date.now()) return null;
-  return { id, userId: s.gebruiker_id, stap: s.stap, methode: s.methode };
+  return { id, userId: s.gebruiker_id, stap: s.stap as PreAuthSession['stap'], methode: s.methode };
 }
 
 export async function logout(db: Db, sessionId: string): Promise<void> {
-  await sql`update sessie set beeindigd_op = now() where id = ${sessionId} and beeindigd_op is null`.execute(db);
+  await sessieBeeindigen(db, sessionId);
 }
 
 /** End every open session of a user (optionally except one); returns how many were ended. */
 export async function logoutEverywhere(db: Db, userId: number, exceptSessionId: string | null = null): Promise<number> {
-  const r = await sql<{ id: string }>`
-    update sessie set beeindigd_op = now()
-    where gebruiker_id = ${userId} and beeindigd_op is null and verloopt_op > now() and id is distinct from ${exceptSessionId}
-    returning id`.execute(db);
-  return r.rows.length;
+  return sessiesBeeindigen(db, userId, exceptSessionId);
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {
@@ -137,8 +159,7 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 }
 
 export async function accountId(db: Db, gebruikersnaam: string): Promise<number | null> {
-  const r = await sql<{ id: number }>`select id from gebruiker where gebruikersnaam = ${gebruikersnaam}`.execute(db);
-  return r.rows[0]?.id ?? null;
+  return gebruikerIdByNaam(db, gebruikersnaam);
 }
 
 export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {

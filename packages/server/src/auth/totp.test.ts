@@ -3,7 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { TOTP_ROLES } from './login.ts';
 import { checkPassword } from './password-policy.ts';
-import { base32Decode, base32Encode, demoSecret, hashRecoveryCode, hotp, looksLikeRecoveryCode, matchStep, newRecoveryCodes, newSecret, otpauthUri, timeStep, totp } from './totp.ts';
+import {
+  base32Decode,
+  base32Encode,
+  demoSecret,
+  hashRecoveryCode,
+  hotp,
+  looksLikeRecoveryCode,
+  matchStep,
+  newRecoveryCodes,
+  newSecret,
+  otpauthUri,
+  timeStep,
+  totp,
+} from './totp.ts';
 
 // RFC 6238 appendix B: the SHA-1 seed is the ASCII string "12345678901234567890".
 const RFC_SEED = Buffer.from('12345678901234567890', 'ascii');
@@ -26,12 +39,31 @@ describe('TOTP (RFC 6238, SHA-1, 30 s)', () => {
   });
 
   it('HOTP matches RFC 4226 appendix D', () => {
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expect(expected.map((_, i) => hotp(RFC_SEED, i))).toEqual(expected);
   });
 
   it('base32 follows RFC 4648 and round-trips', () => {
-    const vectors: Array<[string, string]> = [['', ''], ['f', 'MY'], ['fo', 'MZXQ'], ['foo', 'MZXW6'], ['foob', 'MZXW6YQ'], ['fooba', 'MZXW6YTB'], ['foobar', 'MZXW6YTBOI']];
+    const vectors: Array<[string, string]> = [
+      ['', ''],
+      ['f', 'MY'],
+      ['fo', 'MZXQ'],
+      ['foo', 'MZXW6'],
+      ['foob', 'MZXW6YQ'],
+      ['fooba', 'MZXW6YTB'],
+      ['foobar', 'MZXW6YTBOI'],
+    ];
     for (const [plain, enc] of vectors) {
       expect(base32Encode(Buffer.from(plain))).toBe(enc);
       expect(base32Decode(enc).toString()).toBe(plain);
@@ -61,7 +93,13 @@ describe('TOTP (RFC 6238, SHA-1, 30 s)', () => {
     expect(u.protocol).toBe('otpauth:');
     expect(u.host).toBe('totp');
     expect(decodeURIComponent(u.pathname)).toBe('/Voordeur:bureau');
-    expect(Object.fromEntries(u.searchParams)).toEqual({ secret: 'JBSWY3DPEHPK3PXP', issuer: 'Voordeur', algorithm: 'SHA1', digits: '6', period: '30' });
+    expect(Object.fromEntries(u.searchParams)).toEqual({
+      secret: 'JBSWY3DPEHPK3PXP',
+      issuer: 'Voordeur',
+      algorithm: 'SHA1',
+      digits: '6',
+      period: '30',
+    });
   });
 
   it('demo secrets are fixed per user name and differ between users', () => {
@@ -85,27 +123,40 @@ describe('TOTP (RFC 6238, SHA-1, 30 s)', () => {
 
 describe('second factor per role, from the policy table', () => {
   it('is required exactly for the roles that see personal data', () => {
-    expect([...TOTP_ROLES].sort()).toEqual(['backoffice', 'bureaudienst', 'crisisdienst', 'gedragswetenschapper', 'privacy_officer', 'teammanager', 'vertrouwensarts']);
+    expect([...TOTP_ROLES].sort()).toEqual([
+      'backoffice',
+      'bureaudienst',
+      'crisisdienst',
+      'gedragswetenschapper',
+      'privacy_officer',
+      'teammanager',
+      'vertrouwensarts',
+    ]);
   });
 });
 
 describe('password policy', () => {
   const opts = { gebruikersnaam: 'backoffice', field: 'nieuwWachtwoord', label: 'Nieuw wachtwoord' };
-  const rules = (pw: string, extra: Partial<typeof opts & { huidig: string }> = {}) => checkPassword(pw, { ...opts, ...extra }).map((e) => e.rule);
+  const rules = (pw: string, extra: Partial<typeof opts & { huidig: string }> = {}) =>
+    checkPassword(pw, { ...opts, ...extra }).map((e) => e.rule);
 
   it('accepts a long passphrase', () => {
     expect(checkPassword('paarse fiets onder de brug', opts)).toEqual([]);
   });
 
   it('names the field and the rule in Dutch', () => {
-    expect(checkPassword('kort', opts)).toEqual([{ field: 'nieuwWachtwoord', rule: 'min_lengte', message: 'Nieuw wachtwoord: minstens 12 tekens (nu 4)' }]);
+    expect(checkPassword('kort', opts)).toEqual([
+      { field: 'nieuwWachtwoord', rule: 'min_lengte', message: 'Nieuw wachtwoord: minstens 12 tekens (nu 4)' },
+    ]);
     expect(checkPassword('x'.repeat(201) + 'yz', opts).map((e) => e.rule)).toContain('max_lengte');
   });
 
   it('refuses the user name and passwords containing it', () => {
     expect(rules('backoffice')).toEqual(expect.arrayContaining(['min_lengte', 'gebruikersnaam']));
     expect(rules('BackOffice2026!')).toEqual(['gebruikersnaam']);
-    expect(checkPassword('BackOffice2026!', opts)[0]!.message).toBe('Nieuw wachtwoord: mag niet uw gebruikersnaam zijn of bevatten');
+    expect(checkPassword('BackOffice2026!', opts)[0]!.message).toBe(
+      'Nieuw wachtwoord: mag niet uw gebruikersnaam zijn of bevatten',
+    );
   });
 
   it('refuses common passwords, also with digits or punctuation around them', () => {

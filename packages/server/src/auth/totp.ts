@@ -95,7 +95,13 @@ export function demoSecret(gebruikersnaam: string): string {
 
 export function otpauthUri(secretBase32: string, gebruikersnaam: string, issuer = 'Voordeur'): string {
   const label = encodeURIComponent(`${issuer}:${gebruikersnaam}`);
-  const q = new URLSearchParams({ secret: secretBase32, issuer, algorithm: 'SHA1', digits: String(TOTP_DIGITS), period: String(TOTP_STEP_SECONDS) });
+  const q = new URLSearchParams({
+    secret: secretBase32,
+    issuer,
+    algorithm: 'SHA1',
+    digits: String(TOTP_DIGITS),
+    period: String(TOTP_STEP_SECONDS),
+  });
   return `otpauth://totp/${label}?${q.toString()}`;
 }
 
@@ -109,6 +115,9 @@ export function newRecoveryCodes(n = RECOVERY_CODE_COUNT): string[] {
 
 export const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
 
-export const hashRecoveryCode = (code: string) => createHash('sha256').update(`voordeur-herstelcode:${normaliseRecoveryCode(code)}`).digest('hex');
+export const hashRecoveryCode = (code: string) =>
+  createHash('sha256')
+    .update(`voordeur-herstelcode:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 
 export const looksLikeRecoveryCode = (code: string) => /^[a-z2-7]{16}$/.test(normaliseRecoveryCode(code));

@@ -9,9 +9,12 @@ import { createTestEnv, type TestClient, type TestEnv } from '../testing.ts';
 let env: TestEnv;
 let beheer: TestClient;
 const db = () => env.database.db;
-const count = async (t: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db())).rows[0]!.n;
-const lastLogId = async () => Number((await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(db())).rows[0]!.id ?? 0);
-const logSince = async (id: number) => (await sql<any>`select * from access_log where id > ${id} order by id`.execute(db())).rows;
+const count = async (t: string) =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db())).rows[0]!.n;
+const lastLogId = async () =>
+  Number((await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(db())).rows[0]!.id ?? 0);
+const logSince = async (id: number) =>
+  (await sql<any>`select * from access_log where id > ${id} order by id`.execute(db())).rows;
 const GOED = 'Lange-zin-voor-Voordeur-42';
 
 async function teamId(naam: string): Promise<number> {
@@ -34,12 +37,35 @@ describe('gebruikers', () => {
     const r = await beheer.get('/api/beheer/gebruikers');
     expect(r.status).toBe(200);
     const bureau = r.body.gebruikers.find((g: any) => g.gebruikersnaam === 'bureau');
-    expect(bureau).toMatchObject({ naam: 'Sanne de Vries', rollen: ['bureaudienst'], teamNaam: 'Bureaudienst', actief: true, tweedeFactor: true });
+    expect(bureau).toMatchObject({
+      naam: 'Sanne de Vries',
+      rollen: ['bureaudienst'],
+      teamNaam: 'Bureaudienst',
+      actief: true,
+      tweedeFactor: true,
+    });
     const zelf = r.body.gebruikers.find((g: any) => g.gebruikersnaam === 'beheer');
     expect(zelf.laatsteLogin).not.toBeNull();
-    expect(Object.keys(bureau).sort()).toEqual(['aangemaaktOp', 'actief', 'geblokkeerdTot', 'gebruikersnaam', 'gedeactiveerdOp', 'id', 'laatsteLogin', 'naam', 'rolLabels', 'rollen', 'sso', 'teamId', 'teamNaam', 'tweedeFactor']);
+    expect(Object.keys(bureau).sort()).toEqual([
+      'aangemaaktOp',
+      'actief',
+      'geblokkeerdTot',
+      'gebruikersnaam',
+      'gedeactiveerdOp',
+      'id',
+      'laatsteLogin',
+      'naam',
+      'rolLabels',
+      'rollen',
+      'sso',
+      'teamId',
+      'teamNaam',
+      'tweedeFactor',
+    ]);
     expect(JSON.stringify(r.body)).not.toMatch(/wachtwoord_hash|argon2|geheim/);
-    expect(r.body.teams.map((t: any) => t.naam)).toEqual(expect.arrayContaining(['Bureaudienst', 'Team Amsterdam', 'Team Amstelland']));
+    expect(r.body.teams.map((t: any) => t.naam)).toEqual(
+      expect.arrayContaining(['Bureaudienst', 'Team Amsterdam', 'Team Amstelland']),
+    );
     expect(r.body.rollen).toHaveLength(10);
   });
 
@@ -53,17 +79,44 @@ describe('gebruikers', () => {
 
   it('refuses bad input with every field and rule at once, and writes nothing', async () => {
     const before = { g: await count('gebruiker'), h: await count('gebruikersbeheer_historie') };
-    const r = await beheer.post('/api/beheer/gebruikers', { gebruikersnaam: 'Bureau Nieuw', naam: '', rollen: ['hacker'], wachtwoord: 'kort' });
+    const r = await beheer.post('/api/beheer/gebruikers', {
+      gebruikersnaam: 'Bureau Nieuw',
+      naam: '',
+      rollen: ['hacker'],
+      wachtwoord: 'kort',
+    });
     expect(r.status).toBe(400);
     const fields = r.body.fields.map((f: any) => `${f.field}:${f.rule}`);
-    expect(fields).toEqual(expect.arrayContaining(['gebruikersnaam:invalid_format', 'naam:too_small', 'rollen[0]:invalid_value', 'wachtwoord:min_lengte']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'gebruikersnaam:invalid_format',
+        'naam:too_small',
+        'rollen[0]:invalid_value',
+        'wachtwoord:min_lengte',
+      ]),
+    );
 
     // Schema fine, but: name taken, password is a common one, a case role without a team.
-    const r2 = await beheer.post('/api/beheer/gebruikers', { gebruikersnaam: 'bureau', naam: 'Nieuwe collega', rollen: ['backoffice'], wachtwoord: 'Wachtwoord2026!' });
+    const r2 = await beheer.post('/api/beheer/gebruikers', {
+      gebruikersnaam: 'bureau',
+      naam: 'Nieuwe collega',
+      rollen: ['backoffice'],
+      wachtwoord: 'Wachtwoord2026!',
+    });
     expect(r2.status).toBe(400);
-    expect(r2.body.fields.map((f: any) => `${f.field}:${f.rule}`)).toEqual(expect.arrayContaining(['gebruikersnaam:uniek', 'teamId:verplicht_voor_rol', 'wachtwoord:veelgebruikt']));
-    const r3 = await beheer.post('/api/beheer/gebruikers', { gebruikersnaam: 'jvdberg', naam: 'Jan van den Berg', rollen: ['backoffice'], teamId: 99999, wachtwoord: 'jvdberg-is-mijn-naam' });
-    expect(r3.body.fields.map((f: any) => `${f.field}:${f.rule}`)).toEqual(expect.arrayContaining(['teamId:bestaat_niet', 'wachtwoord:gebruikersnaam']));
+    expect(r2.body.fields.map((f: any) => `${f.field}:${f.rule}`)).toEqual(
+      expect.arrayContaining(['gebruikersnaam:uniek', 'teamId:verplicht_voor_rol', 'wachtwoord:veelgebruikt']),
+    );
+    const r3 = await beheer.post('/api/beheer/gebruikers', {
+      gebruikersnaam: 'jvdberg',
+      naam: 'Jan van den Berg',
+      rollen: ['backoffice'],
+      teamId: 99999,
+      wachtwoord: 'jvdberg-is-mijn-naam',
+    });
+    expect(r3.body.fields.map((f: any) => `${f.field}:${f.rule}`)).toEqual(
+      expect.arrayContaining(['teamId:bestaat_niet', 'wachtwoord:gebruikersnaam']),
+    );
     expect(await count('gebruiker')).toBe(before.g);
     expect(await count('gebruikersbeheer_historie')).toBe(before.h);
   });
@@ -71,21 +124,49 @@ describe('gebruikers', () => {
   let nieuwId: number;
   it('creates an account that can log in (and must enrol a second factor for a case role)', async () => {
     const logId = await lastLogId();
-    const r = await beheer.post('/api/beheer/gebruikers', { gebruikersnaam: 'jvdberg', naam: 'Jan van den Berg', rollen: ['backoffice'], teamId: await teamId('Team Amsterdam'), wachtwoord: GOED });
+    const r = await beheer.post('/api/beheer/gebruikers', {
+      gebruikersnaam: 'jvdberg',
+      naam: 'Jan van den Berg',
+      rollen: ['backoffice'],
+      teamId: await teamId('Team Amsterdam'),
+      wachtwoord: GOED,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ gebruikersnaam: 'jvdberg', rollen: ['backoffice'], teamNaam: 'Team Amsterdam', actief: true, tweedeFactor: false, laatsteLogin: null });
+    expect(r.body).toMatchObject({
+      gebruikersnaam: 'jvdberg',
+      rollen: ['backoffice'],
+      teamNaam: 'Team Amsterdam',
+      actief: true,
+      tweedeFactor: false,
+      laatsteLogin: null,
+    });
     nieuwId = r.body.id;
     const log = (await logSince(logId)).filter((x) => x.route === 'POST /api/beheer/gebruikers');
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ user_id: beheer.userId, action: 'create', object_type: 'gebruiker', object_id: String(nieuwId), outcome: 'success' });
+    expect(log[0]).toMatchObject({
+      user_id: beheer.userId,
+      action: 'create',
+      object_type: 'gebruiker',
+      object_id: String(nieuwId),
+      outcome: 'success',
+    });
     expect(JSON.stringify(log[0])).not.toContain(GOED);
     const h = await beheer.get(`/api/beheer/gebruikersbeheer/historie?gebruikerId=${nieuwId}`);
     expect(h.body.historie).toHaveLength(1);
-    expect(h.body.historie[0]).toMatchObject({ actie: 'gebruiker_aangemaakt', door: { id: beheer.userId }, nieuw: { gebruikersnaam: 'jvdberg', rollen: ['backoffice'] } });
+    expect(h.body.historie[0]).toMatchObject({
+      actie: 'gebruiker_aangemaakt',
+      door: { id: beheer.userId },
+      nieuw: { gebruikersnaam: 'jvdberg', rollen: ['backoffice'] },
+    });
     expect(JSON.stringify(h.body)).not.toContain(GOED);
     expect((await loginStatus('jvdberg', GOED)).body).toEqual({ stap: 'totp_inschrijven' });
     // The login name is unique regardless of case.
-    const dup = await beheer.post('/api/beheer/gebruikers', { gebruikersnaam: 'jvdberg', naam: 'Ander', rollen: ['onderzoeker'], wachtwoord: GOED + 'x' });
+    const dup = await beheer.post('/api/beheer/gebruikers', {
+      gebruikersnaam: 'jvdberg',
+      naam: 'Ander',
+      rollen: ['onderzoeker'],
+      wachtwoord: GOED + 'x',
+    });
     expect(dup.body.fields).toEqual([expect.objectContaining({ field: 'gebruikersnaam', rule: 'uniek' })]);
   });
 
@@ -93,7 +174,10 @@ describe('gebruikers', () => {
     const bad = await beheer.post(`/api/beheer/gebruikers/${nieuwId}`, { teamId: null });
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0]).toMatchObject({ field: 'teamId', rule: 'verplicht_voor_rol' });
-    const r = await beheer.post(`/api/beheer/gebruikers/${nieuwId}`, { rollen: ['backoffice', 'teammanager'], teamId: await teamId('Team Amstelland') });
+    const r = await beheer.post(`/api/beheer/gebruikers/${nieuwId}`, {
+      rollen: ['backoffice', 'teammanager'],
+      teamId: await teamId('Team Amstelland'),
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.gewijzigd).toEqual(['rollen', 'team']);
     expect(r.body.gebruiker).toMatchObject({ rollen: ['backoffice', 'teammanager'], teamNaam: 'Team Amstelland' });
@@ -127,7 +211,9 @@ describe('gebruikers', () => {
   it('resetting the second factor ends sessions; the next login enrols again', async () => {
     const arts = await env.as('arts');
     const id = env.users.get('arts')!;
-    const r = await beheer.post(`/api/beheer/gebruikers/${id}/tweede-factor-resetten`, { toelichting: 'telefoon kwijt' });
+    const r = await beheer.post(`/api/beheer/gebruikers/${id}/tweede-factor-resetten`, {
+      toelichting: 'telefoon kwijt',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.gebruiker.tweedeFactor).toBe(false);
     expect((await arts.get('/api/sessie')).status).toBe(401);
@@ -138,7 +224,9 @@ describe('gebruikers', () => {
 
   it('sets a new password (policy checked) and unlocks; the old one stops working', async () => {
     const id = env.users.get('beleid')!;
-    await sql`update gebruiker set mislukte_pogingen = 7, geblokkeerd_tot = ${new Date(Date.now() + 3600_000).toISOString()} where id = ${id}`.execute(db());
+    await sql`update gebruiker set mislukte_pogingen = 7, geblokkeerd_tot = ${new Date(Date.now() + 3600_000).toISOString()} where id = ${id}`.execute(
+      db(),
+    );
     const lijst = (await beheer.get('/api/beheer/gebruikers')).body.gebruikers.find((g: any) => g.id === id);
     expect(lijst.geblokkeerdTot).not.toBeNull();
     const bad = await beheer.post(`/api/beheer/gebruikers/${id}/wachtwoord`, { wachtwoord: 'beleid12345678' });
@@ -158,20 +246,46 @@ describe('gebruikers', () => {
     expect(r.body.error).toBe('laatste_beheerder');
     expect((await beheer.post(`/api/beheer/gebruikers/${id}/deactiveren`, {})).body.error).toBe('eigen_account');
     // With a second beheerder, the first may drop the role; the second cannot then be deactivated by the first... who is no longer beheerder.
-    const tweede = await beheer.post('/api/beheer/gebruikers', { gebruikersnaam: 'beheer2', naam: 'Tweede Beheerder', rollen: ['functioneel_beheerder'], wachtwoord: GOED });
+    const tweede = await beheer.post('/api/beheer/gebruikers', {
+      gebruikersnaam: 'beheer2',
+      naam: 'Tweede Beheerder',
+      rollen: ['functioneel_beheerder'],
+      wachtwoord: GOED,
+    });
     expect(tweede.status).toBe(201);
-    const ok = await beheer.post(`/api/beheer/gebruikers/${id}`, { rollen: ['functioneel_beheerder', 'beleidsmedewerker'] });
+    const ok = await beheer.post(`/api/beheer/gebruikers/${id}`, {
+      rollen: ['functioneel_beheerder', 'beleidsmedewerker'],
+    });
     expect(ok.status).toBe(200);
-    const b2 = (await env.app.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam: 'beheer2', wachtwoord: GOED } }));
+    const b2 = await env.app.inject({
+      method: 'POST',
+      url: '/api/sessie',
+      payload: { gebruikersnaam: 'beheer2', wachtwoord: GOED },
+    });
     const cookie = String(b2.headers['set-cookie']).split(';')[0]!;
     const csrf = b2.json().csrfToken;
-    const deact = await env.app.inject({ method: 'POST', url: `/api/beheer/gebruikers/${id}/deactiveren`, headers: { cookie, 'x-csrf-token': csrf }, payload: {} });
+    const deact = await env.app.inject({
+      method: 'POST',
+      url: `/api/beheer/gebruikers/${id}/deactiveren`,
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: {},
+    });
     expect(deact.statusCode).toBe(200);
     // Now beheer2 is the last active one: its role cannot go.
-    const last = await env.app.inject({ method: 'POST', url: `/api/beheer/gebruikers/${tweede.body.id}`, headers: { cookie, 'x-csrf-token': csrf }, payload: { rollen: ['onderzoeker'] } });
+    const last = await env.app.inject({
+      method: 'POST',
+      url: `/api/beheer/gebruikers/${tweede.body.id}`,
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { rollen: ['onderzoeker'] },
+    });
     expect(last.statusCode).toBe(409);
     // Restore for the tests below.
-    const act = await env.app.inject({ method: 'POST', url: `/api/beheer/gebruikers/${id}/activeren`, headers: { cookie, 'x-csrf-token': csrf }, payload: {} });
+    const act = await env.app.inject({
+      method: 'POST',
+      url: `/api/beheer/gebruikers/${id}/activeren`,
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: {},
+    });
     expect(act.statusCode).toBe(200);
     beheer = await env.as('beheer');
   });
@@ -192,7 +306,10 @@ describe('teams', () => {
     const dup = await beheer.post('/api/beheer/teams', { naam: 'team amsterdam' });
     expect(dup.status).toBe(400);
     expect(dup.body.fields[0]).toMatchObject({ field: 'naam', rule: 'uniek' });
-    expect((await beheer.post('/api/beheer/teams', { naam: 'X' })).body.fields[0]).toMatchObject({ field: 'naam', rule: 'too_small' });
+    expect((await beheer.post('/api/beheer/teams', { naam: 'X' })).body.fields[0]).toMatchObject({
+      field: 'naam',
+      rule: 'too_small',
+    });
     const ren = await beheer.post(`/api/beheer/teams/${r.body.id}`, { naam: 'Team Amsterdam-Zuidoost' });
     expect(ren.status).toBe(200);
     expect(ren.body.naam).toBe('Team Amsterdam-Zuidoost');
@@ -204,11 +321,19 @@ describe('teams', () => {
     ]);
     // Every request is logged, refusals too (a schema refusal before the handler names the resource).
     const log = (await logSince(logId)).filter((x) => x.route?.startsWith('POST /api/beheer/teams'));
-    expect(log.map((x) => `${x.object_type}:${x.outcome}`)).toEqual(['team:success', 'team:failure', 'gebruikers:failure', 'team:success', 'team:failure']);
+    expect(log.map((x) => `${x.object_type}:${x.outcome}`)).toEqual([
+      'team:success',
+      'team:failure',
+      'gebruikers:failure',
+      'team:success',
+      'team:failure',
+    ]);
   });
 
   it('keeps the history append-only', async () => {
-    await expect(sql`update gebruikersbeheer_historie set actie = 'geactiveerd'`.execute(db())).rejects.toThrow(/append-only/);
+    await expect(sql`update gebruikersbeheer_historie set actie = 'geactiveerd'`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from gebruikersbeheer_historie`.execute(db())).rejects.toThrow(/append-only/);
   });
 });

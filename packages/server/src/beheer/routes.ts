@@ -1,10 +1,10 @@
 // User and team administration routes (functioneel beheerder, resource `gebruikers`). Account
 // data only: no case content. Each change writes one access-log entry (the wrapper; object
 // 'gebruiker' or 'team' with its id, the change as purpose) and a history row (gebruikers.ts).
-import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { checkPassword } from '../auth/password-policy.ts';
 import type { FieldError } from '../http/errors.ts';
+import { gebruikersnaamBestaat } from './queries.ts';
 import { idParams, route, type Ctx, type RouteDef } from '../http/route.ts';
 import {
   activeer,
@@ -39,10 +39,11 @@ async function nieuweGebruikerCheck(db: Db, raw: unknown): Promise<FieldError[]>
   const out: FieldError[] = [];
   const naam = typeof b.gebruikersnaam === 'string' ? b.gebruikersnaam.trim() : '';
   if (naam) {
-    const r = await sql`select 1 from gebruiker where lower(gebruikersnaam) = lower(${naam})`.execute(db);
-    if (r.rows.length) out.push({ field: 'gebruikersnaam', rule: 'uniek', message: 'Gebruikersnaam: bestaat al; kies een andere' });
+    if (await gebruikersnaamBestaat(db, naam))
+      out.push({ field: 'gebruikersnaam', rule: 'uniek', message: 'Gebruikersnaam: bestaat al; kies een andere' });
   }
-  if (typeof b.wachtwoord === 'string' && b.wachtwoord) out.push(...checkPassword(b.wachtwoord, { gebruikersnaam: naam, field: 'wachtwoord', label: 'Wachtwoord' }));
+  if (typeof b.wachtwoord === 'string' && b.wachtwoord)
+    out.push(...checkPassword(b.wachtwoord, { gebruikersnaam: naam, field: 'wachtwoord', label: 'Wachtwoord' }));
   return out;
 }
 
@@ -51,18 +52,24 @@ export function beheerRoutes(): RouteDef[] {
     route({
       method: 'GET',
       url: '/api/beheer/gebruikers',
-      summary: 'Gebruikers (naam, gebruikersnaam, rollen, team, actief, tweede factor, laatste login) en teams — geen casusinhoud',
+      summary:
+        'Gebruikers (naam, gebruikersnaam, rollen, team, actief, tweede factor, laatste login) en teams — geen casusinhoud',
       tags: ['gebruikersbeheer'],
       policy: { resource: 'gebruikers', action: 'read' },
       handler: async (c) => {
         c.audit.object('gebruiker', null);
-        return { gebruikers: await listGebruikers(c.db, c.user.organisatieId, c.now()), teams: await listTeams(c.db, c.user.organisatieId), rollen: rolOpties() };
+        return {
+          gebruikers: await listGebruikers(c.db, c.user.organisatieId, c.now()),
+          teams: await listTeams(c.db, c.user.organisatieId),
+          rollen: rolOpties(),
+        };
       },
     }),
     route({
       method: 'POST',
       url: '/api/beheer/gebruikers',
-      summary: 'Gebruiker aanmaken (unieke gebruikersnaam, naam, rollen, team, beginwachtwoord volgens het wachtwoordbeleid)',
+      summary:
+        'Gebruiker aanmaken (unieke gebruikersnaam, naam, rollen, team, beginwachtwoord volgens het wachtwoordbeleid)',
       tags: ['gebruikersbeheer'],
       policy: { resource: 'gebruikers', action: 'create' },
       body: gebruikerInputSchema,
@@ -123,7 +130,8 @@ export function beheerRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/beheer/gebruikers/:id/tweede-factor-resetten',
-      summary: 'Tweede factor resetten (telefoon kwijt): geheim en herstelcodes vervallen, sessies eindigen; bij de volgende login opnieuw instellen',
+      summary:
+        'Tweede factor resetten (telefoon kwijt): geheim en herstelcodes vervallen, sessies eindigen; bij de volgende login opnieuw instellen',
       tags: ['gebruikersbeheer'],
       policy: { resource: 'gebruikers', action: 'update' },
       params: idParams,
@@ -138,7 +146,8 @@ export function beheerRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/beheer/gebruikers/:id/wachtwoord',
-      summary: 'Nieuw wachtwoord instellen voor een gebruiker (wachtwoordbeleid); heft een blokkade op en beëindigt de sessies',
+      summary:
+        'Nieuw wachtwoord instellen voor een gebruiker (wachtwoordbeleid); heft een blokkade op en beëindigt de sessies',
       tags: ['gebruikersbeheer'],
       policy: { resource: 'gebruikers', action: 'update' },
       params: idParams,
@@ -171,7 +180,10 @@ export function beheerRoutes(): RouteDef[] {
       policy: { resource: 'gebruikers', action: 'read' },
       query: historieQuerySchema,
       handler: async (c) => {
-        c.audit.object(c.query.teamId && !c.query.gebruikerId ? 'team' : 'gebruiker', c.query.gebruikerId ?? c.query.teamId ?? null);
+        c.audit.object(
+          c.query.teamId && !c.query.gebruikerId ? 'team' : 'gebruiker',
+          c.query.gebruikerId ?? c.query.teamId ?? null,
+        );
         c.audit.purpose('gebruikersbeheer: historie');
         return { historie: await historieLijst(c.db, c.user.organisatieId, c.query) };
       },
@@ -208,4 +220,3 @@ export function beheerRoutes(): RouteDef[] {
     }),
   ];
 }
-

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import { verifyAccessLog } from '../audit/index.ts';
 import { DEMO_TOTP_USAGE, demoTotpCommand } from '../auth/cli.ts';
 import { loadConfig } from '../config.ts';
-import { ensureSeeded } from '../db/demo.ts';
+import { ensureSeeded } from '../demo/demo.ts';
 import { importHuishoudens } from '../db/huishoudens-import.ts';
 import { openDatabase } from '../db/index.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate } from '../startup.ts';
 import { AUDIT_PURGE_USAGE, auditPurgeCommand, PRIVACY_USAGE, privacyCommand } from '../privacy/cli.ts';
 import { CBS_USAGE, cbsExportCommand } from '../rapportage/cli.ts';
 import { startServer } from '../server.ts';
@@ -61,7 +61,9 @@ async function main(argv: string[]) {
         const r = await verifyAccessLog(d.db);
         if (r.ok) console.log(`access log intact: ${r.checked} entries checked`);
         else {
-          console.error(`access log BROKEN at entry ${r.firstBadId}: ${r.problem} (${r.checked} entries before it are intact)`);
+          console.error(
+            `access log BROKEN at entry ${r.firstBadId}: ${r.problem} (${r.checked} entries before it are intact)`,
+          );
           process.exitCode = 1;
         }
       });

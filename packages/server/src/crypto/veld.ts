@@ -27,14 +27,21 @@ let keys: Keys | null = null;
 export function parseDataKey(value: string, name = 'VOORDEUR_DATA_KEY'): Buffer {
   const v = value.trim();
   const buf = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
-  if (buf.length !== 32) throw new Error(`configuration: ${name} must be 32 bytes, base64 or hex (generate one with: openssl rand -base64 32)`);
+  if (buf.length !== 32)
+    throw new Error(
+      `configuration: ${name} must be 32 bytes, base64 or hex (generate one with: openssl rand -base64 32)`,
+    );
   return buf;
 }
 
 export function configureDataKey(raw: Buffer): void {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', raw, Buffer.alloc(0), info, 32));
   const mac = derive('voordeur veld mac v1');
-  keys = { enc: derive('voordeur veld enc v1'), mac, kcv: createHmac('sha256', mac).update('voordeur key check').digest('hex').slice(0, 16) };
+  keys = {
+    enc: derive('voordeur veld enc v1'),
+    mac,
+    kcv: createHmac('sha256', mac).update('voordeur key check').digest('hex').slice(0, 16),
+  };
 }
 
 /**
@@ -42,11 +49,16 @@ export function configureDataKey(raw: Buffer): void {
  * `allowKeyFile` false (a PostgreSQL server outside demo mode) refuses to start without a key:
  * several app nodes must share one key, and a key must be managed, not appear by accident.
  */
-export function resolveDataKey(opts: { env?: NodeJS.ProcessEnv; dataDir: string; allowKeyFile: boolean }): { key: Buffer; source: string } {
+export function resolveDataKey(opts: { env?: NodeJS.ProcessEnv; dataDir: string; allowKeyFile: boolean }): {
+  key: Buffer;
+  source: string;
+} {
   const env = opts.env ?? process.env;
   if (env.VOORDEUR_DATA_KEY?.trim()) return { key: parseDataKey(env.VOORDEUR_DATA_KEY), source: 'VOORDEUR_DATA_KEY' };
   if (!opts.allowKeyFile) {
-    throw new Error('configuration: VOORDEUR_DATA_KEY is required with a PostgreSQL server outside demo mode (32 bytes, base64: openssl rand -base64 32)');
+    throw new Error(
+      'configuration: VOORDEUR_DATA_KEY is required with a PostgreSQL server outside demo mode (32 bytes, base64: openssl rand -base64 32)',
+    );
   }
   const file = path.join(opts.dataDir, 'data-key');
   if (fs.existsSync(file)) return { key: parseDataKey(fs.readFileSync(file, 'utf8'), file), source: file };
@@ -59,7 +71,10 @@ export function resolveDataKey(opts: { env?: NodeJS.ProcessEnv; dataDir: string;
 function k(): Keys {
   if (!keys) {
     // Tools (benchmark, CLI) that did not configure a key: the same rules as the embedded set-up.
-    const { key } = resolveDataKey({ dataDir: path.resolve(process.env.VOORDEUR_DATA_DIR?.trim() || './data'), allowKeyFile: true });
+    const { key } = resolveDataKey({
+      dataDir: path.resolve(process.env.VOORDEUR_DATA_DIR?.trim() || './data'),
+      allowKeyFile: true,
+    });
     configureDataKey(key);
   }
   return keys!;
@@ -129,7 +144,9 @@ export async function checkDataKey(db: Db): Promise<void> {
     return checkDataKey(db);
   }
   if (r.rows[0].kcv !== k().kcv) {
-    throw new Error('data key: VOORDEUR_DATA_KEY does not match the key this database was encrypted with (key check value differs); start with the original key');
+    throw new Error(
+      'data key: VOORDEUR_DATA_KEY does not match the key this database was encrypted with (key check value differs); start with the original key',
+    );
   }
 }
 
@@ -139,10 +156,19 @@ export async function versleutelBestaande(db: Db): Promise<{ personen: number; m
   let personen = 0;
   let na = 0;
   for (;;) {
-    const rows = (await sql<{ id: number; bsn: string }>`select id, bsn from persoon where id > ${na} and bsn is not null and bsn not like 'enc1:%' order by id limit 5000`.execute(db)).rows;
+    const rows = (
+      await sql<{
+        id: number;
+        bsn: string;
+      }>`select id, bsn from persoon where id > ${na} and bsn is not null and bsn not like 'enc1:%' order by id limit 5000`.execute(
+        db,
+      )
+    ).rows;
     if (!rows.length) break;
     na = rows[rows.length - 1]!.id;
-    await sql`update persoon p set bsn = u.bsn, bsn_hash = u.h from unnest(${rows.map((x) => x.id)}::int[], ${rows.map((x) => seal(x.bsn, 'persoon.bsn'))}::text[], ${rows.map((x) => blindIndex(x.bsn, 'persoon.bsn'))}::text[]) as u(id, bsn, h) where p.id = u.id`.execute(db);
+    await sql`update persoon p set bsn = u.bsn, bsn_hash = u.h from unnest(${rows.map((x) => x.id)}::int[], ${rows.map((x) => seal(x.bsn, 'persoon.bsn'))}::text[], ${rows.map((x) => blindIndex(x.bsn, 'persoon.bsn'))}::text[]) as u(id, bsn, h) where p.id = u.id`.execute(
+      db,
+    );
     personen += rows.length;
   }
   let melders = 0;
@@ -156,7 +182,8 @@ export async function versleutelBestaande(db: Db): Promise<{ personen: number; m
     ).rows;
     if (!rows.length) break;
     naMelding = rows[rows.length - 1]!.melding_id;
-    const col = (f: (typeof MELDER_VELDEN)[number]) => rows.map((x) => (isSealed(x[f]) ? x[f] : seal(x[f], `melder.${f}`)));
+    const col = (f: (typeof MELDER_VELDEN)[number]) =>
+      rows.map((x) => (isSealed(x[f]) ? x[f] : seal(x[f], `melder.${f}`)));
     const zoek = rows.map((x) => `{${nameWordIndexes(open(x.naam, 'melder.naam')).join(',')}}`);
     await sql`update melder m set naam = u.naam, organisatie = u.organisatie, functie = u.functie, telefoon = u.telefoon, email = u.email, naam_zoek = u.zoek::text[]
               from unnest(${rows.map((x) => x.melding_id)}::int[], ${col('naam')}::text[], ${col('organisatie')}::text[], ${col('functie')}::text[], ${col('telefoon')}::text[], ${col('email')}::text[], ${zoek}::text[])
@@ -165,7 +192,11 @@ export async function versleutelBestaande(db: Db): Promise<{ personen: number; m
     melders += rows.length;
   }
   let totp = 0;
-  const t = (await sql<any>`select gebruiker_id, geheim, nieuw_geheim from totp where (geheim is not null and geheim not like 'enc1:%') or (nieuw_geheim is not null and nieuw_geheim not like 'enc1:%')`.execute(db)).rows;
+  const t = (
+    await sql<any>`select gebruiker_id, geheim, nieuw_geheim from totp where (geheim is not null and geheim not like 'enc1:%') or (nieuw_geheim is not null and nieuw_geheim not like 'enc1:%')`.execute(
+      db,
+    )
+  ).rows;
   for (const x of t) {
     await sql`update totp set geheim = ${isSealed(x.geheim) ? x.geheim : seal(x.geheim, 'totp.geheim')}, nieuw_geheim = ${isSealed(x.nieuw_geheim) ? x.nieuw_geheim : seal(x.nieuw_geheim, 'totp.geheim')}
               where gebruiker_id = ${x.gebruiker_id}`.execute(db);
@@ -175,8 +206,12 @@ export async function versleutelBestaande(db: Db): Promise<{ personen: number; m
 }
 
 /** The start-up rule: the key from configuration; a key file only for the embedded database or demo mode. */
-export function configureDataKeyFromConfig(config: { databaseUrl: string | null; dataDir: string; demo: boolean }): string {
-  const { key, source } = resolveDataKey({ dataDir: config.dataDir, allowKeyFile: !config.databaseUrl || config.demo });
+export function configureDataKeyFromConfig(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+  demo: boolean;
+}): string {
+  const { key, source } = resolveDataKey({ dataDir: config.dataDir, allowKeyFile: config.demo });
   configureDataKey(key);
   return source;
 }

@@ -1,10 +1,14 @@
 // Database access: Kysely over PostgreSQL (pg) or embedded PGlite, with the same result shapes.
 import fs from 'node:fs';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database as Schema } from './schema.ts';
 
-export type Db = Kysely<any>;
+/** The database handle: Kysely over the row types of every table (db/schema.ts, `npm run db:types`). */
+export type Db = Kysely<Schema>;
+/** An open transaction (`db.transaction().execute(async (tx) => ...)`); usable wherever a Db is. */
+export type Tx = Transaction<Schema>;
 export type DbKind = 'pglite' | 'postgresql';
 
 export interface Database {
@@ -14,7 +18,8 @@ export interface Database {
 }
 
 // Normalise driver differences in one place: int8 (ids, count(*)) as numbers, numeric as
-// numbers, `date` as 'YYYY-MM-DD' strings on both backends.
+// numbers, `date` as 'YYYY-MM-DD' strings on both backends. The row types in db/schema.ts assume
+// exactly this (db/schema-gen.ts maps each column type accordingly).
 const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
@@ -22,7 +27,13 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
-export async function openDatabase(opts: { databaseUrl: string | null; dataDir?: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  dataDir?: string;
+  poolSize?: number;
+  /** PGlite only: start from this dumped data directory (test support: a migrated template). */
+  loadDataDir?: Blob;
+}): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('connect', (c) => {
@@ -38,7 +49,7 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir?:
     pool.on('remove', (c) => {
       c.on('error', () => {});
     });
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -47,15 +58,10 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir?:
   if (dataDir && dataDir !== 'memory://') fs.mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir || 'memory://', {
     extensions: { pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     parsers: { [DATE]: (v: string) => v, [NUMERIC]: (v: string) => Number(v) },
   });
   await pglite.waitReady;
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
-}
-
-/** Rows of a raw SQL query. */
-export async function rows<T = any>(db: Db, q: ReturnType<typeof sql>): Promise<T[]> {
-  const r = await q.execute(db);
-  return r.rows as T[];
 }

@@ -1,4 +1,6 @@
-// Versioned migrations: plain SQL statements in order, recorded in schema_migration.
+// Versioned migrations: plain SQL statements in order, recorded in schema_migration. Only the schema: the work
+// that follows a migration with code from the modules (derived dates, encryption of old values) is in
+// ../startup.ts, which is what the server, the CLI and the tests call.
 import { sql } from 'kysely';
 import type { Db } from './index.ts';
 import * as m001 from './migrations/001_core.ts';
@@ -15,24 +17,44 @@ import * as m011 from './migrations/011_zoeknaam.ts';
 import * as m012 from './migrations/012_zoeknaam_prefix.ts';
 import * as m013 from './migrations/013_cbs_v2.ts';
 import * as m014 from './migrations/014_monitoringcontact.ts';
-import { versleutelBestaande } from '../crypto/veld.ts';
-import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
+import * as m015 from './migrations/015_cbs_correcties.ts';
 
 interface Migration {
   name: string;
   up: string[];
 }
 // A migration with no statements is not applied (a module's reserved slot).
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014].filter((m) => m.up.length > 0);
+export const MIGRATIONS: Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+  m014,
+  m015,
+].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
 
-export async function migrate(db: Db): Promise<{ applied: string[]; version: string }> {
-  await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(db);
+/** Apply the migrations not yet applied (schema only; `migrate` in ../startup.ts adds the post-migration work). */
+export async function applyMigrations(db: Db): Promise<{ applied: string[]; version: string }> {
+  await sql`create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())`.execute(
+    db,
+  );
   const applied: string[] = [];
   await db.transaction().execute(async (tx) => {
     // One migrator at a time, also with several app nodes on one PostgreSQL server.
     await sql`select pg_advisory_xact_lock(74201)`.execute(tx);
-    const done = new Set((await sql<{ name: string }>`select name from schema_migration`.execute(tx)).rows.map((r) => r.name));
+    const done = new Set(
+      (await sql<{ name: string }>`select name from schema_migration`.execute(tx)).rows.map((r) => r.name),
+    );
     for (const m of MIGRATIONS) {
       if (done.has(m.name)) continue;
       for (const stmt of m.up) await sql.raw(stmt).execute(tx);
@@ -40,11 +62,6 @@ export async function migrate(db: Db): Promise<{ applied: string[]; version: str
       applied.push(m.name);
     }
   });
-  // Data derived by code: stored werkvoorraad deadlines of rows made before 006 or by an older
-  // version of the clock rules.
-  await bijwerkenTermijnen(db, 'verouderd');
-  // Encrypted fields: check the data key, encrypt values stored before 009 (or bulk-loaded).
-  await versleutelBestaande(db);
   return { applied, version: await migrationVersion(db) };
 }
 

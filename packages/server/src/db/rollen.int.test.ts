@@ -48,14 +48,25 @@ const fails = async (q: string) => {
 
 describe.skipIf(!onServer)('application database role', () => {
   it('runs the application: login and health as the non-owner role', async () => {
-    const a = await buildApp({ db: app.db, dbKind: 'postgresql', config: { ...loadConfig({}), demo: false }, now: () => new Date() });
+    const a = await buildApp({
+      db: app.db,
+      dbKind: 'postgresql',
+      config: { ...loadConfig({}), demo: false },
+      now: () => new Date(),
+    });
     await a.ready();
     try {
       expect((await a.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
-      const login = await a.inject({ method: 'POST', url: '/api/sessie', payload: { gebruikersnaam: 'beleid', wachtwoord: 'Voordeur-demo-2026' } });
+      const login = await a.inject({
+        method: 'POST',
+        url: '/api/sessie',
+        payload: { gebruikersnaam: 'beleid', wachtwoord: 'Voordeur-demo-2026' },
+      });
       expect(login.statusCode, login.body).toBe(200);
       const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-      expect((await a.inject({ method: 'GET', url: '/api/rapportage/halfjaar', headers: { cookie } })).statusCode).toBe(200);
+      expect((await a.inject({ method: 'GET', url: '/api/rapportage/halfjaar', headers: { cookie } })).statusCode).toBe(
+        200,
+      );
     } finally {
       await a.close();
     }
@@ -64,7 +75,9 @@ describe.skipIf(!onServer)('application database role', () => {
   });
 
   it('cannot update, truncate or delete access-log entries, nor switch off or drop the trigger', async () => {
-    expect(await fails(`update access_log set purpose = 'weggepoetst' where id = (select max(id) from access_log)`)).toMatch(/permission denied/);
+    expect(
+      await fails(`update access_log set purpose = 'weggepoetst' where id = (select max(id) from access_log)`),
+    ).toMatch(/permission denied/);
     expect(await fails(`truncate access_log`)).toMatch(/permission denied/);
     expect(await fails(`delete from access_log where id = (select max(id) from access_log)`)).toMatch(/append-only/);
     expect(await fails(`alter table access_log disable trigger access_log_no_change`)).toMatch(/must be owner/);

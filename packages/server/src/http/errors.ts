@@ -20,13 +20,18 @@ export class HttpError extends Error {
 
 export class ValidationError extends HttpError {
   constructor(readonly fields: FieldError[]) {
-    super(400, 'validatie', `Ongeldige invoer: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields });
+    super(400, 'validatie', `Ongeldige invoer: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, {
+      fields,
+    });
   }
 }
 
 export function zodFields(err: z.ZodError, prefix = ''): FieldError[] {
   return err.issues.map((i) => ({
-    field: [prefix, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].filter(Boolean).join('.').replace(/\.\[/g, '['),
+    field: [prefix, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .filter(Boolean)
+      .join('.')
+      .replace(/\.\[/g, '['),
     rule: i.code === 'custom' ? 'regel' : i.code,
     message: i.message,
   }));
@@ -35,7 +40,12 @@ export function zodFields(err: z.ZodError, prefix = ''): FieldError[] {
 export const notFound = (what: string) => new HttpError(404, 'niet_gevonden', `${what} niet gevonden`);
 export const forbidden = (reason: string) => new HttpError(403, 'geen_toegang', reason);
 export const versionConflict = (current: number, expected: number) =>
-  new HttpError(409, 'versie_conflict', `De casus is intussen door iemand anders gewijzigd (versie ${current}, u had versie ${expected}). Laad de casus opnieuw en bekijk de wijzigingen.`, {
-    currentVersion: current,
-    expectedVersion: expected,
-  });
+  new HttpError(
+    409,
+    'versie_conflict',
+    `De casus is intussen door iemand anders gewijzigd (versie ${current}, u had versie ${expected}). Laad de casus opnieuw en bekijk de wijzigingen.`,
+    {
+      currentVersion: current,
+      expectedVersion: expected,
+    },
+  );

@@ -18,11 +18,19 @@ describe('rate limits', () => {
   it('searches: the fourth within the minute is refused with 429 and logged; another user still searches', async () => {
     const bureau = await env.as('bureau');
     for (let i = 0; i < 3; i++) expect((await bureau.get('/api/personen?naam=Jansen')).status).toBe(200);
-    const refused = await env.app.inject({ method: 'GET', url: '/api/personen?naam=Jansen', headers: { cookie: (await env.session('bureau')).cookie } });
+    const refused = await env.app.inject({
+      method: 'GET',
+      url: '/api/personen?naam=Jansen',
+      headers: { cookie: (await env.session('bureau')).cookie },
+    });
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.json().message).toMatch(/Te veel zoekopdrachten/);
-    const log = (await sql<any>`select outcome, purpose from access_log where route = 'GET /api/personen' order by id desc limit 1`.execute(env.database.db)).rows[0];
+    const log = (
+      await sql<any>`select outcome, purpose from access_log where route = 'GET /api/personen' order by id desc limit 1`.execute(
+        env.database.db,
+      )
+    ).rows[0];
     expect(log).toMatchObject({ outcome: 'denied', purpose: 'geweigerd: limiet voor zoeken bereikt' });
     // Reading (not searching) is not limited; another user has their own bucket.
     expect((await bureau.get('/api/referentie')).status).toBe(200);

@@ -17,7 +17,11 @@ export class RateLimiter {
   private buckets = new Map<string, Bucket>();
   constructor(private readonly limits: Record<LimitKind, { capacity: number; perMs: number }>) {}
 
-  static fromConfig(c: { rateSearchPerMinute: number; rateExportPerHour: number; rateSsoStartPerMinute: number }): RateLimiter {
+  static fromConfig(c: {
+    rateSearchPerMinute: number;
+    rateExportPerHour: number;
+    rateSsoStartPerMinute: number;
+  }): RateLimiter {
     return new RateLimiter({
       zoeken: { capacity: c.rateSearchPerMinute, perMs: c.rateSearchPerMinute / 60_000 },
       export: { capacity: Math.max(1, Math.ceil(c.rateExportPerHour / 4)), perMs: c.rateExportPerHour / 3_600_000 },

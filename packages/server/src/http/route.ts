@@ -12,6 +12,7 @@ import type { Db, DbKind } from '../db/index.ts';
 import type { Action, Resource } from '../policy/index.ts';
 import { ACTIONS, decide, RESOURCES } from '../policy/index.ts';
 import { bepaalToegang, casusVanMelding, type Toegang } from '../toegang/relatie.ts';
+import { leesBody, weigerBuitenBereik, weigerRuweInvoer } from './invoer.ts';
 import { RateLimiter } from './ratelimit.ts';
 import { HttpError, ValidationError, zodFields, type FieldError } from './errors.ts';
 
@@ -56,7 +57,11 @@ export interface Ctx<B = any, Q = any, P = any> extends Deps {
   reply: FastifyReply;
 }
 
-export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+export interface RouteDef<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   summary: string;
@@ -80,7 +85,11 @@ export interface RouteDef<B extends z.ZodType = z.ZodType, Q extends z.ZodType =
   handler: (ctx: Ctx<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>;
 }
 
-export function route<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType>(def: RouteDef<B, Q, P>): RouteDef {
+export function route<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+>(def: RouteDef<B, Q, P>): RouteDef {
   return def as unknown as RouteDef;
 }
 
@@ -100,9 +109,24 @@ export const GEEN_RELATIE_MELDING =
   'U heeft geen relatie met deze casus: hij hoort niet bij uw team, u bent geen behandelaar en u bent niet geconsulteerd in een MDO. ' +
   'Heeft u de gegevens nu nodig voor de veiligheid van een cliënt, vraag dan noodtoegang aan met een reden; die wordt gelogd en beoordeeld door de privacy officer.';
 
-const DEFAULT_PURPOSE: Partial<Record<AuditAction, string>> = { read: 'inzien', change: 'wijzigen', create: 'vastleggen', export: 'afdrukken/exporteren', search: 'zoeken', delete: 'verwijderen' };
+const DEFAULT_PURPOSE: Partial<Record<AuditAction, string>> = {
+  read: 'inzien',
+  change: 'wijzigen',
+  create: 'vastleggen',
+  export: 'afdrukken/exporteren',
+  search: 'zoeken',
+  delete: 'verwijderen',
+};
 
-const DEFAULT_AUDIT: Record<Action, AuditAction> = { read: 'read', search: 'search', create: 'create', update: 'change', transition: 'change', export: 'export', delete: 'delete' };
+const DEFAULT_AUDIT: Record<Action, AuditAction> = {
+  read: 'read',
+  search: 'search',
+  create: 'create',
+  update: 'change',
+  transition: 'change',
+  export: 'export',
+  delete: 'delete',
+};
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, prefix: string): z.output<T> | undefined {
   if (!schema) return undefined;
@@ -115,7 +139,8 @@ async function parseBody(def: RouteDef, value: unknown, db: Db): Promise<unknown
   if (!def.body) return undefined;
   const r = def.body.safeParse(value);
   if (r.success) return r.data;
-  const fields = zodFields(r.error);
+  // An error about the body as a whole (a top-level array or null) names the field 'body'.
+  const fields = zodFields(r.error).map((f) => (f.field ? f : { ...f, field: 'body' }));
   if (def.bodyCheck) {
     const seen = new Set(fields.map((f) => f.field));
     for (const f of await def.bodyCheck(db, value)) if (!seen.has(f.field)) fields.push(f);
@@ -133,23 +158,34 @@ export function checkRouteTable(routes: RouteDef[]): void {
     const p = r.policy as any;
     if (!p) throw new Error(`route ${key} declares no policy`);
     if ('public' in p) {
-      if (typeof p.public !== 'string' || p.public.length < 5) throw new Error(`route ${key} is public without a reason`);
-    } else if (!(RESOURCES as readonly string[]).includes(p.resource) || !(ACTIONS as readonly string[]).includes(p.action)) {
+      if (typeof p.public !== 'string' || p.public.length < 5)
+        throw new Error(`route ${key} is public without a reason`);
+    } else if (
+      !(RESOURCES as readonly string[]).includes(p.resource) ||
+      !(ACTIONS as readonly string[]).includes(p.action)
+    ) {
       throw new Error(`route ${key} declares an unknown policy ${JSON.stringify(p)}`);
     }
     const rel = r.relatie as unknown;
     if (rel !== undefined) {
       if ('public' in p) throw new Error(`route ${key} is public and cannot declare a relation`);
       if (typeof rel === 'object' && rel !== null && 'geen' in rel) {
-        if (typeof (rel as { geen: unknown }).geen !== 'string' || (rel as { geen: string }).geen.length < 5) throw new Error(`route ${key} declares no relation without a reason`);
+        if (typeof (rel as { geen: unknown }).geen !== 'string' || (rel as { geen: string }).geen.length < 5)
+          throw new Error(`route ${key} declares no relation without a reason`);
       } else if (rel !== 'casus' && rel !== 'melding') {
         throw new Error(`route ${key} declares an unknown relation ${JSON.stringify(rel)}`);
       } else if (!/\/:id(\/|$)/.test(r.url)) {
         throw new Error(`route ${key} declares relation '${rel}' but has no :id parameter`);
       }
-    } else if (!('public' in p) && RELATIE_RESOURCES.includes(p.resource) && /^\/api\/(casussen|meldingen)\/:id(\/|$)/.test(r.url)) {
+    } else if (
+      !('public' in p) &&
+      RELATIE_RESOURCES.includes(p.resource) &&
+      /^\/api\/(casussen|meldingen)\/:id(\/|$)/.test(r.url)
+    ) {
       // Everything under a casus or melding needs a relation: a new route cannot forget it.
-      throw new Error(`route ${key} is about a casus or melding and declares no relation (relatie: 'casus' | 'melding' | { geen: reason })`);
+      throw new Error(
+        `route ${key} is about a casus or melding and declares no relation (relatie: 'casus' | 'melding' | { geen: reason })`,
+      );
     }
   }
 }
@@ -186,28 +222,53 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           // Every request under emergency access is an emergency event (NEN 7513), whatever it does.
           const nood = toegang?.noodtoegang;
           const action: AuditAction = nood ? 'emergency' : auditAction;
-          const why = nood ? `noodtoegang #${nood.id}: ${purpose ?? `${DEFAULT_PURPOSE[auditAction] ?? auditAction} ${objectType}`}` : purpose;
-          return writeAccessLog(deps.db, [{ userId: session?.user.id ?? null, clientIds: [...clients], action, objectType, objectId, purpose: why, route: `${def.method} ${def.url}`, outcome }]);
+          const why = nood
+            ? `noodtoegang #${nood.id}: ${purpose ?? `${DEFAULT_PURPOSE[auditAction] ?? auditAction} ${objectType}`}`
+            : purpose;
+          return writeAccessLog(deps.db, [
+            {
+              userId: session?.user.id ?? null,
+              clientIds: [...clients],
+              action,
+              objectType,
+              objectId,
+              purpose: why,
+              route: `${def.method} ${def.url}`,
+              outcome,
+            },
+          ]);
         };
 
         if (isPublic && def.ipLimiet) {
           const wait = limiter.take(req.ip, def.ipLimiet, Date.now());
           if (wait) {
             reply.header('retry-after', String(wait));
-            throw new HttpError(429, 'te_veel_verzoeken', `Te veel verzoeken vanaf dit adres in korte tijd; probeer het over ${wait} seconden opnieuw.`, { retryAfterSeconds: wait });
+            throw new HttpError(
+              429,
+              'te_veel_verzoeken',
+              `Te veel verzoeken vanaf dit adres in korte tijd; probeer het over ${wait} seconden opnieuw.`,
+              { retryAfterSeconds: wait },
+            );
           }
         }
         if (!isPublic) {
           session = await sessionFromToken(deps.db, getCookie(req, SESSION_COOKIE), deps.config.sessionIdleMinutes);
           if (!session) {
-            throw new HttpError(401, 'niet_ingelogd', 'U bent niet (meer) ingelogd. Log opnieuw in; uw concept blijft bewaard.');
+            throw new HttpError(
+              401,
+              'niet_ingelogd',
+              'U bent niet (meer) ingelogd. Log opnieuw in; uw concept blijft bewaard.',
+            );
           }
           const d = decide(session.user, pol.resource, pol.action);
           if (!d.allow) {
             await log('denied');
             throw new HttpError(403, 'geen_toegang', `Geen toegang: ${d.reason}`);
           }
-          if (def.method !== 'GET' && !csrfMatches(session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) {
+          if (
+            def.method !== 'GET' &&
+            !csrfMatches(session.csrfToken, req.headers['x-csrf-token'] as string | undefined)
+          ) {
             await log('denied');
             throw new HttpError(403, 'csrf', 'Ongeldig of ontbrekend CSRF-token (header x-csrf-token)');
           }
@@ -218,12 +279,20 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
             purpose = `geweigerd: limiet voor ${kind === 'zoeken' ? 'zoeken' : 'exporteren'} bereikt`;
             await log('denied');
             reply.header('retry-after', String(wait));
-            throw new HttpError(429, 'te_veel_verzoeken', `Te veel ${kind === 'zoeken' ? 'zoekopdrachten' : 'exports'} in korte tijd; probeer het over ${wait} seconden opnieuw.`, { retryAfterSeconds: wait });
+            throw new HttpError(
+              429,
+              'te_veel_verzoeken',
+              `Te veel ${kind === 'zoeken' ? 'zoekopdrachten' : 'exports'} in korte tijd; probeer het over ${wait} seconden opnieuw.`,
+              { retryAfterSeconds: wait },
+            );
           }
         }
         let result: unknown;
         try {
+          // Input is read only now, after the session and the policy decision (http/invoer.ts).
+          weigerRuweInvoer(req.params, 'params');
           const params = parse(def.params, req.params, 'params');
+          weigerBuitenBereik(params, 'params');
           if (session && (def.relatie === 'casus' || def.relatie === 'melding')) {
             // The relation check: after the role (decide) and before the input, so a user
             // without a relation learns nothing from validation messages.
@@ -237,11 +306,30 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
               throw new HttpError(403, 'geen_relatie', GEEN_RELATIE_MELDING, { casusId, noodtoegangMogelijk: true });
             }
           }
+          weigerRuweInvoer(req.query, 'query');
           const query = parse(def.query, req.query, 'query');
-          const body = await parseBody(def, req.body, deps.db);
-          result = await def.handler({ ...deps, user: session?.user as SessionUser, session: session as Session, params, query, body, audit, toegang, req, reply });
+          weigerBuitenBereik(query, 'query');
+          const rawBody = def.body ? leesBody(req.body) : undefined;
+          weigerRuweInvoer(rawBody, '');
+          const body = await parseBody(def, rawBody, deps.db);
+          weigerBuitenBereik(body, '');
+          result = await def.handler({
+            ...deps,
+            user: session?.user as SessionUser,
+            session: session as Session,
+            params,
+            query,
+            body,
+            audit,
+            toegang,
+            req,
+            reply,
+          });
         } catch (e) {
-          if (!isPublic) await log(e instanceof HttpError && (e.status === 403 || e.status === 401) ? 'denied' : 'failure').catch(() => {});
+          if (!isPublic)
+            await log(e instanceof HttpError && (e.status === 403 || e.status === 401) ? 'denied' : 'failure').catch(
+              () => {},
+            );
           throw e;
         }
         // The entry is written before any personal data leaves the server.

@@ -16,8 +16,13 @@ export function intakeRoutes(): RouteDef[] {
       query: intakeHuishoudenZoekSchema,
       handler: async (c) => {
         const q = c.query;
-        const r = await huishoudenVoorIntake(c.db, { ...q, persoonIds: q.persoonIds ? q.persoonIds.split(',').map(Number) : [] });
-        c.audit.clients([...new Set([...(r.huishouden?.leden.map((l) => l.id) ?? []), ...r.meldingen.flatMap((m) => m.persoonIds)])]);
+        const r = await huishoudenVoorIntake(c.db, {
+          ...q,
+          persoonIds: q.persoonIds ? q.persoonIds.split(',').map(Number) : [],
+        });
+        c.audit.clients([
+          ...new Set([...(r.huishouden?.leden.map((l) => l.id) ?? []), ...r.meldingen.flatMap((m) => m.persoonIds)]),
+        ]);
         c.audit.object('huishouden', r.huishouden?.id ?? null);
         c.audit.purpose('intake: radar huishouden en adres');
         return r;
@@ -26,7 +31,8 @@ export function intakeRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/adviesvragen/:id/afsluiten',
-      summary: 'Een open adviesvraag afsluiten met het gegeven advies (zonder identificerende gegevens); 409 als zij al is afgesloten of omgezet',
+      summary:
+        'Een open adviesvraag afsluiten met het gegeven advies (zonder identificerende gegevens); 409 als zij al is afgesloten of omgezet',
       tags: ['intake'],
       policy: { resource: 'adviesvraag', action: 'update' },
       params: idParams,

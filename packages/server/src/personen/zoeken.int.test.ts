@@ -9,7 +9,13 @@ import { radar, zoekPersonen, zoekPersonenResultaat } from './service.ts';
 let env: TestEnv;
 const ids: Record<string, number> = {};
 
-async function persoon(key: string, achternaam: string, voornamen: string, geboortedatum: string | null, tussenvoegsel: string | null = null) {
+async function persoon(
+  key: string,
+  achternaam: string,
+  voornamen: string,
+  geboortedatum: string | null,
+  tussenvoegsel: string | null = null,
+) {
   const r = await sql<{ id: number }>`
     insert into persoon (achternaam, tussenvoegsel, voornamen, geboortedatum, geslacht, zoeknaam)
     values (${achternaam}, ${tussenvoegsel}, ${voornamen}, ${geboortedatum}, 'V', ${zoekNaam({ achternaam: [tussenvoegsel, achternaam].filter(Boolean).join(' '), voornamen })})
@@ -24,7 +30,8 @@ beforeAll(async () => {
   await persoon('ayaAnderJaar', 'Hamdaoui', 'Aya', '20090704', 'el');
   await persoon('anas', 'Hamdaoui', 'Anas', '20120101', 'el');
   // Many similar names: the strict threshold alone already gives enough candidates.
-  for (let i = 0; i < 14; i++) await persoon(`jansen${i}`, 'Jansen', `Pieter ${['A', 'B', 'C', 'D', 'E', 'F', 'G'][i % 7]}`, `19${60 + i}0101`);
+  for (let i = 0; i < 14; i++)
+    await persoon(`jansen${i}`, 'Jansen', `Pieter ${['A', 'B', 'C', 'D', 'E', 'F', 'G'][i % 7]}`, `19${60 + i}0101`);
   await persoon('kort', 'Li', 'Bo', '19900101');
   // A short surname and its longer variants (the review's 'Visser' that missed both Vissers).
   await persoon('visserJan', 'Visser', 'Jan', '19700101');
@@ -78,14 +85,18 @@ describe('zoekPersonen', () => {
   it('a surname alone finds every person with that surname or a longer variant, the same surname first and said so', async () => {
     const r = await zoekPersonen(db(), { naam: 'Visser' });
     const found = r.map((x) => x.id);
-    expect(found).toEqual(expect.arrayContaining([ids.visserJan, ids.vissersYoussef, ids.vissersYoussef2, ids.visserDeBoer]));
+    expect(found).toEqual(
+      expect.arrayContaining([ids.visserJan, ids.vissersYoussef, ids.vissersYoussef2, ids.visserDeBoer]),
+    );
     expect(r[0]!.id).toBe(ids.visserJan);
     expect(r[0]!.redenen).toContain('achternaam gelijk');
     // The long variants score above mere look-alikes such as 'Visscher'.
     const rank = (id: number) => found.indexOf(id);
     expect(rank(ids.vissersYoussef)).toBeLessThan(rank(ids.visscher) === -1 ? Infinity : rank(ids.visscher));
     // With a tussenvoegsel typed in front it is the same search.
-    expect((await zoekPersonen(db(), { naam: 'van Visser' })).map((x) => x.id)).toEqual(expect.arrayContaining([ids.vissersYoussef, ids.vissersYoussef2]));
+    expect((await zoekPersonen(db(), { naam: 'van Visser' })).map((x) => x.id)).toEqual(
+      expect.arrayContaining([ids.vissersYoussef, ids.vissersYoussef2]),
+    );
   });
 
   it('labels an identical name as such, in either order', async () => {
@@ -95,7 +106,9 @@ describe('zoekPersonen', () => {
       expect(r.find((x) => x.id === ids.vissersYoussef)?.redenen).toContain('naam gelijk'); // first of two voornamen
     }
     const r = await zoekPersonen(db(), { naam: 'Yusef Vissers' });
-    expect(r.find((x) => x.id === ids.vissersYoussef2)?.redenen.some((x) => /^naam lijkt \(\d+%\)$/.test(x))).toBe(true);
+    expect(r.find((x) => x.id === ids.vissersYoussef2)?.redenen.some((x) => /^naam lijkt \(\d+%\)$/.test(x))).toBe(
+      true,
+    );
   });
 
   it('says when there are more candidates than shown', async () => {
@@ -110,18 +123,42 @@ describe('zoekPersonen', () => {
     const bo = await env.as('backoffice');
     const m = await bo.post('/api/meldingen', {
       binnenkomst: 'telefoon',
-      melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. A. Kuipers', organisatie: 'Huisartsenpraktijk Oost', telefoon: '020 555 0101' },
-      huishouden: { straat: 'Javastraat', huisnummer: '77', postcode: '1094HB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+      melder: {
+        hoedanigheid: 'gz_huisarts',
+        naam: 'Dr. A. Kuipers',
+        organisatie: 'Huisartsenpraktijk Oost',
+        telefoon: '020 555 0101',
+      },
+      huishouden: {
+        straat: 'Javastraat',
+        huisnummer: '77',
+        postcode: '1094HB',
+        woonplaats: 'Amsterdam',
+        gemeenteCode: 'GM0363',
+      },
       regio: 'eigen',
       gemeenteCode: 'GM0363',
-      betrokkenen: [{ persoon: { voornamen: 'Quinta', achternaam: 'Vlagsma', geboortedatum: '19800101', geslacht: 'V' }, rol: 'slachtoffer' }],
+      betrokkenen: [
+        {
+          persoon: { voornamen: 'Quinta', achternaam: 'Vlagsma', geboortedatum: '19800101', geslacht: 'V' },
+          rol: 'slachtoffer',
+        },
+      ],
       aanleiding: ['partnergeweld'],
       aard: ['psychisch_geweld'],
       omschrijving: 'Huisarts ziet blauwe plekken; partner dreigt met een mes.',
     });
     expect(m.status, JSON.stringify(m.body)).toBe(201);
     const versie = (await bo.get(`/api/casussen/${m.body.casusId}`)).body.versie;
-    expect((await bo.post(`/api/casussen/${m.body.casusId}/veiligheidsvlag`, { versie, vlaggen: ['wapen'], toelichting: 'Mes genoemd door huisarts.' })).status).toBe(200);
+    expect(
+      (
+        await bo.post(`/api/casussen/${m.body.casusId}/veiligheidsvlag`, {
+          versie,
+          vlaggen: ['wapen'],
+          toelichting: 'Mes genoemd door huisarts.',
+        })
+      ).status,
+    ).toBe(200);
     const [k] = await zoekPersonen(db(), { naam: 'Quinta Vlagsma' });
     expect(k!.huishoudens).toEqual([expect.objectContaining({ veiligheidsvlaggen: ['wapen'] })]);
     const r = await radar(db(), [k!.id]);
@@ -129,7 +166,9 @@ describe('zoekPersonen', () => {
   });
 
   it('keeps the distinct-name table in step with persons (insert, correction, deletion)', async () => {
-    const aantal = async (naam: string) => (await sql<{ aantal: number }>`select aantal from zoeknaam where naam = ${naam}`.execute(db())).rows[0]?.aantal ?? 0;
+    const aantal = async (naam: string) =>
+      (await sql<{ aantal: number }>`select aantal from zoeknaam where naam = ${naam}`.execute(db())).rows[0]?.aantal ??
+      0;
     expect(await aantal(zoekNaam({ achternaam: 'el Hamdaoui', voornamen: 'Aya' }))).toBe(3);
     await persoon('tijdelijk', 'Zeldzaam', 'Quirijn', '19500101');
     const oud = zoekNaam({ achternaam: 'Zeldzaam', voornamen: 'Quirijn' });
@@ -140,7 +179,12 @@ describe('zoekPersonen', () => {
     await sql`delete from persoon where id = ${ids.tijdelijk}`.execute(db());
     expect(await aantal('zeldzaam quirinus')).toBe(0);
     expect(await aantal(zoekNaam({ achternaam: 'el Hamdaoui', voornamen: 'Aya' }))).toBe(3);
-    const totals = (await sql<{ a: number; b: number }>`select (select sum(aantal)::int from zoeknaam) as a, (select count(*)::int from persoon) as b`.execute(db())).rows[0]!;
+    const totals = (
+      await sql<{
+        a: number;
+        b: number;
+      }>`select (select sum(aantal)::int from zoeknaam) as a, (select count(*)::int from persoon) as b`.execute(db())
+    ).rows[0]!;
     expect(totals.a).toBe(totals.b);
   });
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../db/demo.ts';
+import { DEMO_USERS } from '../demo/demo.ts';
 import type { RouteDef } from '../http/route.ts';
 import { allRoutes } from '../routes.ts';
 import { createTestEnv, type TestClient, type TestEnv } from '../testing.ts';
@@ -57,7 +57,14 @@ describe('the written policy table (docs/security.md)', () => {
 
   it('the parser reads ✓ per role column (a hand edit is seen)', () => {
     const table = parseRouteTable(doc);
-    expect([...table.get('GET /api/casussen/:id')!].sort()).toEqual(['backoffice', 'bureaudienst', 'crisisdienst', 'gedragswetenschapper', 'teammanager', 'vertrouwensarts']);
+    expect([...table.get('GET /api/casussen/:id')!].sort()).toEqual([
+      'backoffice',
+      'bureaudienst',
+      'crisisdienst',
+      'gedragswetenschapper',
+      'teammanager',
+      'vertrouwensarts',
+    ]);
     expect([...table.get('POST /api/toegangslog/noodtoegang/:id/beoordeling')!]).toEqual(['privacy_officer']);
     // Removing the privacy officer's ✓ from a row changes what the parser returns.
     const edited = doc.replace(/(\| `POST \/api\/toegangslog\/noodtoegang\/:id\/beoordeling` \|[^\n]*?)✓/, '$1 ');
@@ -83,11 +90,22 @@ describe('route × role: 403 exactly where the written table refuses', () => {
       // Logging out (here, everywhere) last and each from a fresh session.
       const client = endsSession(r) ? await env.as(login) : first;
       const url = concreteUrl(r.url);
-      const res = r.method === 'GET' ? await client.get(url) : r.method === 'DELETE' ? await client.del(url) : r.method === 'PUT' ? await client.put(url, {}) : await client.post(url, {});
+      const res =
+        r.method === 'GET'
+          ? await client.get(url)
+          : r.method === 'DELETE'
+            ? await client.del(url)
+            : r.method === 'PUT'
+              ? await client.put(url, {})
+              : await client.post(url, {});
       tested.add(key(r));
       const refused = res.status === 403 && res.body?.error === 'geen_toegang';
-      if (allowed && (res.status === 403 || res.status === 401)) mismatches.push(`${key(r)}: table allows ${rol}, route answered ${res.status} ${JSON.stringify(res.body)}`);
-      if (!allowed && !refused) mismatches.push(`${key(r)}: table refuses ${rol}, route answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (allowed && (res.status === 403 || res.status === 401))
+        mismatches.push(`${key(r)}: table allows ${rol}, route answered ${res.status} ${JSON.stringify(res.body)}`);
+      if (!allowed && !refused)
+        mismatches.push(
+          `${key(r)}: table refuses ${rol}, route answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+        );
       if (res.status >= 500) mismatches.push(`${key(r)}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     }
     expect(mismatches).toEqual([]);

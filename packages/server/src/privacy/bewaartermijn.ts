@@ -3,10 +3,10 @@
 // A legal hold (bewaarblokkade, with a reason) stops destruction. The report is the dry run: it
 // changes nothing; execution re-checks every casus and destroys only what is due and not held.
 import { addDays, toLocalDate, type BewaarItem, type BewaarRapport, type Blokkade } from '@voordeur/domain';
-import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { addYears, type PrivacyConfig } from './config.ts';
+import * as pq from './queries.ts';
 import { destroyCasus, type DestroyCasusResult } from './vernietiging.ts';
 
 export const BINNENKORT_DAGEN = 90;
@@ -18,14 +18,22 @@ export function meerderjarigOp(geb: string, fallback: string): string {
   const m = Number(geb.slice(4, 6)) || 12;
   const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const d = Number(geb.slice(6, 8)) || dim;
-  return addYears(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, dim)).padStart(2, '0')}`, 18);
+  return addYears(
+    `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, dim)).padStart(2, '0')}`,
+    18,
+  );
 }
 
 async function blokkades(db: Db, casusIds: number[]): Promise<Map<number, Blokkade>> {
   const out = new Map<number, Blokkade>();
   if (!casusIds.length) return out;
-  const r = await sql<any>`select b.*, g.naam from bewaarblokkade b join gebruiker g on g.id = b.ingesteld_door where b.casus_id = any(${casusIds}) and b.opgeheven_op is null`.execute(db);
-  for (const b of r.rows) out.set(b.casus_id, { id: b.id, reden: b.reden, ingesteldOp: new Date(b.ingesteld_op).toISOString(), ingesteldDoor: { id: b.ingesteld_door, naam: b.naam } });
+  for (const b of await pq.actieveBlokkades(db, casusIds))
+    out.set(b.casus_id, {
+      id: b.id,
+      reden: b.reden,
+      ingesteldOp: new Date(b.ingesteld_op).toISOString(),
+      ingesteldDoor: { id: b.ingesteld_door, naam: b.naam },
+    });
   return out;
 }
 
@@ -35,32 +43,18 @@ export async function bewaarRapport(db: Db, now: Date, cfg: PrivacyConfig, only?
   const horizon = addDays(peildatum, BINNENKORT_DAGEN);
   // The term is never shorter than `years` after closing, so older closings are the candidates.
   const grens = addYears(horizon, -cfg.retentionYears);
-  const cands = (
-    await sql<any>`
-      select c.id, c.nummer, c.gesloten_op, c.huishouden_id,
-        (select count(*)::int from melding m where m.casus_id = c.id) as meldingen
-      from casus c
-      where c.status = 'gesloten' and c.gesloten_op is not null and c.gesloten_op < ${addDays(grens, 2)}::date
-        ${only ? sql`and c.id = any(${only})` : sql``}
-      order by c.gesloten_op, c.id`.execute(db)
-  ).rows;
-  const ids = cands.map((c) => c.id as number);
+  const cands = await pq.geslotenCasussenVoor(db, addDays(grens, 2), only);
+  const ids = cands.map((c) => c.id);
   const holds = await blokkades(db, ids);
-  const personen = ids.length
-    ? (
-        await sql<any>`
-          select x.casus_id, p.id, p.geboortedatum,
-            exists (select 1 from melding_betrokkene mb join melding m on m.id = mb.melding_id where mb.persoon_id = p.id and m.casus_id <> x.casus_id)
-            or exists (select 1 from huishouden_lid l where l.persoon_id = p.id and l.huishouden_id <> x.huishouden_id)
-            or exists (select 1 from huishouden_lid l join casus c2 on c2.huishouden_id = l.huishouden_id where l.persoon_id = p.id and c2.id <> x.casus_id) as elders
-          from (
-            select c.id as casus_id, c.huishouden_id, mb.persoon_id from casus c join melding m on m.casus_id = c.id join melding_betrokkene mb on mb.melding_id = m.id where c.id = any(${ids})
-            union
-            select c.id, c.huishouden_id, l.persoon_id from casus c join huishouden_lid l on l.huishouden_id = c.huishouden_id where c.id = any(${ids})
-          ) x join persoon p on p.id = x.persoon_id`.execute(db)
-      ).rows
-    : [];
-  const out: BewaarRapport = { peildatum, bewaartermijnJaren: cfg.retentionYears, totJongsteMeerderjarig: cfg.retentionUntilYoungestAdult, teVernietigen: [], geblokkeerd: [], binnenkort: [] };
+  const personen = await pq.personenVanCasussen(db, ids);
+  const out: BewaarRapport = {
+    peildatum,
+    bewaartermijnJaren: cfg.retentionYears,
+    totJongsteMeerderjarig: cfg.retentionUntilYoungestAdult,
+    teVernietigen: [],
+    geblokkeerd: [],
+    binnenkort: [],
+  };
   for (const c of cands) {
     const gesloten = toLocalDate(c.gesloten_op);
     let einde = addYears(gesloten, cfg.retentionYears);
@@ -104,7 +98,13 @@ export interface UitvoerResultaat {
  * Destroy the given casussen (or, without a list, every casus due now). Each is re-checked on the
  * day of execution: only due and not held ones are destroyed; each in its own transaction.
  */
-export async function voerBewaartermijnUit(db: Db, now: Date, cfg: PrivacyConfig, door: number | null, casusIds?: number[]): Promise<UitvoerResultaat> {
+export async function voerBewaartermijnUit(
+  db: Db,
+  now: Date,
+  cfg: PrivacyConfig,
+  door: number | null,
+  casusIds?: number[],
+): Promise<UitvoerResultaat> {
   const rapport = await bewaarRapport(db, now, cfg, casusIds);
   const due = new Map(rapport.teVernietigen.map((i) => [i.casusId, i]));
   const res: UitvoerResultaat = { vernietigd: [], geweigerd: [] };
@@ -112,46 +112,51 @@ export async function voerBewaartermijnUit(db: Db, now: Date, cfg: PrivacyConfig
     const item = due.get(id);
     if (!item) {
       const held = rapport.geblokkeerd.find((i) => i.casusId === id);
-      res.geweigerd.push({ casusId: id, reden: held ? `bewaarblokkade: ${held.blokkade!.reden}` : 'de bewaartermijn is niet verstreken (of de casus bestaat niet of is open)' });
+      res.geweigerd.push({
+        casusId: id,
+        reden: held
+          ? `bewaarblokkade: ${held.blokkade!.reden}`
+          : 'de bewaartermijn is niet verstreken (of de casus bestaat niet of is open)',
+      });
       continue;
     }
-    res.vernietigd.push(await db.transaction().execute((tx) => destroyCasus(tx, id, { door, now, bewaartermijnEinde: item.bewaartermijnEinde })));
+    res.vernietigd.push(
+      await db
+        .transaction()
+        .execute((tx) => destroyCasus(tx, id, { door, now, bewaartermijnEinde: item.bewaartermijnEinde })),
+    );
   }
   return res;
 }
 
 export async function zetBlokkade(db: Db, casusId: number, reden: string, door: number, now: Date): Promise<Blokkade> {
   return db.transaction().execute(async (tx) => {
-    const c = await sql`select id from casus where id = ${casusId} for update`.execute(tx);
-    if (!c.rows.length) throw notFound('Casus');
-    const actief = await sql`select 1 from bewaarblokkade where casus_id = ${casusId} and opgeheven_op is null`.execute(tx);
-    if (actief.rows.length) throw new HttpError(409, 'al_geblokkeerd', 'Deze casus staat al onder een bewaarblokkade');
-    await sql`insert into bewaarblokkade (casus_id, reden, ingesteld_door, ingesteld_op) values (${casusId}, ${reden}, ${door}, ${now.toISOString()})`.execute(tx);
+    if (!(await pq.casusBestaat(tx, casusId, true))) throw notFound('Casus');
+    if (await pq.heeftActieveBlokkade(tx, casusId))
+      throw new HttpError(409, 'al_geblokkeerd', 'Deze casus staat al onder een bewaarblokkade');
+    await pq.insertBlokkade(tx, casusId, reden, door, now);
     return (await blokkades(tx, [casusId])).get(casusId)!;
   });
 }
 
 export async function hefBlokkadeOp(db: Db, casusId: number, reden: string, door: number, now: Date) {
-  const r = await sql<any>`update bewaarblokkade set opgeheven_op = ${now.toISOString()}, opgeheven_door = ${door}, opheffing_reden = ${reden}
-    where casus_id = ${casusId} and opgeheven_op is null returning id`.execute(db);
-  if (!r.rows.length) {
-    const c = await sql`select 1 from casus where id = ${casusId}`.execute(db);
-    throw c.rows.length ? new HttpError(409, 'geen_blokkade', 'Deze casus staat niet onder een bewaarblokkade') : notFound('Casus');
+  if (!(await pq.hefBlokkadeOp(db, casusId, reden, door, now))) {
+    throw (await pq.casusBestaat(db, casusId))
+      ? new HttpError(409, 'geen_blokkade', 'Deze casus staat niet onder een bewaarblokkade')
+      : notFound('Casus');
   }
   return { casusId, opgehevenOp: now.toISOString(), reden };
 }
 
 /** All legal holds of a casus, active and lifted. */
 export async function blokkadeHistorie(db: Db, casusId: number) {
-  const r = await sql<any>`select b.*, g.naam as door_naam, o.naam as opgeheven_naam from bewaarblokkade b
-    join gebruiker g on g.id = b.ingesteld_door left join gebruiker o on o.id = b.opgeheven_door where b.casus_id = ${casusId} order by b.id`.execute(db);
-  return r.rows.map((b: any) => ({
+  return (await pq.blokkadeRijen(db, casusId)).map((b) => ({
     id: b.id,
     reden: b.reden,
     ingesteldOp: new Date(b.ingesteld_op).toISOString(),
     ingesteldDoor: { id: b.ingesteld_door, naam: b.door_naam },
     opgehevenOp: b.opgeheven_op ? new Date(b.opgeheven_op).toISOString() : null,
-    opgehevenDoor: b.opgeheven_door ? { id: b.opgeheven_door, naam: b.opgeheven_naam } : null,
+    opgehevenDoor: b.opgeheven_door ? { id: b.opgeheven_door, naam: b.opgeheven_naam ?? '' } : null,
     opheffingReden: b.opheffing_reden,
     actief: !b.opgeheven_op,
   }));

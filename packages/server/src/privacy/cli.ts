@@ -46,7 +46,10 @@ export async function auditPurgeCommand(db: Db, args: string[], out: Out = conso
     archive: archive ? async (jsonl) => fs.writeFileSync(archive, jsonl, { flag: 'wx' }) : undefined,
   });
   if (!r.verwijderd) out.log(`no entries older than ${r.bewaartermijnJaren} years; nothing removed`);
-  else out.log(`removed ${r.verwijderd} entries up to id ${r.nieuwAnker!.lastId}; chain anchored (anchor ${r.nieuwAnker!.id}, hash ${r.nieuwAnker!.hash})${archive ? `; archive ${archive} sha256 ${r.archiefSha256}` : ''}`);
+  else
+    out.log(
+      `removed ${r.verwijderd} entries up to id ${r.nieuwAnker!.lastId}; chain anchored (anchor ${r.nieuwAnker!.id}, hash ${r.nieuwAnker!.hash})${archive ? `; archive ${archive} sha256 ${r.archiefSha256}` : ''}`,
+    );
   return 0;
 }
 
@@ -58,10 +61,19 @@ export async function privacyCommand(db: Db, args: string[], out: Out = console,
   const cfg = privacyConfig();
   if (!args.includes('--uitvoeren')) {
     const r = await bewaarRapport(db, now, cfg);
-    out.log(`peildatum ${r.peildatum}; bewaartermijn ${r.bewaartermijnJaren} jaar${r.totJongsteMeerderjarig ? ', minstens tot het jongste kind 18 is' : ''}`);
-    for (const [kop, items] of [['te vernietigen', r.teVernietigen], ['geblokkeerd', r.geblokkeerd], ['binnenkort', r.binnenkort]] as const) {
+    out.log(
+      `peildatum ${r.peildatum}; bewaartermijn ${r.bewaartermijnJaren} jaar${r.totJongsteMeerderjarig ? ', minstens tot het jongste kind 18 is' : ''}`,
+    );
+    for (const [kop, items] of [
+      ['te vernietigen', r.teVernietigen],
+      ['geblokkeerd', r.geblokkeerd],
+      ['binnenkort', r.binnenkort],
+    ] as const) {
       out.log(`${kop}: ${items.length}`);
-      for (const i of items) out.log(`  casus ${i.nummer} (id ${i.casusId}): gesloten ${i.geslotenOp.slice(0, 10)}, termijn tot ${i.bewaartermijnEinde} (${i.grondslag})${i.blokkade ? `, blokkade: ${i.blokkade.reden}` : ''}; ${i.personenTeVernietigen} van ${i.personen} personen verdwijnen mee`);
+      for (const i of items)
+        out.log(
+          `  casus ${i.nummer} (id ${i.casusId}): gesloten ${i.geslotenOp.slice(0, 10)}, termijn tot ${i.bewaartermijnEinde} (${i.grondslag})${i.blokkade ? `, blokkade: ${i.blokkade.reden}` : ''}; ${i.personenTeVernietigen} van ${i.personen} personen verdwijnen mee`,
+        );
     }
     out.log('dry run: nothing destroyed (add --uitvoeren to destroy)');
     return 0;

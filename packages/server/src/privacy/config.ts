@@ -15,13 +15,15 @@ function years(env: NodeJS.ProcessEnv, name: string, def: number, min: number): 
   const v = env[name]?.trim();
   if (v === undefined || v === '') return def;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > 200) throw new Error(`configuration: ${name} must be a whole number of years of at least ${min}, got '${v}'`);
+  if (!Number.isInteger(n) || n < min || n > 200)
+    throw new Error(`configuration: ${name} must be a whole number of years of at least ${min}, got '${v}'`);
   return n;
 }
 
 export function privacyConfig(env: NodeJS.ProcessEnv = process.env): PrivacyConfig {
   const flag = env.VOORDEUR_RETENTION_UNTIL_YOUNGEST_ADULT?.trim();
-  if (flag && flag !== 'true' && flag !== 'false') throw new Error(`configuration: VOORDEUR_RETENTION_UNTIL_YOUNGEST_ADULT must be true or false, got '${flag}'`);
+  if (flag && flag !== 'true' && flag !== 'false')
+    throw new Error(`configuration: VOORDEUR_RETENTION_UNTIL_YOUNGEST_ADULT must be true or false, got '${flag}'`);
   return {
     logRetentionYears: years(env, 'VOORDEUR_LOG_RETENTION_YEARS', 5, MIN_LOG_RETENTION_YEARS),
     retentionYears: years(env, 'VOORDEUR_RETENTION_YEARS', 20, 1),

@@ -5,25 +5,39 @@
 // capacity and no contact details, and their identity is redacted from free text too. A
 // disclosed melder is named (with function and organisation), never with phone or e-mail.
 import { open } from '../crypto/veld.ts';
-import { geboortedatumLabel, MELDING_STATUS_LABEL, volledigeNaam, type Inzageverzoek, type MeldingStatus } from '@voordeur/domain';
-import { sql } from 'kysely';
+import {
+  geboortedatumLabel,
+  MELDING_STATUS_LABEL,
+  volledigeNaam,
+  type Inzageverzoek,
+  type MeldingStatus,
+} from '@voordeur/domain';
 import type { Db } from '../db/index.ts';
 import { adresLabel } from '../personen/service.ts';
+import { dossierGegevens } from './dossier-queries.ts';
 import { melderContactRedactor, melderStatus, protectedMelderRedactor } from './melder.ts';
 import { renderPdf, type PdfBlock } from './pdf.ts';
+import { codeLabels, organisatieNaam } from './queries.ts';
 import { correcties, persoonOf, VERZOEKER_RELATIE_LABEL } from './rechten.ts';
 import { nameTerms, redactor, type Redactor } from './redact.ts';
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-const datum = (d: string | null | undefined) => (d ? new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(d)) : '–');
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const datum = (d: string | null | undefined) =>
+  d
+    ? new Intl.DateTimeFormat('nl-NL', {
+        timeZone: 'Europe/Amsterdam',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(new Date(d))
+    : '–';
 
 export const MELDER_AFGESCHERMD =
   'De identiteit van de melder wordt niet bekendgemaakt (artikel 4.1.8 lid 3 Uitvoeringsbesluit Wmo 2015).';
 export const ANDEREN_AFGESCHERMD = 'Gegevens van andere personen zijn afgeschermd (artikel 5.3.2 Wmo 2015).';
 
 async function labels(db: Db): Promise<(lijst: string, code: string | null | undefined) => string> {
-  const r = await sql<{ lijst: string; code: string; label: string }>`select distinct on (lijst, code) lijst, code, label from codelijst_item order by lijst, code, versie desc`.execute(db);
-  const m = new Map(r.rows.map((x) => [`${x.lijst}:${x.code}`, x.label]));
+  const m = new Map((await codeLabels(db)).map((x) => [`${x.lijst}:${x.code}`, x.label]));
   return (lijst, code) => (code ? (m.get(`${lijst}:${code}`) ?? code) : '–');
 }
 
@@ -41,7 +55,14 @@ export interface Dossier {
   concept: boolean;
   organisatie: string;
   gemaaktOp: string;
-  verzoek: { id: number; ontvangenOp: string | null; verzoeker: string; besluit: string | null; weigeringsgronden: string[]; motivering: string | null };
+  verzoek: {
+    id: number;
+    ontvangenOp: string | null;
+    verzoeker: string;
+    besluit: string | null;
+    weigeringsgronden: string[];
+    motivering: string | null;
+  };
   persoon: { id: number; naam: string; bsn: string | null; geboortedatum: string | null; geslacht: string };
   huishoudens: Array<{ adres: string; rol: string; sinds: string | null }>;
   meldingen: Array<{
@@ -57,12 +78,28 @@ export interface Dossier {
     omschrijving: string | null;
     andereBetrokkenen: number;
     beoordeling: { vastgesteldOp: string | null; uitkomst: string; motivering: string | null } | null;
-    dienst: { soort: string; gestartOp: string | null; afgeslotenOp: string | null; veiligheidsvoorwaarden: string[]; onderzoekUitkomsten: Array<{ type: string; uitkomst: string }> } | null;
-    overdracht: { ontvanger: string; soortOntvanger: string; overgedragenOp: string | null; monitoringAfspraken: string | null } | null;
+    dienst: {
+      soort: string;
+      gestartOp: string | null;
+      afgeslotenOp: string | null;
+      veiligheidsvoorwaarden: string[];
+      onderzoekUitkomsten: Array<{ type: string; uitkomst: string }>;
+    } | null;
+    overdracht: {
+      ontvanger: string;
+      soortOntvanger: string;
+      overgedragenOp: string | null;
+      monitoringAfspraken: string | null;
+    } | null;
     afsluiting: { reden: string; toelichting: string | null; afgeslotenOp: string | null } | null;
     terugkoppelingAanMelder: Array<{ gedaanOp: string | null; inhoud: string | null }> | 'afgeschermd';
     rvdkVerzoeken: Array<{ verzochtOp: string | null; motivering: string | null }>;
-    monitoringcontacten: Array<{ gedaanOp: string | null; bevindingen: string | null; hulpGestart: string; veilig: string }>;
+    monitoringcontacten: Array<{
+      gedaanOp: string | null;
+      bevindingen: string | null;
+      hulpGestart: string;
+      veilig: string;
+    }>;
     informering: { geinformeerdOp: string | null; wijze: string | null } | null;
   }>;
   correcties: Array<{ veld: string; oudeWaarde: string | null; nieuweWaarde: string | null; op: string | null }>;
@@ -70,41 +107,32 @@ export interface Dossier {
 }
 
 /** Build the dossier of `persoonId` for request `verzoek`. */
-export async function buildDossier(db: Db, persoonId: number, verzoek: Inzageverzoek, now: Date, opts: { concept: boolean }): Promise<Dossier> {
+export async function buildDossier(
+  db: Db,
+  persoonId: number,
+  verzoek: Inzageverzoek,
+  now: Date,
+  opts: { concept: boolean },
+): Promise<Dossier> {
   const p = await persoonOf(db, persoonId);
   const label = await labels(db);
-  const org = (await sql<{ naam: string }>`select naam from organisatie order by id limit 1`.execute(db)).rows[0]?.naam ?? 'Veilig Thuis';
-  const huishoudens = (await sql<any>`select l.rol, l.sinds, h.* from huishouden_lid l join huishouden h on h.id = l.huishouden_id where l.persoon_id = ${persoonId} order by l.sinds`.execute(db)).rows;
-  const meldingen = (
-    await sql<any>`select m.*, mb.rol as uw_rol, c.nummer as casus_nummer from melding_betrokkene mb join melding m on m.id = mb.melding_id join casus c on c.id = m.casus_id
-      where mb.persoon_id = ${persoonId} order by m.ontvangen_op`.execute(db)
-  ).rows;
-  const mIds = meldingen.map((m: any) => m.id as number);
-  const q = async (s: ReturnType<typeof sql>) => (mIds.length ? (await s.execute(db)).rows : []) as any[];
-  const hIds = huishoudens.map((h: any) => h.id as number);
-  // Every other person who shares a melding or a household with this one.
-  const anderen = (
-    await sql<any>`select distinct p.* from persoon p where p.id <> ${persoonId} and (
-        p.id in (select persoon_id from melding_betrokkene where melding_id = any(${mIds.length ? mIds : [0]}))
-        or p.id in (select persoon_id from huishouden_lid where huishouden_id = any(${hIds.length ? hIds : [0]})))`.execute(db)
-  ).rows.map((x: any) => ({ ...x, bsn: open(x.bsn, 'persoon.bsn') }));
-  const [betrokkenen, beoordelingen, diensten, overdrachten, afsluitingen, terugkoppelingen, informering, rvdk, melders, monitoring] = await Promise.all([
-    q(sql`select melding_id, persoon_id from melding_betrokkene where melding_id = any(${mIds})`),
-    q(sql`select * from veiligheidsbeoordeling where melding_id = any(${mIds})`),
-    q(sql`select * from dienst where melding_id = any(${mIds})`),
-    q(sql`select * from overdracht where melding_id = any(${mIds})`),
-    q(sql`select * from afsluiting where melding_id = any(${mIds})`),
-    q(sql`select * from terugkoppeling where melding_id = any(${mIds}) order by gedaan_op`),
-    q(sql`select * from informering where melding_id = any(${mIds}) and persoon_id = ${persoonId}`),
-    q(sql`select * from rvdk_verzoek where melding_id = any(${mIds}) order by verzocht_op`),
-    melderStatus(db, mIds),
-    q(sql`select * from monitoringcontact where melding_id = any(${mIds}) order by gedaan_op, id`),
-  ]);
+  const org = (await organisatieNaam(db)) ?? 'Veilig Thuis';
+  const g = await dossierGegevens(db, persoonId);
+  const { huishoudens, meldingen, betrokkenen, beoordelingen, diensten, overdrachten, afsluitingen } = g;
+  const { terugkoppelingen, informering, rvdk, monitoring } = g;
+  const anderen = g.anderen.map((x) => ({ ...x, bsn: open(x.bsn, 'persoon.bsn') }));
+  const melders = await melderStatus(
+    db,
+    meldingen.map((m) => m.id),
+  );
 
   // Redaction: other persons (full names, name words not shared with this person, BSNs) and
   // every protected melder's identity.
   const eigen = [p.voornamen, p.tussenvoegsel, p.achternaam].filter(Boolean).join(' ').split(/\s+/);
-  const others = redactor({ names: anderen.flatMap((a: any) => nameTerms(volledigeNaam(a), eigen)), numbers: anderen.map((a: any) => a.bsn) });
+  const others = redactor({
+    names: anderen.flatMap((a) => nameTerms(volledigeNaam(a), eigen)),
+    numbers: anderen.map((a) => a.bsn),
+  });
   const melderR = protectedMelderRedactor(melders.values(), eigen);
   // A melder's phone and e-mail are never part of someone else's dossier, disclosed or not.
   const contactR = melderContactRedactor(melders.values());
@@ -123,9 +151,19 @@ export async function buildDossier(db: Db, persoonId: number, verzoek: Inzagever
       weigeringsgronden: verzoek.weigeringsgronden.map((g) => g.label),
       motivering: r(verzoek.motivering),
     },
-    persoon: { id: p.id, naam: volledigeNaam(p), bsn: p.bsn, geboortedatum: p.geboortedatum ? geboortedatumLabel(p.geboortedatum) : null, geslacht: p.geslacht },
-    huishoudens: huishoudens.map((h: any) => ({ adres: adresLabel(h), rol: label('huishouden_rol', h.rol), sinds: iso(h.sinds) })),
-    meldingen: meldingen.map((m: any) => {
+    persoon: {
+      id: p.id,
+      naam: volledigeNaam(p),
+      bsn: p.bsn,
+      geboortedatum: p.geboortedatum ? geboortedatumLabel(p.geboortedatum) : null,
+      geslacht: p.geslacht,
+    },
+    huishoudens: huishoudens.map((h) => ({
+      adres: adresLabel(h),
+      rol: label('huishouden_rol', h.rol),
+      sinds: iso(h.sinds),
+    })),
+    meldingen: meldingen.map((m) => {
       const st = melders.get(m.id);
       const vb = beoordelingen.find((x) => x.melding_id === m.id);
       const dn = diensten.find((x) => x.melding_id === m.id);
@@ -135,7 +173,13 @@ export async function buildDossier(db: Db, persoonId: number, verzoek: Inzagever
       const melder: DossierMelder =
         !st || st.beschermd
           ? { afgeschermd: true, toelichting: MELDER_AFGESCHERMD }
-          : { afgeschermd: false, naam: st.identiteit?.naam ?? null, organisatie: st.identiteit?.organisatie ?? null, functie: st.identiteit?.functie ?? null, hoedanigheid: label('hoedanigheid', st.hoedanigheid) };
+          : {
+              afgeschermd: false,
+              naam: st.identiteit?.naam ?? null,
+              organisatie: st.identiteit?.organisatie ?? null,
+              functie: st.identiteit?.functie ?? null,
+              hoedanigheid: label('hoedanigheid', st.hoedanigheid),
+            };
       return {
         nummer: m.nummer,
         casusNummer: m.casus_nummer,
@@ -144,30 +188,71 @@ export async function buildDossier(db: Db, persoonId: number, verzoek: Inzagever
         binnenkomst: label('binnenkomst', m.binnenkomst),
         uwRol: label('betrokkene_rol', m.uw_rol),
         melder,
-        aanleiding: (m.aanleiding ?? []).map((c: string) => label('aanleiding', c)),
-        aard: (m.aard ?? []).map((c: string) => label('aard', c)),
+        aanleiding: (m.aanleiding ?? []).map((c) => label('aanleiding', c)),
+        aard: (m.aard ?? []).map((c) => label('aard', c)),
         omschrijving: r(m.omschrijving),
         andereBetrokkenen: betrokkenen.filter((b) => b.melding_id === m.id && b.persoon_id !== persoonId).length,
-        beoordeling: vb ? { vastgesteldOp: iso(vb.vastgesteld_op), uitkomst: label('beoordeling_uitkomst', vb.uitkomst), motivering: r(vb.motivering) } : null,
+        beoordeling: vb
+          ? {
+              vastgesteldOp: iso(vb.vastgesteld_op),
+              uitkomst: label('beoordeling_uitkomst', vb.uitkomst),
+              motivering: r(vb.motivering),
+            }
+          : null,
         dienst: dn
           ? {
               soort: dn.soort === 'onderzoek' ? 'Onderzoek' : 'Voorwaarden en Vervolg',
               gestartOp: iso(dn.gestart_op),
               afgeslotenOp: iso(dn.afgesloten_op),
-              veiligheidsvoorwaarden: (dn.veiligheidsvoorwaarden ?? []).map((v: any) => r(v.tekst) ?? ''),
-              onderzoekUitkomsten: (dn.onderzoek_uitkomsten ?? []).map((u: any) => ({ type: label('geweld_type', u.type), uitkomst: label('onderzoek_uitkomst', u.uitkomst) })),
+              veiligheidsvoorwaarden: (dn.veiligheidsvoorwaarden ?? []).map((v) => r(v.tekst) ?? ''),
+              onderzoekUitkomsten: (dn.onderzoek_uitkomsten ?? []).map((u) => ({
+                type: label('geweld_type', u.type),
+                uitkomst: label('onderzoek_uitkomst', u.uitkomst),
+              })),
             }
           : null,
-        overdracht: ov ? { ontvanger: r(ov.ontvanger_naam) ?? '', soortOntvanger: label('overdracht_ontvanger', ov.ontvanger_type), overgedragenOp: iso(ov.overgedragen_op), monitoringAfspraken: r(ov.monitoring_afspraken) } : null,
-        afsluiting: af ? { reden: label('afsluitreden', af.reden), toelichting: r(af.toelichting), afgeslotenOp: iso(af.afgesloten_op) } : null,
+        overdracht: ov
+          ? {
+              ontvanger: r(ov.ontvanger_naam) ?? '',
+              soortOntvanger: label('overdracht_ontvanger', ov.ontvanger_type),
+              overgedragenOp: iso(ov.overgedragen_op),
+              monitoringAfspraken: r(ov.monitoring_afspraken),
+            }
+          : null,
+        afsluiting: af
+          ? {
+              reden: label('afsluitreden', af.reden),
+              toelichting: r(af.toelichting),
+              afgeslotenOp: iso(af.afgesloten_op),
+            }
+          : null,
         // What Veilig Thuis told the melder says who the melder is: only when disclosure is allowed.
-        terugkoppelingAanMelder: st && !st.beschermd ? terugkoppelingen.filter((t) => t.melding_id === m.id).map((t) => ({ gedaanOp: iso(t.gedaan_op), inhoud: r(t.inhoud) })) : 'afgeschermd',
-        rvdkVerzoeken: rvdk.filter((x) => x.melding_id === m.id).map((x) => ({ verzochtOp: iso(x.verzocht_op), motivering: r(x.motivering) })),
-        monitoringcontacten: monitoring.filter((x) => x.melding_id === m.id).map((x) => ({ gedaanOp: iso(x.gedaan_op), bevindingen: r(x.bevindingen), hulpGestart: x.hulp_gestart, veilig: x.veilig })),
+        terugkoppelingAanMelder:
+          st && !st.beschermd
+            ? terugkoppelingen
+                .filter((t) => t.melding_id === m.id)
+                .map((t) => ({ gedaanOp: iso(t.gedaan_op), inhoud: r(t.inhoud) }))
+            : 'afgeschermd',
+        rvdkVerzoeken: rvdk
+          .filter((x) => x.melding_id === m.id)
+          .map((x) => ({ verzochtOp: iso(x.verzocht_op), motivering: r(x.motivering) })),
+        monitoringcontacten: monitoring
+          .filter((x) => x.melding_id === m.id)
+          .map((x) => ({
+            gedaanOp: iso(x.gedaan_op),
+            bevindingen: r(x.bevindingen),
+            hulpGestart: x.hulp_gestart,
+            veilig: x.veilig,
+          })),
         informering: inf ? { geinformeerdOp: iso(inf.geinformeerd_op), wijze: inf.wijze } : null,
       };
     }),
-    correcties: (await correcties(db, persoonId)).map((c) => ({ veld: c.veld, oudeWaarde: c.oudeWaarde, nieuweWaarde: c.nieuweWaarde, op: c.op })),
+    correcties: (await correcties(db, persoonId)).map((c) => ({
+      veld: c.veld,
+      oudeWaarde: c.oudeWaarde,
+      nieuweWaarde: c.nieuweWaarde,
+      op: c.op,
+    })),
     afgeschermd: [ANDEREN_AFGESCHERMD, ...([...melders.values()].some((s) => s.beschermd) ? [MELDER_AFGESCHERMD] : [])],
   };
   return out;
@@ -177,15 +262,25 @@ export function dossierPdf(d: Dossier): Buffer {
   const b: PdfBlock[] = [];
   const soort = d.documentSoort === 'afschrift' ? 'Afschrift' : 'Inzage';
   b.push({ type: 'title', text: `${soort} van uw dossier bij ${d.organisatie}` });
-  b.push({ type: 'note', text: `Gemaakt op ${datum(d.gemaaktOp)} naar aanleiding van uw verzoek van ${datum(d.verzoek.ontvangenOp)} (verzoek ${d.verzoek.id}, ingediend door ${d.verzoek.verzoeker}).` });
+  b.push({
+    type: 'note',
+    text: `Gemaakt op ${datum(d.gemaaktOp)} naar aanleiding van uw verzoek van ${datum(d.verzoek.ontvangenOp)} (verzoek ${d.verzoek.id}, ingediend door ${d.verzoek.verzoeker}).`,
+  });
   if (d.verzoek.besluit === 'deels_toegewezen') {
-    b.push({ type: 'text', text: `Uw verzoek is gedeeltelijk toegewezen. ${d.verzoek.weigeringsgronden.join(' ')} ${d.verzoek.motivering ?? ''}` });
+    b.push({
+      type: 'text',
+      text: `Uw verzoek is gedeeltelijk toegewezen. ${d.verzoek.weigeringsgronden.join(' ')} ${d.verzoek.motivering ?? ''}`,
+    });
   }
   b.push({ type: 'heading', text: 'Uw gegevens' });
   b.push({ type: 'field', label: 'Naam', value: d.persoon.naam });
   b.push({ type: 'field', label: 'BSN', value: d.persoon.bsn ?? 'niet bekend' });
   b.push({ type: 'field', label: 'Geboortedatum', value: d.persoon.geboortedatum ?? 'niet bekend' });
-  b.push({ type: 'field', label: 'Geslacht', value: { V: 'vrouw', M: 'man', O: 'onbekend' }[d.persoon.geslacht] ?? d.persoon.geslacht });
+  b.push({
+    type: 'field',
+    label: 'Geslacht',
+    value: { V: 'vrouw', M: 'man', O: 'onbekend' }[d.persoon.geslacht] ?? d.persoon.geslacht,
+  });
   for (const h of d.huishoudens) b.push({ type: 'field', label: 'Adres', value: `${h.adres} (${h.rol})` });
   b.push({ type: 'heading', text: `Meldingen (${d.meldingen.length})` });
   if (d.meldingen.length === 0) b.push({ type: 'text', text: 'Er zijn geen meldingen over u vastgelegd.' });
@@ -195,33 +290,89 @@ export function dossierPdf(d: Dossier): Buffer {
     b.push({ type: 'field', label: 'Stand', value: m.status });
     b.push({ type: 'field', label: 'Uw rol', value: m.uwRol });
     b.push({ type: 'field', label: 'Binnengekomen via', value: m.binnenkomst });
-    b.push({ type: 'field', label: 'Melder', value: m.melder.afgeschermd ? m.melder.toelichting! : [m.melder.naam, m.melder.functie, m.melder.organisatie, m.melder.hoedanigheid].filter(Boolean).join(', ') });
+    b.push({
+      type: 'field',
+      label: 'Melder',
+      value: m.melder.afgeschermd
+        ? m.melder.toelichting!
+        : [m.melder.naam, m.melder.functie, m.melder.organisatie, m.melder.hoedanigheid].filter(Boolean).join(', '),
+    });
     b.push({ type: 'field', label: 'Aanleiding', value: m.aanleiding.join(', ') });
     if (m.aard.length) b.push({ type: 'field', label: 'Aard', value: m.aard.join(', ') });
     b.push({ type: 'field', label: 'Omschrijving', value: m.omschrijving ?? '–' });
-    if (m.andereBetrokkenen) b.push({ type: 'field', label: 'Andere betrokkenen', value: `${m.andereBetrokkenen} (gegevens afgeschermd)` });
-    if (m.beoordeling) b.push({ type: 'field', label: 'Veiligheidsbeoordeling', value: `${datum(m.beoordeling.vastgesteldOp)}: ${m.beoordeling.uitkomst}. ${m.beoordeling.motivering ?? ''}` });
+    if (m.andereBetrokkenen)
+      b.push({ type: 'field', label: 'Andere betrokkenen', value: `${m.andereBetrokkenen} (gegevens afgeschermd)` });
+    if (m.beoordeling)
+      b.push({
+        type: 'field',
+        label: 'Veiligheidsbeoordeling',
+        value: `${datum(m.beoordeling.vastgesteldOp)}: ${m.beoordeling.uitkomst}. ${m.beoordeling.motivering ?? ''}`,
+      });
     if (m.dienst) {
-      b.push({ type: 'field', label: `Dienst ${m.dienst.soort}`, value: `gestart ${datum(m.dienst.gestartOp)}${m.dienst.afgeslotenOp ? `, afgerond ${datum(m.dienst.afgeslotenOp)}` : ''}` });
-      for (const v of m.dienst.veiligheidsvoorwaarden) b.push({ type: 'field', label: 'Veiligheidsvoorwaarde', value: v });
-      for (const u of m.dienst.onderzoekUitkomsten) b.push({ type: 'field', label: 'Uitkomst onderzoek', value: `${u.type}: ${u.uitkomst}` });
+      b.push({
+        type: 'field',
+        label: `Dienst ${m.dienst.soort}`,
+        value: `gestart ${datum(m.dienst.gestartOp)}${m.dienst.afgeslotenOp ? `, afgerond ${datum(m.dienst.afgeslotenOp)}` : ''}`,
+      });
+      for (const v of m.dienst.veiligheidsvoorwaarden)
+        b.push({ type: 'field', label: 'Veiligheidsvoorwaarde', value: v });
+      for (const u of m.dienst.onderzoekUitkomsten)
+        b.push({ type: 'field', label: 'Uitkomst onderzoek', value: `${u.type}: ${u.uitkomst}` });
     }
-    if (m.overdracht) b.push({ type: 'field', label: 'Overgedragen', value: `${datum(m.overdracht.overgedragenOp)} aan ${m.overdracht.ontvanger} (${m.overdracht.soortOntvanger})${m.overdracht.monitoringAfspraken ? `. Afspraken: ${m.overdracht.monitoringAfspraken}` : ''}` });
-    for (const x of m.monitoringcontacten) b.push({ type: 'field', label: 'Monitoringcontact', value: `${datum(x.gedaanOp)}: hulp gestart ${x.hulpGestart}, veilig ${x.veilig}. ${x.bevindingen ?? ''}` });
-    for (const x of m.rvdkVerzoeken) b.push({ type: 'field', label: 'Verzoek aan de Raad voor de Kinderbescherming', value: `${datum(x.verzochtOp)}: ${x.motivering ?? ''}` });
-    if (m.informering) b.push({ type: 'field', label: 'U bent geïnformeerd', value: m.informering.geinformeerdOp ? `${datum(m.informering.geinformeerdOp)}${m.informering.wijze ? ` (${m.informering.wijze})` : ''}` : 'nog niet' });
-    if (m.terugkoppelingAanMelder === 'afgeschermd') b.push({ type: 'field', label: 'Terugkoppeling aan melder', value: 'afgeschermd' });
-    else for (const t of m.terugkoppelingAanMelder) b.push({ type: 'field', label: 'Terugkoppeling aan melder', value: `${datum(t.gedaanOp)}: ${t.inhoud ?? ''}` });
-    if (m.afsluiting) b.push({ type: 'field', label: 'Afgesloten', value: `${datum(m.afsluiting.afgeslotenOp)}: ${m.afsluiting.reden}${m.afsluiting.toelichting ? `. ${m.afsluiting.toelichting}` : ''}` });
+    if (m.overdracht)
+      b.push({
+        type: 'field',
+        label: 'Overgedragen',
+        value: `${datum(m.overdracht.overgedragenOp)} aan ${m.overdracht.ontvanger} (${m.overdracht.soortOntvanger})${m.overdracht.monitoringAfspraken ? `. Afspraken: ${m.overdracht.monitoringAfspraken}` : ''}`,
+      });
+    for (const x of m.monitoringcontacten)
+      b.push({
+        type: 'field',
+        label: 'Monitoringcontact',
+        value: `${datum(x.gedaanOp)}: hulp gestart ${x.hulpGestart}, veilig ${x.veilig}. ${x.bevindingen ?? ''}`,
+      });
+    for (const x of m.rvdkVerzoeken)
+      b.push({
+        type: 'field',
+        label: 'Verzoek aan de Raad voor de Kinderbescherming',
+        value: `${datum(x.verzochtOp)}: ${x.motivering ?? ''}`,
+      });
+    if (m.informering)
+      b.push({
+        type: 'field',
+        label: 'U bent geïnformeerd',
+        value: m.informering.geinformeerdOp
+          ? `${datum(m.informering.geinformeerdOp)}${m.informering.wijze ? ` (${m.informering.wijze})` : ''}`
+          : 'nog niet',
+      });
+    if (m.terugkoppelingAanMelder === 'afgeschermd')
+      b.push({ type: 'field', label: 'Terugkoppeling aan melder', value: 'afgeschermd' });
+    else
+      for (const t of m.terugkoppelingAanMelder)
+        b.push({ type: 'field', label: 'Terugkoppeling aan melder', value: `${datum(t.gedaanOp)}: ${t.inhoud ?? ''}` });
+    if (m.afsluiting)
+      b.push({
+        type: 'field',
+        label: 'Afgesloten',
+        value: `${datum(m.afsluiting.afgeslotenOp)}: ${m.afsluiting.reden}${m.afsluiting.toelichting ? `. ${m.afsluiting.toelichting}` : ''}`,
+      });
   }
   if (d.correcties.length) {
     b.push({ type: 'heading', text: 'Gecorrigeerde gegevens' });
-    for (const c of d.correcties) b.push({ type: 'field', label: `${c.veld} (${datum(c.op)})`, value: `${c.oudeWaarde ?? '(leeg)'} → ${c.nieuweWaarde ?? '(leeg)'}` });
+    for (const c of d.correcties)
+      b.push({
+        type: 'field',
+        label: `${c.veld} (${datum(c.op)})`,
+        value: `${c.oudeWaarde ?? '(leeg)'} → ${c.nieuweWaarde ?? '(leeg)'}`,
+      });
   }
   b.push({ type: 'heading', text: 'Wat is afgeschermd' });
   for (const a of d.afgeschermd) b.push({ type: 'text', text: a });
   b.push({ type: 'heading', text: 'Uw rechten' });
-  b.push({ type: 'text', text: 'U kunt vragen om onjuiste gegevens te corrigeren, om een verklaring toe te voegen, en om vernietiging van uw gegevens (artikel 5.3.5 Wmo 2015). Op een verzoek om vernietiging wordt binnen drie maanden beslist. Wilt u weten wie uw gegevens heeft ingezien, vraag dan om een overzicht van de toegang tot uw dossier.' });
+  b.push({
+    type: 'text',
+    text: 'U kunt vragen om onjuiste gegevens te corrigeren, om een verklaring toe te voegen, en om vernietiging van uw gegevens (artikel 5.3.5 Wmo 2015). Op een verzoek om vernietiging wordt binnen drie maanden beslist. Wilt u weten wie uw gegevens heeft ingezien, vraag dan om een overzicht van de toegang tot uw dossier.',
+  });
   return renderPdf({
     title: `${soort} dossier — ${d.persoon.naam}`,
     subject: `${soort} op grond van artikel 5.3.2 Wmo 2015`,

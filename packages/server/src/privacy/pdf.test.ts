@@ -36,21 +36,32 @@ describe('renderPdf', () => {
 
   it('wraps long text within the page and breaks onto new pages, numbering each', () => {
     const long = Array.from({ length: 400 }, (_, i) => `woord${i}`).join(' ');
-    const pdf = renderPdf({ title: 't', footer: 'f', blocks: Array.from({ length: 6 }, () => ({ type: 'text' as const, text: long })) });
+    const pdf = renderPdf({
+      title: 't',
+      footer: 'f',
+      blocks: Array.from({ length: 6 }, () => ({ type: 'text' as const, text: long })),
+    });
     const st = checkPdfStructure(pdf);
     expect(st.pages).toBeGreaterThan(2);
     const text = pdfText(pdf);
     expect(text).toContain(`pagina ${st.pages} van ${st.pages}`);
     // Every word is there exactly six times, none cut in half.
-    for (const w of ['woord0', 'woord199', 'woord399']) expect(text.split(/\s+/).filter((x) => x === w)).toHaveLength(6);
+    for (const w of ['woord0', 'woord199', 'woord399'])
+      expect(text.split(/\s+/).filter((x) => x === w)).toHaveLength(6);
     for (const line of wrap(long, 483, 10)) expect(textWidth(line, 10)).toBeLessThanOrEqual(483);
   });
 });
 
 describe('redactor', () => {
   it('redacts a name in other spacing and case, a phone number written differently, an e-mail address', () => {
-    const r = redactor({ names: nameTerms('Mirjam Quaedvlieg'), numbers: ['020 555 0143'], emails: ['m.quaedvlieg@voorbeeld.nl'] });
-    const out = r('Gebeld door MIRJAM  quaedvlieg (tel. 020-5550143, +31 20 555 01 43, M.Quaedvlieg@voorbeeld.nl); Quaedvlieg wil anoniem blijven.')!;
+    const r = redactor({
+      names: nameTerms('Mirjam Quaedvlieg'),
+      numbers: ['020 555 0143'],
+      emails: ['m.quaedvlieg@voorbeeld.nl'],
+    });
+    const out = r(
+      'Gebeld door MIRJAM  quaedvlieg (tel. 020-5550143, +31 20 555 01 43, M.Quaedvlieg@voorbeeld.nl); Quaedvlieg wil anoniem blijven.',
+    )!;
     expect(out).not.toMatch(/quaedvlieg/i);
     expect(out.replace(/\D/g, '')).not.toContain('5550143');
     expect(out).toContain('Gebeld door [afgeschermd]');
@@ -58,14 +69,20 @@ describe('redactor', () => {
     expect(r('Mirjamstraat 12, 1053 AB')).toBe('Mirjamstraat 12, 1053 AB');
   });
 
-  it('does not treat tussenvoegsels or the person\'s own surname as a name to redact', () => {
+  it("does not treat tussenvoegsels or the person's own surname as a name to redact", () => {
     expect(nameTerms('Yara van der Tahiri', ['Tahiri'])).toEqual(['Yara van der Tahiri', 'Yara']);
     const r = redactor({ names: nameTerms('Yara van der Tahiri', ['Tahiri']) });
-    expect(r('Yara en haar moeder mevrouw Tahiri wonen van der Hoek')).toBe('[afgeschermd] en haar moeder mevrouw Tahiri wonen van der Hoek');
+    expect(r('Yara en haar moeder mevrouw Tahiri wonen van der Hoek')).toBe(
+      '[afgeschermd] en haar moeder mevrouw Tahiri wonen van der Hoek',
+    );
   });
 
   it('redactDeep reaches every string in nested values and keeps other types', () => {
     const r = redactor({ names: ['Quaedvlieg'] });
-    expect(redactDeep({ a: ['Quaedvlieg belt', { b: 'quaedvlieg' }], n: 3, x: null }, r)).toEqual({ a: ['[afgeschermd] belt', { b: '[afgeschermd]' }], n: 3, x: null });
+    expect(redactDeep({ a: ['Quaedvlieg belt', { b: 'quaedvlieg' }], n: 3, x: null }, r)).toEqual({
+      a: ['[afgeschermd] belt', { b: '[afgeschermd]' }],
+      n: 3,
+      x: null,
+    });
   });
 });

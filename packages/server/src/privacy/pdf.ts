@@ -32,15 +32,42 @@ const LABEL_W = 160;
 
 // Helvetica advance widths (1/1000 em) for the characters 32..126 (Adobe AFM).
 const HELVETICA = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278,
-  500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556,
-  500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
+  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
+  260, 334, 584,
 ];
 
 // WinAnsiEncoding bytes 0x80..0x9F (the rest of 0xA0..0xFF equals Latin-1).
 const WIN_ANSI_HIGH: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e,
-  0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
 };
 const WIN_ANSI_BACK = new Map(Object.entries(WIN_ANSI_HIGH).map(([u, b]) => [b, Number(u)]));
 
@@ -203,12 +230,15 @@ export function renderPdf(doc: PdfDocument): Buffer {
   pages.forEach((lines, i) => {
     const ops: string[] = [];
     const text = (font: string, size: number, x: number, y: number, s: string, grey = false) =>
-      ops.push(`BT ${grey ? '0.35 g ' : ''}/${font} ${size} Tf ${x.toFixed(2)} ${y.toFixed(2)} Td ${pdfString(s)} Tj ET${grey ? ' 0 g' : ''}`);
+      ops.push(
+        `BT ${grey ? '0.35 g ' : ''}/${font} ${size} Tf ${x.toFixed(2)} ${y.toFixed(2)} Td ${pdfString(s)} Tj ET${grey ? ' 0 g' : ''}`,
+      );
     if (doc.banner) text('F2', 9, MARGIN_X, PAGE_H - 40, doc.banner, true);
     for (const l of lines) text(l.font, l.size, l.x, l.y, l.text, l.grey);
     text('F1', 8, MARGIN_X, 36, `${doc.footer} — pagina ${i + 1} van ${n}`, true);
     const stream = ops.join('\n');
-    objects[pageObj(i)] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObj(i) + 1} 0 R >>`;
+    objects[pageObj(i)] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObj(i) + 1} 0 R >>`;
     objects[pageObj(i) + 1] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
   });
 
@@ -222,7 +252,11 @@ export function renderPdf(doc: PdfDocument): Buffer {
     parts.push(s);
     offset += Buffer.byteLength(s, 'latin1');
   }
-  const xref = [`xref\n0 ${objects.length}\n`, '0000000000 65535 f \n', ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${objects.length}\n`,
+    '0000000000 65535 f \n',
+    ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   parts.push(xref);
   parts.push(`trailer\n<< /Size ${objects.length} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${offset}\n%%EOF\n`);
   return Buffer.from(parts.join(''), 'latin1');
@@ -243,10 +277,12 @@ function unescapePdfString(s: string): string {
       out += String.fromCharCode(parseInt(oct, 8));
     } else out += ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[next] ?? next;
   }
-  return [...out].map((ch) => {
-    const b = ch.charCodeAt(0);
-    return String.fromCodePoint(WIN_ANSI_BACK.get(b) ?? b);
-  }).join('');
+  return [...out]
+    .map((ch) => {
+      const b = ch.charCodeAt(0);
+      return String.fromCodePoint(WIN_ANSI_BACK.get(b) ?? b);
+    })
+    .join('');
 }
 
 /** The text of a PDF made by renderPdf, one line per text operation (for checks and tests). */
@@ -255,7 +291,8 @@ export function pdfText(pdf: Buffer | string): string {
   const lines: string[] = [];
   for (const m of s.matchAll(/\(((?:\\[\s\S]|[^\\)])*)\)\s*Tj/g)) lines.push(unescapePdfString(m[1]!));
   // Document info strings (title, subject) are text a reader sees too.
-  for (const m of s.matchAll(/\/(?:Title|Subject) <FEFF([0-9A-F]*)>/g)) lines.push(Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'));
+  for (const m of s.matchAll(/\/(?:Title|Subject) <FEFF([0-9A-F]*)>/g))
+    lines.push(Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'));
   return lines.join('\n');
 }
 
@@ -273,7 +310,10 @@ export function pdfStructure(buf: Buffer): { problems: string[]; objects: number
   const m = startxref >= 0 ? /^xref\n0 (\d+)\n/.exec(s.slice(startxref)) : null;
   if (!m) return { problems: [...problems, 'startxref does not point to an xref table'], objects: 0, pages: 0 };
   const n = Number(m[1]);
-  const table = s.slice(startxref + m[0].length).split('\n').slice(0, n);
+  const table = s
+    .slice(startxref + m[0].length)
+    .split('\n')
+    .slice(0, n);
   if (table[0] !== '0000000000 65535 f ') problems.push('xref entry 0 is not the free head');
   for (let i = 1; i < n; i++) {
     const off = Number(table[i]?.slice(0, 10));

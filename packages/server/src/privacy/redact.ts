@@ -22,7 +22,8 @@ function phrasePattern(s: string): string {
 function digitsPattern(digits: string): string {
   const sep = '[\\s\\-.()/]*';
   const body = (d: string) => d.split('').join(sep);
-  if (digits.startsWith('0') && digits.length > 6) return `(?:${body(digits)}|(?:\\+|00)${sep}3${sep}1${sep}(?:\\(0\\))?${sep}${body(digits.slice(1))})`;
+  if (digits.startsWith('0') && digits.length > 6)
+    return `(?:${body(digits)}|(?:\\+|00)${sep}3${sep}1${sep}(?:\\(0\\))?${sep}${body(digits.slice(1))})`;
   return body(digits);
 }
 
@@ -39,7 +40,9 @@ export type Redactor = (text: string | null | undefined) => string | null;
 
 export function redactor(terms: RedactTerms, marker = AFGESCHERMD): Redactor {
   const patterns: string[] = [];
-  const names = [...new Set((terms.names ?? []).map((n) => (n ?? '').trim()).filter((n) => n.replace(/[^\p{L}]/gu, '').length >= 3))];
+  const names = [
+    ...new Set((terms.names ?? []).map((n) => (n ?? '').trim()).filter((n) => n.replace(/[^\p{L}]/gu, '').length >= 3)),
+  ];
   // Longest first, so a full name is replaced before its parts.
   names.sort((a, b) => b.length - a.length);
   for (const n of names) patterns.push(`${B_START}${phrasePattern(n)}${B_END}`);
@@ -66,12 +69,36 @@ export function redactDeep<T>(value: T, r: Redactor): T {
 }
 
 // Tussenvoegsels and other short words that are not a name by themselves.
-const PARTICLES = ['van', 'der', 'den', 'het', 'ter', 'ten', 'tot', 'uit', 'aan', 'bij', 'dos', 'das', 'del', 'von', 'zum', 'zur', 'mevrouw', 'meneer', 'dhr.', 'mw.', 'mevr.'];
+const PARTICLES = [
+  'van',
+  'der',
+  'den',
+  'het',
+  'ter',
+  'ten',
+  'tot',
+  'uit',
+  'aan',
+  'bij',
+  'dos',
+  'das',
+  'del',
+  'von',
+  'zum',
+  'zur',
+  'mevrouw',
+  'meneer',
+  'dhr.',
+  'mw.',
+  'mevr.',
+];
 
 /** Name parts of a melder or person worth searching for: the full name and each longer word. */
 export function nameTerms(fullName: string | null | undefined, exclude: Iterable<string> = []): string[] {
   if (!fullName) return [];
   const ex = new Set([...PARTICLES, ...[...exclude].map((x) => x.toLowerCase())]);
-  const words = fullName.split(/\s+/).filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 3 && !ex.has(w.toLowerCase()));
+  const words = fullName
+    .split(/\s+/)
+    .filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 3 && !ex.has(w.toLowerCase()));
   return [fullName, ...words];
 }

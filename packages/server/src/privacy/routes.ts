@@ -2,12 +2,18 @@
 // person's own overview, retention), rights of persons (inzage/afschrift, correction,
 // destruction on request) and dossier retention with legal hold. See docs/privacy.md.
 import { datumSchema, persoonZoekSchema, toLocalDate, volledigeNaam, type RechtenVanPersoon } from '@voordeur/domain';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { verifyAccessLog } from '../audit/index.ts';
 import { logRetentionReport } from '../audit/retention.ts';
-import { exportToegangslog, filterOmschrijving, toegangslogFilterSchema, toegangslogZoekSchema, toegangsoverzicht, zoekToegangslog } from '../audit/search.ts';
-import { casusIdOfMelding } from '../casus/service.ts';
+import {
+  exportToegangslog,
+  filterOmschrijving,
+  toegangslogFilterSchema,
+  toegangslogZoekSchema,
+  toegangsoverzicht,
+  zoekToegangslog,
+} from '../audit/search.ts';
+import { casusIdOfMelding } from '../casus/detail.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { idParams, route, type RouteDef } from '../http/route.ts';
 import type { Db } from '../db/index.ts';
@@ -16,8 +22,14 @@ import { decide } from '../policy/index.ts';
 import { casusAfdruk, casusAfdrukPdf, organisatieNaam, toegangsoverzichtPdf } from './afdruk.ts';
 import { bewaarRapport, blokkadeHistorie, hefBlokkadeOp, voerBewaartermijnUit, zetBlokkade } from './bewaartermijn.ts';
 import { privacyConfig } from './config.ts';
+import { casusIdVan } from './queries.ts';
 import { buildDossier, dossierPdf } from './dossier.ts';
-import { melderOpenbaarheidInputSchema, openbaarheidHistorie, openbaarheidPerMelding, recordOpenbaarheid } from './melder.ts';
+import {
+  melderOpenbaarheidInputSchema,
+  openbaarheidHistorie,
+  openbaarheidPerMelding,
+  recordOpenbaarheid,
+} from './melder.ts';
 import {
   beslisInzageverzoek,
   beslisVernietigingsverzoek,
@@ -48,12 +60,20 @@ const reden = z.object({ reden: z.string().trim().min(10, 'Minimaal 10 tekens').
 
 /** A casus by its id or by its casusnummer (2026-000123), as the privacy officer has it at hand. */
 const casusParams = z.object({
-  id: z.union([z.coerce.number().int().positive(), z.string().trim().regex(/^\d{4}-\d{6}$/, 'Een casus-id (getal) of casusnummer (JJJJ-NNNNNN)')]).describe('id of casusnummer (bijv. 2026-000123)'),
+  id: z
+    .union([
+      z.coerce.number().int().positive(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{4}-\d{6}$/, 'Een casus-id (getal) of casusnummer (JJJJ-NNNNNN)'),
+    ])
+    .describe('id of casusnummer (bijv. 2026-000123)'),
 });
 async function casusId(db: Db, idOfNummer: number | string): Promise<number> {
-  const r = typeof idOfNummer === 'number' ? await sql<{ id: number }>`select id from casus where id = ${idOfNummer}`.execute(db) : await sql<{ id: number }>`select id from casus where nummer = ${idOfNummer}`.execute(db);
-  if (!r.rows.length) throw notFound('Casus');
-  return r.rows[0]!.id;
+  const id = await casusIdVan(db, idOfNummer);
+  if (id === null) throw notFound('Casus');
+  return id;
 }
 
 function pdf(reply: { header(k: string, v: string): unknown }, name: string, body: Buffer): Buffer {
@@ -114,8 +134,15 @@ export function privacyRoutes(): RouteDef[] {
         c.audit.action('export');
         c.audit.clients(r.clientIds);
         c.audit.object('casus', c.params.id);
-        c.audit.purpose(r.melderGetoond ? 'afdruk casus, inclusief melder (openbaar besloten)' : 'afdruk casus, melder afgeschermd');
-        if (c.query.formaat === 'pdf') return pdf(c.reply, `casus-${r.afdruk.nummer}.pdf`, casusAfdrukPdf(r.afdruk, await organisatieNaam(c.db), now));
+        c.audit.purpose(
+          r.melderGetoond ? 'afdruk casus, inclusief melder (openbaar besloten)' : 'afdruk casus, melder afgeschermd',
+        );
+        if (c.query.formaat === 'pdf')
+          return pdf(
+            c.reply,
+            `casus-${r.afdruk.nummer}.pdf`,
+            casusAfdrukPdf(r.afdruk, await organisatieNaam(c.db), now),
+          );
         return r.afdruk;
       },
     }),
@@ -178,7 +205,8 @@ export function privacyRoutes(): RouteDef[] {
     route({
       method: 'GET',
       url: '/api/personen/:id/toegangsoverzicht',
-      summary: 'Wie heeft de gegevens van deze persoon ingezien: chronologisch overzicht voor een inzageverzoek (JSON of PDF)',
+      summary:
+        'Wie heeft de gegevens van deze persoon ingezien: chronologisch overzicht voor een inzageverzoek (JSON of PDF)',
       tags: ['rechten'],
       policy: { resource: 'rechten', action: 'read' },
       params: idParams,
@@ -199,7 +227,15 @@ export function privacyRoutes(): RouteDef[] {
         const persoon = { id, naam, vernietigd: await tombstone(c.db, id) };
         if (c.query.formaat === 'pdf') {
           c.audit.action('export');
-          return pdf(c.reply, `toegangsoverzicht-${id}.pdf`, toegangsoverzichtPdf({ persoon, regels, van: c.query.van, tot: c.query.tot }, await organisatieNaam(c.db), c.now()));
+          return pdf(
+            c.reply,
+            `toegangsoverzicht-${id}.pdf`,
+            toegangsoverzichtPdf(
+              { persoon, regels, van: c.query.van, tot: c.query.tot },
+              await organisatieNaam(c.db),
+              c.now(),
+            ),
+          );
         }
         return { persoon, van: c.query.van ?? null, tot: c.query.tot ?? null, regels };
       },
@@ -218,7 +254,16 @@ export function privacyRoutes(): RouteDef[] {
         c.audit.clients(r.map((p) => p.id));
         c.audit.object('persoon', null);
         c.audit.purpose('rechten van betrokkenen: persoon zoeken bij een verzoek');
-        return { kandidaten: r.map((p) => ({ id: p.id, naam: p.naam, bsn: p.bsn, geboortedatumLabel: p.geboortedatumLabel, score: p.score, redenen: p.redenen })) };
+        return {
+          kandidaten: r.map((p) => ({
+            id: p.id,
+            naam: p.naam,
+            bsn: p.bsn,
+            geboortedatumLabel: p.geboortedatumLabel,
+            score: p.score,
+            redenen: p.redenen,
+          })),
+        };
       },
     }),
     route({
@@ -260,7 +305,8 @@ export function privacyRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/personen/:id/inzageverzoeken',
-      summary: 'Verzoek om inzage of afschrift vastleggen (wie vroeg, wanneer); signalen voor mogelijke weigeringsgronden',
+      summary:
+        'Verzoek om inzage of afschrift vastleggen (wie vroeg, wanneer); signalen voor mogelijke weigeringsgronden',
       tags: ['rechten'],
       policy: { resource: 'rechten', action: 'create' },
       params: idParams,
@@ -290,7 +336,8 @@ export function privacyRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/inzageverzoeken/:id/besluit',
-      summary: 'Besluit op een verzoek om inzage of afschrift, met weigeringsgronden (Wmo 2015 art. 5.3.2) en motivering',
+      summary:
+        'Besluit op een verzoek om inzage of afschrift, met weigeringsgronden (Wmo 2015 art. 5.3.2) en motivering',
       tags: ['rechten'],
       policy: { resource: 'rechten', action: 'update' },
       params: idParams,
@@ -306,17 +353,27 @@ export function privacyRoutes(): RouteDef[] {
     route({
       method: 'GET',
       url: '/api/inzageverzoeken/:id/dossier',
-      summary: 'Het dossier van de betrokkene voor inzage/afschrift (JSON of PDF), gegevens van anderen en beschermde melder afgeschermd',
+      summary:
+        'Het dossier van de betrokkene voor inzage/afschrift (JSON of PDF), gegevens van anderen en beschermde melder afgeschermd',
       tags: ['rechten'],
       policy: { resource: 'rechten', action: 'export' },
       params: idParams,
-      query: z.object({ formaat, concept: z.enum(['true', 'false']).default('false').describe('true: concept om te beoordelen vóór het besluit') }),
+      query: z.object({
+        formaat,
+        concept: z.enum(['true', 'false']).default('false').describe('true: concept om te beoordelen vóór het besluit'),
+      }),
       handler: async (c) => {
         const now = c.now();
         const v = await getInzageverzoek(c.db, c.params.id, now);
         const concept = c.query.concept === 'true';
-        if (v.besluit === 'afgewezen') throw new HttpError(409, 'afgewezen', 'Het verzoek is afgewezen; er wordt geen dossier verstrekt');
-        if (!v.besluit && !concept) throw new HttpError(409, 'niet_besloten', 'Neem eerst een besluit over het verzoek, of vraag een concept op (concept=true)');
+        if (v.besluit === 'afgewezen')
+          throw new HttpError(409, 'afgewezen', 'Het verzoek is afgewezen; er wordt geen dossier verstrekt');
+        if (!v.besluit && !concept)
+          throw new HttpError(
+            409,
+            'niet_besloten',
+            'Neem eerst een besluit over het verzoek, of vraag een concept op (concept=true)',
+          );
         const d = await buildDossier(c.db, v.persoonId, v, now, { concept: concept || !v.besluit });
         c.audit.clients([v.persoonId]);
         c.audit.object('inzageverzoek', v.id);
@@ -383,7 +440,11 @@ export function privacyRoutes(): RouteDef[] {
         const v = await getVernietigingsverzoek(c.db, c.params.id, c.now());
         c.audit.clients([v.persoonId]);
         c.audit.object('vernietigingsverzoek', v.id);
-        return { ...v, vindplaatsen: v.uitgevoerdOp ? null : await vindplaatsen(c.db, v.persoonId), vernietigd: await tombstone(c.db, v.persoonId) };
+        return {
+          ...v,
+          vindplaatsen: v.uitgevoerdOp ? null : await vindplaatsen(c.db, v.persoonId),
+          vernietigd: await tombstone(c.db, v.persoonId),
+        };
       },
     }),
     route({
@@ -405,7 +466,8 @@ export function privacyRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/vernietigingsverzoeken/:id/uitvoeren',
-      summary: 'Toegewezen vernietiging uitvoeren: de persoonsgegevens verdwijnen overal; een grafsteen en het toegangslog blijven',
+      summary:
+        'Toegewezen vernietiging uitvoeren: de persoonsgegevens verdwijnen overal; een grafsteen en het toegangslog blijven',
       tags: ['rechten'],
       policy: { resource: 'rechten', action: 'delete' },
       params: idParams,
@@ -415,7 +477,12 @@ export function privacyRoutes(): RouteDef[] {
         c.audit.clients([r.verzoek.persoonId]);
         c.audit.object('persoon', r.verzoek.persoonId);
         c.audit.purpose(`vernietiging op verzoek ${r.verzoek.id} (Wmo 2015 art. 5.3.5)`);
-        return { verzoek: r.verzoek, vernietigd: await tombstone(c.db, r.verzoek.persoonId), verwijderd: r.resultaat.verwijderd, vrijeTekstVervangen: r.resultaat.vrijeTekst };
+        return {
+          verzoek: r.verzoek,
+          vernietigd: await tombstone(c.db, r.verzoek.persoonId),
+          verwijderd: r.resultaat.verwijderd,
+          vrijeTekstVervangen: r.resultaat.vrijeTekst,
+        };
       },
     }),
 
@@ -423,7 +490,8 @@ export function privacyRoutes(): RouteDef[] {
     route({
       method: 'GET',
       url: '/api/bewaartermijn/rapport',
-      summary: 'Bewaartermijnen: casussen die nu vernietigd worden, geblokkeerd zijn of binnenkort vervallen (proefrun, wijzigt niets)',
+      summary:
+        'Bewaartermijnen: casussen die nu vernietigd worden, geblokkeerd zijn of binnenkort vervallen (proefrun, wijzigt niets)',
       tags: ['bewaartermijn'],
       policy: { resource: 'rechten', action: 'read' },
       handler: async (c) => {
@@ -435,15 +503,20 @@ export function privacyRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/bewaartermijn/uitvoeren',
-      summary: 'Casussen uit het rapport vernietigen waarvan de bewaartermijn is verstreken (opnieuw gecontroleerd; blokkade gaat voor)',
+      summary:
+        'Casussen uit het rapport vernietigen waarvan de bewaartermijn is verstreken (opnieuw gecontroleerd; blokkade gaat voor)',
       tags: ['bewaartermijn'],
       policy: { resource: 'rechten', action: 'delete' },
-      body: z.object({ casusIds: z.array(z.number().int().positive()).min(1, 'Kies minstens één casus uit het rapport').max(1000) }),
+      body: z.object({
+        casusIds: z.array(z.number().int().positive()).min(1, 'Kies minstens één casus uit het rapport').max(1000),
+      }),
       handler: async (c) => {
         const r = await voerBewaartermijnUit(c.db, c.now(), privacyConfig(), c.user.id, c.body.casusIds);
         c.audit.clients(r.vernietigd.flatMap((x) => x.personenVernietigd));
         c.audit.object('casus', r.vernietigd.map((x) => x.casusId).join(',') || null);
-        c.audit.purpose(`bewaartermijn verstreken: ${r.vernietigd.length} casus(sen) vernietigd, ${r.geweigerd.length} geweigerd`);
+        c.audit.purpose(
+          `bewaartermijn verstreken: ${r.vernietigd.length} casus(sen) vernietigd, ${r.geweigerd.length} geweigerd`,
+        );
         return r;
       },
     }),

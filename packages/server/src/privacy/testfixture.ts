@@ -6,8 +6,18 @@ import { generateBsn } from '@voordeur/domain';
 import { expect } from 'vitest';
 import type { TestClient, TestEnv } from '../testing.ts';
 
-export const BURGER_MELDER = { naam: 'Mirjam Quaedvlieg', telefoon: '020 555 0143', email: 'm.quaedvlieg@voorbeeld.nl' };
-export const PROF_MELDER = { naam: 'dr. P. Oosterbeek', organisatie: 'Huisartsenpraktijk Oosterpark', functie: 'huisarts', telefoon: '020 555 0177', email: 'oosterbeek@praktijk.nl' };
+export const BURGER_MELDER = {
+  naam: 'Mirjam Quaedvlieg',
+  telefoon: '020 555 0143',
+  email: 'm.quaedvlieg@voorbeeld.nl',
+};
+export const PROF_MELDER = {
+  naam: 'dr. P. Oosterbeek',
+  organisatie: 'Huisartsenpraktijk Oosterpark',
+  functie: 'huisarts',
+  telefoon: '020 555 0177',
+  email: 'oosterbeek@praktijk.nl',
+};
 
 /** What must never leak: words and numbers of both melders' identities. */
 export const MELDER_NEEDLES = {
@@ -44,12 +54,33 @@ export async function buildScenario(env: TestEnv, seed = 71_000): Promise<Scenar
   const samiraBsn = generateBsn(seed + 1);
   const a = await bo.post('/api/meldingen', {
     binnenkomst: 'telefoon',
-    melder: { hoedanigheid: 'buurtbewoner', naam: BURGER_MELDER.naam, telefoon: BURGER_MELDER.telefoon, email: BURGER_MELDER.email, wilOnbekendBlijven: true },
-    huishouden: { straat: 'Wibautstraat', huisnummer: '150', postcode: '1091GR', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+    melder: {
+      hoedanigheid: 'buurtbewoner',
+      naam: BURGER_MELDER.naam,
+      telefoon: BURGER_MELDER.telefoon,
+      email: BURGER_MELDER.email,
+      wilOnbekendBlijven: true,
+    },
+    huishouden: {
+      straat: 'Wibautstraat',
+      huisnummer: '150',
+      postcode: '1091GR',
+      woonplaats: 'Amsterdam',
+      gemeenteCode: 'GM0363',
+    },
     regio: 'eigen',
     gemeenteCode: 'GM0363',
     betrokkenen: [
-      { persoon: { bsn: samiraBsn, voornamen: 'Samira', achternaam: 'Bennani', geboortedatum: '19880412', geslacht: 'V' }, rol: 'slachtoffer' },
+      {
+        persoon: {
+          bsn: samiraBsn,
+          voornamen: 'Samira',
+          achternaam: 'Bennani',
+          geboortedatum: '19880412',
+          geslacht: 'V',
+        },
+        rol: 'slachtoffer',
+      },
       { persoon: { voornamen: 'Yara', achternaam: 'Bennani', geboortedatum: '20190921', geslacht: 'V' }, rol: 'kind' },
     ],
     aanleiding: ['km_anders'],
@@ -70,7 +101,11 @@ export async function buildScenario(env: TestEnv, seed = 71_000): Promise<Scenar
     getoetstDoor: gw.userId,
   });
   expect(vb.status, JSON.stringify(vb.body)).toBe(200);
-  const tk = await bo.post(`/api/meldingen/${a.body.meldingId}/terugkoppeling`, { versie: vb.body.versie, moment: 'na_beoordeling', inhoud: 'Mevrouw Quaedvlieg gebeld op 020 555 0143: de melding is beoordeeld.' });
+  const tk = await bo.post(`/api/meldingen/${a.body.meldingId}/terugkoppeling`, {
+    versie: vb.body.versie,
+    moment: 'na_beoordeling',
+    inhoud: 'Mevrouw Quaedvlieg gebeld op 020 555 0143: de melding is beoordeeld.',
+  });
   expect(tk.status, JSON.stringify(tk.body)).toBe(200);
   v = tk.body.versie;
   const b = await bo.post('/api/meldingen', {
@@ -81,18 +116,34 @@ export async function buildScenario(env: TestEnv, seed = 71_000): Promise<Scenar
     gemeenteCode: 'GM0363',
     betrokkenen: [
       { persoonId: samira, rol: 'slachtoffer' },
-      { persoon: { voornamen: 'Karim', achternaam: 'Bennani', geboortedatum: '19850101', geslacht: 'M' }, rol: 'pleger' },
+      {
+        persoon: { voornamen: 'Karim', achternaam: 'Bennani', geboortedatum: '19850101', geslacht: 'M' },
+        rol: 'pleger',
+      },
     ],
     aanleiding: ['hg_anders'],
     aard: ['lichamelijke_mishandeling'],
-    omschrijving: 'Dr. Oosterbeek van Huisartsenpraktijk Oosterpark zag blauwe plekken bij Samira; Karim Bennani ontkent alles.',
+    omschrijving:
+      'Dr. Oosterbeek van Huisartsenpraktijk Oosterpark zag blauwe plekken bij Samira; Karim Bennani ontkent alles.',
   });
   expect(b.status, JSON.stringify(b.body)).toBe(201);
   expect(b.body.casusId).toBe(casusId);
   const karim = (b.body.persoonIds as number[]).find((p) => p !== samira)!;
-  const d = await bo.post(`/api/meldingen/${b.body.meldingId}/melder-openbaarheid`, { versie: await versie(bo, casusId), grond: 'gevaar_slachtoffer', toelichting: 'Pleger is agressief naar hulpverleners.' });
+  const d = await bo.post(`/api/meldingen/${b.body.meldingId}/melder-openbaarheid`, {
+    versie: await versie(bo, casusId),
+    grond: 'gevaar_slachtoffer',
+    toelichting: 'Pleger is agressief naar hulpverleners.',
+  });
   expect(d.status, JSON.stringify(d.body)).toBe(200);
-  const adv = await bo.post('/api/adviesvragen', { hoedanigheid: 'ow_basis', aanleiding: ['km_anders'], aard: [], regio: 'eigen', gemeenteCode: 'GM0363', vraag: 'Leerkracht twijfelt over signalen.', advies: 'Meldcode volgen.' });
+  const adv = await bo.post('/api/adviesvragen', {
+    hoedanigheid: 'ow_basis',
+    aanleiding: ['km_anders'],
+    aard: [],
+    regio: 'eigen',
+    gemeenteCode: 'GM0363',
+    vraag: 'Leerkracht twijfelt over signalen.',
+    advies: 'Meldcode volgen.',
+  });
   expect(adv.status, JSON.stringify(adv.body)).toBe(201);
   const casus = await bo.get(`/api/casussen/${casusId}`);
   return {

@@ -25,19 +25,37 @@ const OLD = 12; // entries 8 years old
 const RECENT = 3; // entries 4 years old
 
 const db = () => env.database.db;
-const lastLogId = async () => Number((await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(db())).rows[0]!.id ?? 0);
-const logSince = async (id: number) => (await sql<any>`select * from access_log where id > ${id} order by id`.execute(db())).rows;
-const count = async (t: string) => (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db())).rows[0]!.n;
+const lastLogId = async () =>
+  Number((await sql<{ id: number | null }>`select max(id) as id from access_log`.execute(db())).rows[0]!.id ?? 0);
+const logSince = async (id: number) =>
+  (await sql<any>`select * from access_log where id > ${id} order by id`.execute(db())).rows;
+const count = async (t: string) =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db())).rows[0]!.n;
 
 /** Entries written years ago (as a database restored from an old installation would hold). */
 async function appendBackdated(n: number, yearsAgo: number, clientId: number) {
-  let prev = (await sql<{ hash: string }>`select hash from access_log order by id desc limit 1`.execute(db())).rows[0]?.hash ?? GENESIS_HASH;
+  let prev =
+    (await sql<{ hash: string }>`select hash from access_log order by id desc limit 1`.execute(db())).rows[0]?.hash ??
+    GENESIS_HASH;
   for (let i = 0; i < n; i++) {
     const at = new Date(Date.now() - yearsAgo * YEAR + i * 60_000).toISOString();
-    const e = { at, userId: null, onBehalfOf: null, clientIds: [clientId], action: 'read', objectType: 'casus', objectId: '1', purpose: 'oud', route: 'GET /api/casussen/:id', outcome: 'success' };
+    const e = {
+      at,
+      userId: null,
+      onBehalfOf: null,
+      clientIds: [clientId],
+      action: 'read',
+      objectType: 'casus',
+      objectId: '1',
+      purpose: 'oud',
+      route: 'GET /api/casussen/:id',
+      outcome: 'success',
+    };
     const hash = entryHash(prev, e);
     await sql`insert into access_log (at, user_id, on_behalf_of, client_ids, action, object_type, object_id, purpose, route, outcome, prev_hash, hash)
-              values (${at}, null, null, ${[clientId]}, 'read', 'casus', '1', 'oud', 'GET /api/casussen/:id', 'success', ${prev}, ${hash})`.execute(db());
+              values (${at}, null, null, ${[clientId]}, 'read', 'casus', '1', 'oud', 'GET /api/casussen/:id', 'success', ${prev}, ${hash})`.execute(
+      db(),
+    );
     prev = hash;
   }
 }
@@ -70,15 +88,23 @@ describe('GET /api/toegangslog', () => {
     expect(reads.items.length).toBeGreaterThan(3);
     const p1 = await privacy.get(`/api/toegangslog?persoonId=${s.samira}&actie=read&limit=2`);
     const p2 = await privacy.get(`/api/toegangslog?persoonId=${s.samira}&actie=read&limit=2&offset=2`);
-    expect([...p1.body.items, ...p2.body.items].map((i: any) => i.id)).toEqual(reads.items.slice(0, 4).map((i: any) => i.id));
+    expect([...p1.body.items, ...p2.body.items].map((i: any) => i.id)).toEqual(
+      reads.items.slice(0, 4).map((i: any) => i.id),
+    );
     expect(p1.body).toMatchObject({ totaal: reads.totaal, limit: 2, offset: 0 });
 
     const byUser = await privacy.get(`/api/toegangslog?gebruikerId=${s.bo.userId}&actie=create&limit=500`);
     // The two meldingen and the adviesvraag of the scenario.
     expect(byUser.body.items.map((i: any) => i.objectType)).toEqual(['adviesvraag', 'melding', 'melding']);
-    expect(byUser.body.items.every((i: any) => i.gebruiker.id === s.bo.userId && i.actie === 'create' && i.gebruiker.naam === 'Youssef El Idrissi')).toBe(true);
+    expect(
+      byUser.body.items.every(
+        (i: any) => i.gebruiker.id === s.bo.userId && i.actie === 'create' && i.gebruiker.naam === 'Youssef El Idrissi',
+      ),
+    ).toBe(true);
     const denied = await privacy.get(`/api/toegangslog?uitkomst=denied&gebruikerId=${beleid.userId}`);
-    expect(denied.body.items).toEqual([expect.objectContaining({ route: 'GET /api/casussen/:id', uitkomst: 'denied', clientIds: [] })]);
+    expect(denied.body.items).toEqual([
+      expect.objectContaining({ route: 'GET /api/casussen/:id', uitkomst: 'denied', clientIds: [] }),
+    ]);
 
     const y8 = new Date(Date.now() - 8 * YEAR).toISOString().slice(0, 10);
     const old = await privacy.get(`/api/toegangslog?van=${y8}&tot=${y8}`);
@@ -92,7 +118,13 @@ describe('GET /api/toegangslog', () => {
     const r = await privacy.get(`/api/toegangslog?persoonId=${s.karim}&limit=5`);
     const rows = await logSince(before);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ user_id: privacy.userId, action: 'search', object_type: 'toegangslog', purpose: `toegangslog doorzoeken: persoonId=${s.karim}`, outcome: 'success' });
+    expect(rows[0]).toMatchObject({
+      user_id: privacy.userId,
+      action: 'search',
+      object_type: 'toegangslog',
+      purpose: `toegangslog doorzoeken: persoonId=${s.karim}`,
+      outcome: 'success',
+    });
     const returned = new Set<number>([s.karim, ...r.body.items.flatMap((i: any) => i.clientIds)]);
     expect([...rows[0].client_ids].sort()).toEqual([...returned].sort());
     expect((await s.bo.get('/api/toegangslog')).status).toBe(403);
@@ -102,19 +134,34 @@ describe('GET /api/toegangslog', () => {
 
 describe('GET /api/toegangslog/export', () => {
   it('is a semicolon CSV of every matching entry, oldest first, and is logged as an export', async () => {
-    const n = (await sql<{ n: number }>`select count(*)::int as n from access_log where client_ids @> array[${s.yara}]::int[]`.execute(db())).rows[0]!.n;
+    const n = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from access_log where client_ids @> array[${s.yara}]::int[]`.execute(db())
+    ).rows[0]!.n;
     const before = await lastLogId();
     const r = await privacy.get(`/api/toegangslog/export?persoonId=${s.yara}`);
     expect(r.status).toBe(200);
-    const lines = (r.body as string).replace(/^\ufeff/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id;tijdstip;gebruiker_id;gebruiker;namens_id;namens;client_ids;actie;object_type;object_id;doel;route;uitkomst;prev_hash;hash');
+    const lines = (r.body as string)
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'id;tijdstip;gebruiker_id;gebruiker;namens_id;namens;client_ids;actie;object_type;object_id;doel;route;uitkomst;prev_hash;hash',
+    );
     expect(lines).toHaveLength(n + 1);
     const ids = lines.slice(1).map((l) => Number(l.split(';')[0]));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(lines.slice(1).every((l) => l.split(';')[6]!.split(' ').includes(String(s.yara)))).toBe(true);
     const rows = await logSince(before);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ user_id: privacy.userId, action: 'export', object_type: 'toegangslog', route: 'GET /api/toegangslog/export', outcome: 'success' });
+    expect(rows[0]).toMatchObject({
+      user_id: privacy.userId,
+      action: 'export',
+      object_type: 'toegangslog',
+      route: 'GET /api/toegangslog/export',
+      outcome: 'success',
+    });
     expect(rows[0].purpose).toBe(`export toegangslog (${n} regels): persoonId=${s.yara}`);
     expect(rows[0].client_ids).toContain(s.yara);
   });
@@ -129,14 +176,32 @@ describe('GET /api/personen/:id/toegangsoverzicht', () => {
     expect(r.body.persoon).toMatchObject({ id: s.yara, naam: 'Yara Bennani', vernietigd: null });
     const at = r.body.regels.map((x: any) => x.at);
     expect(at).toEqual([...at].sort());
-    expect(r.body.regels).toHaveLength((await sql<{ n: number }>`select count(*)::int as n from access_log where client_ids @> array[${s.yara}]::int[] and id <= ${before + 1}`.execute(db())).rows[0]!.n);
+    expect(r.body.regels).toHaveLength(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from access_log where client_ids @> array[${s.yara}]::int[] and id <= ${before + 1}`.execute(
+          db(),
+        )
+      ).rows[0]!.n,
+    );
     const view = r.body.regels[r.body.regels.length - 1];
-    expect(view).toMatchObject({ medewerker: { naam: 'Marieke Jansen', functie: 'Gedragswetenschapper' }, actie: 'read', actieLabel: 'ingezien', uitkomst: 'gelukt' });
+    expect(view).toMatchObject({
+      medewerker: { naam: 'Marieke Jansen', functie: 'Gedragswetenschapper' },
+      actie: 'read',
+      actieLabel: 'ingezien',
+      uitkomst: 'gelukt',
+    });
     expect(view.wat).toMatch(/^casus \(dossier\)/);
     // The overview names no other client.
     expect(JSON.stringify(r.body)).not.toMatch(/Samira|Karim|clientIds/);
     const rows = await logSince(before + 1);
-    expect(rows[0]).toMatchObject({ user_id: privacy.userId, client_ids: [s.yara], object_type: 'toegangsoverzicht', action: 'read' });
+    expect(rows[0]).toMatchObject({
+      user_id: privacy.userId,
+      client_ids: [s.yara],
+      object_type: 'toegangsoverzicht',
+      action: 'read',
+    });
   });
 
   it('as a PDF for the person; refused to case workers; 404 for an unknown person', async () => {
@@ -163,7 +228,11 @@ describe('log retention (archive-and-anchor)', () => {
     const n = await count('access_log');
     const r = await privacy.get('/api/toegangslog/bewaartermijn');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ bewaartermijnJaren: 5, teVerwijderen: { aantal: OLD, vanId: 1, totId: OLD }, anker: null });
+    expect(r.body).toMatchObject({
+      bewaartermijnJaren: 5,
+      teVerwijderen: { aantal: OLD, vanId: 1, totId: OLD },
+      anker: null,
+    });
     expect(await count('access_log')).toBe(n + 1); // only the entry of the report itself
     expect((await logRetentionReport(db(), new Date(), 10)).teVerwijderen).toBeNull();
   });
@@ -172,11 +241,15 @@ describe('log retention (archive-and-anchor)', () => {
     await expect(sql`delete from access_log where id = 1`.execute(db())).rejects.toThrow(/append-only/);
     const young = (await sql<any>`select id, hash from access_log where id = ${OLD + 1}`.execute(db())).rows[0];
     await expect(
-      sql`insert into access_log_anker (first_id, last_id, last_hash, aantal, first_at, last_at, prev_hash, hash) values (1, ${young.id}, ${young.hash}, 13, now(), now(), ${GENESIS_HASH}, 'x')`.execute(db()),
+      sql`insert into access_log_anker (first_id, last_id, last_hash, aantal, first_at, last_at, prev_hash, hash) values (1, ${young.id}, ${young.hash}, 13, now(), now(), ${GENESIS_HASH}, 'x')`.execute(
+        db(),
+      ),
     ).rejects.toThrow(/younger than 5 years/);
     const old = (await sql<any>`select id from access_log where id = 3`.execute(db())).rows[0];
     await expect(
-      sql`insert into access_log_anker (first_id, last_id, last_hash, aantal, first_at, last_at, prev_hash, hash) values (1, ${old.id}, ${'0'.repeat(64)}, 3, now(), now(), ${GENESIS_HASH}, 'x')`.execute(db()),
+      sql`insert into access_log_anker (first_id, last_id, last_hash, aantal, first_at, last_at, prev_hash, hash) values (1, ${old.id}, ${'0'.repeat(64)}, 3, now(), now(), ${GENESIS_HASH}, 'x')`.execute(
+        db(),
+      ),
     ).rejects.toThrow(/does not match/);
   });
 
@@ -186,33 +259,66 @@ describe('log retention (archive-and-anchor)', () => {
     const n = await count('access_log');
     expect(await auditPurgeCommand(db(), [], io)).toBe(2);
     expect(await auditPurgeCommand(db(), ['--dry-run'], io)).toBe(0);
-    expect(out[1]).toMatch(new RegExp(`^${OLD} of ${n} entries are older than 5 years \\(ids 1–${OLD},.*nothing removed \\(dry run\\)$`));
+    expect(out[1]).toMatch(
+      new RegExp(`^${OLD} of ${n} entries are older than 5 years \\(ids 1–${OLD},.*nothing removed \\(dry run\\)$`),
+    );
     expect(await count('access_log')).toBe(n);
   });
 
   it('a purge archives and removes only the old prefix; the chain verifies from the anchor and keeps growing', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vd-archief-')), 'toegangslog-archief.jsonl');
     const out: string[] = [];
-    expect(await auditPurgeCommand(db(), ['--archive', file], { log: (x) => out.push(x), error: (x) => out.push(x) })).toBe(0);
+    expect(
+      await auditPurgeCommand(db(), ['--archive', file], { log: (x) => out.push(x), error: (x) => out.push(x) }),
+    ).toBe(0);
     const text = fs.readFileSync(file, 'utf8');
-    const archived = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const archived = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(archived.map((x) => x.id)).toEqual(Array.from({ length: OLD }, (_, i) => i + 1));
     const [r] = await anchors(db());
     // The anchor holds the sha256 of the archive file exactly as written.
-    expect(r).toMatchObject({ firstId: 1, lastId: OLD, aantal: OLD, lastHash: archived[OLD - 1].hash, archiefSha256: createHash('sha256').update(text).digest('hex') });
+    expect(r).toMatchObject({
+      firstId: 1,
+      lastId: OLD,
+      aantal: OLD,
+      lastHash: archived[OLD - 1].hash,
+      archiefSha256: createHash('sha256').update(text).digest('hex'),
+    });
     expect(out[0]).toMatch(new RegExp(`^removed ${OLD} entries up to id ${OLD}; chain anchored`));
     // The archived entries verify on their own: each links to the one before, from genesis.
     let prev = GENESIS_HASH;
     for (const a of archived) {
       expect(a.prev_hash).toBe(prev);
-      expect(entryHash(prev, { at: a.at, userId: a.user_id, onBehalfOf: a.on_behalf_of, clientIds: a.client_ids, action: a.action, objectType: a.object_type, objectId: a.object_id, purpose: a.purpose, route: a.route, outcome: a.outcome })).toBe(a.hash);
+      expect(
+        entryHash(prev, {
+          at: a.at,
+          userId: a.user_id,
+          onBehalfOf: a.on_behalf_of,
+          clientIds: a.client_ids,
+          action: a.action,
+          objectType: a.object_type,
+          objectId: a.object_id,
+          purpose: a.purpose,
+          route: a.route,
+          outcome: a.outcome,
+        }),
+      ).toBe(a.hash);
       prev = a.hash;
     }
-    expect((await sql<{ n: number }>`select count(*)::int as n from access_log where id <= ${OLD}`.execute(db())).rows[0]!.n).toBe(0);
+    expect(
+      (await sql<{ n: number }>`select count(*)::int as n from access_log where id <= ${OLD}`.execute(db())).rows[0]!.n,
+    ).toBe(0);
     // The 4-year-old entries stay.
-    expect((await sql<{ n: number }>`select count(*)::int as n from access_log where purpose = 'oud'`.execute(db())).rows[0]!.n).toBe(RECENT);
+    expect(
+      (await sql<{ n: number }>`select count(*)::int as n from access_log where purpose = 'oud'`.execute(db())).rows[0]!
+        .n,
+    ).toBe(RECENT);
     // The purge is in the log itself.
-    const own = (await sql<any>`select * from access_log where object_type = 'toegangslog' and action = 'delete'`.execute(db())).rows;
+    const own = (
+      await sql<any>`select * from access_log where object_type = 'toegangslog' and action = 'delete'`.execute(db())
+    ).rows;
     expect(own).toHaveLength(1);
     expect(own[0]).toMatchObject({ object_id: `1-${OLD}`, route: 'voordeur audit purge' });
     const v = await verifyAccessLog(db());
@@ -233,13 +339,22 @@ describe('log retention (archive-and-anchor)', () => {
     try {
       const a = (await sql<any>`select * from access_log_anker`.execute(d)).rows[0];
       await sql`update access_log_anker set aantal = aantal - 1 where id = ${a.id}`.execute(d);
-      expect(await verifyAccessLog(d)).toMatchObject({ ok: false, problem: expect.stringMatching(/anchor .* altered/) });
+      expect(await verifyAccessLog(d)).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/anchor .* altered/),
+      });
       await sql`update access_log_anker set aantal = ${a.aantal} where id = ${a.id}`.execute(d);
       expect((await verifyAccessLog(d)).ok).toBe(true);
       // Without the anchor the remaining chain no longer starts at genesis.
       await sql`delete from access_log_anker where id = ${a.id}`.execute(d);
-      expect(await verifyAccessLog(d)).toMatchObject({ ok: false, firstBadId: OLD + 1, problem: expect.stringMatching(/removed or reordered/) });
-      await sql`insert into access_log_anker select ${sql.raw(Object.keys(a).join(', '))} from json_populate_record(null::access_log_anker, ${JSON.stringify(a)}::json)`.execute(d);
+      expect(await verifyAccessLog(d)).toMatchObject({
+        ok: false,
+        firstBadId: OLD + 1,
+        problem: expect.stringMatching(/removed or reordered/),
+      });
+      await sql`insert into access_log_anker select ${sql.raw(Object.keys(a).join(', '))} from json_populate_record(null::access_log_anker, ${JSON.stringify(a)}::json)`.execute(
+        d,
+      );
       expect((await verifyAccessLog(d)).ok).toBe(true);
       // Removing the first live entry breaks the chain at the next one.
       await sql`delete from access_log where id = ${OLD + 1}`.execute(d);

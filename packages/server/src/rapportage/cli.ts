@@ -15,7 +15,12 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /** Returns the exit code: 0 written (also with undeliverable records, which are listed), 2 usage error. */
-export async function cbsExportCommand(db: Db, args: string[], now: Date, out: { log: (s: string) => void; error: (s: string) => void } = console): Promise<number> {
+export async function cbsExportCommand(
+  db: Db,
+  args: string[],
+  now: Date,
+  out: { log: (s: string) => void; error: (s: string) => void } = console,
+): Promise<number> {
   const halfjaar = option(args, 'half-year');
   if (!halfjaar || !/^\d{4}H[12]$/.test(halfjaar)) {
     out.error(`usage: voordeur ${CBS_USAGE}`);
@@ -38,7 +43,9 @@ export async function cbsExportCommand(db: Db, args: string[], now: Date, out: {
     },
   ]);
   const a = r.aantallen;
-  out.log(`${file}: ${a.adviezen} adviezen, ${a.meldingen} meldingen, ${a.onderzoeken} onderzoeken, ${a.personen} personen (protocol ${r.protocol.versie}, ${r.periode.van} t/m ${r.periode.tot})`);
+  out.log(
+    `${file}: ${a.adviezen} adviezen, ${a.meldingen} meldingen, ${a.onderzoeken} onderzoeken, ${a.personen} personen (protocol ${r.protocol.versie}, ${r.periode.van} t/m ${r.periode.tot})`,
+  );
   for (const u of r.uitgesloten) out.log(`uitgesloten ${u.soort} ${u.nummer}: ${u.reden}`);
   if (r.nietLeverbaar.length) {
     out.error(`${r.nietLeverbaar.length} record(s) NIET geleverd — gegevens aanvullen en opnieuw exporteren:`);

@@ -106,7 +106,8 @@ export function bron(l: Lijsten, hoedanigheid: string): string {
   const { groep, subgroep } = melderGroep(l, hoedanigheid);
   if (groep === 'politie') return 'politie';
   if (groep === 'burger') return 'burgers';
-  if (groep === 'professional') return SECTOREN.some((s) => s.code === subgroep && s.code !== 'anders') ? subgroep : 'professional_anders';
+  if (groep === 'professional')
+    return SECTOREN.some((s) => s.code === subgroep && s.code !== 'anders') ? subgroep : 'professional_anders';
   return 'onbekend';
 }
 

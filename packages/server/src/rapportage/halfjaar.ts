@@ -9,6 +9,7 @@
 // against doorlooptijdWerkdagen on the raw instants.
 import {
   addDays,
+  dienstTermijnEinde,
   type BeoordelingDoorlooptijd,
   type DienstDoorlooptijd,
   type Doorlooptijd,
@@ -25,15 +26,41 @@ import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { HttpError } from '../http/errors.ts';
 import { kalender } from '../referentie/service.ts';
-import { AFHANDEL_GROEPEN, afhandelGroep, BURGER_GROEPEN, label, lijsten, MELDER_GROEPEN, melderGroep, SECTOREN, TYPE_GROEPEN, typeGroepen, type Lijsten } from './codes.ts';
+import {
+  AFHANDEL_GROEPEN,
+  afhandelGroep,
+  BURGER_GROEPEN,
+  label,
+  lijsten,
+  MELDER_GROEPEN,
+  melderGroep,
+  SECTOREN,
+  TYPE_GROEPEN,
+  typeGroepen,
+} from './codes.ts';
 import { Onderdrukker, type Cel } from './onderdrukking.ts';
 import { instantRange, maandenIn, type Periode } from './periode.ts';
 
 export const BEOORDELING_TERMIJN_WERKDAGEN = 5;
-export const DIENST_TERMIJN_DAGEN = 70;
+export const DIENST_TERMIJN_WEKEN = 10;
 const TZ = sql.raw(`'Europe/Amsterdam'`);
 
+/** x rounded half up to one decimal, for a value that is not an exact fraction of counts (monitoring bands). */
 export const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * teller ÷ noemer rounded half up to one decimal, exactly: computed on integers (no floating-point
+ * division before rounding, so 2,674 / 280 = 9.55 gives 9.6 and 189 / 140 = 1.35 gives 1.4). For
+ * non-negative integer counts and a positive integer noemer; every average, percentage and rate of
+ * the reports goes through here. The result is the nearest double to the decimal (e.g. 9.6).
+ */
+export function breuk1(teller: number, noemer: number): number {
+  if (!Number.isSafeInteger(teller) || !Number.isSafeInteger(noemer) || teller < 0 || noemer <= 0)
+    throw new RangeError(`breuk1: ${teller} / ${noemer} is geen breuk van tellingen`);
+  // round(10·t/n) half up = floor((20·t + n) / (2·n)), in BigInt so that no product can lose digits.
+  const tienden = (20n * BigInt(teller) + BigInt(noemer)) / (2n * BigInt(noemer));
+  return Number(tienden) / 10;
+}
 
 /**
  * One report query in its own transaction (the queries still run side by side on their own
@@ -63,7 +90,7 @@ export function werkdagTeller(k: WerkdagKalender, dagen: LocalDate[]): (o: Local
     if (d > max) max = d;
   }
   const cum = new Map<LocalDate, number>([[min, 0]]);
-  for (let d = min, n = 0; d < max; ) {
+  for (let d = min, n = 0; d < max;) {
     d = addDays(d, 1);
     if (k.isWerkdag(d)) n++;
     cum.set(d, n);
@@ -77,12 +104,50 @@ export function werkdagTeller(k: WerkdagKalender, dagen: LocalDate[]): (o: Local
 }
 
 /** Day number of a valid 'YYYY-MM-DD' (days since 1970-01-01), without validation: for dates from SQL. */
-const dagNr = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+const dagNr = (d: string) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
 
-export const pct = (a: number, n: number) => (n > 0 ? r1((100 * a) / n) : null);
+export const pct = (a: number, n: number) => (n > 0 ? breuk1(100 * a, n) : null);
 
-function verdeling(n: number, items: ReadonlyArray<{ code: string; label: string }>, tel: Map<string, number>): Verdeling {
-  return { n, items: items.map((i) => ({ code: i.code, label: i.label, aantal: tel.get(i.code) ?? 0, percentage: pct(tel.get(i.code) ?? 0, n) })) };
+/** Sums of one doorlooptijd figure: `n` items, `som` of their durations, `binnen` of them within the term. */
+export interface DoorlooptijdSom {
+  n: number;
+  som: number;
+  binnen: number;
+}
+
+/** Werkdagen to the beoordeling: average = som ÷ n werkdagen, rounded half up exactly. */
+export const beoordelingDoorlooptijd = (a: DoorlooptijdSom): BeoordelingDoorlooptijd => ({
+  n: a.n,
+  gemiddeldWerkdagen: a.n ? breuk1(a.som, a.n) : null,
+  binnenTermijn: a.binnen,
+  buitenTermijn: a.n - a.binnen,
+  percentageBinnenTermijn: pct(a.binnen, a.n),
+});
+
+/** Diensten: `som` in calendar days; average weeks = som ÷ (7 × n), rounded half up exactly (one division). */
+export const dienstDoorlooptijd = (a: DoorlooptijdSom): DienstDoorlooptijd => ({
+  n: a.n,
+  gemiddeldWeken: a.n ? breuk1(a.som, 7 * a.n) : null,
+  binnenTermijn: a.binnen,
+  buitenTermijn: a.n - a.binnen,
+  percentageBinnenTermijn: pct(a.binnen, a.n),
+});
+
+function verdeling(
+  n: number,
+  items: ReadonlyArray<{ code: string; label: string }>,
+  tel: Map<string, number>,
+): Verdeling {
+  return {
+    n,
+    items: items.map((i) => ({
+      code: i.code,
+      label: i.label,
+      aantal: tel.get(i.code) ?? 0,
+      percentage: pct(tel.get(i.code) ?? 0, n),
+    })),
+  };
 }
 
 const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
@@ -95,15 +160,24 @@ const kindKeys = (metKinderen: boolean): KindGroep[] => ['totaal', metKinderen ?
  * one have no figures yet, so they are left out of every per-month series and named in
  * `periode.lopend.nogNiet` (never reported as 0).
  */
-export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: string | null; drempel: number; vandaag?: LocalDate }): Promise<HalfjaarRapport> {
+export async function halfjaarRapport(
+  db: Db,
+  p: Periode,
+  opts: { gemeente?: string | null; drempel: number; vandaag?: LocalDate },
+): Promise<HalfjaarRapport> {
   const l = await lijsten(db);
   const k = await kalender(db);
   const { start, end } = instantRange(p.van, p.tot);
-  const gemeenten = (await sql<{ code: string; naam: string }>`select code, naam from gemeente order by naam`.execute(db)).rows;
+  const gemeenten = (
+    await sql<{ code: string; naam: string }>`select code, naam from gemeente order by naam`.execute(db)
+  ).rows;
   let gemeente: { code: string; naam: string } | null = null;
   if (opts.gemeente) {
     gemeente = gemeenten.find((g) => g.code === opts.gemeente) ?? null;
-    if (!gemeente) throw new HttpError(400, 'validatie', `Gemeente ${opts.gemeente} hoort niet bij deze Veilig Thuis-regio`, { fields: [{ field: 'query.gemeente', rule: 'bestaat', message: `Onbekende gemeente ${opts.gemeente}` }] });
+    if (!gemeente)
+      throw new HttpError(400, 'validatie', `Gemeente ${opts.gemeente} hoort niet bij deze Veilig Thuis-regio`, {
+        fields: [{ field: 'query.gemeente', rule: 'bestaat', message: `Onbekende gemeente ${opts.gemeente}` }],
+      });
   }
   const gm = gemeente ? sql`and m.gemeente_code = ${gemeente.code}` : sql``;
   const gmA = gemeente ? sql`and a.gemeente_code = ${gemeente.code}` : sql``;
@@ -116,7 +190,8 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   // through melding_feiten (index-only lookups), and only where a melding column is needed.
   const dagM = sql.raw(`(m.ontvangen_op at time zone 'Europe/Amsterdam')::date`);
   const dagB = sql.raw(`(vb.vastgesteld_op at time zone 'Europe/Amsterdam')::date`);
-  const joinM = (col: string) => (gemeente ? sql`join melding m on m.id = ${sql.raw(col)} and m.gemeente_code = ${gemeente.code}` : sql``);
+  const joinM = (col: string) =>
+    gemeente ? sql`join melding m on m.id = ${sql.raw(col)} and m.gemeente_code = ${gemeente.code}` : sql``;
   const inPeriode = sql`m.ontvangen_op >= ${start} and m.ontvangen_op < ${end} ${gm}`;
   // The period's meldingen are read once (materialized) and grouped three ways: instroom (k = 'i'),
   // aanleiding ('a') and melder ('h'). Likewise the beoordelingen with their melding, once, for the
@@ -124,7 +199,16 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   // mostly not all-visible (open meldingen change every day), so every index entry read costs a
   // heap visit: reading them once instead of three / two times is most of the report's time.
   const [meldingRijen, advies, beoordelingRijen, diensten, afhandelingRijen, tellingen] = await Promise.all([
-    q<{ k: 'i' | 'a' | 'h'; gemeente_code: string | null; regio: string; met_kinderen: boolean; dag: string; aanleiding: string[]; hoedanigheid: string; n: number }>(sql`
+    q<{
+      k: 'i' | 'a' | 'h';
+      gemeente_code: string | null;
+      regio: string;
+      met_kinderen: boolean;
+      dag: string;
+      aanleiding: string[];
+      hoedanigheid: string;
+      n: number;
+    }>(sql`
       with p as materialized (
         select m.gemeente_code, m.regio, m.met_kinderen, ${dagM} as dag, m.aanleiding, m.melder_hoedanigheid from melding m where ${inPeriode})
       select 'i' as k, gemeente_code, regio, met_kinderen, dag, null::text[] as aanleiding, null::text as hoedanigheid, count(*)::int as n from p group by 2, 3, 4, 5
@@ -152,7 +236,14 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       cross join lateral (select ${dagB} as b from veiligheidsbeoordeling vb where vb.melding_id = d.melding_id offset 0) vb
       where d.afgesloten_op >= ${start} and d.afgesloten_op < ${end}
       group by 1, 2, 3`),
-    q<{ soort: 'overdracht' | 'afsluiting' | null; code: string; moment: string; reeds_bekend: boolean | null; n: number; casussen: number | null }>(sql`
+    q<{
+      soort: 'overdracht' | 'afsluiting' | null;
+      code: string;
+      moment: string;
+      reeds_bekend: boolean | null;
+      n: number;
+      casussen: number | null;
+    }>(sql`
       with besluit as (
         select 'overdracht' as soort, o.ontvanger_type as code, o.moment, o.reeds_bekend, m.casus_id
         from overdracht o join melding m on m.id = o.melding_id
@@ -173,7 +264,13 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   const melders = meldingRijen.filter((r) => r.k === 'h');
   const beoordelingen = beoordelingRijen.filter((r) => r.k === 'u');
   const doorloop = beoordelingRijen.filter((r) => r.k === 'd');
-  const afhandeling = afhandelingRijen.filter((r) => r.soort !== null) as Array<{ soort: 'overdracht' | 'afsluiting'; code: string; moment: string; reeds_bekend: boolean | null; n: number }>;
+  const afhandeling = afhandelingRijen.filter((r) => r.soort !== null) as Array<{
+    soort: 'overdracht' | 'afsluiting';
+    code: string;
+    moment: string;
+    reeds_bekend: boolean | null;
+    n: number;
+  }>;
   const casussen = afhandelingRijen.filter((r) => r.soort === null).map((r) => ({ n: r.casussen ?? 0 }));
 
   const alleMaanden = maandenIn(p.van, p.tot);
@@ -181,10 +278,22 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   const maanden = lopend ? (opts.vandaag! < p.van ? [] : maandenIn(p.van, opts.vandaag!)) : alleMaanden;
 
   // ---- instroom
-  const mTot = { totaal: 0, metKinderen: 0, zonderKinderen: 0, eigenRegio: 0, andereRegio: 0, regioOnbekend: 0, eigenRegioGemeenteOnbekend: 0 };
+  const mTot = {
+    totaal: 0,
+    metKinderen: 0,
+    zonderKinderen: 0,
+    eigenRegio: 0,
+    andereRegio: 0,
+    regioOnbekend: 0,
+    eigenRegioGemeenteOnbekend: 0,
+  };
   const perMaand = new Map(maanden.map((m) => [m, { maand: m, totaal: 0, metKinderen: 0, zonderKinderen: 0 }]));
-  const perGm = new Map<string, { meldingen: number; metKinderen: number; zonderKinderen: number; adviesvragen: number }>();
-  const gmRow = (c: string) => perGm.get(c) ?? perGm.set(c, { meldingen: 0, metKinderen: 0, zonderKinderen: 0, adviesvragen: 0 }).get(c)!;
+  const perGm = new Map<
+    string,
+    { meldingen: number; metKinderen: number; zonderKinderen: number; adviesvragen: number }
+  >();
+  const gmRow = (c: string) =>
+    perGm.get(c) ?? perGm.set(c, { meldingen: 0, metKinderen: 0, zonderKinderen: 0, adviesvragen: 0 }).get(c)!;
   const bekend = new Set(gemeenten.map((g) => g.code));
   for (const r of instroom) {
     mTot.totaal += r.n;
@@ -222,8 +331,17 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
 
   // ---- per gemeente and per 1,000 households
   const telling = new Map(tellingen.map((t) => [t.gemeente_code, t]));
-  const per1000 = (n: number, hh: number) => (hh > 0 ? r1((1000 * n) / hh) : null);
-  const regio = { m: 0, met: 0, zonder: 0, hh: 0, hhMet: 0, hhZonder: 0, jaren: new Set<number>(), zonder_telling: [] as string[] };
+  const per1000 = (n: number, hh: number) => (hh > 0 ? breuk1(1000 * n, hh) : null);
+  const regio = {
+    m: 0,
+    met: 0,
+    zonder: 0,
+    hh: 0,
+    hhMet: 0,
+    hhZonder: 0,
+    jaren: new Set<number>(),
+    zonder_telling: [] as string[],
+  };
   const perGemeente: GemeenteRij[] = (gemeente ? [gemeente] : gemeenten).map((g) => {
     const c = perGm.get(g.code) ?? { meldingen: 0, metKinderen: 0, zonderKinderen: 0, adviesvragen: 0 };
     const t = telling.get(g.code);
@@ -240,15 +358,31 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       code: g.code,
       naam: g.naam,
       ...c,
-      huishoudens: t ? { jaar: t.jaar, totaal: t.totaal, metKinderen: t.met_kinderen, zonderKinderen: t.zonder_kinderen } : null,
-      per1000: t ? { totaal: per1000(c.meldingen, t.totaal), metKinderen: per1000(c.metKinderen, t.met_kinderen), zonderKinderen: per1000(c.zonderKinderen, t.zonder_kinderen) } : null,
+      huishoudens: t
+        ? { jaar: t.jaar, totaal: t.totaal, metKinderen: t.met_kinderen, zonderKinderen: t.zonder_kinderen }
+        : null,
+      per1000: t
+        ? {
+            totaal: per1000(c.meldingen, t.totaal),
+            metKinderen: per1000(c.metKinderen, t.met_kinderen),
+            zonderKinderen: per1000(c.zonderKinderen, t.zonder_kinderen),
+          }
+        : null,
     };
   });
 
   // ---- type geweld and melders, per group with / without children
-  const typeTel: Record<KindGroep, Map<string, number>> = { totaal: new Map(), metKinderen: new Map(), zonderKinderen: new Map() };
-  for (const r of aanleiding) for (const g of typeGroepen(l, r.aanleiding)) for (const kk of kindKeys(r.met_kinderen)) add(typeTel[kk], g, r.n);
-  const mel: Record<KindGroep, { n: number; groep: Map<string, number>; sector: Map<string, number>; burger: Map<string, number> }> = {
+  const typeTel: Record<KindGroep, Map<string, number>> = {
+    totaal: new Map(),
+    metKinderen: new Map(),
+    zonderKinderen: new Map(),
+  };
+  for (const r of aanleiding)
+    for (const g of typeGroepen(l, r.aanleiding)) for (const kk of kindKeys(r.met_kinderen)) add(typeTel[kk], g, r.n);
+  const mel: Record<
+    KindGroep,
+    { n: number; groep: Map<string, number>; sector: Map<string, number>; burger: Map<string, number> }
+  > = {
     totaal: { n: 0, groep: new Map(), sector: new Map(), burger: new Map() },
     metKinderen: { n: 0, groep: new Map(), sector: new Map(), burger: new Map() },
     zonderKinderen: { n: 0, groep: new Map(), sector: new Map(), burger: new Map() },
@@ -275,8 +409,15 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   };
 
   // ---- veiligheidsbeoordeling: outcomes and werkdagen
-  const uitkomsten = [...(l.get('beoordeling_uitkomst')?.values() ?? [])].map((i) => ({ code: i.code, label: i.label }));
-  const uitTel: Record<KindGroep, { n: number; m: Map<string, number> }> = { totaal: { n: 0, m: new Map() }, metKinderen: { n: 0, m: new Map() }, zonderKinderen: { n: 0, m: new Map() } };
+  const uitkomsten = [...(l.get('beoordeling_uitkomst')?.values() ?? [])].map((i) => ({
+    code: i.code,
+    label: i.label,
+  }));
+  const uitTel: Record<KindGroep, { n: number; m: Map<string, number> }> = {
+    totaal: { n: 0, m: new Map() },
+    metKinderen: { n: 0, m: new Map() },
+    zonderKinderen: { n: 0, m: new Map() },
+  };
   const acc = () => ({ n: 0, som: 0, binnen: 0 });
   const dlt = acc();
   const dltMaand = new Map(maanden.map((m) => [m, acc()]));
@@ -287,7 +428,10 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       add(uitTel[kk].m, r.uitkomst, r.n);
     }
   }
-  const werkdagen = werkdagTeller(k, doorloop.flatMap((r) => [r.o, r.b]));
+  const werkdagen = werkdagTeller(
+    k,
+    doorloop.flatMap((r) => [r.o, r.b]),
+  );
   for (const r of doorloop) {
     // = doorlooptijdWerkdagen(k, receivedAt, beoordeeldAt): werkdagen after the Amsterdam day of
     // receipt up to and including the Amsterdam day of the beoordeling (the days come from SQL).
@@ -301,24 +445,27 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
     }
     wdVerdeling.set(wd, (wdVerdeling.get(wd) ?? 0) + r.n);
   }
-  for (const u of uitTel.totaal.m.keys()) if (!uitkomsten.some((x) => x.code === u)) uitkomsten.push({ code: u, label: u });
-  const bdt = (a: { n: number; som: number; binnen: number }): BeoordelingDoorlooptijd => ({
-    n: a.n,
-    gemiddeldWerkdagen: a.n ? r1(a.som / a.n) : null,
-    binnenTermijn: a.binnen,
-    buitenTermijn: a.n - a.binnen,
-    percentageBinnenTermijn: pct(a.binnen, a.n),
-  });
+  for (const u of uitTel.totaal.m.keys())
+    if (!uitkomsten.some((x) => x.code === u)) uitkomsten.push({ code: u, label: u });
+  const bdt = beoordelingDoorlooptijd;
 
   // ---- diensten: weeks from beoordeling to closing
   const dd = acc();
   const ddMaand = new Map(maanden.map((m) => [m, acc()]));
-  const ddSoort = new Map([['voorwaarden_en_vervolg', acc()], ['onderzoek', acc()]]);
+  const ddSoort = new Map([
+    ['voorwaarden_en_vervolg', acc()],
+    ['onderzoek', acc()],
+  ]);
+  const dienstEinde = new Map<LocalDate, LocalDate>();
   for (const r of diensten) {
     // Calendar days from the day of the beoordeling to the day of closing; within the term when the
-    // closing day is at most 70 days later (the dienst clock: due = beoordeling day + 70).
+    // closing day is on or before the last day of the term: the day of the beoordeling + 70, run on
+    // to the next werkdag when that is a Saturday, Sunday or feestdag (Algemene termijnenwet art. 1)
+    // — the due day of the dienst clock itself (domain dienstTermijnEinde).
     const dagen = dagNr(r.a) - dagNr(r.b);
-    const binnen = dagen <= DIENST_TERMIJN_DAGEN ? r.n : 0;
+    let einde = dienstEinde.get(r.b);
+    if (einde === undefined) dienstEinde.set(r.b, (einde = dienstTermijnEinde(k, r.b, DIENST_TERMIJN_WEKEN)));
+    const binnen = r.a <= einde ? r.n : 0;
     for (const a of [dd, ddMaand.get(r.a.slice(0, 7)), ddSoort.get(r.soort)]) {
       if (!a) continue;
       a.n += r.n;
@@ -326,17 +473,21 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       a.binnen += binnen;
     }
   }
-  const ddt = (a: { n: number; som: number; binnen: number }): DienstDoorlooptijd => ({
-    n: a.n,
-    gemiddeldWeken: a.n ? r1(a.som / a.n / 7) : null,
-    binnenTermijn: a.binnen,
-    buitenTermijn: a.n - a.binnen,
-    percentageBinnenTermijn: pct(a.binnen, a.n),
-  });
-  const SOORT_LABEL: Record<string, string> = { voorwaarden_en_vervolg: 'Dienst Voorwaarden en Vervolg', onderzoek: 'Dienst Onderzoek' };
+  const ddt = dienstDoorlooptijd;
+  const SOORT_LABEL: Record<string, string> = {
+    voorwaarden_en_vervolg: 'Dienst Voorwaarden en Vervolg',
+    onderzoek: 'Dienst Onderzoek',
+  };
 
   // ---- afhandeling: overdrachten and afsluitingen (not after monitoring)
-  const af = { besluiten: 0, overdrachten: 0, afsluitingen: 0, groep: new Map<string, number>(), ontv: new Map<string, number>(), reden: new Map<string, number>() };
+  const af = {
+    besluiten: 0,
+    overdrachten: 0,
+    afsluitingen: 0,
+    groep: new Map<string, number>(),
+    ontv: new Map<string, number>(),
+    reden: new Map<string, number>(),
+  };
   const cr = { n: 0, direct: 0 };
   const lt = { n: 0, bekend: 0 };
   for (const r of afhandeling) {
@@ -360,12 +511,21 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
   }
   const lijstItems = (lijst: string, tel: Map<string, number>) => {
     const items = [...(l.get(lijst)?.values() ?? [])].map((i) => ({ code: i.code, label: i.label }));
-    for (const c of tel.keys()) if (!items.some((i) => i.code === c)) items.push({ code: c, label: label(l, lijst, c) });
+    for (const c of tel.keys())
+      if (!items.some((i) => i.code === c)) items.push({ code: c, label: label(l, lijst, c) });
     return items;
   };
 
   const rapport: HalfjaarRapport = {
-    periode: { van: p.van, tot: p.tot, halfjaar: p.halfjaar, maanden, ...(lopend ? { lopend: { peildatum: opts.vandaag!, nogNiet: alleMaanden.filter((m) => !maanden.includes(m)) } } : {}) },
+    periode: {
+      van: p.van,
+      tot: p.tot,
+      halfjaar: p.halfjaar,
+      maanden,
+      ...(lopend
+        ? { lopend: { peildatum: opts.vandaag!, nogNiet: alleMaanden.filter((m) => !maanden.includes(m)) } }
+        : {}),
+    },
     gemeente,
     regels: {
       meldingen: 'Alle meldingen tellen, ook zorgmeldingen van de politie (Informatieprotocol v2).',
@@ -382,17 +542,23 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       huishoudensJaren: [...regio.jaren].sort(),
       gemeentenZonderTelling: regio.zonder_telling,
     },
-    typeGeweld: Object.fromEntries(KINDEREN.map((kk) => [kk, verdeling(nKind(kk), TYPE_GROEPEN, typeTel[kk])])) as HalfjaarRapport['typeGeweld'],
+    typeGeweld: Object.fromEntries(
+      KINDEREN.map((kk) => [kk, verdeling(nKind(kk), TYPE_GROEPEN, typeTel[kk])]),
+    ) as HalfjaarRapport['typeGeweld'],
     melders: Object.fromEntries(KINDEREN.map((kk) => [kk, melderVerdeling(kk)])) as HalfjaarRapport['melders'],
-    veiligheidsbeoordeling: Object.fromEntries(KINDEREN.map((kk) => [kk, verdeling(uitTel[kk].n, uitkomsten, uitTel[kk].m)])) as HalfjaarRapport['veiligheidsbeoordeling'],
+    veiligheidsbeoordeling: Object.fromEntries(
+      KINDEREN.map((kk) => [kk, verdeling(uitTel[kk].n, uitkomsten, uitTel[kk].m)]),
+    ) as HalfjaarRapport['veiligheidsbeoordeling'],
     doorlooptijdBeoordeling: {
       termijnWerkdagen: BEOORDELING_TERMIJN_WERKDAGEN,
       ...bdt(dlt),
       perMaand: maanden.map((m) => ({ maand: m, ...bdt(dltMaand.get(m)!) })),
-      verdeling: [...wdVerdeling.entries()].sort((a, b) => a[0] - b[0]).map(([werkdagen, aantal]) => ({ werkdagen, aantal })),
+      verdeling: [...wdVerdeling.entries()]
+        .sort((a, b) => a[0] - b[0])
+        .map(([werkdagen, aantal]) => ({ werkdagen, aantal })),
     },
     doorlooptijdDiensten: {
-      termijnWeken: DIENST_TERMIJN_DAGEN / 7,
+      termijnWeken: DIENST_TERMIJN_WEKEN,
       ...ddt(dd),
       perSoort: [...ddSoort.entries()].map(([code, a]) => ({ code, label: SOORT_LABEL[code]!, ...ddt(a) })),
       perMaand: maanden.map((m) => ({ maand: m, ...ddt(ddMaand.get(m)!) })),
@@ -405,8 +571,18 @@ export async function halfjaarRapport(db: Db, p: Periode, opts: { gemeente?: str
       groepen: verdeling(af.besluiten, AFHANDEL_GROEPEN, af.groep).items,
       perOntvanger: verdeling(af.overdrachten, lijstItems('overdracht_ontvanger', af.ontv), af.ontv).items,
       perAfsluitreden: verdeling(af.afsluitingen, lijstItems('afsluitreden', af.reden), af.reden).items,
-      casusregie: { overdrachten: cr.n, directNaBeoordeling: cr.direct, naDienst: cr.n - cr.direct, percentageDirectNaBeoordeling: pct(cr.direct, cr.n) },
-      lokaalTeam: { overdrachten: lt.n, reedsBekend: lt.bekend, nietBekend: lt.n - lt.bekend, percentageReedsBekend: pct(lt.bekend, lt.n) },
+      casusregie: {
+        overdrachten: cr.n,
+        directNaBeoordeling: cr.direct,
+        naDienst: cr.n - cr.direct,
+        percentageDirectNaBeoordeling: pct(cr.direct, cr.n),
+      },
+      lokaalTeam: {
+        overdrachten: lt.n,
+        reedsBekend: lt.bekend,
+        nietBekend: lt.n - lt.bekend,
+        percentageReedsBekend: pct(lt.bekend, lt.n),
+      },
     },
   };
   rapport.onderdrukking.cellen = onderdrukHalfjaar(rapport, opts.drempel);
@@ -432,7 +608,19 @@ function onderdrukHalfjaar(r: HalfjaarRapport, drempel: number): string[] {
 
   // meldingen
   const m = r.meldingen;
-  const mc = Object.fromEntries((['totaal', 'metKinderen', 'zonderKinderen', 'eigenRegio', 'andereRegio', 'regioOnbekend', 'eigenRegioGemeenteOnbekend'] as const).map((k) => [k, o.cel(m, k, `meldingen.${k}`)]));
+  const mc = Object.fromEntries(
+    (
+      [
+        'totaal',
+        'metKinderen',
+        'zonderKinderen',
+        'eigenRegio',
+        'andereRegio',
+        'regioOnbekend',
+        'eigenRegioGemeenteOnbekend',
+      ] as const
+    ).map((k) => [k, o.cel(m, k, `meldingen.${k}`)]),
+  );
   o.groep([mc.metKinderen!, mc.zonderKinderen!]);
   o.groep([mc.eigenRegio!, mc.andereRegio!, mc.regioOnbekend!]);
   const maandMet: Cel[] = [];

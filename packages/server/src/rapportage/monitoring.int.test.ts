@@ -49,8 +49,18 @@ beforeAll(async () => {
     }
   }
   const team = (await sql<{ id: number }>`select id from team order by id limit 1`.execute(db)).rows[0]!.id;
-  const hh = (await sql<{ id: number }>`insert into huishouden (straat, gemeente_code) values ('Monitoringreeks', 'GM0363') returning id`.execute(db)).rows[0]!.id;
-  const casus = (await sql<{ id: number }>`insert into casus (nummer, huishouden_id, team_id, status, geopend_op) values ('MON-000001', ${hh}, ${team}, 'gesloten', '2021-01-01T00:00:00Z') returning id`.execute(db)).rows[0]!.id;
+  const hh = (
+    await sql<{
+      id: number;
+    }>`insert into huishouden (straat, gemeente_code) values ('Monitoringreeks', 'GM0363') returning id`.execute(db)
+  ).rows[0]!.id;
+  const casus = (
+    await sql<{
+      id: number;
+    }>`insert into casus (nummer, huishouden_id, team_id, status, geopend_op) values ('MON-000001', ${hh}, ${team}, 'gesloten', '2021-01-01T00:00:00Z') returning id`.execute(
+      db,
+    )
+  ).rows[0]!.id;
   await sql`
     insert into melding (nummer, casus_id, team_id, status, ontvangen_op, binnenkomst, melder_hoedanigheid, regio, gemeente_code, aanleiding, aard, omschrijving, met_kinderen, signalen)
     select 'MON' || lpad(x.i::text, 7, '0'), ${casus}, ${team}, 'afgesloten', x.t, 'telefoon', x.h, 'eigen', 'GM0363',
@@ -70,12 +80,18 @@ afterAll(async () => {
   await env?.close();
 });
 
-const reeks = (soort: string, dimensie: string, sleutel: string) => M.reeksen.find((r: any) => r.soort === soort && r.dimensie === dimensie && r.sleutel === sleutel);
-const per = (r: any, k: 'aantal' | 'afwijking' | 'signaal') => Object.fromEntries(r.weken.map((w: any) => [w.week.slice(5), w[k]]));
+const reeks = (soort: string, dimensie: string, sleutel: string) =>
+  M.reeksen.find((r: any) => r.soort === soort && r.dimensie === dimensie && r.sleutel === sleutel);
+const per = (r: any, k: 'aantal' | 'afwijking' | 'signaal') =>
+  Object.fromEntries(r.weken.map((w: any) => [w.week.slice(5), w[k]]));
 
 describe('weekly inflow against the expected band', () => {
   it('weeks of the period and the method', () => {
-    expect(M.periode).toEqual({ van: '2026-03-02', tot: '2026-04-26', weken: ['2026-W10', '2026-W11', '2026-W12', '2026-W13', '2026-W14', '2026-W15', '2026-W16', '2026-W17'] });
+    expect(M.periode).toEqual({
+      van: '2026-03-02',
+      tot: '2026-04-26',
+      weken: ['2026-W10', '2026-W11', '2026-W12', '2026-W13', '2026-W14', '2026-W15', '2026-W16', '2026-W17'],
+    });
     expect(M.methode).toMatchObject({ jaren: 5, venster: 1, breedte: 2, minimumJaren: 2 });
     expect(M.dataVanaf).toBe('2021-01-05');
   });
@@ -85,12 +101,34 @@ describe('weekly inflow against the expected band', () => {
     expect(o.label).toBe('Onderwijs');
     expect(per(o, 'aantal')).toEqual({ W10: 6, W11: 7, W12: 0, W13: 0, W14: 0, W15: 5, W16: 6, W17: 7 });
     expect(o.weken[2].verwacht).toEqual({ gemiddelde: 6, sd: 2.4, laag: 1.1, hoog: 10.9, jaren: 5, waarnemingen: 15 });
-    expect(per(o, 'afwijking')).toEqual({ W10: null, W11: null, W12: 'onder', W13: 'onder', W14: 'onder', W15: null, W16: null, W17: null });
-    expect(per(o, 'signaal')).toEqual({ W10: false, W11: false, W12: false, W13: true, W14: true, W15: false, W16: false, W17: false });
+    expect(per(o, 'afwijking')).toEqual({
+      W10: null,
+      W11: null,
+      W12: 'onder',
+      W13: 'onder',
+      W14: 'onder',
+      W15: null,
+      W16: null,
+      W17: null,
+    });
+    expect(per(o, 'signaal')).toEqual({
+      W10: false,
+      W11: false,
+      W12: false,
+      W13: true,
+      W14: true,
+      W15: false,
+      W16: false,
+      W17: false,
+    });
     expect(o.signaleringen).toEqual([{ vanaf: '2026-W12', tot: '2026-W14', richting: 'onder', weken: 3 }]);
     // The same drop by type (the onderwijs meldingen are about kindermishandeling) and in the adviesvragen.
-    expect(reeks('meldingen', 'type', 'kindermishandeling').signaleringen).toEqual([{ vanaf: '2026-W12', tot: '2026-W14', richting: 'onder', weken: 3 }]);
-    expect(reeks('adviesvragen', 'bron', 'onderwijs').signaleringen).toEqual([{ vanaf: '2026-W12', tot: '2026-W14', richting: 'onder', weken: 3 }]);
+    expect(reeks('meldingen', 'type', 'kindermishandeling').signaleringen).toEqual([
+      { vanaf: '2026-W12', tot: '2026-W14', richting: 'onder', weken: 3 },
+    ]);
+    expect(reeks('adviesvragen', 'bron', 'onderwijs').signaleringen).toEqual([
+      { vanaf: '2026-W12', tot: '2026-W14', richting: 'onder', weken: 3 },
+    ]);
   });
 
   it('the total stays inside its band: flat numbers, shifted sources', () => {
@@ -102,7 +140,11 @@ describe('weekly inflow against the expected band', () => {
 
   it('politie 8 instead of 10 stays inside (sd at least √mean); gezondheidszorg out for one week only: no flag', () => {
     const p = reeks('meldingen', 'bron', 'politie');
-    expect(p.weken[2]).toMatchObject({ aantal: 8, verwacht: { gemiddelde: 10, sd: 3.2, laag: 3.7, hoog: 16.3 }, afwijking: null });
+    expect(p.weken[2]).toMatchObject({
+      aantal: 8,
+      verwacht: { gemiddelde: 10, sd: 3.2, laag: 3.7, hoog: 16.3 },
+      afwijking: null,
+    });
     expect(p.signaleringen).toEqual([]);
     const g = reeks('meldingen', 'bron', 'gezondheidszorg');
     expect(per(g, 'afwijking').W16).toBe('onder');
@@ -114,18 +156,43 @@ describe('weekly inflow against the expected band', () => {
     expect(per(b, 'aantal')).toMatchObject({ W15: 2, W16: 12, W17: 12 });
     expect(b.weken[6].verwacht).toMatchObject({ gemiddelde: 2, laag: 0, hoog: 4.8 });
     expect(b.signaleringen).toEqual([{ vanaf: '2026-W16', tot: '2026-W17', richting: 'boven', weken: 2 }]);
-    expect(M.actueleSignaleringen).toEqual([{ soort: 'meldingen', dimensie: 'bron', sleutel: 'burgers', label: 'Burgers', richting: 'boven', sinds: '2026-W16' }]);
+    expect(M.actueleSignaleringen).toEqual([
+      {
+        soort: 'meldingen',
+        dimensie: 'bron',
+        sleutel: 'burgers',
+        label: 'Burgers',
+        richting: 'boven',
+        sinds: '2026-W16',
+      },
+    ]);
   });
 
   it('the band is computed from the same ISO weeks only (a unit check of band())', () => {
     expect(band([{ jaar: 2021, aantal: 4 }], 2, 2)).toBeNull();
     // Sample sd of 10 and 20 is √50 = 7.07, above √15: used as is.
-    const b = band([{ jaar: 2021, aantal: 10 }, { jaar: 2022, aantal: 20 }], 2, 2)!;
+    const b = band(
+      [
+        { jaar: 2021, aantal: 10 },
+        { jaar: 2022, aantal: 20 },
+      ],
+      2,
+      2,
+    )!;
     expect(b.gemiddelde).toBe(15);
     expect(b.sd).toBeCloseTo(Math.sqrt(50), 10);
     expect(b.laag).toBeCloseTo(15 - 2 * Math.sqrt(50), 10);
     // Sample sd of 10 and 14 is √8 = 2.83, below √12 = 3.46: the floor is used.
-    expect(band([{ jaar: 2021, aantal: 10 }, { jaar: 2022, aantal: 14 }], 2, 2)!.sd).toBeCloseTo(Math.sqrt(12), 10);
+    expect(
+      band(
+        [
+          { jaar: 2021, aantal: 10 },
+          { jaar: 2022, aantal: 14 },
+        ],
+        2,
+        2,
+      )!.sd,
+    ).toBeCloseTo(Math.sqrt(12), 10);
   });
 });
 
@@ -134,7 +201,13 @@ describe('content shift: the share of each signal next to the total', () => {
     const w = Object.fromEntries(M.signalen.weken.map((x: any) => [x.week.slice(5), x]));
     expect(M.signalen.codes.map((c: any) => c.code)).toEqual(expect.arrayContaining(['corona', 'verslaving', 'lvb']));
     expect(w.W13).toMatchObject({ meldingen: 19, adviesvragen: 0, totaal: 19 });
-    expect(w.W13.items.find((i: any) => i.code === 'corona')).toEqual({ code: 'corona', aantalMeldingen: 4, aantalAdviesvragen: 0, aantal: 4, aandeel: 21.1 });
+    expect(w.W13.items.find((i: any) => i.code === 'corona')).toEqual({
+      code: 'corona',
+      aantalMeldingen: 4,
+      aantalAdviesvragen: 0,
+      aantal: 4,
+      aandeel: 21.1,
+    });
     expect(w.W11).toMatchObject({ meldingen: 28, adviesvragen: 8, totaal: 36 });
     expect(w.W11.items.find((i: any) => i.code === 'corona')).toMatchObject({ aantal: 0, aandeel: 0 });
   });
@@ -162,15 +235,31 @@ describe('options', () => {
   it('the running week: counted up to today, against the same days of the comparison weeks, and no flag from it', async () => {
     // Today is Wednesday 20 May 2026 (week 21); the generated series stops at week 20, so week 21 is 0 so far.
     const r = await beleid.get('/api/rapportage/monitoring?van=2026-05-04&tot=2026-06-30');
-    expect(r.body.periode).toMatchObject({ van: '2026-05-04', tot: '2026-05-20', weken: ['2026-W19', '2026-W20', '2026-W21'], lopend: { week: '2026-W21', dagen: 3 } });
+    expect(r.body.periode).toMatchObject({
+      van: '2026-05-04',
+      tot: '2026-05-20',
+      weken: ['2026-W19', '2026-W20', '2026-W21'],
+      lopend: { week: '2026-W21', dagen: 3 },
+    });
     const p = r.body.reeksen.find((x: any) => x.soort === 'meldingen' && x.sleutel === 'politie');
     // Monday–Wednesday of weeks 20–22 in 2021–2025 hold their Tuesday: 10 each.
-    expect(p.weken[2]).toMatchObject({ week: '2026-W21', aantal: 0, lopend: { dagen: 3, tot: '2026-05-20' }, verwacht: { gemiddelde: 10, laag: 3.7, hoog: 16.3 }, afwijking: 'onder', signaal: false });
+    expect(p.weken[2]).toMatchObject({
+      week: '2026-W21',
+      aantal: 0,
+      lopend: { dagen: 3, tot: '2026-05-20' },
+      verwacht: { gemiddelde: 10, laag: 3.7, hoog: 16.3 },
+      afwijking: 'onder',
+      signaal: false,
+    });
     expect(p.weken[1].lopend).toBeUndefined();
     expect(p.signaleringen).toEqual([]);
     expect(r.body.actueleSignaleringen).toEqual([]);
     const c = await beleid.get('/api/rapportage/coordinatie?van=2026-05-04');
-    expect(c.body.weken.map((w: any) => [w.week, w.lopend ?? false])).toEqual([['2026-W19', false], ['2026-W20', false], ['2026-W21', true]]);
+    expect(c.body.weken.map((w: any) => [w.week, w.lopend ?? false])).toEqual([
+      ['2026-W19', false],
+      ['2026-W20', false],
+      ['2026-W21', true],
+    ]);
     expect(c.body.bronnen[0].weken[2].lopend).toBe(true);
   });
 
@@ -195,11 +284,18 @@ describe('coordination view', () => {
     const r = await beleid.get('/api/rapportage/coordinatie?van=2026-03-02&tot=2026-04-26');
     expect(r.status).toBe(200);
     expect(r.body.weken[3]).toMatchObject({ week: '2026-W13', meldingen: 19, adviesvragen: 0 });
-    expect(r.body.bronnen.map((b: any) => b.sleutel)).toEqual(expect.arrayContaining(['politie', 'onderwijs', 'gezondheidszorg', 'burgers']));
+    expect(r.body.bronnen.map((b: any) => b.sleutel)).toEqual(
+      expect.arrayContaining(['politie', 'onderwijs', 'gezondheidszorg', 'burgers']),
+    );
     expect(r.body.actueleSignaleringen).toHaveLength(1);
     const s = JSON.stringify(r.body);
-    for (const x of ['Monitoringreeks', 'MON0', 'omschrijving', 'bsn', 'persoonId', 'melding_id']) expect(s).not.toContain(x);
-    const log = (await sql<any>`select * from access_log where route = 'GET /api/rapportage/coordinatie' order by id desc limit 1`.execute(env.database.db)).rows[0];
+    for (const x of ['Monitoringreeks', 'MON0', 'omschrijving', 'bsn', 'persoonId', 'melding_id'])
+      expect(s).not.toContain(x);
+    const log = (
+      await sql<any>`select * from access_log where route = 'GET /api/rapportage/coordinatie' order by id desc limit 1`.execute(
+        env.database.db,
+      )
+    ).rows[0];
     expect(log).toMatchObject({ user_id: beleid.userId, action: 'read', outcome: 'success', client_ids: [] });
   });
 });

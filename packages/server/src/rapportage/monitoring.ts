@@ -2,13 +2,23 @@
 // band expected from the same ISO weeks in earlier years, a flag when a series is outside its band
 // two weeks running, and the share of each coded signal per week next to the total.
 // Method and definitions: docs/statistics.md, "Monitoring".
-import { addDays, daysBetween, startOfLocalDay, type Band, type Coordinatie, type LocalDate, type Monitoring, type Reeks, type WeekPunt } from '@voordeur/domain';
+import {
+  addDays,
+  daysBetween,
+  startOfLocalDay,
+  type Band,
+  type Coordinatie,
+  type LocalDate,
+  type Monitoring,
+  type Reeks,
+  type WeekPunt,
+} from '@voordeur/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { ValidationError } from '../http/errors.ts';
 import { bron, BRONNEN, lijsten, TYPE_GROEPEN, typeGroepen } from './codes.ts';
 import { isoWeek, mondayOf, mondayOfDate, weekKey, weekMondays, weeksInIsoYear } from './periode.ts';
-import { r1 } from './halfjaar.ts';
+import { breuk1, r1 } from './halfjaar.ts';
 
 export interface MonitoringOpties {
   van?: LocalDate;
@@ -27,7 +37,11 @@ export interface MonitoringOpties {
 export const MONITORING_STANDAARD = { jaren: 5, venster: 1, breedte: 2, minimumJaren: 2, weken: 13 };
 
 /** The expected band from earlier observations (null when too few earlier years). */
-export function band(waarnemingen: Array<{ jaar: number; aantal: number }>, breedte: number, minimumJaren: number): Band | null {
+export function band(
+  waarnemingen: Array<{ jaar: number; aantal: number }>,
+  breedte: number,
+  minimumJaren: number,
+): Band | null {
   const jaren = new Set(waarnemingen.map((w) => w.jaar)).size;
   if (jaren < minimumJaren || waarnemingen.length === 0) return null;
   const n = waarnemingen.length;
@@ -35,11 +49,22 @@ export function band(waarnemingen: Array<{ jaar: number; aantal: number }>, bree
   const sd = n > 1 ? Math.sqrt(waarnemingen.reduce((s, w) => s + (w.aantal - gemiddelde) ** 2, 0) / (n - 1)) : 0;
   // Counts vary at least like a Poisson count: a flat history must not make every wobble a flag.
   const sdEff = Math.max(sd, Math.sqrt(gemiddelde));
-  return { gemiddelde, sd: sdEff, laag: Math.max(0, gemiddelde - breedte * sdEff), hoog: gemiddelde + breedte * sdEff, jaren, waarnemingen: n };
+  return {
+    gemiddelde,
+    sd: sdEff,
+    laag: Math.max(0, gemiddelde - breedte * sdEff),
+    hoog: gemiddelde + breedte * sdEff,
+    jaren,
+    waarnemingen: n,
+  };
 }
 
 /** Mondays of the same ISO week (± venster weeks) in earlier year `jaar`. */
-function vergelijkMaandagen(maandag: LocalDate, terug: number, venster: number): Array<{ jaar: number; maandag: LocalDate }> {
+function vergelijkMaandagen(
+  maandag: LocalDate,
+  terug: number,
+  venster: number,
+): Array<{ jaar: number; maandag: LocalDate }> {
   const w = isoWeek(maandag);
   const jaar = w.jaar - terug;
   const base = mondayOf(jaar, Math.min(w.week, weeksInIsoYear(jaar)));
@@ -49,7 +74,10 @@ function vergelijkMaandagen(maandag: LocalDate, terug: number, venster: number):
 }
 
 /** The default weeks: the `weken` complete weeks before the current week, and the current (running) week up to today. */
-export function standaardWeken(today: LocalDate, weken = MONITORING_STANDAARD.weken): { van: LocalDate; tot: LocalDate } {
+export function standaardWeken(
+  today: LocalDate,
+  weken = MONITORING_STANDAARD.weken,
+): { van: LocalDate; tot: LocalDate } {
   const zondag = addDays(mondayOfDate(today), -1);
   return { van: addDays(zondag, -7 * weken + 1), tot: today };
 }
@@ -57,12 +85,23 @@ export function standaardWeken(today: LocalDate, weken = MONITORING_STANDAARD.we
 export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate): Promise<Monitoring> {
   const std = standaardWeken(today);
   const van = o.van ?? std.van;
-  if (o.tot && o.tot < van) throw new ValidationError([{ field: 'query.tot', rule: 'volgorde', message: 'De einddatum ligt vóór de begindatum' }]);
+  if (o.tot && o.tot < van)
+    throw new ValidationError([
+      { field: 'query.tot', rule: 'volgorde', message: 'De einddatum ligt vóór de begindatum' },
+    ]);
   // Weeks after the current one have no figures yet: the range stops at today.
   const tot = (o.tot ?? std.tot) > today ? today : (o.tot ?? std.tot);
-  if (tot < van) throw new ValidationError([{ field: 'query.van', rule: 'toekomst', message: 'De begindatum ligt na vandaag: daar zijn nog geen cijfers van' }]);
+  if (tot < van)
+    throw new ValidationError([
+      {
+        field: 'query.van',
+        rule: 'toekomst',
+        message: 'De begindatum ligt na vandaag: daar zijn nog geen cijfers van',
+      },
+    ]);
   const maandagen = weekMondays(van, tot);
-  if (maandagen.length > 160) throw new ValidationError([{ field: 'query.tot', rule: 'maximum', message: 'Maximaal 160 weken' }]);
+  if (maandagen.length > 160)
+    throw new ValidationError([{ field: 'query.tot', rule: 'maximum', message: 'Maximaal 160 weken' }]);
   const l = await lijsten(db);
 
   // Weeks to count: the period, the week before it (for a flag in its first week) and the comparison weeks.
@@ -84,8 +123,16 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
     else ranges.push([m, addDays(m, 7)]);
   }
   // The weeks as a list of instant ranges joined to the table: one index-only range scan per range.
-  const bereik = sql.join(ranges.map(([a, b]) => sql`(${startOfLocalDay(a).toISOString()}::timestamptz, ${startOfLocalDay(b).toISOString()}::timestamptz)`));
-  const periode = [startOfLocalDay(maandagen[0]!).toISOString(), startOfLocalDay(addDays(maandagen[maandagen.length - 1]!, 7)).toISOString()] as const;
+  const bereik = sql.join(
+    ranges.map(
+      ([a, b]) =>
+        sql`(${startOfLocalDay(a).toISOString()}::timestamptz, ${startOfLocalDay(b).toISOString()}::timestamptz)`,
+    ),
+  );
+  const periode = [
+    startOfLocalDay(maandagen[0]!).toISOString(),
+    startOfLocalDay(addDays(maandagen[maandagen.length - 1]!, 7)).toISOString(),
+  ] as const;
   const q = <T>(s: ReturnType<typeof sql>) => s.execute(db).then((r) => r.rows as T[]);
   // Grouped by Amsterdam day (cheap to hash); days are mapped to ISO weeks below.
   const dag = sql.raw(`(x.ontvangen_op at time zone 'Europe/Amsterdam')::date`);
@@ -106,7 +153,9 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
     uitBereik('adviesvraag', 'aanleiding'),
     perSignaal('melding'),
     perSignaal('adviesvraag'),
-    q<{ d: string | null }>(sql`select to_char(least((select min(ontvangen_op) from melding), (select min(ontvangen_op) from adviesvraag)) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as d`),
+    q<{ d: string | null }>(
+      sql`select to_char(least((select min(ontvangen_op) from melding), (select min(ontvangen_op) from adviesvraag)) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as d`,
+    ),
   ]);
   const weekVan = new Map<string, string>();
   const wkDag = (d: string) => weekVan.get(d) ?? weekVan.set(d, weekKey(isoWeek(d))).get(d)!;
@@ -124,12 +173,16 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
     const s = t.get(serie) ?? t.set(serie, new Map()).get(serie)!;
     s.set(wk, (s.get(wk) ?? 0) + n);
   };
-  for (const [soort, bronRows, typeRows] of [['meldingen', mB, mT], ['adviesvragen', aB, aT]] as const) {
+  for (const [soort, bronRows, typeRows] of [
+    ['meldingen', mB, mT],
+    ['adviesvragen', aB, aT],
+  ] as const) {
     for (const r of bronRows) {
       add(tellingen[soort], 'totaal:totaal', r.dag, r.n);
       add(tellingen[soort], `bron:${bron(l, r.k as string)}`, r.dag, r.n);
     }
-    for (const r of typeRows) for (const g of typeGroepen(l, r.k as string[])) add(tellingen[soort], `type:${g}`, r.dag, r.n);
+    for (const r of typeRows)
+      for (const g of typeGroepen(l, r.k as string[])) add(tellingen[soort], `type:${g}`, r.dag, r.n);
   }
 
   const wk = (m: LocalDate) => weekKey(isoWeek(m));
@@ -154,14 +207,40 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
       // A running week (`dagen` < 7 or up to today) is compared with the same days (Monday up to the
       // same weekday) of the comparison weeks: a band for the week so far, not for a whole week.
       const punt = (m: LocalDate, dagen = 7): WeekPunt => {
-        const obs = vergelijk.get(m)!.filter((x) => beschikbaar(x.maandag)).map((x) => ({ jaar: x.jaar, aantal: count(x.maandag, dagen) }));
+        const obs = vergelijk
+          .get(m)!
+          .filter((x) => beschikbaar(x.maandag))
+          .map((x) => ({ jaar: x.jaar, aantal: count(x.maandag, dagen) }));
         const b = band(obs, o.breedte, o.minimumJaren);
         const n = count(m, dagen);
         const afwijking = b ? (n < b.laag ? 'onder' : n > b.hoog ? 'boven' : null) : null;
-        return { week: wk(m), maandag: m, aantal: n, verwacht: b ? { ...b, gemiddelde: r1(b.gemiddelde), sd: r1(b.sd), laag: r1(b.laag), hoog: r1(b.hoog) } : null, afwijking, signaal: false };
+        return {
+          week: wk(m),
+          maandag: m,
+          aantal: n,
+          // The mean is a fraction of counts (rounded exactly); sd and the edges are not (square roots).
+          verwacht: b
+            ? {
+                ...b,
+                gemiddelde: breuk1(
+                  obs.reduce((s, x) => s + x.aantal, 0),
+                  b.waarnemingen,
+                ),
+                sd: r1(b.sd),
+                laag: r1(b.laag),
+                hoog: r1(b.hoog),
+              }
+            : null,
+          afwijking,
+          signaal: false,
+        };
       };
       const voor = punt(vooraf);
-      const weken = maandagen.map((m, i) => (i === maandagen.length - 1 && lopendeDagen !== null ? { ...punt(m, lopendeDagen), lopend: { dagen: lopendeDagen, tot: today } } : punt(m)));
+      const weken = maandagen.map((m, i) =>
+        i === maandagen.length - 1 && lopendeDagen !== null
+          ? { ...punt(m, lopendeDagen), lopend: { dagen: lopendeDagen, tot: today } }
+          : punt(m),
+      );
       const signaleringen: Reeks['signaleringen'] = [];
       let vorige = voor;
       for (const p of weken) {
@@ -183,10 +262,17 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
 
   // ---- signals: share of contacts (meldingen + adviesvragen) per week carrying each signal
   const codes = [...(l.get('signaal')?.values() ?? [])].map((i) => ({ code: i.code, label: i.label }));
-  const sig = new Map<string, { meldingen: number; adviesvragen: number; m: Map<string, number>; a: Map<string, number> }>();
-  for (const [soort, rows] of [['meldingen', mSig], ['adviesvragen', aSig]] as const) {
+  const sig = new Map<
+    string,
+    { meldingen: number; adviesvragen: number; m: Map<string, number>; a: Map<string, number> }
+  >();
+  for (const [soort, rows] of [
+    ['meldingen', mSig],
+    ['adviesvragen', aSig],
+  ] as const) {
     for (const r of rows) {
-      const w = sig.get(r.week) ?? sig.set(r.week, { meldingen: 0, adviesvragen: 0, m: new Map(), a: new Map() }).get(r.week)!;
+      const w =
+        sig.get(r.week) ?? sig.set(r.week, { meldingen: 0, adviesvragen: 0, m: new Map(), a: new Map() }).get(r.week)!;
       w[soort] += r.n;
       for (const c of new Set(r.signalen)) {
         const t = soort === 'meldingen' ? w.m : w.a;
@@ -209,7 +295,13 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
         items: codes.map((c) => {
           const am = w.m.get(c.code) ?? 0;
           const aa = w.a.get(c.code) ?? 0;
-          return { code: c.code, aantalMeldingen: am, aantalAdviesvragen: aa, aantal: am + aa, aandeel: totaal ? r1((100 * (am + aa)) / totaal) : null };
+          return {
+            code: c.code,
+            aantalMeldingen: am,
+            aantalAdviesvragen: aa,
+            aantal: am + aa,
+            aandeel: totaal ? breuk1(100 * (am + aa), totaal) : null,
+          };
         }),
       };
     }),
@@ -220,7 +312,14 @@ export async function monitoring(db: Db, o: MonitoringOpties, today: LocalDate):
   const laatsteVolledig = lopendeDagen !== null ? laatste - 1 : laatste;
   const actueleSignaleringen = reeksen
     .filter((r) => laatsteVolledig >= 0 && r.weken[laatsteVolledig]?.signaal)
-    .map((r) => ({ soort: r.soort, dimensie: r.dimensie, sleutel: r.sleutel, label: r.label, richting: r.weken[laatsteVolledig]!.afwijking!, sinds: r.signaleringen[r.signaleringen.length - 1]!.vanaf }));
+    .map((r) => ({
+      soort: r.soort,
+      dimensie: r.dimensie,
+      sleutel: r.sleutel,
+      label: r.label,
+      richting: r.weken[laatsteVolledig]!.afwijking!,
+      sinds: r.signaleringen[r.signaleringen.length - 1]!.vanaf,
+    }));
 
   const result: Monitoring = {
     periode: {
@@ -281,7 +380,8 @@ function onderdrukMonitoring(r: Monitoring, drempel: number): string[] {
 
 /** The coordination view: totals, sources and signals per week, flags — figures only. */
 export function coordinatieOverzicht(m: Monitoring): Coordinatie {
-  const reeks = (soort: string, dimensie: string, sleutel: string) => m.reeksen.find((r) => r.soort === soort && r.dimensie === dimensie && r.sleutel === sleutel);
+  const reeks = (soort: string, dimensie: string, sleutel: string) =>
+    m.reeksen.find((r) => r.soort === soort && r.dimensie === dimensie && r.sleutel === sleutel);
   const tm = reeks('meldingen', 'totaal', 'totaal');
   const ta = reeks('adviesvragen', 'totaal', 'totaal');
   return {
@@ -298,10 +398,20 @@ export function coordinatieOverzicht(m: Monitoring): Coordinatie {
     })),
     bronnen: m.reeksen
       .filter((r) => r.soort === 'meldingen' && r.dimensie === 'bron')
-      .map((r) => ({ sleutel: r.sleutel, label: r.label, weken: r.weken.map((p) => ({ week: p.week, aantal: p.aantal, laag: p.verwacht?.laag ?? null, hoog: p.verwacht?.hoog ?? null, signaal: p.signaal, ...(p.lopend ? { lopend: true } : {}) })) })),
+      .map((r) => ({
+        sleutel: r.sleutel,
+        label: r.label,
+        weken: r.weken.map((p) => ({
+          week: p.week,
+          aantal: p.aantal,
+          laag: p.verwacht?.laag ?? null,
+          hoog: p.verwacht?.hoog ?? null,
+          signaal: p.signaal,
+          ...(p.lopend ? { lopend: true } : {}),
+        })),
+      })),
     signalen: m.signalen,
     actueleSignaleringen: m.actueleSignaleringen,
     toelichting: 'Alleen geaggregeerde aantallen per week; geen persoonsgegevens.',
   };
 }
-

@@ -49,7 +49,7 @@ export class Onderdrukker {
       const v = c.obj[c.key];
       if (typeof v === 'number' && v > 0 && v < this.drempel) weg.add(c);
     }
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const g of this.groepen) {
         if (g.filter((c) => weg.has(c)).length !== 1) continue;

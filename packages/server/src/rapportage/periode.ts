@@ -11,12 +11,32 @@ export interface Periode {
 }
 
 const HALFJAAR_RE = /^(\d{4})H([12])$/;
+export const HALFJAAR_JAAR_MIN = 2000;
+export const HALFJAAR_JAAR_MAX = 2100;
 
 export function halfjaarPeriode(h: string): Periode {
   const m = HALFJAAR_RE.exec(h);
-  if (!m) throw new ValidationError([{ field: 'query.halfjaar', rule: 'halfjaar', message: 'Halfjaar als 2026H1 (januari–juni) of 2026H2 (juli–december)' }]);
+  if (!m)
+    throw new ValidationError([
+      {
+        field: 'query.halfjaar',
+        rule: 'halfjaar',
+        message: 'Halfjaar als 2026H1 (januari–juni) of 2026H2 (juli–december)',
+      },
+    ]);
   const y = m[1]!;
-  return m[2] === '1' ? { van: `${y}-01-01`, tot: `${y}-06-30`, halfjaar: h } : { van: `${y}-07-01`, tot: `${y}-12-31`, halfjaar: h };
+  // Veilig Thuis and its CBS series date from 2015: a year far outside that range is a typing error.
+  if (Number(y) < HALFJAAR_JAAR_MIN || Number(y) > HALFJAAR_JAAR_MAX)
+    throw new ValidationError([
+      {
+        field: 'query.halfjaar',
+        rule: 'bereik',
+        message: `Halfjaar van een jaar tussen ${HALFJAAR_JAAR_MIN} en ${HALFJAAR_JAAR_MAX}`,
+      },
+    ]);
+  return m[2] === '1'
+    ? { van: `${y}-01-01`, tot: `${y}-06-30`, halfjaar: h }
+    : { van: `${y}-07-01`, tot: `${y}-12-31`, halfjaar: h };
 }
 
 export function halfjaarVan(d: LocalDate): string {
@@ -30,18 +50,33 @@ function halfjaarOf(van: LocalDate, tot: LocalDate): string | null {
 }
 
 /** Period from query parameters: halfjaar, or van/tot, or the half-year containing `today`. */
-export function periodeUit(q: { halfjaar?: string; van?: string; tot?: string }, today: LocalDate, maxDagen = 366 * 25): Periode {
+export function periodeUit(
+  q: { halfjaar?: string; van?: string; tot?: string },
+  today: LocalDate,
+  maxDagen = 366 * 25,
+): Periode {
   if (q.halfjaar) {
-    if (q.van || q.tot) throw new ValidationError([{ field: 'query.halfjaar', rule: 'combinatie', message: 'Geef een halfjaar óf van/tot, niet beide' }]);
+    if (q.van || q.tot)
+      throw new ValidationError([
+        { field: 'query.halfjaar', rule: 'combinatie', message: 'Geef een halfjaar óf van/tot, niet beide' },
+      ]);
     return halfjaarPeriode(q.halfjaar);
   }
   if (!q.van && !q.tot) return halfjaarPeriode(halfjaarVan(today));
   const errors = [];
-  if (!q.van || !isLocalDate(q.van)) errors.push({ field: 'query.van', rule: 'datum', message: 'Geef een datum als JJJJ-MM-DD' });
-  if (!q.tot || !isLocalDate(q.tot)) errors.push({ field: 'query.tot', rule: 'datum', message: 'Geef een datum als JJJJ-MM-DD' });
+  if (!q.van || !isLocalDate(q.van))
+    errors.push({ field: 'query.van', rule: 'datum', message: 'Geef een datum als JJJJ-MM-DD' });
+  if (!q.tot || !isLocalDate(q.tot))
+    errors.push({ field: 'query.tot', rule: 'datum', message: 'Geef een datum als JJJJ-MM-DD' });
   if (errors.length) throw new ValidationError(errors);
-  if (q.tot! < q.van!) throw new ValidationError([{ field: 'query.tot', rule: 'volgorde', message: 'De einddatum ligt vóór de begindatum' }]);
-  if (daysBetween(q.van!, q.tot!) > maxDagen) throw new ValidationError([{ field: 'query.tot', rule: 'maximum', message: `Periode te lang (maximaal ${maxDagen} dagen)` }]);
+  if (q.tot! < q.van!)
+    throw new ValidationError([
+      { field: 'query.tot', rule: 'volgorde', message: 'De einddatum ligt vóór de begindatum' },
+    ]);
+  if (daysBetween(q.van!, q.tot!) > maxDagen)
+    throw new ValidationError([
+      { field: 'query.tot', rule: 'maximum', message: `Periode te lang (maximaal ${maxDagen} dagen)` },
+    ]);
   return { van: q.van!, tot: q.tot!, halfjaar: halfjaarOf(q.van!, q.tot!) };
 }
 
@@ -72,7 +107,8 @@ export function maandenIn(van: LocalDate, tot: LocalDate): string[] {
 // ---- ISO 8601 weeks (Monday to Sunday; week 1 holds the year's first Thursday)
 
 const MS_DAY = 86_400_000;
-const dayNr = (d: LocalDate) => Math.round(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_DAY);
+const dayNr = (d: LocalDate) =>
+  Math.round(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_DAY);
 const fromNr = (n: number) => new Date(n * MS_DAY).toISOString().slice(0, 10);
 /** 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (d: LocalDate) => ((((dayNr(d) + 3) % 7) + 7) % 7) + 1;

@@ -7,7 +7,15 @@ import { importHuishoudens, HUISHOUDENS_COLUMNS } from '../db/huishoudens-import
 import { forbidden, ValidationError } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';
 import { decide } from '../policy/index.ts';
-import { CBS_VELDEN, cbsLevering, cbsProtocollen, createCbsProtocol, setCbsCode, setCbsOptieCode, STANDAARD_PROTOCOL } from './cbs.ts';
+import {
+  CBS_VELDEN,
+  cbsLevering,
+  cbsProtocollen,
+  createCbsProtocol,
+  setCbsCode,
+  setCbsOptieCode,
+  STANDAARD_PROTOCOL,
+} from './cbs.ts';
 import { bestandsnaam, rapportCsv, rapportXlsx } from './export.ts';
 import { halfjaarRapport } from './halfjaar.ts';
 import { coordinatieOverzicht, monitoring, MONITORING_STANDAARD } from './monitoring.ts';
@@ -15,13 +23,22 @@ import { drempelUit } from './onderdrukking.ts';
 import { periodeUit } from './periode.ts';
 
 const datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een datum als JJJJ-MM-DD');
-const suppress = z.coerce.number().int().min(0).max(1000).optional().describe('drempel: aantallen kleiner dan dit getal worden weggelaten (0 = uit; standaard VOORDEUR_SUPPRESS_BELOW)');
+const suppress = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(1000)
+  .optional()
+  .describe('drempel: aantallen kleiner dan dit getal worden weggelaten (0 = uit; standaard VOORDEUR_SUPPRESS_BELOW)');
 
 const halfjaarQuery = z.object({
   halfjaar: z.string().optional().describe('2026H1 of 2026H2; of gebruik van/tot'),
   van: datum.optional(),
   tot: datum.optional(),
-  gemeente: z.string().regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363').optional(),
+  gemeente: z
+    .string()
+    .regex(/^GM[0-9]{4}$/, 'CBS gemeentecode als GM0363')
+    .optional(),
   suppress,
 });
 
@@ -35,7 +52,10 @@ const monitoringQuery = z.object({
   suppress,
 });
 
-const versieSchema = z.string().trim().regex(/^[A-Za-z0-9._-]{1,40}$/, 'Versie: letters, cijfers, punt, streepje (max. 40)');
+const versieSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{1,40}$/, 'Versie: letters, cijfers, punt, streepje (max. 40)');
 
 const CBS_ALLEEN_TEAMMANAGER = 'Alleen de teammanager maakt de CBS-levering: die bevat BSN, geboortedatum en geslacht';
 
@@ -43,7 +63,11 @@ export function rapportageRoutes(): RouteDef[] {
   const rapport = async (c: any) => {
     const p = periodeUit(c.query, toLocalDate(c.now()));
     c.audit.object('halfjaarrapportage', `${p.van}/${p.tot}${c.query.gemeente ? `/${c.query.gemeente}` : ''}`);
-    return halfjaarRapport(c.db, p, { gemeente: c.query.gemeente, drempel: drempelUit(c.query.suppress), vandaag: toLocalDate(c.now()) });
+    return halfjaarRapport(c.db, p, {
+      gemeente: c.query.gemeente,
+      drempel: drempelUit(c.query.suppress),
+      vandaag: toLocalDate(c.now()),
+    });
   };
   return [
     route({
@@ -111,13 +135,16 @@ export function rapportageRoutes(): RouteDef[] {
       handler: async (c) => {
         const q = c.query;
         c.audit.object('coordinatie', `${q.van ?? ''}/${q.tot ?? ''}`);
-        return coordinatieOverzicht(await monitoring(c.db, { ...q, drempel: drempelUit(q.suppress) }, toLocalDate(c.now())));
+        return coordinatieOverzicht(
+          await monitoring(c.db, { ...q, drempel: drempelUit(q.suppress) }, toLocalDate(c.now())),
+        );
       },
     }),
     route({
       method: 'GET',
       url: '/api/rapportage/cbs',
-      summary: 'CBS-levering (Informatieprotocol) voor een halfjaar: records, niet-leverbare records met reden, en het bestand',
+      summary:
+        'CBS-levering (Informatieprotocol) voor een halfjaar: records, niet-leverbare records met reden, en het bestand',
       tags: ['rapportage'],
       policy: { resource: 'rapportage', action: 'export' },
       query: z.object({
@@ -158,13 +185,16 @@ export function rapportageRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/rapportage/cbs/protocollen',
-      summary: 'Nieuwe CBS-protocolversie (bijv. v2 met de codes uit de Bestandsdefinitie), eventueel als kopie van een bestaande',
+      summary:
+        'Nieuwe CBS-protocolversie (bijv. v2 met de codes uit de Bestandsdefinitie), eventueel als kopie van een bestaande',
       tags: ['rapportage'],
       policy: { resource: 'beheer', action: 'update' },
       body: z.object({
         versie: versieSchema,
         omschrijving: z.string().trim().min(5, 'Minimaal 5 tekens').max(500),
-        zorgmeldingenPolitie: z.boolean({ message: 'Geef aan of zorgmeldingen van de politie worden geleverd (v2: ja)' }),
+        zorgmeldingenPolitie: z.boolean({
+          message: 'Geef aan of zorgmeldingen van de politie worden geleverd (v2: ja)',
+        }),
         kopieVan: versieSchema.optional().nullable(),
       }),
       status: 201,
@@ -183,7 +213,11 @@ export function rapportageRoutes(): RouteDef[] {
       body: z.object({
         veld: z.enum(CBS_VELDEN),
         code: z.string().trim().min(1, 'Verplicht veld').max(100),
-        cbsCode: z.string().trim().regex(/^[0-9A-Za-z]{1,4}$/, 'CBS-code: 1–4 letters of cijfers').nullable(),
+        cbsCode: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Za-z]{1,4}$/, 'CBS-code: 1–4 letters of cijfers')
+          .nullable(),
       }),
       handler: async (c) => {
         c.audit.object('cbs_protocol', c.params.versie);
@@ -194,14 +228,19 @@ export function rapportageRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/rapportage/cbs/protocollen/:versie/opties',
-      summary: 'CBS-code van één optie van een protocolversie met opties (v2) zetten, uit de Bestandsdefinitie van het CBS (cbsCode null = leegmaken)',
+      summary:
+        'CBS-code van één optie van een protocolversie met opties (v2) zetten, uit de Bestandsdefinitie van het CBS (cbsCode null = leegmaken)',
       tags: ['rapportage'],
       policy: { resource: 'beheer', action: 'update' },
       params: z.object({ versie: versieSchema }),
       body: z.object({
         veld: z.enum(CBS_VELDEN),
         optie: z.string().trim().min(1, 'Verplicht veld').max(100),
-        cbsCode: z.string().trim().regex(/^[0-9A-Za-z]{1,4}$/, 'CBS-code: 1–4 letters of cijfers').nullable(),
+        cbsCode: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Za-z]{1,4}$/, 'CBS-code: 1–4 letters of cijfers')
+          .nullable(),
       }),
       handler: async (c) => {
         c.audit.object('cbs_protocol', c.params.versie);
@@ -217,22 +256,33 @@ export function rapportageRoutes(): RouteDef[] {
       policy: { resource: 'referentie', action: 'read' },
       handler: async (c) => {
         c.audit.object('huishoudens_telling', null);
-        const r = await sql<any>`select t.gemeente_code as "gemeenteCode", g.naam as gemeente, t.jaar, t.totaal, t.met_kinderen as "metKinderen", t.zonder_kinderen as "zonderKinderen"
-                                 from huishoudens_telling t join gemeente g on g.code = t.gemeente_code order by t.jaar desc, g.naam`.execute(c.db);
+        const r =
+          await sql<any>`select t.gemeente_code as "gemeenteCode", g.naam as gemeente, t.jaar, t.totaal, t.met_kinderen as "metKinderen", t.zonder_kinderen as "zonderKinderen"
+                                 from huishoudens_telling t join gemeente g on g.code = t.gemeente_code order by t.jaar desc, g.naam`.execute(
+            c.db,
+          );
         return { kolommen: HUISHOUDENS_COLUMNS, tellingen: r.rows };
       },
     }),
     route({
       method: 'POST',
       url: '/api/rapportage/huishoudens',
-      summary: 'Huishoudens per gemeente en jaar inlezen uit een CBS-CSV (een fout bestand wordt geheel geweigerd, met fouten per regel)',
+      summary:
+        'Huishoudens per gemeente en jaar inlezen uit een CBS-CSV (een fout bestand wordt geheel geweigerd, met fouten per regel)',
       tags: ['rapportage'],
       policy: { resource: 'beheer', action: 'update' },
       body: z.object({ csv: z.string().min(1, 'Verplicht veld').max(900_000) }),
       handler: async (c) => {
         c.audit.object('huishoudens_telling', null);
         const r = await importHuishoudens(c.db, c.body.csv);
-        if (r.errors.length) throw new ValidationError(r.errors.map((e) => ({ field: `csv.regel${e.line}.${e.field}`, rule: 'csv', message: `regel ${e.line}: ${e.message}` })));
+        if (r.errors.length)
+          throw new ValidationError(
+            r.errors.map((e) => ({
+              field: `csv.regel${e.line}.${e.field}`,
+              rule: 'csv',
+              message: `regel ${e.line}: ${e.message}`,
+            })),
+          );
         return { ingelezen: r.imported };
       },
     }),

@@ -80,6 +80,7 @@ export function zip(files: Array<{ naam: string; data: Buffer }>): Buffer {
 const esc = (s: string) =>
   s
     // Characters XML 1.0 does not allow.
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -107,7 +108,9 @@ function blad(b: XlsxBlad): string {
       return `<row r="${ri + 1}">${cells}</row>`;
     })
     .join('');
-  const cols = b.breedtes?.length ? `<cols>${b.breedtes.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+  const cols = b.breedtes?.length
+    ? `<cols>${b.breedtes.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols}<sheetData>${rows}</sheetData></worksheet>`;
 }
 

@@ -3,10 +3,11 @@
 // bepaalToegang() for every route that declares `relatie` — and described in docs/security.md
 // ("Access to a casus").
 import { TIME_ZONE, toLocalDate } from '@voordeur/domain';
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import { notFound } from '../http/errors.ts';
 import { kalender } from '../referentie/service.ts';
+import { casusIdVanMelding, toegangFeiten, werkrelatieConditie, type NoodtoegangJson } from './queries.ts';
 
 /**
  * Why a user may open a casus.
@@ -66,11 +67,17 @@ export function kantooruren(env: NodeJS.ProcessEnv = process.env): Kantooruren {
   const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/.exec(v);
   const van = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
   const tot = m ? Number(m[3]) * 60 + Number(m[4]) : NaN;
-  if (!m || tot <= van || tot > 24 * 60) throw new Error(`configuration: VOORDEUR_KANTOORUREN must be HH:MM-HH:MM with the end after the start, got '${v}'`);
+  if (!m || tot <= van || tot > 24 * 60)
+    throw new Error(`configuration: VOORDEUR_KANTOORUREN must be HH:MM-HH:MM with the end after the start, got '${v}'`);
   return { van, tot };
 }
 
-const hm = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+const hm = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** Is `now` within office hours (a werkdag, between the configured times, Europe/Amsterdam)? */
 export async function binnenKantooruren(db: Db, now: Date, uren: Kantooruren = kantooruren()): Promise<boolean> {
@@ -85,35 +92,23 @@ const heeftRol = (u: ToegangSubject, ...rollen: string[]) => u.rollen.some((r) =
 
 /** The casus a melding belongs to (404 when the melding does not exist). */
 export async function casusVanMelding(db: Db, meldingId: number): Promise<number> {
-  const r = await sql<{ casus_id: number }>`select casus_id from melding where id = ${meldingId}`.execute(db);
-  if (!r.rows[0]) throw notFound('Melding');
-  return r.rows[0].casus_id;
+  const casusId = await casusIdVanMelding(db, meldingId);
+  if (casusId === undefined) throw notFound('Melding');
+  return casusId;
 }
 
 /**
  * Every relation `user` has with the casus (404 when it does not exist). One query; the time
  * rule for the crisisdienst only asks the calendar when it matters.
  */
-export async function bepaalToegang(db: Db, user: ToegangSubject, sessieId: string | null, casusId: number, now: Date): Promise<Toegang> {
-  const nowIso = now.toISOString();
-  const r = (
-    await sql<any>`
-      select c.id, t.organisatie_id,
-        exists (select 1 from melding m where m.casus_id = c.id and m.behandelaar_id = ${user.id}) as behandelaar,
-        exists (select 1 from melding m where m.casus_id = c.id and m.status = 'ontvangen') as ontvangen,
-        exists (select 1 from melding m where m.casus_id = c.id and m.status = 'ontvangen' and m.geregistreerd_door = ${user.id}) as registratie,
-        case when exists (select 1 from melding m where m.casus_id = c.id and m.status <> 'afgesloten')
-             then exists (select 1 from melding m where m.casus_id = c.id and m.status <> 'afgesloten' and m.team_id = ${user.teamId})
-             else coalesce((select m.team_id from melding m where m.casus_id = c.id order by m.ontvangen_op desc, m.id desc limit 1), c.team_id) = ${user.teamId}
-        end as eigen_team,
-        exists (select 1 from mdo_consultatie k where k.casus_id = c.id and k.gebruiker_id = ${user.id} and k.beeindigd_op is null and k.geldig_tot > ${nowIso}) as mdo,
-        (select json_build_object('id', n.id, 'reden', n.reden, 'verleendOp', n.verleend_op, 'verlooptOp', n.verloopt_op)
-           from noodtoegang n
-          where n.casus_id = c.id and n.gebruiker_id = ${user.id} and n.sessie_id = ${sessieId ?? ''} and n.verloopt_op > ${nowIso} and n.verleend_op <= ${nowIso}
-          order by n.verloopt_op desc limit 1) as noodtoegang
-      from casus c join team t on t.id = c.team_id
-      where c.id = ${casusId}`.execute(db)
-  ).rows[0];
+export async function bepaalToegang(
+  db: Db,
+  user: ToegangSubject,
+  sessieId: string | null,
+  casusId: number,
+  now: Date,
+): Promise<Toegang> {
+  const r = await toegangFeiten(db, user, sessieId, casusId, now);
   if (!r) throw notFound('Casus');
   const relaties: Relatie[] = [];
   if (r.organisatie_id === user.organisatieId) {
@@ -124,14 +119,25 @@ export async function bepaalToegang(db: Db, user: ToegangSubject, sessieId: stri
     if (r.ontvangen && heeftRol(user, 'bureaudienst', 'crisisdienst')) relaties.push('triage');
     if (heeftRol(user, 'crisisdienst') && !(await binnenKantooruren(db, now))) relaties.push('crisisdienst');
   }
-  const nood = r.noodtoegang ? (typeof r.noodtoegang === 'string' ? JSON.parse(r.noodtoegang) : r.noodtoegang) : null;
+  const nood: NoodtoegangJson | null = r.noodtoegang
+    ? typeof r.noodtoegang === 'string'
+      ? (JSON.parse(r.noodtoegang) as NoodtoegangJson)
+      : r.noodtoegang
+    : null;
   // Emergency access counts only when nothing else gives access: then every request is an emergency event.
   const viaNood = relaties.length === 0 && nood && r.organisatie_id === user.organisatieId;
   if (viaNood) relaties.push('noodtoegang');
   return {
     casusId: r.id,
     relaties,
-    noodtoegang: viaNood ? { id: nood.id, reden: nood.reden, verleendOp: new Date(nood.verleendOp).toISOString(), verlooptOp: new Date(nood.verlooptOp).toISOString() } : null,
+    noodtoegang: viaNood
+      ? {
+          id: nood.id,
+          reden: nood.reden,
+          verleendOp: new Date(nood.verleendOp).toISOString(),
+          verlooptOp: new Date(nood.verlooptOp).toISOString(),
+        }
+      : null,
     werkrelatie: relaties.some((x) => WERKRELATIES.includes(x)),
   };
 }
@@ -144,12 +150,12 @@ export async function bepaalToegang(db: Db, user: ToegangSubject, sessieId: stri
  * of the user's organisation (the crisisdienst at night). Counts stay for the whole scope: they
  * hold no personal data.
  */
-export async function werkrelatieMeldingSql(db: Db, user: ToegangSubject, now: Date): Promise<RawBuilder<boolean> | null> {
+export async function werkrelatieMeldingSql(
+  db: Db,
+  user: ToegangSubject,
+  now: Date,
+): Promise<RawBuilder<boolean> | null> {
   if (heeftRol(user, 'crisisdienst') && !(await binnenKantooruren(db, now))) return null;
   const triage = heeftRol(user, 'bureaudienst', 'crisisdienst');
-  return sql<boolean>`(m.team_id = ${user.teamId ?? -1}
-    or m.behandelaar_id = ${user.id}
-    or (m.status = 'ontvangen' and (${triage} or m.geregistreerd_door = ${user.id}))
-    or exists (select 1 from mdo_consultatie k where k.casus_id = m.casus_id and k.gebruiker_id = ${user.id}
-               and k.beeindigd_op is null and k.geldig_tot > ${now.toISOString()}))`;
+  return werkrelatieConditie(user, triage, now);
 }

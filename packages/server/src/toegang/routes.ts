@@ -1,7 +1,7 @@
 // Routes of relation-based access: MDO consultations on a casus, emergency access ("break the
 // glass") and the privacy officer's review of emergency accesses. See docs/security.md.
 import { z } from 'zod';
-import { casusClientIds } from '../casus/service.ts';
+import { casusClientIds } from '../casus/detail.ts';
 import { idParams, route, type RouteDef } from '../http/route.ts';
 import { bepaalToegang } from './relatie.ts';
 import {
@@ -21,7 +21,8 @@ export function toegangRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/casussen/:id/noodtoegang',
-      summary: 'Noodtoegang (break the glass) tot een casus zonder relatie, met reden; geldt deze sessie, hoogstens 12 uur',
+      summary:
+        'Noodtoegang (break the glass) tot een casus zonder relatie, met reden; geldt deze sessie, hoogstens 12 uur',
       tags: ['toegang'],
       policy: { resource: 'melding', action: 'read' },
       relatie: { geen: 'hier vraagt wie geen relatie heeft toegang aan; gelogd als noodtoegang' },
@@ -42,7 +43,8 @@ export function toegangRoutes(): RouteDef[] {
     route({
       method: 'POST',
       url: '/api/casussen/:id/consultaties',
-      summary: 'MDO-consultatie vastleggen: een collega (bijv. gedragswetenschapper of vertrouwensarts) krijgt toegang tot de casus',
+      summary:
+        'MDO-consultatie vastleggen: een collega (bijv. gedragswetenschapper of vertrouwensarts) krijgt toegang tot de casus',
       tags: ['toegang'],
       policy: { resource: 'melding', action: 'update' },
       relatie: 'casus',
@@ -54,7 +56,9 @@ export function toegangRoutes(): RouteDef[] {
         c.audit.action('create');
         c.audit.object('mdo_consultatie', r.id);
         c.audit.clients(await casusClientIds(c.db, r.casusId));
-        c.audit.purpose(`MDO-consultatie vastgelegd: ${r.gebruiker.naam} (gebruiker ${r.gebruiker.id}) krijgt toegang tot casus ${r.casusId}`);
+        c.audit.purpose(
+          `MDO-consultatie vastgelegd: ${r.gebruiker.naam} (gebruiker ${r.gebruiker.id}) krijgt toegang tot casus ${r.casusId}`,
+        );
         return r;
       },
     }),

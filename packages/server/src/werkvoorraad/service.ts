@@ -1,12 +1,31 @@
 // Werkvoorraad: open meldingen per team and process, sorted by the first statutory deadline,
 // with counts per clock state and the load per worker for the team manager.
-import { procesVan, toLocalDate, worstState, type Clock, type ClockState, type MeldingStatus, type Proces } from '@voordeur/domain';
+import {
+  meldingClocks,
+  procesVan,
+  toLocalDate,
+  worstState,
+  type Clock,
+  type ClockState,
+  type Proces,
+} from '@voordeur/domain';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
-import { meldingClocks, type MeldingFacts } from '../casus/service.ts';
 import { adresLabel } from '../personen/service.ts';
+import { klokBeleid } from '../referentie/klokbeleid.ts';
 import { kalender } from '../referentie/service.ts';
-import { klokStatusSql, procesSql } from './termijnen.ts';
+import {
+  gebruikerNamen,
+  groepenPerStatusEnBehandelaar,
+  informeringFacts,
+  lijstFilters,
+  meldingFacts,
+  paginaDetails,
+  paginaRijen,
+  scopeSql,
+  type InformeringRow,
+  type MeldingFactsRow,
+} from './queries.ts';
 
 export interface WerkvoorraadFilter {
   /** The organisation whose meldingen are in scope (a server may hold several regions). */
@@ -48,29 +67,21 @@ const STATES: ClockState[] = ['overdue', 'at_risk', 'on_time', 'met_late', 'met'
 
 export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
   const k = await kalender(db);
+  const policy = klokBeleid();
   const today = toLocalDate(now);
-  const klok = klokStatusSql(today);
   // The open meldingen in scope (team), on the partial index melding_werkvoorraad(_alle).
-  const scope =
-    f.teamId != null
-      ? sql`m.status <> 'afgesloten' and m.team_id = ${f.teamId}`
-      : sql`m.status <> 'afgesloten' and m.team_id in (select id from team where organisatie_id = ${f.organisatieId})`;
+  const scope = scopeSql(f.teamId, f.organisatieId);
   const zichtbaar = f.zichtbaar ?? sql<boolean>`true`;
 
   // Counts per status × worker with one column per clock state, in one aggregate on the index:
   // the manager's overview (before the process/worker/clock filters), the load per worker and
   // the filtered total.
-  const groups = (
-    await sql<{ status: MeldingStatus; behandelaar_id: number | null; zichtbaar: boolean } & Record<'overdue' | 'at_risk' | 'on_time' | 'met', number>>`
-      select m.status, m.behandelaar_id, ${zichtbaar} as zichtbaar,
-        count(*) filter (where m.termijn_open_due < ${today}::date)::int as overdue,
-        count(*) filter (where m.termijn_open_due >= ${today}::date and m.termijn_risico_vanaf <= ${today}::date)::int as at_risk,
-        count(*) filter (where m.termijn_open_due >= ${today}::date and m.termijn_risico_vanaf > ${today}::date)::int as on_time,
-        count(*) filter (where m.termijn_open_due is null)::int as met
-      from melding m where ${scope} group by 1, 2, 3`.execute(db)
-  ).rows;
+  const groups = await groepenPerStatusEnBehandelaar(db, scope, zichtbaar, today);
   const counts: Record<string, Record<ClockState, number>> = {};
-  const perBehandelaar = new Map<string, { behandelaarId: number | null; naam: string; aantal: number; teLaat: number }>();
+  const perBehandelaar = new Map<
+    string,
+    { behandelaarId: number | null; naam: string; aantal: number; teLaat: number }
+  >();
   let total = 0;
   let verborgen = 0;
   for (const g of groups) {
@@ -80,7 +91,12 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
     const n = g.overdue + g.at_risk + g.on_time + g.met;
     for (const s of ['overdue', 'at_risk', 'on_time', 'met'] as const) c[s] += g[s];
     const key = String(g.behandelaar_id ?? 'geen');
-    const e = perBehandelaar.get(key) ?? { behandelaarId: g.behandelaar_id, naam: 'Niet toegewezen', aantal: 0, teLaat: 0 };
+    const e = perBehandelaar.get(key) ?? {
+      behandelaarId: g.behandelaar_id,
+      naam: 'Niet toegewezen',
+      aantal: 0,
+      teLaat: 0,
+    };
     e.aantal += n;
     e.teLaat += g.overdue;
     perBehandelaar.set(key, e);
@@ -93,63 +109,41 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
     total += !f.klok ? n : f.klok === 'met_late' ? 0 : g[f.klok];
   }
   const ids = [...perBehandelaar.values()].map((e) => e.behandelaarId).filter((x): x is number => x != null);
-  if (ids.length) {
-    for (const u of (await sql<{ id: number; naam: string }>`select id, naam from gebruiker where id = any(${ids})`.execute(db)).rows) {
-      perBehandelaar.get(String(u.id))!.naam = u.naam;
-    }
-  }
+  for (const [id, naam] of await gebruikerNamen(db, ids)) perBehandelaar.get(String(id))!.naam = naam;
 
   // The page, in list order: first statutory deadline, then receipt.
-  const filters = [scope];
-  if (f.zichtbaar) filters.push(f.zichtbaar);
-  if (f.proces) filters.push(sql`${procesSql} = ${f.proces}`);
-  if (f.behandelaarId !== undefined) filters.push(f.behandelaarId === null ? sql`m.behandelaar_id is null` : sql`m.behandelaar_id = ${f.behandelaarId}`);
-  if (f.klok) filters.push(sql`${klok} = ${f.klok}`);
+  const filters = lijstFilters(scope, f.zichtbaar, f.proces, f.behandelaarId, f.klok, today);
   const offset = f.offset ?? 0;
   const limit = f.limit ?? 100;
-  const pageRows = (
-    await sql<any>`
-      select m.id, m.nummer, m.casus_id, m.status, m.behandelaar_id, m.ontvangen_op, m.geregistreerd_op
-      from melding m where ${sql.join(filters, sql` and `)}
-      order by m.termijn_sortering nulls last, m.ontvangen_op, m.id limit ${limit} offset ${offset}`.execute(db)
-  ).rows;
-  const page = pageRows.map((r) => r.id as number);
+  const pageRows = await paginaRijen(db, filters, limit, offset);
+  const page = pageRows.map((r) => r.id);
 
   // Only the page's clocks are computed, from the data as on the casus page. Small keyed queries
   // (cheap to plan, run side by side on a server pool) instead of one wide join.
-  const none = Promise.resolve({ rows: [] as any[] });
-  const casusIds = [...new Set(pageRows.map((r) => r.casus_id as number))];
-  const [vb, dn, tk, cs, inf, mon] = page.length
-    ? await Promise.all([
-        sql<any>`select melding_id, vastgesteld_op from veiligheidsbeoordeling where melding_id = any(${page})`.execute(db),
-        sql<any>`select melding_id, soort, gestart_op, afgesloten_op, onderzoek_uitkomsten from dienst where melding_id = any(${page})`.execute(db),
-        sql<any>`select melding_id, moment, gedaan_op from terugkoppeling where melding_id = any(${page})`.execute(db),
-        sql<any>`select c.id, c.nummer, c.versie, c.veiligheidsvlaggen, h.straat, h.huisnummer, h.toevoeging, h.postcode, h.woonplaats
-                 from casus c join huishouden h on h.id = c.huishouden_id where c.id = any(${casusIds})`.execute(db),
-        sql<any>`select melding_id, persoon_id, verlengingen, geinformeerd_op from informering where melding_id = any(${page}) and geinformeerd_op is null`.execute(db),
-        sql<any>`select o.melding_id, o.overgedragen_op, (select max(gedaan_op) from monitoringcontact mc where mc.melding_id = o.melding_id) as laatste
-                 from overdracht o where o.melding_id = any(${page})`.execute(db),
-      ])
-    : [await none, await none, await none, await none, await none, await none];
-  const monBy = new Map(mon.rows.map((x) => [x.melding_id as number, x]));
-  const vbBy = new Map(vb.rows.map((x) => [x.melding_id as number, x]));
-  const dnBy = new Map(dn.rows.map((x) => [x.melding_id as number, x]));
-  const tkBy = new Map(tk.rows.map((x) => [`${x.melding_id}:${x.moment}`, x.gedaan_op]));
-  const csBy = new Map(cs.rows.map((x) => [x.id as number, x]));
-  const infBy = new Map<number, any[]>();
-  for (const i of inf.rows) infBy.set(i.melding_id, [...(infBy.get(i.melding_id) ?? []), i]);
+  const casusIds = [...new Set(pageRows.map((r) => r.casus_id))];
+  const { vb, dn, tk, cs, inf, mon } = await paginaDetails(db, page, casusIds);
+  const monBy = new Map(mon.map((x) => [x.melding_id, x]));
+  const vbBy = new Map(vb.map((x) => [x.melding_id, x]));
+  const dnBy = new Map(dn.map((x) => [x.melding_id, x]));
+  const tkBy = new Map(tk.map((x) => [`${x.melding_id}:${x.moment}`, x.gedaan_op]));
+  const csBy = new Map(cs.map((x) => [x.id, x]));
+  const infBy = new Map<number, InformeringRow[]>();
+  for (const i of inf) infBy.set(i.melding_id, [...(infBy.get(i.melding_id) ?? []), i]);
   const byId = new Map(
     pageRows.map((m) => {
       const d = dnBy.get(m.id);
       const c = csBy.get(m.casus_id);
-      const facts: MeldingFacts = {
+      const facts: MeldingFactsRow = {
         id: m.id,
+        casus_id: m.casus_id,
         status: m.status,
+        behandelaar_id: m.behandelaar_id,
         ontvangen_op: m.ontvangen_op,
         geregistreerd_op: m.geregistreerd_op,
+        met_kinderen: false, // not a clock fact; the list shows no workflow
         beoordeeld_op: vbBy.get(m.id)?.vastgesteld_op ?? null,
+        beoordeling_uitkomst: null,
         dienst_soort: d?.soort ?? null,
-        dienst_gestart_op: d?.gestart_op ?? null,
         dienst_afgesloten_op: d?.afgesloten_op ?? null,
         onderzoek_uitkomsten: d?.onderzoek_uitkomsten ?? null,
         tk_beoordeling_op: tkBy.get(`${m.id}:na_beoordeling`) ?? null,
@@ -159,7 +153,20 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
         laatste_monitoringcontact_op: monBy.get(m.id)?.laatste ?? null,
       };
       const naam = m.behandelaar_id != null ? perBehandelaar.get(String(m.behandelaar_id))?.naam : undefined;
-      return [m.id as number, { ...facts, ...c, id: m.id, nummer: m.nummer, casus_id: m.casus_id, behandelaar_id: m.behandelaar_id, casus_nummer: c?.nummer, casus_versie: c?.versie, behandelaar_naam: naam } as any];
+      return [
+        m.id as number,
+        {
+          ...facts,
+          ...c,
+          id: m.id,
+          nummer: m.nummer,
+          casus_id: m.casus_id,
+          behandelaar_id: m.behandelaar_id,
+          casus_nummer: c?.nummer,
+          casus_versie: c?.versie,
+          behandelaar_naam: naam,
+        } as any,
+      ];
     }),
   );
 
@@ -169,11 +176,12 @@ export async function werkvoorraad(db: Db, f: WerkvoorraadFilter, now: Date) {
     if (!r) continue;
     const proces = procesVan(r.status, !!r.behandelaar_id);
     if (!proces) continue;
-    const clocks = meldingClocks(k, r, infBy.get(r.id) ?? [], now);
+    const clocks = meldingClocks(k, meldingFacts(r), (infBy.get(r.id) ?? []).map(informeringFacts), now, policy);
     const open = clocks.filter((c) => !c.metAt).sort((a, b) => a.due.localeCompare(b.due));
     // A beoordeeld melding waits for its besluit: with nothing else open it keeps its place by
     // the beoordeling deadline instead of sinking to the end.
-    const leading = open[0] ?? (r.status === 'beoordeeld' ? clocks.find((c) => c.kind === 'veiligheidsbeoordeling') ?? null : null);
+    const leading =
+      open[0] ?? (r.status === 'beoordeeld' ? (clocks.find((c) => c.kind === 'veiligheidsbeoordeling') ?? null) : null);
     items.push({
       meldingId: r.id,
       nummer: r.nummer,

@@ -1,11 +1,12 @@
 // The stored werkvoorraad deadlines (termijnen.ts) agree with the clocks computed from the data:
 // on every day of a long range, for demo cases in every state; they follow workflow steps, the
 // informing of persons, and changes of the equated days (added and removed through the API).
-import { addDays, toLocalDate, worstState, type ClockState } from '@voordeur/domain';
+import { addDays, meldingClocks, toLocalDate, worstState, type ClockState } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MELDING_FACTS_SQL, meldingClocks } from '../casus/service.ts';
+import { klokBeleid } from '../referentie/klokbeleid.ts';
 import { kalender } from '../referentie/service.ts';
+import { informeringPerMelding, MELDING_FACTS_SQL, meldingFacts, type MeldingFactsRow } from './queries.ts';
 import { createTestEnv, type TestClient, type TestEnv } from '../testing.ts';
 import { klokStatusSql, termijnVersie } from './termijnen.ts';
 
@@ -28,11 +29,23 @@ async function compare(day: string) {
   const db = env.database.db;
   const k = await kalender(db);
   const at = new Date(`${day}T10:00:00Z`);
-  const stored = (await sql<{ id: number; klok: ClockState }>`select m.id, ${klokStatusSql(day)} as klok from melding m where m.status <> 'afgesloten' order by m.id`.execute(db)).rows;
-  const facts = (await sql<any>`${MELDING_FACTS_SQL} where m.status <> 'afgesloten' order by m.id`.execute(db)).rows;
-  const inf = (await sql<any>`select melding_id, persoon_id, verlengingen, geinformeerd_op from informering`.execute(db)).rows;
+  const stored = (
+    await sql<{
+      id: number;
+      klok: ClockState;
+    }>`select m.id, ${klokStatusSql(day)} as klok from melding m where m.status <> 'afgesloten' order by m.id`.execute(
+      db,
+    )
+  ).rows;
+  const facts = (
+    await sql<MeldingFactsRow>`${MELDING_FACTS_SQL} where m.status <> 'afgesloten' order by m.id`.execute(db)
+  ).rows;
+  const inf = await informeringPerMelding(
+    db,
+    facts.map((m) => m.id),
+  );
   const computed = facts.map((m) => {
-    const open = meldingClocks(k, m, inf.filter((i) => i.melding_id === m.id), at).filter((c) => !c.metAt);
+    const open = meldingClocks(k, meldingFacts(m), inf.get(m.id) ?? [], at, klokBeleid()).filter((c) => !c.metAt);
     return { id: m.id as number, klok: open.length ? worstState(open.map((c) => c.state)) : 'met' };
   });
   return { stored, computed };
@@ -78,7 +91,11 @@ describe('stored werkvoorraad deadlines', () => {
       vastgesteldOp: NOW.toISOString(),
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const row = (await sql<any>`select termijn_sortering, termijn_versie from melding where id = ${first.meldingId}`.execute(env.database.db)).rows[0];
+    const row = (
+      await sql<any>`select termijn_sortering, termijn_versie from melding where id = ${first.meldingId}`.execute(
+        env.database.db,
+      )
+    ).rows[0];
     expect(row.termijn_versie).toBe(termijnVersie());
     for (const day of ['2026-04-22', '2026-04-28', '2026-05-20']) {
       const { stored, computed } = await compare(day);
@@ -95,20 +112,43 @@ describe('stored werkvoorraad deadlines', () => {
       ontvangenOp: NOW.toISOString(),
       binnenkomst: 'telefoon',
       melder: { hoedanigheid: 'gz_huisarts', naam: 'Dr. B. Vos', organisatie: 'Huisartsenpraktijk Vos' },
-      huishouden: { straat: 'Ringdijk', huisnummer: '401', postcode: '1097AB', woonplaats: 'Amsterdam', gemeenteCode: 'GM0363' },
+      huishouden: {
+        straat: 'Ringdijk',
+        huisnummer: '401',
+        postcode: '1097AB',
+        woonplaats: 'Amsterdam',
+        gemeenteCode: 'GM0363',
+      },
       regio: 'eigen',
       gemeenteCode: 'GM0363',
-      betrokkenen: [{ persoon: { voornamen: 'Iris', achternaam: 'Termijntest', geboortedatum: '19900101', geslacht: 'V', postcode: '1097AB', huisnummer: '401' }, rol: 'slachtoffer' }],
+      betrokkenen: [
+        {
+          persoon: {
+            voornamen: 'Iris',
+            achternaam: 'Termijntest',
+            geboortedatum: '19900101',
+            geslacht: 'V',
+            postcode: '1097AB',
+            huisnummer: '401',
+          },
+          rol: 'slachtoffer',
+        },
+      ],
       aanleiding: ['partnergeweld'],
       aard: ['psychisch_geweld'],
       omschrijving: 'Huisarts meldt zorgen over spanningen thuis; test van de termijnen.',
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.meldingId;
-    const due = async () => (await sql<any>`select termijn_sortering::text as d from melding where id = ${id}`.execute(env.database.db)).rows[0].d;
+    const due = async () =>
+      (await sql<any>`select termijn_sortering::text as d from melding where id = ${id}`.execute(env.database.db))
+        .rows[0].d;
     expect(await due()).toBe('2026-04-30');
 
-    const add = await beheer.post('/api/beheer/gelijkgestelde-dagen', { datum: '2026-04-24', naam: 'Brugdag na overleg' });
+    const add = await beheer.post('/api/beheer/gelijkgestelde-dagen', {
+      datum: '2026-04-24',
+      naam: 'Brugdag na overleg',
+    });
     expect(add.status, JSON.stringify(add.body)).toBe(200);
     expect(await due()).toBe('2026-05-01');
     for (const day of ['2026-04-24', '2026-04-29', '2026-04-30', '2026-05-01']) {

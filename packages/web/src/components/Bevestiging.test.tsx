@@ -21,7 +21,15 @@ describe('Bevestiging', () => {
   const noop = () => {};
   it('names the consequences, says it cannot be undone, and asks for the typed word', () => {
     const html = renderToStaticMarkup(
-      <Bevestiging naam="Vernietiging bevestigen" titel="2 casussen vernietigen?" gevolgen={['2 casussen worden vernietigd: 2015-000001, 2015-000002.']} typ={{ verwacht: '2', label: 'Typ het aantal casussen (2) om te bevestigen' }} bevestigLabel="Definitief vernietigen" onBevestig={noop} onAnnuleer={noop} />,
+      <Bevestiging
+        naam="Vernietiging bevestigen"
+        titel="2 casussen vernietigen?"
+        gevolgen={['2 casussen worden vernietigd: 2015-000001, 2015-000002.']}
+        typ={{ verwacht: '2', label: 'Typ het aantal casussen (2) om te bevestigen' }}
+        bevestigLabel="Definitief vernietigen"
+        onBevestig={noop}
+        onAnnuleer={noop}
+      />,
     );
     expect(html).toContain('aria-label="Vernietiging bevestigen"');
     expect(html).toContain('2 casussen vernietigen?');
@@ -32,7 +40,17 @@ describe('Bevestiging', () => {
     expect(html).toContain('>Annuleren</button>');
   });
   it('leaves out the typed field and the "cannot be undone" line when not asked for', () => {
-    const html = renderToStaticMarkup(<Bevestiging naam="Deactiveren" titel="Femke de Boer deactiveren?" gevolgen={['Femke de Boer kan niet meer inloggen.']} onomkeerbaar={false} bevestigLabel="Ja, deactiveren" onBevestig={noop} onAnnuleer={noop} />);
+    const html = renderToStaticMarkup(
+      <Bevestiging
+        naam="Deactiveren"
+        titel="Femke de Boer deactiveren?"
+        gevolgen={['Femke de Boer kan niet meer inloggen.']}
+        onomkeerbaar={false}
+        bevestigLabel="Ja, deactiveren"
+        onBevestig={noop}
+        onAnnuleer={noop}
+      />,
+    );
     expect(html).not.toContain('<input');
     expect(html).not.toContain('ongedaan');
     expect(html).toContain('Ja, deactiveren');

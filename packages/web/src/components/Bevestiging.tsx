@@ -29,7 +29,17 @@ export interface BevestigingProps {
   onAnnuleer: () => void;
 }
 
-export function Bevestiging({ titel, gevolgen, bevestigLabel, onomkeerbaar = true, typ, busy, naam, onBevestig, onAnnuleer }: BevestigingProps) {
+export function Bevestiging({
+  titel,
+  gevolgen,
+  bevestigLabel,
+  onomkeerbaar = true,
+  typ,
+  busy,
+  naam,
+  onBevestig,
+  onAnnuleer,
+}: BevestigingProps) {
   const kop = useRef<HTMLHeadingElement>(null);
   const [invoer, setInvoer] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -40,7 +50,13 @@ export function Bevestiging({ titel, gevolgen, bevestigLabel, onomkeerbaar = tru
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (typ && !bevestigingKlopt(invoer, typ.verwacht)) {
-      setErrors({ [veld]: [invoer.trim() ? `Dat is niet ${typ.verwacht}. Typ ${typ.verwacht} om te bevestigen, of kies Annuleren.` : `Typ ${typ.verwacht} om te bevestigen, of kies Annuleren.`] });
+      setErrors({
+        [veld]: [
+          invoer.trim()
+            ? `Dat is niet ${typ.verwacht}. Typ ${typ.verwacht} om te bevestigen, of kies Annuleren.`
+            : `Typ ${typ.verwacht} om te bevestigen, of kies Annuleren.`,
+        ],
+      });
       veldRef.current?.focus();
       return;
     }
@@ -55,7 +71,16 @@ export function Bevestiging({ titel, gevolgen, bevestigLabel, onomkeerbaar = tru
   };
 
   return (
-    <form className="bevestiging" aria-label={naam} noValidate onSubmit={submit} onKeyDown={escape} data-testid="bevestiging">
+    // Escape cancels the confirmation from any of its fields: the handler sits on the form on purpose.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <form
+      className="bevestiging"
+      aria-label={naam}
+      noValidate
+      onSubmit={submit}
+      onKeyDown={escape}
+      data-testid="bevestiging"
+    >
       <h4 className="bevestiging__titel" tabIndex={-1} ref={kop}>
         {titel}
       </h4>
@@ -70,7 +95,16 @@ export function Bevestiging({ titel, gevolgen, bevestigLabel, onomkeerbaar = tru
         )}
       </ul>
       {typ && (
-        <TextField name={veld} label={typ.label} value={invoer} onChange={setInvoer} errors={errors} width="s" autoComplete="off" inputRef={veldRef} />
+        <TextField
+          name={veld}
+          label={typ.label}
+          value={invoer}
+          onChange={setInvoer}
+          errors={errors}
+          width="s"
+          autoComplete="off"
+          inputRef={veldRef}
+        />
       )}
       <div className="button-row button-row--wrap">
         <button type="submit" className="button button--gevaar" disabled={busy}>

@@ -30,7 +30,14 @@ export function ConflictPanel({ conflict, id }: { conflict: Conflict; id: string
   }, [conflict.diff.versieNaar, conflict.blocked]);
   const w = conflict.diff.wijzigingen;
   return (
-    <div className="notice notice--warning conflict" role="alert" tabIndex={-1} ref={ref} id={id} data-testid="conflict">
+    <div
+      className="notice notice--warning conflict"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      id={id}
+      data-testid="conflict"
+    >
       <p className="conflict__title">
         <strong>De casus is intussen door iemand anders gewijzigd.</strong>
       </p>
@@ -56,16 +63,36 @@ export function ConflictPanel({ conflict, id }: { conflict: Conflict; id: string
           <strong>{conflict.blocked}</strong>
         </p>
       ) : (
-        <p>Wat u invulde staat hieronder nog. Controleer het en kies onderaan het formulier: opnieuw indienen op de nieuwe versie, of weggooien.</p>
+        <p>
+          Wat u invulde staat hieronder nog. Controleer het en kies onderaan het formulier: opnieuw indienen op de
+          nieuwe versie, of weggooien.
+        </p>
       )}
     </div>
   );
 }
 
 /** The two choices after a conflict, in place of the form's usual buttons. */
-export function ConflictChoices({ onResubmit, onDiscard, busy, blocked, describedBy }: { onResubmit: () => void; onDiscard: () => void; busy: boolean; blocked?: boolean; describedBy: string }): ReactNode {
+export function ConflictChoices({
+  onResubmit,
+  onDiscard,
+  busy,
+  blocked,
+  describedBy,
+}: {
+  onResubmit: () => void;
+  onDiscard: () => void;
+  busy: boolean;
+  blocked?: boolean;
+  describedBy: string;
+}): ReactNode {
   return (
-    <div className="button-row button-row--wrap" role="group" aria-label="Keuze na de wijziging door een ander" aria-describedby={describedBy}>
+    <div
+      className="button-row button-row--wrap"
+      role="group"
+      aria-label="Keuze na de wijziging door een ander"
+      aria-describedby={describedBy}
+    >
       {!blocked && (
         <button type="button" className="button button--primary" disabled={busy} onClick={onResubmit}>
           {busy ? 'Bezig…' : 'Mijn invoer opnieuw indienen op de nieuwe versie'}

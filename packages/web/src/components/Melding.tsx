@@ -15,7 +15,12 @@ export function LiveMelding({ melding, focus = true }: { melding: Melding; focus
   return (
     <div aria-live="polite">
       {melding && (
-        <div className={`notice notice--${melding.kind}`} role={melding.kind === 'error' ? 'alert' : 'status'} tabIndex={-1} ref={ref}>
+        <div
+          className={`notice notice--${melding.kind}`}
+          role={melding.kind === 'error' ? 'alert' : 'status'}
+          tabIndex={-1}
+          ref={ref}
+        >
           {melding.text}
         </div>
       )}
@@ -24,8 +29,17 @@ export function LiveMelding({ melding, focus = true }: { melding: Melding; focus
 }
 
 /** A 400's field errors under `prefix` ('nieuw' → 'nieuw.wachtwoord'; '' → as is); any other failure as a message. */
-export function serverFout(err: unknown, prefix: string, setErrors: (e: FieldErrors) => void, setMelding: (m: Melding) => void): void {
+export function serverFout(
+  err: unknown,
+  prefix: string,
+  setErrors: (e: FieldErrors) => void,
+  setMelding: (m: Melding) => void,
+): void {
   if (err instanceof ApiError && err.status === 400 && err.body.fields) {
-    setErrors(Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [prefix ? `${prefix}.${k}` : k, v])));
+    setErrors(
+      Object.fromEntries(
+        Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [prefix ? `${prefix}.${k}` : k, v]),
+      ),
+    );
   } else setMelding({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
 }

@@ -18,9 +18,22 @@ export interface ZoekCriteria {
 
 const EMPTY: ZoekCriteria = { naam: '', geboortedatum: '', bsn: '', postcode: '', huisnummer: '' };
 
-export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoeken' }: { draftKey: string; actions: (k: Kandidaat) => ReactNode; footer?: (c: ZoekCriteria) => ReactNode; title?: string }) {
+export function PersoonZoeken({
+  draftKey,
+  actions,
+  footer,
+  title = 'Personen zoeken',
+}: {
+  draftKey: string;
+  actions: (k: Kandidaat) => ReactNode;
+  footer?: (c: ZoekCriteria) => ReactNode;
+  title?: string;
+}) {
   const [c, setC] = useDraft<ZoekCriteria>(`${draftKey}:criteria`, () => EMPTY);
-  const [opgeslagen, setResults] = useDraft<{ kandidaten: Kandidaat[]; meer: boolean } | Kandidaat[] | null>(`${draftKey}:resultaten`, () => null);
+  const [opgeslagen, setResults] = useDraft<{ kandidaten: Kandidaat[]; meer: boolean } | Kandidaat[] | null>(
+    `${draftKey}:resultaten`,
+    () => null,
+  );
   // (A draft from before 'meer' existed holds just the list.)
   const results = Array.isArray(opgeslagen) ? opgeslagen : (opgeslagen?.kandidaten ?? null);
   const meer = !Array.isArray(opgeslagen) && !!opgeslagen?.meer;
@@ -62,13 +75,59 @@ export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoe
     <div className="persoon-zoeken">
       <form role="search" aria-label={title} onSubmit={search} noValidate className="search-form">
         <div className="field-row">
-          <TextField name={`${draftKey}-zoek-naam`} id={`${draftKey}-zoek-naam`} label="Naam" hint="Achternaam, eventueel met voornaam" value={c.naam} onChange={set('naam')} width="l" />
-          <TextField name={`${draftKey}-zoek-geboortedatum`} id={`${draftKey}-zoek-geboortedatum`} label="Geboortedatum" hint="JJJJMMDD" value={c.geboortedatum} onChange={set('geboortedatum')} inputMode="numeric" width="s" maxLength={10} />
-          <TextField name={`${draftKey}-zoek-bsn`} id={`${draftKey}-zoek-bsn`} label="BSN" hint="9 cijfers" value={c.bsn} onChange={set('bsn')} inputMode="numeric" width="s" maxLength={11} />
+          <TextField
+            name={`${draftKey}-zoek-naam`}
+            id={`${draftKey}-zoek-naam`}
+            label="Naam"
+            hint="Achternaam, eventueel met voornaam"
+            value={c.naam}
+            onChange={set('naam')}
+            width="l"
+          />
+          <TextField
+            name={`${draftKey}-zoek-geboortedatum`}
+            id={`${draftKey}-zoek-geboortedatum`}
+            label="Geboortedatum"
+            hint="JJJJMMDD"
+            value={c.geboortedatum}
+            onChange={set('geboortedatum')}
+            inputMode="numeric"
+            width="s"
+            maxLength={10}
+          />
+          <TextField
+            name={`${draftKey}-zoek-bsn`}
+            id={`${draftKey}-zoek-bsn`}
+            label="BSN"
+            hint="9 cijfers"
+            value={c.bsn}
+            onChange={set('bsn')}
+            inputMode="numeric"
+            width="s"
+            maxLength={11}
+          />
         </div>
         <div className="field-row">
-          <TextField name={`${draftKey}-zoek-postcode`} id={`${draftKey}-zoek-postcode`} label="Postcode" hint="1234AB" value={c.postcode} onChange={set('postcode')} width="s" maxLength={7} />
-          <TextField name={`${draftKey}-zoek-huisnummer`} id={`${draftKey}-zoek-huisnummer`} label="Huisnummer" value={c.huisnummer} onChange={set('huisnummer')} inputMode="numeric" width="xs" maxLength={5} />
+          <TextField
+            name={`${draftKey}-zoek-postcode`}
+            id={`${draftKey}-zoek-postcode`}
+            label="Postcode"
+            hint="1234AB"
+            value={c.postcode}
+            onChange={set('postcode')}
+            width="s"
+            maxLength={7}
+          />
+          <TextField
+            name={`${draftKey}-zoek-huisnummer`}
+            id={`${draftKey}-zoek-huisnummer`}
+            label="Huisnummer"
+            value={c.huisnummer}
+            onChange={set('huisnummer')}
+            inputMode="numeric"
+            width="xs"
+            maxLength={5}
+          />
           <div className="field field--button">
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Zoeken…' : 'Zoeken'}
@@ -80,11 +139,16 @@ export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoe
       {results && (
         <section className="search-results" aria-labelledby={`${draftKey}-resultaten`}>
           <h3 id={`${draftKey}-resultaten`} ref={resultsRef} tabIndex={-1} aria-live="polite">
-            {results.length === 0 ? 'Geen personen gevonden' : meer ? `Meer dan ${results.length} personen gevonden` : `${results.length} ${results.length === 1 ? 'persoon' : 'personen'} gevonden`}
+            {results.length === 0
+              ? 'Geen personen gevonden'
+              : meer
+                ? `Meer dan ${results.length} personen gevonden`
+                : `${results.length} ${results.length === 1 ? 'persoon' : 'personen'} gevonden`}
           </h3>
           {meer && (
             <p className="muted" data-testid="zoek-meer">
-              De {results.length} best passende staan hieronder. Staat de persoon er niet bij, verfijn dan met voornaam, geboortedatum, BSN of adres.
+              De {results.length} best passende staan hieronder. Staat de persoon er niet bij, verfijn dan met voornaam,
+              geboortedatum, BSN of adres.
             </p>
           )}
           {results.length > 0 && (
@@ -112,12 +176,18 @@ export function PersoonZoeken({ draftKey, actions, footer, title = 'Personen zoe
                         {k.bsn && <span className="muted block">BSN {k.bsn}</span>}
                       </th>
                       <td>{k.geboortedatumLabel ?? <span className="muted">onbekend</span>}</td>
-                      <td>{k.huishoudens.length ? k.huishoudens.map((h) => (
-                              <span key={h.id} className="block">
-                                {h.adres}
-                                <VlagMarker vlaggen={h.veiligheidsvlaggen} />
-                              </span>
-                            )) : <span className="muted">geen adres</span>}</td>
+                      <td>
+                        {k.huishoudens.length ? (
+                          k.huishoudens.map((h) => (
+                            <span key={h.id} className="block">
+                              {h.adres}
+                              <VlagMarker vlaggen={h.veiligheidsvlaggen} />
+                            </span>
+                          ))
+                        ) : (
+                          <span className="muted">geen adres</span>
+                        )}
+                      </td>
                       <td>{k.redenen.join('; ')}</td>
                       <td className={`num${k.eerdereMeldingen ? ' num--alert' : ''}`}>{k.eerdereMeldingen}</td>
                       <td className="cell--action">{actions(k)}</td>

@@ -29,7 +29,9 @@ function leesSvg(html: string): Gelezen {
   expect([x0, y0]).toEqual([0, 0]);
   expect(w).toBe(h);
   const eenheden = w!;
-  expect(svg[2]).toMatch(new RegExp(`^<rect width="${eenheden}" height="${eenheden}" fill="#ffffff"(/>|></rect>)<path `));
+  expect(svg[2]).toMatch(
+    new RegExp(`^<rect width="${eenheden}" height="${eenheden}" fill="#ffffff"(/>|></rect>)<path `),
+  );
   const d = /<path d="([^"]*)" fill="#000000"(\/>|><\/path>)$/.exec(svg[2]!)![1]!;
   const raster = Array.from({ length: eenheden }, () => Array<boolean>(eenheden).fill(false));
   const rest = d.replace(/M(\d+) (\d+)h(\d+)v1h-(\d+)z/g, (_, x, y, n, terug) => {
@@ -89,11 +91,40 @@ const BLOKKEN_M: Record<number, { groepen: [number, number][]; ecc: number }> = 
   5: { groepen: [[2, 43]], ecc: 24 },
   6: { groepen: [[4, 27]], ecc: 16 },
   7: { groepen: [[4, 31]], ecc: 18 },
-  8: { groepen: [[2, 38], [2, 39]], ecc: 22 },
-  9: { groepen: [[3, 36], [2, 37]], ecc: 22 },
-  10: { groepen: [[4, 43], [1, 44]], ecc: 26 },
+  8: {
+    groepen: [
+      [2, 38],
+      [2, 39],
+    ],
+    ecc: 22,
+  },
+  9: {
+    groepen: [
+      [3, 36],
+      [2, 37],
+    ],
+    ecc: 22,
+  },
+  10: {
+    groepen: [
+      [4, 43],
+      [1, 44],
+    ],
+    ecc: 26,
+  },
 };
-const UITLIJNING: Record<number, number[]> = { 1: [], 2: [6, 18], 3: [6, 22], 4: [6, 26], 5: [6, 30], 6: [6, 34], 7: [6, 22, 38], 8: [6, 24, 42], 9: [6, 26, 46], 10: [6, 28, 50] };
+const UITLIJNING: Record<number, number[]> = {
+  1: [],
+  2: [6, 18],
+  3: [6, 22],
+  4: [6, 26],
+  5: [6, 30],
+  6: [6, 34],
+  7: [6, 22, 38],
+  8: [6, 24, 42],
+  9: [6, 26, 46],
+  10: [6, 28, 50],
+};
 const MASKERS: ((r: number, c: number) => boolean)[] = [
   (r, c) => (r + c) % 2 === 0,
   (r) => r % 2 === 0,
@@ -114,7 +145,11 @@ function leesQr(m: boolean[][]): { tekst: string; versie: number; niveau: string
   const at = (r: number, c: number) => m[r]![c]!;
 
   // Finder patterns with their light separators, timing patterns, the dark module.
-  for (const [r0, c0] of [[0, 0], [0, n - 7], [n - 7, 0]] as const) {
+  for (const [r0, c0] of [
+    [0, 0],
+    [0, n - 7],
+    [n - 7, 0],
+  ] as const) {
     for (let r = -1; r <= 7; r++)
       for (let c = -1; c <= 7; c++) {
         const rr = r0 + r;
@@ -172,7 +207,9 @@ function leesQr(m: boolean[][]): { tekst: string; versie: number; niveau: string
   for (const r of pos)
     for (const c of pos) {
       if ((r === 6 && c === 6) || (r === 6 && c === pos.at(-1)) || (r === pos.at(-1) && c === 6)) continue;
-      for (let dr = -2; dr <= 2; dr++) for (let dc = -2; dc <= 2; dc++) expect(at(r + dr, c + dc), `alignment ${r},${c}`).toBe(Math.max(Math.abs(dr), Math.abs(dc)) !== 1);
+      for (let dr = -2; dr <= 2; dr++)
+        for (let dc = -2; dc <= 2; dc++)
+          expect(at(r + dr, c + dc), `alignment ${r},${c}`).toBe(Math.max(Math.abs(dr), Math.abs(dc)) !== 1);
       zet(r - 2, c - 2, 5, 5);
     }
   if (versie >= 7) {
@@ -251,7 +288,12 @@ describe('QrCode', () => {
   it('the reader notices a single wrong module (data, format information, timing)', () => {
     const m = qrMatrix(uri('bureau'));
     const n = m.length;
-    for (const [r, c] of [[n - 1, n - 1], [n - 9, n - 12], [8, 2], [6, 12]] as const) {
+    for (const [r, c] of [
+      [n - 1, n - 1],
+      [n - 9, n - 12],
+      [8, 2],
+      [6, 12],
+    ] as const) {
       const fout = m.map((rij) => [...rij]);
       fout[r]![c] = !fout[r]![c];
       expect(() => leesQr(fout), `module ${r},${c}`).toThrow();

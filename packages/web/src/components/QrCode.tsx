@@ -29,7 +29,7 @@ export function qrMatrix(tekst: string, niveau: Foutcorrectie = 'M'): boolean[][
 export function qrPad(matrix: boolean[][], rand = RUSTZONE): string {
   const delen: string[] = [];
   matrix.forEach((rij, y) => {
-    for (let x = 0; x < rij.length; ) {
+    for (let x = 0; x < rij.length;) {
       if (!rij[x]) {
         x++;
         continue;

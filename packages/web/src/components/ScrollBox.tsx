@@ -18,7 +18,11 @@ export function ScrollBox({ label, children }: { label: string; children: ReactN
     return () => ro.disconnect();
   }, []);
   return (
-    <div ref={ref} className="scroll-x" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': `${label} (schuift horizontaal)` } : {})}>
+    <div
+      ref={ref}
+      className="scroll-x"
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': `${label} (schuift horizontaal)` } : {})}
+    >
       {children}
     </div>
   );

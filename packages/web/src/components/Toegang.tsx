@@ -47,7 +47,15 @@ const ROL_NAAM: Record<string, string> = {
 const rollenTekst = (rollen: string[]) => rollen.map((r) => ROL_NAAM[r] ?? r).join(', ');
 
 /** 403 geen_relatie: why, and the emergency-access form. */
-export function GeenRelatie({ casusId, message, onGranted }: { casusId: number; message: string; onGranted: () => void }) {
+export function GeenRelatie({
+  casusId,
+  message,
+  onGranted,
+}: {
+  casusId: number;
+  message: string;
+  onGranted: () => void;
+}) {
   const [reden, setReden] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
@@ -59,7 +67,13 @@ export function GeenRelatie({ casusId, message, onGranted }: { casusId: number; 
     setProblem(null);
     const tekst = reden.trim();
     if (tekst.length < REDEN_MIN) {
-      setErrors({ reden: [tekst ? `Minimaal ${REDEN_MIN} tekens: beschrijf waarom u deze casus nu moet inzien (nu ${tekst.length})` : 'Verplicht veld: beschrijf waarom u deze casus nu moet inzien'] });
+      setErrors({
+        reden: [
+          tekst
+            ? `Minimaal ${REDEN_MIN} tekens: beschrijf waarom u deze casus nu moet inzien (nu ${tekst.length})`
+            : 'Verplicht veld: beschrijf waarom u deze casus nu moet inzien',
+        ],
+      });
       setAttempt((a) => a + 1);
       return;
     }
@@ -88,8 +102,9 @@ export function GeenRelatie({ casusId, message, onGranted }: { casusId: number; 
       <form className="form form--narrow" aria-labelledby="noodtoegang-titel" onSubmit={submit} noValidate>
         <h2 id="noodtoegang-titel">Noodtoegang (break the glass)</h2>
         <p>
-          Alleen als de veiligheid van een cliënt het nu vereist. U krijgt toegang tot deze casus voor deze sessie, hoogstens 12 uur. Alles wat u onder
-          noodtoegang inziet of vastlegt, wordt als noodtoegang gelogd en door de privacy officer beoordeeld.
+          Alleen als de veiligheid van een cliënt het nu vereist. U krijgt toegang tot deze casus voor deze sessie,
+          hoogstens 12 uur. Alles wat u onder noodtoegang inziet of vastlegt, wordt als noodtoegang gelogd en door de
+          privacy officer beoordeeld.
         </p>
         <ErrorSummary errors={errors} focusKey={attempt} describe={() => 'Reden'} />
         <div aria-live="polite">{problem && <Notice kind="error">Noodtoegang lukte niet: {problem}</Notice>}</div>
@@ -115,11 +130,16 @@ export function GeenRelatie({ casusId, message, onGranted }: { casusId: number; 
 /** The banner while the casus is open under emergency access. */
 export function NoodtoegangBanner({ noodtoegang }: { noodtoegang: Noodtoegang }) {
   return (
-    <section className="notice notice--warning noodtoegang-banner" aria-labelledby="noodtoegang-banner-titel" data-testid="noodtoegang-banner">
+    <section
+      className="notice notice--warning noodtoegang-banner"
+      aria-labelledby="noodtoegang-banner-titel"
+      data-testid="noodtoegang-banner"
+    >
       <h2 id="noodtoegang-banner-titel">Noodtoegang</h2>
       <p>
-        U ziet deze casus met <strong>noodtoegang</strong>, geldig tot {formatTijdstip(noodtoegang.verlooptOp)} (of tot u uitlogt). Alles wat u hier
-        inziet of vastlegt, wordt gelogd als noodtoegang en beoordeeld door de privacy officer.
+        U ziet deze casus met <strong>noodtoegang</strong>, geldig tot {formatTijdstip(noodtoegang.verlooptOp)} (of tot
+        u uitlogt). Alles wat u hier inziet of vastlegt, wordt gelogd als noodtoegang en beoordeeld door de privacy
+        officer.
       </p>
       <p>
         <span className="muted">Uw reden:</span> {noodtoegang.reden}
@@ -129,7 +149,17 @@ export function NoodtoegangBanner({ noodtoegang }: { noodtoegang: Noodtoegang })
 }
 
 /** MDO consultations of the casus: list, and for who works on it a form to add one and to end one. */
-export function Consultaties({ casusId, consultaties, magConsulteren, onChanged }: { casusId: number; consultaties: Consultatie[]; magConsulteren: boolean; onChanged: () => void }) {
+export function Consultaties({
+  casusId,
+  consultaties,
+  magConsulteren,
+  onChanged,
+}: {
+  casusId: number;
+  consultaties: Consultatie[];
+  magConsulteren: boolean;
+  onChanged: () => void;
+}) {
   const app = useApp();
   const [gebruikerId, setGebruikerId] = useState('');
   const [toelichting, setToelichting] = useState('');
@@ -145,8 +175,16 @@ export function Consultaties({ casusId, consultaties, magConsulteren, onChanged 
 
   const actief = new Set(consultaties.filter((k) => k.actief).map((k) => k.gebruiker.id));
   const options = app.ref.medewerkers
-    .filter((m) => m.id !== app.user.id && !actief.has(m.id) && m.rollen.some((r) => (CASE_ROLES as readonly string[]).includes(r)))
-    .map((m) => ({ value: String(m.id), label: `${m.naam} (${rollenTekst(m.rollen)}${m.teamId ? `, ${app.ref.teams.find((t) => t.id === m.teamId)?.naam ?? ''}` : ''})` }));
+    .filter(
+      (m) =>
+        m.id !== app.user.id &&
+        !actief.has(m.id) &&
+        m.rollen.some((r) => (CASE_ROLES as readonly string[]).includes(r)),
+    )
+    .map((m) => ({
+      value: String(m.id),
+      label: `${m.naam} (${rollenTekst(m.rollen)}${m.teamId ? `, ${app.ref.teams.find((t) => t.id === m.teamId)?.naam ?? ''}` : ''})`,
+    }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -154,20 +192,25 @@ export function Consultaties({ casusId, consultaties, magConsulteren, onChanged 
     setNotice(null);
     const errs: FieldErrors = {};
     if (!gebruikerId) errs.gebruikerId = ['Kies een medewerker'];
-    if (toelichting.trim().length < 10) errs.toelichting = ['Minimaal 10 tekens: waarover wordt de collega geconsulteerd?'];
+    if (toelichting.trim().length < 10)
+      errs.toelichting = ['Minimaal 10 tekens: waarover wordt de collega geconsulteerd?'];
     setErrors(errs);
     setAttempt((a) => a + 1);
     if (Object.keys(errs).length) return;
     setBusy(true);
     try {
       const naam = app.ref.medewerkers.find((m) => String(m.id) === gebruikerId)?.naam ?? 'De collega';
-      await api.post(`/api/casussen/${casusId}/consultaties`, { gebruikerId: Number(gebruikerId), toelichting: toelichting.trim() });
+      await api.post(`/api/casussen/${casusId}/consultaties`, {
+        gebruikerId: Number(gebruikerId),
+        toelichting: toelichting.trim(),
+      });
       setGebruikerId('');
       setToelichting('');
       setNotice(`${naam} is geconsulteerd en heeft nu toegang tot deze casus.`);
       onChanged();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.body.fields) setErrors(fromServerFields(err.body.fields));
+      if (err instanceof ApiError && err.status === 400 && err.body.fields)
+        setErrors(fromServerFields(err.body.fields));
       else setProblem(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
@@ -205,7 +248,11 @@ export function Consultaties({ casusId, consultaties, magConsulteren, onChanged 
             <li key={k.id} data-testid="consultatie">
               <strong>{k.gebruiker.naam}</strong> ({rollenTekst(k.gebruiker.rollen)}
               {k.gebruiker.team ? `, ${k.gebruiker.team}` : ''}) —{' '}
-              {k.actief ? `geconsulteerd, toegang tot ${formatTijdstip(k.geldigTot)}` : k.beeindigdOp && new Date(k.beeindigdOp) < new Date(k.geldigTot) ? `beëindigd op ${formatTijdstip(k.beeindigdOp)}${k.beeindigdDoor ? ` door ${k.beeindigdDoor}` : ''}` : 'verlopen'}
+              {k.actief
+                ? `geconsulteerd, toegang tot ${formatTijdstip(k.geldigTot)}`
+                : k.beeindigdOp && new Date(k.beeindigdOp) < new Date(k.geldigTot)
+                  ? `beëindigd op ${formatTijdstip(k.beeindigdOp)}${k.beeindigdDoor ? ` door ${k.beeindigdDoor}` : ''}`
+                  : 'verlopen'}
               <span className="muted block">
                 Vastgelegd door {k.vastgelegdDoor} op {formatTijdstip(k.vastgelegdOp)}: {k.toelichting}
               </span>
@@ -221,10 +268,32 @@ export function Consultaties({ casusId, consultaties, magConsulteren, onChanged 
       {magConsulteren && (
         <form className="form form--narrow" aria-labelledby="consulteren-titel" onSubmit={submit} noValidate>
           <h3 id="consulteren-titel">Collega consulteren</h3>
-          <p className="hint">Een geconsulteerde collega (bijvoorbeeld een gedragswetenschapper of vertrouwensarts van een ander team) krijgt 90 dagen toegang tot deze casus, of tot u de consultatie beëindigt.</p>
-          <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => (k === 'gebruikerId' ? 'Medewerker' : 'Toelichting')} />
-          <SelectField name="gebruikerId" label="Medewerker" errors={errors} value={gebruikerId} onChange={setGebruikerId} options={options} />
-          <TextArea name="toelichting" label="Toelichting" hint="Waarover wordt de collega geconsulteerd (bijv. MDO van vandaag)?" errors={errors} value={toelichting} onChange={setToelichting} rows={3} />
+          <p className="hint">
+            Een geconsulteerde collega (bijvoorbeeld een gedragswetenschapper of vertrouwensarts van een ander team)
+            krijgt 90 dagen toegang tot deze casus, of tot u de consultatie beëindigt.
+          </p>
+          <ErrorSummary
+            errors={errors}
+            focusKey={attempt}
+            describe={(k) => (k === 'gebruikerId' ? 'Medewerker' : 'Toelichting')}
+          />
+          <SelectField
+            name="gebruikerId"
+            label="Medewerker"
+            errors={errors}
+            value={gebruikerId}
+            onChange={setGebruikerId}
+            options={options}
+          />
+          <TextArea
+            name="toelichting"
+            label="Toelichting"
+            hint="Waarover wordt de collega geconsulteerd (bijv. MDO van vandaag)?"
+            errors={errors}
+            value={toelichting}
+            onChange={setToelichting}
+            rows={3}
+          />
           <div className="button-row">
             <button type="submit" className="button" disabled={busy}>
               Consultatie vastleggen

@@ -66,12 +66,23 @@ interface VlagDraft {
 type Intent = 'opslaan' | 'weghalen';
 
 /** The flag on the casus page: banner (or 'no flag'), and for case workers a form to set or clear it. */
-export function VeiligheidsvlagSectie({ casus, canEdit, onChanged }: { casus: Casus; canEdit: boolean; onChanged: (message: string) => void }) {
+export function VeiligheidsvlagSectie({
+  casus,
+  canEdit,
+  onChanged,
+}: {
+  casus: Casus;
+  canEdit: boolean;
+  onChanged: (message: string) => void;
+}) {
   const app = useApp();
   const vlag = casus.veiligheidsvlag ?? { vlaggen: [], toelichting: null };
   const draftKey = `casus:${casus.id}:vlag`;
   const [open, setOpen] = useDraft<boolean>(`${draftKey}:open`, () => false);
-  const [d, setD] = useDraft<VlagDraft>(draftKey, () => ({ vlaggen: vlag.vlaggen, toelichting: vlag.toelichting ?? '' }));
+  const [d, setD] = useDraft<VlagDraft>(draftKey, () => ({
+    vlaggen: vlag.vlaggen,
+    toelichting: vlag.toelichting ?? '',
+  }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -94,12 +105,17 @@ export function VeiligheidsvlagSectie({ casus, canEdit, onChanged }: { casus: Ca
   const post = async (intent: Intent, basis: Casus) => {
     setProblem(null);
     setAttempt((a) => a + 1);
-    const body = intent === 'weghalen' ? { versie: basis.versie, vlaggen: [], toelichting: null } : { versie: basis.versie, vlaggen: d.vlaggen, toelichting: d.toelichting.trim() || null };
+    const body =
+      intent === 'weghalen'
+        ? { versie: basis.versie, vlaggen: [], toelichting: null }
+        : { versie: basis.versie, vlaggen: d.vlaggen, toelichting: d.toelichting.trim() || null };
     const r = veiligheidsvlagInputSchema.safeParse(body);
     const errs: FieldErrors = r.success ? {} : fromZodIssues(r.error.issues, 'vlag');
     // As the server: a flag needs an explanation.
-    if (intent === 'opslaan' && d.vlaggen.length && !d.toelichting.trim()) errs['vlag.toelichting'] = ['Licht de veiligheidsvlag toe'];
-    if (intent === 'opslaan' && !d.vlaggen.length) errs['vlag.vlaggen'] = ['Kies minstens één vlag, of haal de vlag weg'];
+    if (intent === 'opslaan' && d.vlaggen.length && !d.toelichting.trim())
+      errs['vlag.toelichting'] = ['Licht de veiligheidsvlag toe'];
+    if (intent === 'opslaan' && !d.vlaggen.length)
+      errs['vlag.vlaggen'] = ['Kies minstens één vlag, of haal de vlag weg'];
     setErrors(errs);
     if (!r.success || Object.keys(errs).length) return;
     setBusy(true);
@@ -111,13 +127,17 @@ export function VeiligheidsvlagSectie({ casus, canEdit, onChanged }: { casus: Ca
     } catch (err) {
       if (!(err instanceof ApiError)) setProblem(String(err));
       else if (err.status === 400 && err.body.fields) {
-        setErrors(Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [`vlag.${k}`, v])));
+        setErrors(
+          Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [`vlag.${k}`, v])),
+        );
         setAttempt((a) => a + 1);
       } else if (err.code === 'versie_conflict') {
         try {
           setConflict({ ...(await loadConflict(basis, app)), intent });
         } catch (e) {
-          setProblem(`${err.message} De casus opnieuw ophalen lukte niet: ${e instanceof Error ? e.message : String(e)}`);
+          setProblem(
+            `${err.message} De casus opnieuw ophalen lukte niet: ${e instanceof Error ? e.message : String(e)}`,
+          );
         }
       } else setProblem(err.message);
     } finally {
@@ -170,28 +190,68 @@ export function VeiligheidsvlagSectie({ casus, canEdit, onChanged }: { casus: Ca
         )}
       </div>
       {open && canEdit && (
-        <form id="vlag-form" className="action-form vlag-form" onSubmit={submit} noValidate aria-labelledby="vlag-form-titel">
+        <form
+          id="vlag-form"
+          className="action-form vlag-form"
+          onSubmit={submit}
+          noValidate
+          aria-labelledby="vlag-form-titel"
+        >
           <h2 id="vlag-form-titel" className="action-form__title">
             Veiligheidsvlag {vlag.vlaggen.length ? 'wijzigen' : 'zetten'}
           </h2>
-          <p className="hint">De vlag is zichtbaar op elke pagina over dit huishouden: voor iedereen die een huisbezoek voorbereidt of de casus oppakt.</p>
-          <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => (k.startsWith('vlag.toelichting') ? 'Toelichting' : 'Vlaggen')} />
+          <p className="hint">
+            De vlag is zichtbaar op elke pagina over dit huishouden: voor iedereen die een huisbezoek voorbereidt of de
+            casus oppakt.
+          </p>
+          <ErrorSummary
+            errors={errors}
+            focusKey={attempt}
+            describe={(k) => (k.startsWith('vlag.toelichting') ? 'Toelichting' : 'Vlaggen')}
+          />
           {conflict && <ConflictPanel conflict={conflict} id="vlag-conflict" />}
           {problem && <Notice kind="error">{problem}</Notice>}
-          <CheckboxGroup name="vlag.vlaggen" label="Vlaggen" hint="Kies wat voor dit huishouden geldt" values={d.vlaggen} onChange={(v) => setD((x) => ({ ...x, vlaggen: v }))} errors={errors} options={app.options('veiligheidsvlag')} />
-          <TextArea name="vlag.toelichting" label="Toelichting" hint="Wat is er bekend, en wat betekent dat voor een huisbezoek? Verplicht bij een vlag." value={d.toelichting} onChange={(v) => setD((x) => ({ ...x, toelichting: v }))} errors={errors} rows={3} />
+          <CheckboxGroup
+            name="vlag.vlaggen"
+            label="Vlaggen"
+            hint="Kies wat voor dit huishouden geldt"
+            values={d.vlaggen}
+            onChange={(v) => setD((x) => ({ ...x, vlaggen: v }))}
+            errors={errors}
+            options={app.options('veiligheidsvlag')}
+          />
+          <TextArea
+            name="vlag.toelichting"
+            label="Toelichting"
+            hint="Wat is er bekend, en wat betekent dat voor een huisbezoek? Verplicht bij een vlag."
+            value={d.toelichting}
+            onChange={(v) => setD((x) => ({ ...x, toelichting: v }))}
+            errors={errors}
+            rows={3}
+          />
           {conflict ? (
-            <ConflictChoices busy={busy} blocked={!!conflict.blocked} describedBy="vlag-conflict" onResubmit={() => void post(conflict.intent, conflict.fresh)} onDiscard={() => {
-              close();
-              onChanged('');
-            }} />
+            <ConflictChoices
+              busy={busy}
+              blocked={!!conflict.blocked}
+              describedBy="vlag-conflict"
+              onResubmit={() => void post(conflict.intent, conflict.fresh)}
+              onDiscard={() => {
+                close();
+                onChanged('');
+              }}
+            />
           ) : (
             <div className="button-row button-row--wrap">
               <button type="submit" className="button" disabled={busy}>
                 {busy ? 'Bezig…' : 'Vlag opslaan'}
               </button>
               {vlag.vlaggen.length > 0 && (
-                <button type="button" className="button button--secondary" disabled={busy} onClick={() => void post('weghalen', casus)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={busy}
+                  onClick={() => void post('weghalen', casus)}
+                >
                   Vlag weghalen
                 </button>
               )}

@@ -19,8 +19,7 @@ export function Voortgang({ bezig, wat }: { bezig: boolean; wat: string }) {
         <div className="voortgang__balk" data-testid="voortgang">
           <progress aria-label={wat} />
           <span>
-            {wat}…{' '}
-            <span aria-hidden="true">{seconden > 0 ? `${seconden} s` : ''}</span>
+            {wat}… <span aria-hidden="true">{seconden > 0 ? `${seconden} s` : ''}</span>
           </span>
         </div>
       )}

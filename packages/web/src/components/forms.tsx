@@ -51,7 +51,23 @@ type TextFieldProps = Base & {
   inputRef?: Ref<HTMLInputElement>;
 };
 
-export function TextField({ name, label, hint, errors, nestedErrors, className, value, onChange, type = 'text', autoComplete = 'off', inputMode, width, id, maxLength, inputRef }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  errors,
+  nestedErrors,
+  className,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete = 'off',
+  inputMode,
+  width,
+  id,
+  maxLength,
+  inputRef,
+}: TextFieldProps) {
   const fid = id ?? fieldId(name);
   const errs = errors ? errorsFor(errors, name, { nested: nestedErrors }) : [];
   return (
@@ -120,7 +136,19 @@ type SelectProps = Base & {
   selectRef?: Ref<HTMLSelectElement>;
 };
 
-export function SelectField({ name, label, hint, errors, className, value, onChange, options, placeholder = '— kies —', id, selectRef }: SelectProps) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  value,
+  onChange,
+  options,
+  placeholder = '— kies —',
+  id,
+  selectRef,
+}: SelectProps) {
   const fid = id ?? fieldId(name);
   const errs = errors ? errorsFor(errors, name) : [];
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
@@ -185,7 +213,14 @@ export function RadioGroup({ name, label, hint, errors, className, value, onChan
       <div className={inline ? 'choices choices--inline' : 'choices'}>
         {options.map((o, i) => (
           <div className="choice" key={o.value}>
-            <input type="radio" id={i === 0 ? fid : `${fid}-${o.value}`} name={fid} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <input
+              type="radio"
+              id={i === 0 ? fid : `${fid}-${o.value}`}
+              name={fid}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
             <label htmlFor={i === 0 ? fid : `${fid}-${o.value}`}>{o.label}</label>
           </div>
         ))}
@@ -201,10 +236,27 @@ type CheckboxGroupProps = Base & {
   columns?: boolean;
 };
 
-export function CheckboxGroup({ name, label, hint, errors, className, values, onChange, options, columns }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  values,
+  onChange,
+  options,
+  columns,
+}: CheckboxGroupProps) {
   const fid = fieldId(name);
   const errs = errors ? errorsFor(errors, name) : [];
-  const toggle = (v: string, on: boolean) => onChange(on ? [...values.filter((x) => x !== v), v].sort((a, b) => options.findIndex((o) => o.value === a) - options.findIndex((o) => o.value === b)) : values.filter((x) => x !== v));
+  const toggle = (v: string, on: boolean) =>
+    onChange(
+      on
+        ? [...values.filter((x) => x !== v), v].sort(
+            (a, b) => options.findIndex((o) => o.value === a) - options.findIndex((o) => o.value === b),
+          )
+        : values.filter((x) => x !== v),
+    );
   return (
     <fieldset
       className={`field fieldset${errs.length ? ' field--error' : ''}${className ? ` ${className}` : ''}`}
@@ -216,7 +268,13 @@ export function CheckboxGroup({ name, label, hint, errors, className, values, on
       <div className={columns ? 'choices choices--columns' : 'choices'}>
         {options.map((o, i) => (
           <div className="choice" key={o.value}>
-            <input type="checkbox" id={i === 0 ? fid : `${fid}-${o.value}`} value={o.value} checked={values.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input
+              type="checkbox"
+              id={i === 0 ? fid : `${fid}-${o.value}`}
+              value={o.value}
+              checked={values.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
             <label htmlFor={i === 0 ? fid : `${fid}-${o.value}`}>{o.label}</label>
           </div>
         ))}
@@ -225,11 +283,29 @@ export function CheckboxGroup({ name, label, hint, errors, className, values, on
   );
 }
 
-export function Checkbox({ name, label, hint, checked, onChange }: { name: string; label: ReactNode; hint?: ReactNode; checked: boolean; onChange: (v: boolean) => void }) {
+export function Checkbox({
+  name,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   const fid = fieldId(name);
   return (
     <div className="field choice choice--single">
-      <input type="checkbox" id={fid} checked={checked} aria-describedby={hint ? `${fid}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        id={fid}
+        checked={checked}
+        aria-describedby={hint ? `${fid}-hint` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={fid}>{label}</label>
       {hint && (
         <p className="hint" id={`${fid}-hint`}>
@@ -256,7 +332,17 @@ export function focusField(key: string): void {
  * The error summary above a form (GOV.UK pattern): takes focus when it appears, lists every
  * message with a link to its field; `describe` names the field in the list ('Betrokkene 2, achternaam').
  */
-export function ErrorSummary({ errors, title = 'Er is een probleem', describe, focusKey }: { errors: FieldErrors; title?: string; describe?: (key: string) => string; focusKey?: unknown }) {
+export function ErrorSummary({
+  errors,
+  title = 'Er is een probleem',
+  describe,
+  focusKey,
+}: {
+  errors: FieldErrors;
+  title?: string;
+  describe?: (key: string) => string;
+  focusKey?: unknown;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const entries = Object.entries(errors);
@@ -293,7 +379,15 @@ export function ErrorSummary({ errors, title = 'Er is een probleem', describe, f
 }
 
 /** A live region for a message after an action (success or failure). */
-export function Notice({ kind, children, id }: { kind: 'success' | 'error' | 'info' | 'warning'; children: ReactNode; id?: string }) {
+export function Notice({
+  kind,
+  children,
+  id,
+}: {
+  kind: 'success' | 'error' | 'info' | 'warning';
+  children: ReactNode;
+  id?: string;
+}) {
   return (
     <div className={`notice notice--${kind}`} role={kind === 'error' ? 'alert' : 'status'} id={id}>
       {children}

@@ -23,13 +23,13 @@ interface AccountInfo {
   tweedeFactor: { ingeschreven: boolean; verplicht: boolean; herstelcodesOver: number };
 }
 
-
 /** The base32 secret in groups of four, easier to type over. */
 export function groepeer(geheim: string): string {
-  return geheim.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+  return geheim
+    .replace(/\s+/g, '')
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
 }
-
-
 
 export function AccountPage({ onLoggedOutEverywhere }: { onLoggedOutEverywhere: () => void }) {
   const info = useApi<AccountInfo>('/api/account');
@@ -49,11 +49,18 @@ export function AccountPage({ onLoggedOutEverywhere }: { onLoggedOutEverywhere: 
               <code>{a.gebruikersnaam}</code>
             </dd>
             <dt>Inloggen</dt>
-            <dd>{a.sso ? 'via single sign-on van uw organisatie' : 'met wachtwoord'}{a.tweedeFactor.ingeschreven ? ' en tweede factor (app)' : ''}</dd>
+            <dd>
+              {a.sso ? 'via single sign-on van uw organisatie' : 'met wachtwoord'}
+              {a.tweedeFactor.ingeschreven ? ' en tweede factor (app)' : ''}
+            </dd>
             {a.lokaalWachtwoord && (
               <>
                 <dt>Wachtwoord gewijzigd</dt>
-                <dd>{a.wachtwoordGewijzigdOp ? formatTijdstip(a.wachtwoordGewijzigdOp) : 'nog nooit door uzelf — kies een eigen wachtwoord als u het van de beheerder kreeg'}</dd>
+                <dd>
+                  {a.wachtwoordGewijzigdOp
+                    ? formatTijdstip(a.wachtwoordGewijzigdOp)
+                    : 'nog nooit door uzelf — kies een eigen wachtwoord als u het van de beheerder kreeg'}
+                </dd>
               </>
             )}
           </dl>
@@ -72,7 +79,11 @@ function Wachtwoord({ onChanged }: { onChanged: () => void }) {
   const [attempt, setAttempt] = useState(0);
   const [melding, setMelding] = useState<Melding>(null);
   const [busy, setBusy] = useState(false);
-  const LABEL: Record<string, string> = { 'pw.huidigWachtwoord': 'Huidig wachtwoord', 'pw.nieuwWachtwoord': 'Nieuw wachtwoord', 'pw.herhaal': 'Herhaal het nieuwe wachtwoord' };
+  const LABEL: Record<string, string> = {
+    'pw.huidigWachtwoord': 'Huidig wachtwoord',
+    'pw.nieuwWachtwoord': 'Nieuw wachtwoord',
+    'pw.herhaal': 'Herhaal het nieuwe wachtwoord',
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -84,9 +95,15 @@ function Wachtwoord({ onChanged }: { onChanged: () => void }) {
     setErrors({});
     setBusy(true);
     try {
-      const r = await api.post<{ andereSessiesBeeindigd: number }>('/api/account/wachtwoord', { huidigWachtwoord: f.huidig, nieuwWachtwoord: f.nieuw });
+      const r = await api.post<{ andereSessiesBeeindigd: number }>('/api/account/wachtwoord', {
+        huidigWachtwoord: f.huidig,
+        nieuwWachtwoord: f.nieuw,
+      });
       setF({ huidig: '', nieuw: '', herhaal: '' });
-      setMelding({ kind: 'success', text: `Uw wachtwoord is gewijzigd.${r.andereSessiesBeeindigd ? ` U bent uitgelogd op ${r.andereSessiesBeeindigd} ander${r.andereSessiesBeeindigd === 1 ? ' apparaat' : 'e apparaten'}.` : ''}` });
+      setMelding({
+        kind: 'success',
+        text: `Uw wachtwoord is gewijzigd.${r.andereSessiesBeeindigd ? ` U bent uitgelogd op ${r.andereSessiesBeeindigd} ander${r.andereSessiesBeeindigd === 1 ? ' apparaat' : 'e apparaten'}.` : ''}`,
+      });
       onChanged();
     } catch (err) {
       serverFout(err, 'pw', setErrors, setMelding);
@@ -102,7 +119,16 @@ function Wachtwoord({ onChanged }: { onChanged: () => void }) {
       <form onSubmit={submit} noValidate className="form panel form--narrow" aria-labelledby="pw-titel">
         <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => LABEL[k] ?? k} />
         <LiveMelding melding={melding} />
-        <TextField name="pw.huidigWachtwoord" label="Huidig wachtwoord" type="password" autoComplete="current-password" value={f.huidig} onChange={(v) => setF((x) => ({ ...x, huidig: v }))} errors={errors} width="m" />
+        <TextField
+          name="pw.huidigWachtwoord"
+          label="Huidig wachtwoord"
+          type="password"
+          autoComplete="current-password"
+          value={f.huidig}
+          onChange={(v) => setF((x) => ({ ...x, huidig: v }))}
+          errors={errors}
+          width="m"
+        />
         <TextField
           name="pw.nieuwWachtwoord"
           label="Nieuw wachtwoord"
@@ -114,7 +140,16 @@ function Wachtwoord({ onChanged }: { onChanged: () => void }) {
           errors={errors}
           width="m"
         />
-        <TextField name="pw.herhaal" label="Herhaal het nieuwe wachtwoord" type="password" autoComplete="new-password" value={f.herhaal} onChange={(v) => setF((x) => ({ ...x, herhaal: v }))} errors={errors} width="m" />
+        <TextField
+          name="pw.herhaal"
+          label="Herhaal het nieuwe wachtwoord"
+          type="password"
+          autoComplete="new-password"
+          value={f.herhaal}
+          onChange={(v) => setF((x) => ({ ...x, herhaal: v }))}
+          errors={errors}
+          width="m"
+        />
         <p className="hint">Na het wijzigen wordt u op uw andere apparaten uitgelogd.</p>
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Bezig…' : 'Wachtwoord wijzigen'}
@@ -128,7 +163,8 @@ function Herstelcodes({ codes }: { codes: string[] }) {
   return (
     <div className="notice notice--warning" data-testid="herstelcodes">
       <p>
-        <strong>Uw herstelcodes — alleen nu zichtbaar.</strong> Bewaar ze op een veilige plek (niet op dezelfde telefoon). Elke code werkt één keer in plaats van de code uit de app.
+        <strong>Uw herstelcodes — alleen nu zichtbaar.</strong> Bewaar ze op een veilige plek (niet op dezelfde
+        telefoon). Elke code werkt één keer in plaats van de code uit de app.
       </p>
       <ul className="codes">
         {codes.map((c) => (
@@ -154,7 +190,11 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
   const [busy, setBusy] = useState(false);
   const t = info.tweedeFactor;
   const herstel = herstelcodesStatus(t.herstelcodesOver);
-  const LABEL: Record<string, string> = { 'totp.wachtwoord': 'Wachtwoord', 'totp.code': 'Code', 'herstel.code': 'Code uit de app' };
+  const LABEL: Record<string, string> = {
+    'totp.wachtwoord': 'Wachtwoord',
+    'totp.code': 'Code',
+    'herstel.code': 'Code uit de app',
+  };
 
   const run = async (fn: () => Promise<void>, prefix: string) => {
     setMelding(null);
@@ -175,7 +215,10 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
     e.preventDefault();
     setCodes(null);
     void run(async () => {
-      const r = await api.post<{ geheim: string; otpauthUri: string }>('/api/account/totp/inschrijving', info.lokaalWachtwoord ? { wachtwoord } : {});
+      const r = await api.post<{ geheim: string; otpauthUri: string }>(
+        '/api/account/totp/inschrijving',
+        info.lokaalWachtwoord ? { wachtwoord } : {},
+      );
       setGeheim(r);
       setWachtwoord('');
       setStap('code');
@@ -190,7 +233,10 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
       setGeheim(null);
       setCode('');
       setStap('rust');
-      setMelding({ kind: 'success', text: 'De tweede factor is ingesteld. Vanaf nu vraagt Voordeur bij het inloggen om de code uit uw app.' });
+      setMelding({
+        kind: 'success',
+        text: 'De tweede factor is ingesteld. Vanaf nu vraagt Voordeur bij het inloggen om de code uit uw app.',
+      });
       onChanged();
     }, 'totp');
   };
@@ -210,8 +256,12 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
     <section className="section" aria-labelledby="totp-titel">
       <h2 id="totp-titel">Tweede factor</h2>
       <p>
-        {t.ingeschreven ? 'Ingesteld: bij het inloggen vraagt Voordeur een code uit uw authenticator-app.' : 'Nog niet ingesteld.'}{' '}
-        {t.verplicht ? 'Voor uw rol is een tweede factor verplicht.' : 'Voor uw rol is een tweede factor niet verplicht, maar wel aan te raden.'}
+        {t.ingeschreven
+          ? 'Ingesteld: bij het inloggen vraagt Voordeur een code uit uw authenticator-app.'
+          : 'Nog niet ingesteld.'}{' '}
+        {t.verplicht
+          ? 'Voor uw rol is een tweede factor verplicht.'
+          : 'Voor uw rol is een tweede factor niet verplicht, maar wel aan te raden.'}
         {t.ingeschreven && herstel.soort === 'ok' && ` ${herstel.tekst}`}
       </p>
       {t.ingeschreven && herstel.soort !== 'ok' && !codes && (
@@ -239,7 +289,19 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
           <h3>{t.ingeschreven ? 'Opnieuw instellen (nieuwe telefoon)' : 'Instellen'}</h3>
           {stap !== 'code' && (
             <form onSubmit={start} noValidate>
-              {info.lokaalWachtwoord && <TextField name="totp.wachtwoord" label="Wachtwoord" hint="Ter bevestiging dat u het bent" type="password" autoComplete="current-password" value={wachtwoord} onChange={setWachtwoord} errors={errors} width="m" />}
+              {info.lokaalWachtwoord && (
+                <TextField
+                  name="totp.wachtwoord"
+                  label="Wachtwoord"
+                  hint="Ter bevestiging dat u het bent"
+                  type="password"
+                  autoComplete="current-password"
+                  value={wachtwoord}
+                  onChange={setWachtwoord}
+                  errors={errors}
+                  width="m"
+                />
+              )}
               <button type="submit" className="button" disabled={busy}>
                 Nieuw geheim maken
               </button>
@@ -247,9 +309,15 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
           )}
           {stap === 'code' && geheim && (
             <form onSubmit={bevestig} noValidate data-testid="totp-inschrijving">
-              <p>Voeg Voordeur toe in uw authenticator-app: scan de QR-code met de app. Het geheim wordt maar één keer getoond.</p>
+              <p>
+                Voeg Voordeur toe in uw authenticator-app: scan de QR-code met de app. Het geheim wordt maar één keer
+                getoond.
+              </p>
               <QrCode tekst={geheim.otpauthUri} label="QR-code om de tweede factor in uw authenticator-app te zetten" />
-              <p>Lukt scannen niet? Kies in de app “sleutel invoeren” en typ het geheim over, of open de koppeling op de telefoon.</p>
+              <p>
+                Lukt scannen niet? Kies in de app “sleutel invoeren” en typ het geheim over, of open de koppeling op de
+                telefoon.
+              </p>
               <dl className="facts">
                 <dt>Geheim</dt>
                 <dd>
@@ -260,7 +328,18 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
                   <code className="secret secret--wrap">{geheim.otpauthUri}</code>
                 </dd>
               </dl>
-              <TextField name="totp.code" label="Code" hint="De 6 cijfers die de app nu toont" value={code} onChange={setCode} errors={errors} width="s" inputMode="numeric" autoComplete="one-time-code" maxLength={10} />
+              <TextField
+                name="totp.code"
+                label="Code"
+                hint="De 6 cijfers die de app nu toont"
+                value={code}
+                onChange={setCode}
+                errors={errors}
+                width="s"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={10}
+              />
               <div className="button-row">
                 <button type="submit" className="button" disabled={busy}>
                   Bevestigen
@@ -284,7 +363,17 @@ function TweedeFactor({ info, onChanged }: { info: AccountInfo; onChanged: () =>
           <form onSubmit={vernieuw} noValidate className="panel form" aria-labelledby="herstel-titel">
             <h3 id="herstel-titel">Nieuwe herstelcodes</h3>
             <p>De oude herstelcodes vervallen. U ziet de nieuwe maar één keer.</p>
-            <TextField name="herstel.code" label="Code uit de app" value={herstelCode} onChange={setHerstelCode} errors={errors} width="s" inputMode="numeric" autoComplete="one-time-code" maxLength={40} />
+            <TextField
+              name="herstel.code"
+              label="Code uit de app"
+              value={herstelCode}
+              onChange={setHerstelCode}
+              errors={errors}
+              width="s"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={40}
+            />
             <button type="submit" className="button" disabled={busy}>
               Nieuwe herstelcodes maken
             </button>
@@ -301,7 +390,10 @@ function AlleApparaten({ onDone }: { onDone: () => void }) {
   return (
     <section className="section" aria-labelledby="overal-titel">
       <h2 id="overal-titel">Uitloggen op alle apparaten</h2>
-      <p>Bijvoorbeeld als u uw telefoon of laptop kwijt bent, of vergat uit te loggen op een andere computer. Ook deze sessie eindigt. Wat u in formulieren had ingevuld, blijft bewaard als concept.</p>
+      <p>
+        Bijvoorbeeld als u uw telefoon of laptop kwijt bent, of vergat uit te loggen op een andere computer. Ook deze
+        sessie eindigt. Wat u in formulieren had ingevuld, blijft bewaard als concept.
+      </p>
       <LiveMelding melding={melding} />
       {!zeker ? (
         <button type="button" className="button button--secondary" onClick={() => setZeker(true)}>

@@ -9,15 +9,25 @@ describe('new password, checked in the browser', () => {
     });
   });
   it('asks for the repeat when it is empty, and counts characters as the server does', () => {
-    expect(checkWachtwoord({ huidig: 'x', nieuw: 'Fietsen langs de Amstel', herhaal: '' })).toEqual({ 'pw.herhaal': ['Herhaal het nieuwe wachtwoord'] });
-    expect(checkWachtwoord({ huidig: 'x', nieuw: '😀😀😀😀😀😀😀😀😀😀😀', herhaal: '😀' })).toEqual({ 'pw.nieuwWachtwoord': ['Minstens 12 tekens (nu 11)'], 'pw.herhaal': ['Komt niet overeen met het nieuwe wachtwoord'] });
+    expect(checkWachtwoord({ huidig: 'x', nieuw: 'Fietsen langs de Amstel', herhaal: '' })).toEqual({
+      'pw.herhaal': ['Herhaal het nieuwe wachtwoord'],
+    });
+    expect(checkWachtwoord({ huidig: 'x', nieuw: '😀😀😀😀😀😀😀😀😀😀😀', herhaal: '😀' })).toEqual({
+      'pw.nieuwWachtwoord': ['Minstens 12 tekens (nu 11)'],
+      'pw.herhaal': ['Komt niet overeen met het nieuwe wachtwoord'],
+    });
   });
   it('leaves a repeated password to the server, which names every rule it breaks at once', () => {
     expect(checkWachtwoord({ huidig: 'x', nieuw: 'beleid2026', herhaal: 'beleid2026' })).toEqual({});
   });
   it('passes a long enough, repeated password (the server checks the rest)', () => {
-    expect(checkWachtwoord({ huidig: 'x', nieuw: 'Fietsen langs de Amstel', herhaal: 'Fietsen langs de Amstel' })).toEqual({});
-    expect(checkWachtwoord({ huidig: '', nieuw: '', herhaal: '' })).toEqual({ 'pw.huidigWachtwoord': ['Verplicht veld'], 'pw.nieuwWachtwoord': ['Verplicht veld'] });
+    expect(
+      checkWachtwoord({ huidig: 'x', nieuw: 'Fietsen langs de Amstel', herhaal: 'Fietsen langs de Amstel' }),
+    ).toEqual({});
+    expect(checkWachtwoord({ huidig: '', nieuw: '', herhaal: '' })).toEqual({
+      'pw.huidigWachtwoord': ['Verplicht veld'],
+      'pw.nieuwWachtwoord': ['Verplicht veld'],
+    });
   });
 });
 
@@ -30,7 +40,10 @@ describe('recovery codes left', () => {
     expect(s.tekst).not.toMatch(/\b0\b/);
   });
   it('warns when few are left, and is plain otherwise', () => {
-    expect(herstelcodesStatus(1)).toEqual({ soort: 'weinig', tekst: 'U heeft nog maar 1 ongebruikte herstelcode. Maak nieuwe herstelcodes voordat ze op zijn.' });
+    expect(herstelcodesStatus(1)).toEqual({
+      soort: 'weinig',
+      tekst: 'U heeft nog maar 1 ongebruikte herstelcode. Maak nieuwe herstelcodes voordat ze op zijn.',
+    });
     expect(herstelcodesStatus(2).soort).toBe('weinig');
     expect(herstelcodesStatus(7)).toEqual({ soort: 'ok', tekst: 'U heeft nog 7 ongebruikte herstelcodes.' });
   });
@@ -41,6 +54,8 @@ describe('after logging in with a recovery code', () => {
     const { herstelcodeLoginTekst } = await import('./Login.tsx');
     expect(herstelcodeLoginTekst(7)).toBe('U heeft met een herstelcode ingelogd; u heeft er nog 7.');
     expect(herstelcodeLoginTekst(2)).toMatch(/nog 2\. Maak via Mijn account nieuwe herstelcodes aan\.$/);
-    expect(herstelcodeLoginTekst(0)).toMatch(/^U heeft met uw laatste herstelcode ingelogd\. Maak nu via Mijn account nieuwe herstelcodes aan/);
+    expect(herstelcodeLoginTekst(0)).toMatch(
+      /^U heeft met uw laatste herstelcode ingelogd\. Maak nu via Mijn account nieuwe herstelcodes aan/,
+    );
   });
 });

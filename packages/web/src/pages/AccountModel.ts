@@ -33,8 +33,13 @@ export function herstelcodesStatus(over: number): { soort: 'ok' | 'weinig' | 'op
   if (over <= 0)
     return {
       soort: 'op',
-      tekst: 'U heeft geen ongebruikte herstelcodes meer. Raakt u uw telefoon kwijt, dan kunt u niet inloggen tot de functioneel beheerder uw tweede factor reset. Maak nu nieuwe herstelcodes.',
+      tekst:
+        'U heeft geen ongebruikte herstelcodes meer. Raakt u uw telefoon kwijt, dan kunt u niet inloggen tot de functioneel beheerder uw tweede factor reset. Maak nu nieuwe herstelcodes.',
     };
-  if (over <= 2) return { soort: 'weinig', tekst: `U heeft nog maar ${over} ongebruikte herstelcode${over === 1 ? '' : 's'}. Maak nieuwe herstelcodes voordat ze op zijn.` };
+  if (over <= 2)
+    return {
+      soort: 'weinig',
+      tekst: `U heeft nog maar ${over} ongebruikte herstelcode${over === 1 ? '' : 's'}. Maak nieuwe herstelcodes voordat ze op zijn.`,
+    };
   return { soort: 'ok', tekst: `U heeft nog ${over} ongebruikte herstelcodes.` };
 }

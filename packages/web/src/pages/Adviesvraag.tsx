@@ -3,7 +3,15 @@
 import { adviesvraagIdentificatieFouten, adviesvraagInputSchema, toLocalDate } from '@voordeur/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api.ts';
-import { Checkbox, CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea } from '../components/forms.tsx';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Notice,
+  RadioGroup,
+  SelectField,
+  TextArea,
+} from '../components/forms.tsx';
 import '../styles/intake.css';
 import { useApp } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
@@ -25,7 +33,17 @@ interface AdviesForm {
   afsluiten: boolean;
 }
 
-const EMPTY: AdviesForm = { hoedanigheid: '', aanleiding: [], aard: [], signalen: [], regio: 'eigen', gemeenteCode: '', vraag: '', advies: '', afsluiten: true };
+const EMPTY: AdviesForm = {
+  hoedanigheid: '',
+  aanleiding: [],
+  aard: [],
+  signalen: [],
+  regio: 'eigen',
+  gemeenteCode: '',
+  vraag: '',
+  advies: '',
+  afsluiten: true,
+};
 
 const LABELS: Record<string, string> = {
   hoedanigheid: 'Hoedanigheid adviesvrager',
@@ -46,7 +64,10 @@ export function AdviesvraagPage() {
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const lijst = useApi<{ adviesvragen: Adviesvraag[] }>('/api/adviesvragen');
-  const set = <K extends keyof AdviesForm>(k: K) => (v: AdviesForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const set =
+    <K extends keyof AdviesForm>(k: K) =>
+    (v: AdviesForm[K]) =>
+      setForm((f) => ({ ...f, [k]: v }));
   const opts = app.options;
 
   const submit = async (e: FormEvent) => {
@@ -84,7 +105,10 @@ export function AdviesvraagPage() {
   return (
     <>
       <h1>Adviesvraag registreren</h1>
-      <p className="lead">Leg geen namen, adressen of andere gegevens vast waarmee de betrokkenen te herkennen zijn. Blijkt een melding nodig, zet de adviesvraag dan om.</p>
+      <p className="lead">
+        Leg geen namen, adressen of andere gegevens vast waarmee de betrokkenen te herkennen zijn. Blijkt een melding
+        nodig, zet de adviesvraag dan om.
+      </p>
       <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => LABELS[k.replace(/\[\d+\]$/, '')] ?? k} />
       <div aria-live="polite">{message && <Notice kind={message.kind}>{message.text}</Notice>}</div>
       <div className="two-column">
@@ -111,14 +135,72 @@ export function AdviesvraagPage() {
                 { value: 'onbekend', label: 'Onbekend' },
               ]}
             />
-            {form.regio === 'eigen' && <SelectField name="gemeenteCode" label="Gemeente" value={form.gemeenteCode} onChange={set('gemeenteCode')} errors={errors} options={app.gemeenteOptions()} />}
+            {form.regio === 'eigen' && (
+              <SelectField
+                name="gemeenteCode"
+                label="Gemeente"
+                value={form.gemeenteCode}
+                onChange={set('gemeenteCode')}
+                errors={errors}
+                options={app.gemeenteOptions()}
+              />
+            )}
           </div>
-          <CheckboxGroup name="aanleiding" label="Aanleiding" columns values={form.aanleiding} onChange={set('aanleiding')} errors={errors} options={opts('aanleiding')} />
-          <CheckboxGroup name="aard" label="Aard van het geweld" hint="Voor zover bekend" columns values={form.aard} onChange={set('aard')} errors={errors} options={opts('aard')} />
-          {app.items('signaal').length > 0 && <CheckboxGroup name="signalen" label="Signalen" hint="Wat speelt er nog mee? Voor zover bekend" columns values={form.signalen} onChange={set('signalen')} errors={errors} options={opts('signaal')} />}
-          <TextArea name="vraag" label="Vraag van de adviesvrager" hint="Zonder gegevens waarmee betrokkenen te herkennen zijn" value={form.vraag} onChange={set('vraag')} errors={errors} rows={4} />
-          <TextArea name="advies" label="Gegeven advies" value={form.advies} onChange={set('advies')} errors={errors} rows={4} />
-          <Checkbox name="afsluiten" label="Adviesvraag afsluiten" hint="Niet afsluiten als de adviesvrager terugbelt of nog iets wordt uitgezocht." checked={form.afsluiten} onChange={set('afsluiten')} />
+          <CheckboxGroup
+            name="aanleiding"
+            label="Aanleiding"
+            columns
+            values={form.aanleiding}
+            onChange={set('aanleiding')}
+            errors={errors}
+            options={opts('aanleiding')}
+          />
+          <CheckboxGroup
+            name="aard"
+            label="Aard van het geweld"
+            hint="Voor zover bekend"
+            columns
+            values={form.aard}
+            onChange={set('aard')}
+            errors={errors}
+            options={opts('aard')}
+          />
+          {app.items('signaal').length > 0 && (
+            <CheckboxGroup
+              name="signalen"
+              label="Signalen"
+              hint="Wat speelt er nog mee? Voor zover bekend"
+              columns
+              values={form.signalen}
+              onChange={set('signalen')}
+              errors={errors}
+              options={opts('signaal')}
+            />
+          )}
+          <TextArea
+            name="vraag"
+            label="Vraag van de adviesvrager"
+            hint="Zonder gegevens waarmee betrokkenen te herkennen zijn"
+            value={form.vraag}
+            onChange={set('vraag')}
+            errors={errors}
+            rows={4}
+          />
+          <TextArea
+            name="advies"
+            label="Gegeven advies"
+            value={form.advies}
+            onChange={set('advies')}
+            errors={errors}
+            rows={4}
+          />
+          <Checkbox
+            name="afsluiten"
+            label="Adviesvraag afsluiten"
+            hint="Niet afsluiten als de adviesvrager terugbelt of nog iets wordt uitgezocht."
+            checked={form.afsluiten}
+            onChange={set('afsluiten')}
+          />
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Bezig…' : 'Adviesvraag registreren'}
           </button>
@@ -135,7 +217,9 @@ export function AdviesvraagPage() {
                 <div className="card__header">
                   <h3 className="card__title">{a.nummer}</h3>
                   <span className="muted">{formatTijdstip(a.ontvangenOp)}</span>
-                  <span className={`tag${a.omgezetInMeldingId ? ' tag--done' : a.afgeslotenOp ? '' : ' tag--open'}`}>{a.omgezetInMeldingId ? 'Omgezet in melding' : a.afgeslotenOp ? 'Afgesloten' : 'Open'}</span>
+                  <span className={`tag${a.omgezetInMeldingId ? ' tag--done' : a.afgeslotenOp ? '' : ' tag--open'}`}>
+                    {a.omgezetInMeldingId ? 'Omgezet in melding' : a.afgeslotenOp ? 'Afgesloten' : 'Open'}
+                  </span>
                 </div>
                 <dl className="dl dl--compact">
                   <dt>Adviesvrager</dt>
@@ -181,11 +265,21 @@ function Acties({ a, onKlaar }: { a: Adviesvraag; onKlaar: (nummer: string) => v
   return (
     <>
       <div className="button-row">
-        <button type="button" className="button button--secondary button--small" onClick={() => navigate(`/meldingen/nieuw?adviesvraag=${a.id}`)} aria-label={`Adviesvraag ${a.nummer} omzetten in melding`}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => navigate(`/meldingen/nieuw?adviesvraag=${a.id}`)}
+          aria-label={`Adviesvraag ${a.nummer} omzetten in melding`}
+        >
           Omzetten in melding
         </button>
         {!a.afgeslotenOp && !open && (
-          <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)} aria-label={`Adviesvraag ${a.nummer} afsluiten`}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setOpen(true)}
+            aria-label={`Adviesvraag ${a.nummer} afsluiten`}
+          >
             Afsluiten
           </button>
         )}
@@ -196,7 +290,15 @@ function Acties({ a, onKlaar }: { a: Adviesvraag; onKlaar: (nummer: string) => v
 }
 
 /** Close an open adviesvraag with the final advice (after calling back). */
-function Afsluiten({ a, onKlaar, onAnnuleren }: { a: Adviesvraag; onKlaar: (nummer: string) => void; onAnnuleren: () => void }) {
+function Afsluiten({
+  a,
+  onKlaar,
+  onAnnuleren,
+}: {
+  a: Adviesvraag;
+  onKlaar: (nummer: string) => void;
+  onAnnuleren: () => void;
+}) {
   const [advies, setAdvies] = useState(a.advies);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -217,16 +319,30 @@ function Afsluiten({ a, onKlaar, onAnnuleren }: { a: Adviesvraag; onKlaar: (numm
       await api.post(`/api/adviesvragen/${a.id}/afsluiten`, { advies: advies.trim() });
       onKlaar(a.nummer);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.body.fields) setErrors(fromServerFields(err.body.fields));
+      if (err instanceof ApiError && err.status === 400 && err.body.fields)
+        setErrors(fromServerFields(err.body.fields));
       else setFout(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <form onSubmit={submit} noValidate className="form adviesvraag-afsluiten" aria-label={`Adviesvraag ${a.nummer} afsluiten`}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="form adviesvraag-afsluiten"
+      aria-label={`Adviesvraag ${a.nummer} afsluiten`}
+    >
       {fout && <Notice kind="error">{fout}</Notice>}
-      <TextArea name={`advies-${a.id}`} label="Gegeven advies (definitief)" hint="Zonder gegevens waarmee betrokkenen te herkennen zijn" value={advies} onChange={setAdvies} errors={{ [`advies-${a.id}`]: errors.advies ?? [] }} rows={3} />
+      <TextArea
+        name={`advies-${a.id}`}
+        label="Gegeven advies (definitief)"
+        hint="Zonder gegevens waarmee betrokkenen te herkennen zijn"
+        value={advies}
+        onChange={setAdvies}
+        errors={{ [`advies-${a.id}`]: errors.advies ?? [] }}
+        rows={3}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
           {busy ? 'Bezig…' : 'Adviesvraag afsluiten'}

@@ -14,7 +14,8 @@ import { DATUM_FOUT, DATUM_HINT, datumVoorApi, formatDag, formatDatum, leesDatum
 import { isBeheerder } from '../roles.ts';
 import type { GelijkgesteldeDag } from '../types.ts';
 import { useApi } from '../useApi.ts';
-import { GebruikersBeheer, TeamsBeheer } from './BeheerGebruikers.tsx';
+import { GebruikersBeheer } from './BeheerGebruikers.tsx';
+import { TeamsBeheer } from './BeheerTeams.tsx';
 import { Tabs, useTab } from './BeheerTabs.tsx';
 import { CbsCodetabel } from './Cbs.tsx';
 
@@ -119,10 +120,14 @@ function GelijkgesteldeDagen({ magWijzigen }: { magWijzigen: boolean }) {
       setBijgewerkt(a.dagen);
       dropDraft('beheer:gelijkgestelde-dag');
       setForm({ datum: '', naam: '' });
-      setDone(`${formatDatum(r.data.datum)} (${r.data.naam}) is opgeslagen als gelijkgestelde dag. Termijnen tellen deze dag vanaf nu niet als werkdag.`);
+      setDone(
+        `${formatDatum(r.data.datum)} (${r.data.naam}) is opgeslagen als gelijkgestelde dag. Termijnen tellen deze dag vanaf nu niet als werkdag.`,
+      );
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.body.fields) {
-        setErrors(Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [`dag.${k}`, v])));
+        setErrors(
+          Object.fromEntries(Object.entries(fromServerFields(err.body.fields)).map(([k, v]) => [`dag.${k}`, v])),
+        );
         setAttempt((a) => a + 1);
       } else setFailure(err instanceof Error ? err.message : String(err));
     } finally {
@@ -134,8 +139,10 @@ function GelijkgesteldeDagen({ magWijzigen }: { magWijzigen: boolean }) {
     <section className="section" aria-labelledby="gelijkgesteld-titel">
       <h2 id="gelijkgesteld-titel">Gelijkgestelde dagen</h2>
       <p>
-        Dagen die volgens de Algemene termijnenwet (art. 3 lid 3) gelijk staan aan een feestdag, zoals Bevrijdingsdag in een lustrumjaar of een bij besluit aangewezen dag. Ze tellen niet als werkdag in de wettelijke termijnen (bijvoorbeeld de 5 werkdagen voor de
-        veiligheidsbeoordeling). Weekenden en de algemeen erkende feestdagen rekent Voordeur zelf.
+        Dagen die volgens de Algemene termijnenwet (art. 3 lid 3) gelijk staan aan een feestdag, zoals Bevrijdingsdag in
+        een lustrumjaar of een bij besluit aangewezen dag. Ze tellen niet als werkdag in de wettelijke termijnen
+        (bijvoorbeeld de 5 werkdagen voor de veiligheidsbeoordeling). Weekenden en de algemeen erkende feestdagen rekent
+        Voordeur zelf.
       </p>
       <div className="two-column">
         <div>
@@ -179,8 +186,26 @@ function GelijkgesteldeDagen({ magWijzigen }: { magWijzigen: boolean }) {
               )}
             </div>
             {failure && <Notice kind="error">{failure}</Notice>}
-            <TextField name="dag.datum" label="Datum" hint={DATUM_HINT} value={form.datum} onChange={(v) => setForm((f) => ({ ...f, datum: v }))} errors={errors} width="s" maxLength={10} />
-            <TextField name="dag.naam" label="Naam" hint="Bijvoorbeeld Bevrijdingsdag (lustrum)" value={form.naam} onChange={(v) => setForm((f) => ({ ...f, naam: v }))} errors={errors} width="l" maxLength={200} />
+            <TextField
+              name="dag.datum"
+              label="Datum"
+              hint={DATUM_HINT}
+              value={form.datum}
+              onChange={(v) => setForm((f) => ({ ...f, datum: v }))}
+              errors={errors}
+              width="s"
+              maxLength={10}
+            />
+            <TextField
+              name="dag.naam"
+              label="Naam"
+              hint="Bijvoorbeeld Bevrijdingsdag (lustrum)"
+              value={form.naam}
+              onChange={(v) => setForm((f) => ({ ...f, naam: v }))}
+              errors={errors}
+              width="l"
+              maxLength={200}
+            />
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Bezig…' : 'Dag opslaan'}
             </button>
@@ -204,19 +229,28 @@ export function ReferentiePage() {
 function Referentiegegevens({ standalone = false }: { standalone?: boolean }) {
   const { ref } = useApp();
   const H = standalone ? 'h2' : 'h3';
-  const lijsten = Object.entries(ref.codelijsten).sort(([a], [b]) => (LIJST_NAAM[a] ?? a).localeCompare(LIJST_NAAM[b] ?? b, 'nl'));
-  const teamNaam = (id: number | null) => (id === null ? '' : (ref.teams.find((t) => t.id === id)?.naam ?? `team ${id}`));
+  const lijsten = Object.entries(ref.codelijsten).sort(([a], [b]) =>
+    (LIJST_NAAM[a] ?? a).localeCompare(LIJST_NAAM[b] ?? b, 'nl'),
+  );
+  const teamNaam = (id: number | null) =>
+    id === null ? '' : (ref.teams.find((t) => t.id === id)?.naam ?? `team ${id}`);
   return (
     <section className="section" aria-labelledby={standalone ? undefined : 'referentie-titel'}>
       {!standalone && <h2 id="referentie-titel">Referentiegegevens</h2>}
-      <p>Alleen lezen: zo gebruikt Voordeur de codelijsten en gemeenten nu. Wijzigingen in codelijsten komen als nieuwe versie.</p>
+      <p>
+        Alleen lezen: zo gebruikt Voordeur de codelijsten en gemeenten nu. Wijzigingen in codelijsten komen als nieuwe
+        versie.
+      </p>
 
       <H>Codelijsten ({lijsten.length})</H>
       <div className="codelijsten" data-testid="codelijsten">
         {lijsten.map(([naam, l]) => (
           <details key={naam} className="codelijst">
             <summary>
-              <span className="codelijst__naam">{LIJST_NAAM[naam] ?? naam}</span> <span className="muted">· versie {l.versie} · {l.items.length} waarden</span>
+              <span className="codelijst__naam">{LIJST_NAAM[naam] ?? naam}</span>{' '}
+              <span className="muted">
+                · versie {l.versie} · {l.items.length} waarden
+              </span>
             </summary>
             <ScrollBox label={`Codelijst ${LIJST_NAAM[naam] ?? naam}`}>
               <table className="table table--compact">

@@ -21,12 +21,23 @@ const gebruikersnaam = z
   .trim()
   .min(2, 'Minimaal 2 tekens')
   .max(64, 'Maximaal 64 tekens')
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Alleen kleine letters, cijfers, punt, streepje of liggend streepje; begin met een letter of cijfer');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    'Alleen kleine letters, cijfers, punt, streepje of liggend streepje; begin met een letter of cijfer',
+  );
 const naam = z.string().trim().min(2, 'Minimaal 2 tekens').max(200, 'Maximaal 200 tekens');
 const rollen = z.array(z.string()).min(1, 'Kies minstens één rol');
 
 /** Browser check of the new-user form; the body for the API when valid. */
-export function checkNieuweGebruiker(f: GebruikerForm, opties: RolOptie[]): { ok: true; body: { gebruikersnaam: string; naam: string; rollen: string[]; teamId: number | null; wachtwoord: string } } | { ok: false; errors: Record<string, string[]> } {
+export function checkNieuweGebruiker(
+  f: GebruikerForm,
+  opties: RolOptie[],
+):
+  | {
+      ok: true;
+      body: { gebruikersnaam: string; naam: string; rollen: string[]; teamId: number | null; wachtwoord: string };
+    }
+  | { ok: false; errors: Record<string, string[]> } {
   const errors: Record<string, string[]> = {};
   const add = (k: string, m: string) => (errors[k] ??= []).push(m);
   const g = gebruikersnaam.safeParse(f.gebruikersnaam);
@@ -40,7 +51,16 @@ export function checkNieuweGebruiker(f: GebruikerForm, opties: RolOptie[]): { ok
   if (teamErr) add('teamId', teamErr);
   if (!f.wachtwoord) add('wachtwoord', 'Verplicht veld');
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, body: { gebruikersnaam: f.gebruikersnaam.trim(), naam: f.naam.trim(), rollen: f.rollen, teamId, wachtwoord: f.wachtwoord } };
+  return {
+    ok: true,
+    body: {
+      gebruikersnaam: f.gebruikersnaam.trim(),
+      naam: f.naam.trim(),
+      rollen: f.rollen,
+      teamId,
+      wachtwoord: f.wachtwoord,
+    },
+  };
 }
 
 /** A case role needs a team (as the server checks). */
@@ -59,11 +79,18 @@ export function statusTekst(g: Pick<GebruikerOverzicht, 'actief' | 'geblokkeerdT
 /** Filter on name or login (case-insensitive); inactive accounts only when asked. */
 export function filterGebruikers(list: GebruikerOverzicht[], q: string, metInactief: boolean): GebruikerOverzicht[] {
   const s = q.trim().toLowerCase();
-  return list.filter((g) => (metInactief || g.actief) && (!s || g.naam.toLowerCase().includes(s) || g.gebruikersnaam.toLowerCase().includes(s)));
+  return list.filter(
+    (g) =>
+      (metInactief || g.actief) &&
+      (!s || g.naam.toLowerCase().includes(s) || g.gebruikersnaam.toLowerCase().includes(s)),
+  );
 }
 
 /** A history row in words: 'rollen gewijzigd: Backoffice-medewerker → Backoffice-medewerker, Teammanager'. */
-export function historieTekst(h: HistorieRegel, opts: { rolLabel: (r: string) => string; teamNaam: (id: number | null) => string }): string {
+export function historieTekst(
+  h: HistorieRegel,
+  opts: { rolLabel: (r: string) => string; teamNaam: (id: number | null) => string },
+): string {
   const rol = (v: unknown) => (Array.isArray(v) ? v.map((r) => opts.rolLabel(String(r))).join(', ') : '');
   switch (h.actie) {
     case 'rollen_gewijzigd':

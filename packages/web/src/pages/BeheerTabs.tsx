@@ -10,7 +10,9 @@ export interface TabDef<T extends string> {
 }
 
 /** The current tab from the URL (the first when absent or unknown). */
-export function useTab<T extends string>(tabs: ReadonlyArray<TabDef<T>>): [T, (t: T, extra?: Record<string, string>) => void] {
+export function useTab<T extends string>(
+  tabs: ReadonlyArray<TabDef<T>>,
+): [T, (t: T, extra?: Record<string, string>) => void] {
   const loc = useLocation();
   const raw = loc.search.get('tab');
   const current = (tabs.find((t) => t.id === raw)?.id ?? tabs[0]!.id) as T;
@@ -21,7 +23,21 @@ export function useTab<T extends string>(tabs: ReadonlyArray<TabDef<T>>): [T, (t
   return [current, set];
 }
 
-export function Tabs<T extends string>({ label, idPrefix, tabs, value, onChange, children }: { label: string; idPrefix: string; tabs: ReadonlyArray<TabDef<T>>; value: T; onChange: (t: T) => void; children: ReactNode }) {
+export function Tabs<T extends string>({
+  label,
+  idPrefix,
+  tabs,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  idPrefix: string;
+  tabs: ReadonlyArray<TabDef<T>>;
+  value: T;
+  onChange: (t: T) => void;
+  children: ReactNode;
+}) {
   const tabId = (t: T) => `${idPrefix}-tab-${t}`;
   return (
     <div className="tabs">
@@ -39,7 +55,16 @@ export function Tabs<T extends string>({ label, idPrefix, tabs, value, onChange,
             onClick={() => onChange(t.id)}
             onKeyDown={(e) => {
               const n = tabs.length;
-              const j = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : null;
+              const j =
+                e.key === 'ArrowRight'
+                  ? (i + 1) % n
+                  : e.key === 'ArrowLeft'
+                    ? (i - 1 + n) % n
+                    : e.key === 'Home'
+                      ? 0
+                      : e.key === 'End'
+                        ? n - 1
+                        : null;
               if (j === null) return;
               e.preventDefault();
               onChange(tabs[j]!.id);

@@ -52,7 +52,10 @@ export function protocolNaam(p: CbsProtocolKoppeling): string {
 /** The half-years a delivery can be made for: the completed ones (newest first) and the current one. */
 export function cbsHalfjaren(vandaag: string): Array<{ value: string; label: string }> {
   const naam = (h: string) => `${halfjaarNaam(h)[0]!.toUpperCase()}${halfjaarNaam(h).slice(1)}`;
-  return halfjaarOpties(vandaag, 7).map((o, i) => ({ value: o.value, label: i === 0 ? `${naam(o.value)} (lopend, nog niet compleet)` : naam(o.value) }));
+  return halfjaarOpties(vandaag, 7).map((o, i) => ({
+    value: o.value,
+    label: i === 0 ? `${naam(o.value)} (lopend, nog niet compleet)` : naam(o.value),
+  }));
 }
 
 export function CbsPage() {
@@ -62,7 +65,9 @@ export function CbsPage() {
       <>
         <h1>CBS-levering</h1>
         <RapportageNav />
-        <Notice kind="info">Alleen de teammanager maakt de CBS-levering: die bevat BSN, geboortedatum en geslacht van de betrokkenen.</Notice>
+        <Notice kind="info">
+          Alleen de teammanager maakt de CBS-levering: die bevat BSN, geboortedatum en geslacht van de betrokkenen.
+        </Notice>
       </>
     );
   }
@@ -90,7 +95,9 @@ function CbsLeveringMaken() {
     setBezig(true);
     setFout(null);
     try {
-      const r = await api.get<CbsLevering>(`/api/rapportage/cbs?halfjaar=${encodeURIComponent(halfjaar)}&protocol=${encodeURIComponent(protocol)}`);
+      const r = await api.get<CbsLevering>(
+        `/api/rapportage/cbs?halfjaar=${encodeURIComponent(halfjaar)}&protocol=${encodeURIComponent(protocol)}`,
+      );
       setLevering(r);
     } catch (err) {
       setLevering(null);
@@ -106,28 +113,52 @@ function CbsLeveringMaken() {
     <>
       <h1>CBS-levering</h1>
       <RapportageNav />
-      <p className="lead">De halfjaarlijkse levering aan het CBS (Informatieprotocol Beleidsinformatie Veilig Thuis, Wmo 2015 art. 4.2.12): één record per afgesloten advies, triagebesluit en onderzoek. Uiterlijk drie weken na het einde van het halfjaar.</p>
+      <p className="lead">
+        De halfjaarlijkse levering aan het CBS (Informatieprotocol Beleidsinformatie Veilig Thuis, Wmo 2015 art.
+        4.2.12): één record per afgesloten advies, triagebesluit en onderzoek. Uiterlijk drie weken na het einde van het
+        halfjaar.
+      </p>
       <Notice kind="warning">
-        De levering bevat BSN, geboortedatum en geslacht van de betrokkenen. Het samenstellen wordt met alle betrokken personen in het toegangslog vastgelegd. Deze pagina toont alleen aantallen en de records die niet geleverd kunnen worden.
+        De levering bevat BSN, geboortedatum en geslacht van de betrokkenen. Het samenstellen wordt met alle betrokken
+        personen in het toegangslog vastgelegd. Deze pagina toont alleen aantallen en de records die niet geleverd
+        kunnen worden.
       </Notice>
       <form className="filters rapport-keuze" onSubmit={maak} aria-label="CBS-levering samenstellen">
-        <SelectField name="cbs-halfjaar" label="Halfjaar" value={halfjaar} onChange={setHalfjaar} options={opties} placeholder={null} />
+        <SelectField
+          name="cbs-halfjaar"
+          label="Halfjaar"
+          value={halfjaar}
+          onChange={setHalfjaar}
+          options={opties}
+          placeholder={null}
+        />
         <SelectField
           name="cbs-protocol"
           label="Codetabel (protocolversie)"
           value={protocol}
           onChange={setProtocol}
-          options={lijst.length ? lijst.map((p) => ({ value: p.versie, label: protocolNaam(p) })) : [{ value: protocol, label: protocol }]}
+          options={
+            lijst.length
+              ? lijst.map((p) => ({ value: p.versie, label: protocolNaam(p) }))
+              : [{ value: protocol, label: protocol }]
+          }
           placeholder={null}
         />
         <div className="field field--button">
-          <button type="submit" className="button" disabled={bezig || geblokkeerd} aria-describedby={geblokkeerd ? 'cbs-codes-ontbreken' : undefined}>
+          <button
+            type="submit"
+            className="button"
+            disabled={bezig || geblokkeerd}
+            aria-describedby={geblokkeerd ? 'cbs-codes-ontbreken' : undefined}
+          >
             {bezig ? 'Bezig…' : 'Levering samenstellen'}
           </button>
         </div>
       </form>
       <Voortgang bezig={bezig} wat="De levering wordt samengesteld" />
-      {protocollen.error && <Notice kind="error">De protocolversies konden niet worden geladen: {protocollen.error.message}</Notice>}
+      {protocollen.error && (
+        <Notice kind="error">De protocolversies konden niet worden geladen: {protocollen.error.message}</Notice>
+      )}
       {gekozen && <ProtocolInfo p={gekozen} />}
       {fout && <Notice kind="error">De levering kon niet worden samengesteld: {fout}</Notice>}
       {levering && <CbsResultaat l={levering} kopRef={resultaat} />}
@@ -140,7 +171,11 @@ export function V1Waarschuwing({ versie }: { versie: string }) {
   return (
     <div className="notice notice--error cbs-v1-waarschuwing" data-testid="cbs-v1-waarschuwing">
       <p>
-        <strong>Let op: codetabel {versie} is het historische protocol uit 2015 (v1).</strong> Sinds 2019 levert Veilig Thuis volgens protocol v2: daarin tellen alle zorgmeldingen van de politie mee en gelden de codes uit de Bestandsdefinitie Veilig Thuis van het CBS. Een levering met v1 laat zorgmeldingen van de politie zonder huiselijk geweld of kindermishandeling weg en gebruikt de codes van 2015. Gebruik v1 alleen als voorbeeld of als het CBS er uitdrukkelijk om vraagt.
+        <strong>Let op: codetabel {versie} is het historische protocol uit 2015 (v1).</strong> Sinds 2019 levert Veilig
+        Thuis volgens protocol v2: daarin tellen alle zorgmeldingen van de politie mee en gelden de codes uit de
+        Bestandsdefinitie Veilig Thuis van het CBS. Een levering met v1 laat zorgmeldingen van de politie zonder
+        huiselijk geweld of kindermishandeling weg en gebruikt de codes van 2015. Gebruik v1 alleen als voorbeeld of als
+        het CBS er uitdrukkelijk om vraagt.
       </p>
     </div>
   );
@@ -152,12 +187,18 @@ export function OntbrekendeCodes({ p }: { p: CbsProtocolKoppeling }) {
   if (!open.length) return null;
   const velden = [...new Set(open.map((o) => o.veld))];
   return (
-    <div className="notice notice--warning cbs-codes-ontbreken" id="cbs-codes-ontbreken" data-testid="cbs-codes-ontbreken">
+    <div
+      className="notice notice--warning cbs-codes-ontbreken"
+      id="cbs-codes-ontbreken"
+      data-testid="cbs-codes-ontbreken"
+    >
       <p>
         <strong>
-          Deze codetabel is nog niet compleet: {open.length} van de {p.opties!.length} opties {open.length === 1 ? 'heeft' : 'hebben'} nog geen CBS-code.
+          Deze codetabel is nog niet compleet: {open.length} van de {p.opties!.length} opties{' '}
+          {open.length === 1 ? 'heeft' : 'hebben'} nog geen CBS-code.
         </strong>{' '}
-        Een levering met {p.versie} kan pas worden samengesteld als alle codes zijn ingevuld (de server weigert haar tot dan). De functioneel beheerder vult ze in uit de Bestandsdefinitie Veilig Thuis die het CBS stuurt.
+        Een levering met {p.versie} kan pas worden samengesteld als alle codes zijn ingevuld (de server weigert haar tot
+        dan). De functioneel beheerder vult ze in uit de Bestandsdefinitie Veilig Thuis die het CBS stuurt.
       </p>
       <details>
         <summary>Welke opties missen een code?</summary>
@@ -181,7 +222,9 @@ function ProtocolInfo({ p }: { p: CbsProtocolKoppeling }) {
   const waarden = p.velden.flatMap((v) => v.waarden);
   const zonder = waarden.filter((w) => w.cbsCode === null).length;
   const metOptie = new Set((p.opties ?? []).flatMap((o) => o.waarden.map((w) => `${o.veld}:${w}`)));
-  const zonderOptie = p.velden.flatMap((v) => v.waarden.filter((w) => !metOptie.has(`${v.veld}:${w.code}`)).map((w) => w.label));
+  const zonderOptie = p.velden.flatMap((v) =>
+    v.waarden.filter((w) => !metOptie.has(`${v.veld}:${w.code}`)).map((w) => w.label),
+  );
   return (
     <section className="panel cbs-protocol" aria-labelledby="cbs-protocol-kop" data-testid="cbs-protocol">
       <h2 id="cbs-protocol-kop">Codetabel {p.versie}</h2>
@@ -189,16 +232,25 @@ function ProtocolInfo({ p }: { p: CbsProtocolKoppeling }) {
       <OntbrekendeCodes p={p} />
       <p>{p.omschrijving}</p>
       <ul>
-        <li>{p.zorgmeldingenPolitie ? 'Alle zorgmeldingen van de politie worden geleverd (protocol v2).' : 'Zorgmeldingen van de politie zonder huiselijk geweld of kindermishandeling worden niet geleverd (regel van protocol v1); ze staan hieronder als uitgesloten.'}</li>
+        <li>
+          {p.zorgmeldingenPolitie
+            ? 'Alle zorgmeldingen van de politie worden geleverd (protocol v2).'
+            : 'Zorgmeldingen van de politie zonder huiselijk geweld of kindermishandeling worden niet geleverd (regel van protocol v1); ze staan hieronder als uitgesloten.'}
+        </li>
         {p.metOpties ? (
           <li>
-            Elke waarde in Voordeur wordt geleverd als de CBS-code van haar optie in het protocol ({p.opties?.length ?? 0} opties).
-            {zonderOptie.length > 0 && ` ${zonderOptie.length} waarden hebben geen optie in dit protocol (bijvoorbeeld ${zonderOptie.slice(0, 3).join(', ')}): een record met zo’n waarde wordt niet geleverd en staat met de reden in de lijst.`}
+            Elke waarde in Voordeur wordt geleverd als de CBS-code van haar optie in het protocol (
+            {p.opties?.length ?? 0} opties).
+            {zonderOptie.length > 0 &&
+              ` ${zonderOptie.length} waarden hebben geen optie in dit protocol (bijvoorbeeld ${zonderOptie.slice(0, 3).join(', ')}): een record met zo’n waarde wordt niet geleverd en staat met de reden in de lijst.`}
           </li>
         ) : (
           <li>
             {waarden.length - zonder} van de {waarden.length} waarden hebben een CBS-code
-            {zonder > 0 ? `; ${zonder} nog niet: een record met zo’n waarde wordt niet geleverd en staat met de reden in de lijst.` : '.'} De functioneel beheerder beheert de codes.
+            {zonder > 0
+              ? `; ${zonder} nog niet: een record met zo’n waarde wordt niet geleverd en staat met de reden in de lijst.`
+              : '.'}{' '}
+            De functioneel beheerder beheert de codes.
           </li>
         )}
       </ul>
@@ -207,7 +259,10 @@ function ProtocolInfo({ p }: { p: CbsProtocolKoppeling }) {
 }
 
 export function CbsResultaat({ l, kopRef }: { l: CbsLevering; kopRef: RefObject<HTMLHeadingElement | null> }) {
-  const href = useMemo(() => URL.createObjectURL(new Blob([l.bestand.inhoud], { type: 'text/plain;charset=us-ascii' })), [l]);
+  const href = useMemo(
+    () => URL.createObjectURL(new Blob([l.bestand.inhoud], { type: 'text/plain;charset=us-ascii' })),
+    [l],
+  );
   useEffect(() => () => URL.revokeObjectURL(href), [href]);
   const a = l.aantallen;
   return (
@@ -217,7 +272,8 @@ export function CbsResultaat({ l, kopRef }: { l: CbsLevering; kopRef: RefObject<
       </h2>
       {isV1(l.protocol) && <V1Waarschuwing versie={l.protocol.versie} />}
       <p>
-        {periodeTekst({ ...l.periode, halfjaar: null })} · organisatie {l.organisatie} · samengesteld op {formatDatum(l.aangemaaktOp)}.
+        {periodeTekst({ ...l.periode, halfjaar: null })} · organisatie {l.organisatie} · samengesteld op{' '}
+        {formatDatum(l.aangemaaktOp)}.
       </p>
       <Kerncijfers
         label="Aantallen in de levering"
@@ -240,7 +296,10 @@ export function CbsResultaat({ l, kopRef }: { l: CbsLevering; kopRef: RefObject<
         <p>Alle records zijn leverbaar.</p>
       ) : (
         <>
-          <p>Deze records missen verplichte gegevens of een CBS-code. Vul de gegevens (of de codetabel) aan en stel de levering opnieuw samen: een correctie is een complete nieuwe levering.</p>
+          <p>
+            Deze records missen verplichte gegevens of een CBS-code. Vul de gegevens (of de codetabel) aan en stel de
+            levering opnieuw samen: een correctie is een complete nieuwe levering.
+          </p>
           <table className="table table--compact" data-testid="niet-leverbaar">
             <caption className="visually-hidden">Records die niet geleverd kunnen worden, met de reden</caption>
             <thead>
@@ -314,8 +373,15 @@ export function CbsCodetabel({ versie }: { versie: string }) {
   const bewaar = async (o: (typeof opties)[number]) => {
     const waarde = (codes[sleutel(o)] ?? o.cbsCode ?? '').trim();
     try {
-      await api.post(`/api/rapportage/cbs/protocollen/${encodeURIComponent(versie)}/opties`, { veld: o.veld, optie: o.optie, cbsCode: waarde === '' ? null : waarde });
-      setMelding({ kind: 'success', tekst: `${VELD_NAAM[o.veld] ?? o.veld}, ${o.label}: ${waarde === '' ? 'code verwijderd' : `code ${waarde} opgeslagen`}.` });
+      await api.post(`/api/rapportage/cbs/protocollen/${encodeURIComponent(versie)}/opties`, {
+        veld: o.veld,
+        optie: o.optie,
+        cbsCode: waarde === '' ? null : waarde,
+      });
+      setMelding({
+        kind: 'success',
+        tekst: `${VELD_NAAM[o.veld] ?? o.veld}, ${o.label}: ${waarde === '' ? 'code verwijderd' : `code ${waarde} opgeslagen`}.`,
+      });
       data.reload();
     } catch (err) {
       setMelding({ kind: 'error', tekst: err instanceof ApiError ? err.message : String(err) });
@@ -324,7 +390,10 @@ export function CbsCodetabel({ versie }: { versie: string }) {
   return (
     <section className="rapport-sectie cbs-codetabel" aria-labelledby="cbs-codetabel-kop" data-testid="cbs-codetabel">
       <h2 id="cbs-codetabel-kop">CBS-codes van codetabel {versie}</h2>
-      <p>Vul per optie de code in uit de Bestandsdefinitie Veilig Thuis van het CBS (1–4 letters of cijfers). Zolang er een code ontbreekt, kan met deze codetabel niet worden geleverd.</p>
+      <p>
+        Vul per optie de code in uit de Bestandsdefinitie Veilig Thuis van het CBS (1–4 letters of cijfers). Zolang er
+        een code ontbreekt, kan met deze codetabel niet worden geleverd.
+      </p>
       <OntbrekendeCodes p={p} />
       {melding && <Notice kind={melding.kind}>{melding.tekst}</Notice>}
       <table className="table table--compact">
@@ -351,7 +420,13 @@ export function CbsCodetabel({ versie }: { versie: string }) {
                 </th>
                 <td>{o.waarden.length ? o.waarden.join(', ') : '–'}</td>
                 <td>
-                  <input id={id} className="input" value={codes[sleutel(o)] ?? o.cbsCode ?? ''} maxLength={4} onChange={(e) => setCodes((c) => ({ ...c, [sleutel(o)]: e.target.value }))} />
+                  <input
+                    id={id}
+                    className="input"
+                    value={codes[sleutel(o)] ?? o.cbsCode ?? ''}
+                    maxLength={4}
+                    onChange={(e) => setCodes((c) => ({ ...c, [sleutel(o)]: e.target.value }))}
+                  />
                 </td>
                 <td>
                   <button type="button" className="button button--secondary" onClick={() => bewaar(o)}>

@@ -7,7 +7,16 @@ import { BandLegenda } from '../components/charts/Charts.tsx';
 import { Notice } from '../components/forms.tsx';
 import { useLocation } from '../router.tsx';
 import { useApi } from '../useApi.ts';
-import { BandFiguur, bandPunten, LopendeWeekNoot, MethodeUitleg, monitoringQuery, ReeksenSectie, SignalenSectie, WekenFormulier } from './Monitoring.tsx';
+import {
+  BandFiguur,
+  bandPunten,
+  LopendeWeekNoot,
+  MethodeUitleg,
+  monitoringQuery,
+  ReeksenSectie,
+  SignalenSectie,
+  WekenFormulier,
+} from './Monitoring.tsx';
 import { Kerncijfers, OnderdrukkingNoot, RapportageNav } from './RapportageDelen.tsx';
 import type { Coordinatie } from '@voordeur/domain';
 import { afwijkingVan, bandTekst, datumLang, runsUitWeken, signaleringTekst, weekNaam } from './RapportageModel.ts';
@@ -25,8 +34,14 @@ export function CoordinatiePage() {
     <>
       <h1>Coördinatie</h1>
       <RapportageNav />
-      <p className="lead">Overzicht voor het coördinatieteam van de gemeente: hoeveel meldingen en adviesvragen er per week binnenkomen, van wie, met welke signalen, en of dat afwijkt van wat normaal is. Alleen cijfers en trends, geen persoonsgegevens.</p>
-      {(c.data || c.error) && <WekenFormulier key={loc.href} pad="/coordinatie" keuze={keuze} periode={c.data?.periode} />}
+      <p className="lead">
+        Overzicht voor het coördinatieteam van de gemeente: hoeveel meldingen en adviesvragen er per week binnenkomen,
+        van wie, met welke signalen, en of dat afwijkt van wat normaal is. Alleen cijfers en trends, geen
+        persoonsgegevens.
+      </p>
+      {(c.data || c.error) && (
+        <WekenFormulier key={loc.href} pad="/coordinatie" keuze={keuze} periode={c.data?.periode} />
+      )}
       {c.error && <Notice kind="error">Het overzicht kon niet worden geladen: {c.error.message}</Notice>}
       {!c.data && !c.error && <p aria-live="polite">Overzicht wordt berekend…</p>}
       {c.data && <CoordinatieInhoud c={c.data} bezig={c.loading} />}
@@ -44,7 +59,13 @@ function CoordinatieInhoud({ c, bezig }: { c: Coordinatie; bezig: boolean }) {
       c.weken.map((w) => {
         const band = k === 'meldingen' ? w.meldingenVerwacht : w.adviesvragenVerwacht;
         const aantal = w[k];
-        return { aantal, laag: band?.laag ?? null, hoog: band?.hoog ?? null, afwijking: afwijkingVan(aantal, band?.laag ?? null, band?.hoog ?? null), lopend: !!w.lopend };
+        return {
+          aantal,
+          laag: band?.laag ?? null,
+          hoog: band?.hoog ?? null,
+          afwijking: afwijkingVan(aantal, band?.laag ?? null, band?.hoog ?? null),
+          lopend: !!w.lopend,
+        };
       }),
     );
   const bronnen = c.bronnen.map((b) => {
@@ -56,30 +77,61 @@ function CoordinatieInhoud({ c, bezig }: { c: Coordinatie; bezig: boolean }) {
   const zonderBand = c.weken.every((w) => !w.meldingenVerwacht);
   const totaalMeldingen = totaalPunten('meldingen');
   const totaalAdvies = totaalPunten('adviesvragen');
-  const verwacht = (b: { laag: number; hoog: number } | null | undefined, totNu = false) => (b ? `verwacht ${totNu ? 'tot nu ' : ''}${bandTekst(b)}` : 'nog geen verwachte band');
+  const verwacht = (b: { laag: number; hoog: number } | null | undefined, totNu = false) =>
+    b ? `verwacht ${totNu ? 'tot nu ' : ''}${bandTekst(b)}` : 'nog geen verwachte band';
   return (
     <div aria-busy={bezig || undefined} data-testid="coordinatie">
       <p className="rapport-periode">
         <strong>Periode:</strong> {weekNaam(weken[0]!)} t/m {weekNaam(weken[weken.length - 1]!)}
-        {c.periode.lopend ? ' (lopend)' : ''} ({datumLang(c.periode.van)} t/m {datumLang(c.periode.tot)}). {c.toelichting}
+        {c.periode.lopend ? ' (lopend)' : ''} ({datumLang(c.periode.van)} t/m {datumLang(c.periode.tot)}).{' '}
+        {c.toelichting}
       </p>
       <LopendeWeekNoot lopend={c.periode.lopend} />
       <OnderdrukkingNoot o={c.onderdrukking} />
       <MethodeUitleg methode={c.methode} zonderBand={zonderBand} />
       <section className="rapport-sectie" aria-labelledby="s-nu">
-        <h2 id="s-nu">{nu ? `Deze week (${weekNaam(nu.week)}, lopend) en de laatste volledige week` : `De laatste week: ${laatste ? weekNaam(laatste.week) : '–'}`}</h2>
+        <h2 id="s-nu">
+          {nu
+            ? `Deze week (${weekNaam(nu.week)}, lopend) en de laatste volledige week`
+            : `De laatste week: ${laatste ? weekNaam(laatste.week) : '–'}`}
+        </h2>
         <Kerncijfers
           label={nu ? 'Deze week en de laatste volledige week' : 'De laatste week'}
           items={[
             ...(nu
               ? [
-                  { label: 'Meldingen deze week tot nu', p: { waarde: nu.meldingen, status: 'onderdrukt' as const }, eenheid: 'aantal' as const, toelichting: verwacht(nu.meldingenVerwacht, true) },
-                  { label: 'Adviesvragen deze week tot nu', p: { waarde: nu.adviesvragen, status: 'onderdrukt' as const }, eenheid: 'aantal' as const, toelichting: verwacht(nu.adviesvragenVerwacht, true) },
+                  {
+                    label: 'Meldingen deze week tot nu',
+                    p: { waarde: nu.meldingen, status: 'onderdrukt' as const },
+                    eenheid: 'aantal' as const,
+                    toelichting: verwacht(nu.meldingenVerwacht, true),
+                  },
+                  {
+                    label: 'Adviesvragen deze week tot nu',
+                    p: { waarde: nu.adviesvragen, status: 'onderdrukt' as const },
+                    eenheid: 'aantal' as const,
+                    toelichting: verwacht(nu.adviesvragenVerwacht, true),
+                  },
                 ]
               : []),
-            { label: nu ? `Meldingen ${laatste ? weekNaam(laatste.week) : ''}` : 'Meldingen', p: { waarde: laatste?.meldingen ?? null, status: 'onderdrukt' }, eenheid: 'aantal', toelichting: verwacht(laatste?.meldingenVerwacht) },
-            { label: nu ? `Adviesvragen ${laatste ? weekNaam(laatste.week) : ''}` : 'Adviesvragen', p: { waarde: laatste?.adviesvragen ?? null, status: 'onderdrukt' }, eenheid: 'aantal', toelichting: verwacht(laatste?.adviesvragenVerwacht) },
-            { label: 'Actuele signaleringen', p: { waarde: c.actueleSignaleringen.length }, eenheid: 'aantal', toelichting: 'bronnen, typen of totalen twee weken buiten de band' },
+            {
+              label: nu ? `Meldingen ${laatste ? weekNaam(laatste.week) : ''}` : 'Meldingen',
+              p: { waarde: laatste?.meldingen ?? null, status: 'onderdrukt' },
+              eenheid: 'aantal',
+              toelichting: verwacht(laatste?.meldingenVerwacht),
+            },
+            {
+              label: nu ? `Adviesvragen ${laatste ? weekNaam(laatste.week) : ''}` : 'Adviesvragen',
+              p: { waarde: laatste?.adviesvragen ?? null, status: 'onderdrukt' },
+              eenheid: 'aantal',
+              toelichting: verwacht(laatste?.adviesvragenVerwacht),
+            },
+            {
+              label: 'Actuele signaleringen',
+              p: { waarde: c.actueleSignaleringen.length },
+              eenheid: 'aantal',
+              toelichting: 'bronnen, typen of totalen twee weken buiten de band',
+            },
           ]}
         />
         {c.actueleSignaleringen.length === 0 ? (
@@ -87,7 +139,10 @@ function CoordinatieInhoud({ c, bezig }: { c: Coordinatie; bezig: boolean }) {
         ) : (
           <ul className="signaleringen" data-testid="signaleringen">
             {c.actueleSignaleringen.map((s) => (
-              <li key={`${s.soort}:${s.dimensie}:${s.sleutel}`} className="signaleringen__item signaleringen__item--actueel">
+              <li
+                key={`${s.soort}:${s.dimensie}:${s.sleutel}`}
+                className="signaleringen__item signaleringen__item--actueel"
+              >
                 <strong>
                   {s.dimensie === 'totaal' ? 'Totaal' : s.label} ({s.soort})
                 </strong>
@@ -101,8 +156,22 @@ function CoordinatieInhoud({ c, bezig }: { c: Coordinatie; bezig: boolean }) {
         <h2 id="s-weken">Meldingen en adviesvragen per week</h2>
         <BandLegenda lopend={!!nu} />
         <div className="figuur-paar">
-          <BandFiguur titel="Meldingen" id="fig-c-meldingen" weken={weken} punten={totaalMeldingen} signalering={null} open />
-          <BandFiguur titel="Adviesvragen" id="fig-c-adviesvragen" weken={weken} punten={totaalAdvies} signalering={null} open />
+          <BandFiguur
+            titel="Meldingen"
+            id="fig-c-meldingen"
+            weken={weken}
+            punten={totaalMeldingen}
+            signalering={null}
+            open
+          />
+          <BandFiguur
+            titel="Adviesvragen"
+            id="fig-c-adviesvragen"
+            weken={weken}
+            punten={totaalAdvies}
+            signalering={null}
+            open
+          />
         </div>
       </section>
       <ReeksenSectie

@@ -7,7 +7,16 @@ import '../styles/intake.css';
 import { api, ApiError, query } from '../api.ts';
 import { PersoonZoeken } from '../components/PersoonZoeken.tsx';
 import { VlagMarker } from '../components/Veiligheidsvlag.tsx';
-import { Checkbox, CheckboxGroup, ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField } from '../components/forms.tsx';
+import {
+  Checkbox,
+  CheckboxGroup,
+  ErrorSummary,
+  Notice,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../components/forms.tsx';
 import { useApp } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
 import { errorsFor, fieldId, fromServerFields, type FieldErrors } from '../fieldErrors.ts';
@@ -84,7 +93,6 @@ export function describeIntakeKey(key: string): string {
   return FIELD_LABELS[base] ?? key;
 }
 
-
 /** `value`, once it has not changed for `ms` milliseconds (searching while typing). */
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -96,7 +104,12 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 interface HuishoudenVoorIntake {
-  huishouden: { id: number; adres: string; leden: Array<{ id: number; naam: string }>; openCasus: { id: number; nummer: string } | null } | null;
+  huishouden: {
+    id: number;
+    adres: string;
+    leden: Array<{ id: number; naam: string }>;
+    openCasus: { id: number; nummer: string } | null;
+  } | null;
   meldingen: Array<RadarMelding & { adres: string }>;
 }
 
@@ -137,7 +150,10 @@ function DubbelCheck({
   const vraag = useDebounced(dubbelZoekvraag(b.persoon!), 400);
   const zoek = useApi<{ kandidaten: Kandidaat[] }>(vraag ? `/api/personen${query(vraag)}` : null);
   const gevonden = zoek.data && vraag ? waarschijnlijkDezelfde(b.persoon!, zoek.data.kandidaten, gekoppeld) : [];
-  const kandidaten = [...gevonden, ...serverKandidaten.filter((k) => !gevonden.some((g) => g.id === k.id) && !gekoppeld.includes(k.id))];
+  const kandidaten = [
+    ...gevonden,
+    ...serverKandidaten.filter((k) => !gevonden.some((g) => g.id === k.id) && !gekoppeld.includes(k.id)),
+  ];
   const sleutel = kandidaten.map((k) => k.id).join(',');
   useEffect(() => {
     onGevonden(kandidaten);
@@ -146,7 +162,8 @@ function DubbelCheck({
   if (kandidaten.length === 0) return null;
   // Found by its BSN (one person: link only); the server's name + date of birth candidates may be confirmed as another person.
   const perBsn = !!vraag?.bsn && gevonden.length > 0;
-  const naam = [b.persoon!.voornamen, b.persoon!.tussenvoegsel, b.persoon!.achternaam].filter(Boolean).join(' ') || 'deze persoon';
+  const naam =
+    [b.persoon!.voornamen, b.persoon!.tussenvoegsel, b.persoon!.achternaam].filter(Boolean).join(' ') || 'deze persoon';
   if (b.nieuwBevestigd && !perBsn) {
     return (
       <p className="dubbel-bevestigd" data-testid="dubbel-bevestigd">
@@ -161,7 +178,9 @@ function DubbelCheck({
     <div className="dubbel" role="group" aria-labelledby={`dubbel-${b.key}`} data-testid="dubbel-kandidaten">
       <p className="dubbel__titel" id={`dubbel-${b.key}`}>
         <strong>Bedoelt u {kandidaten.length === 1 ? 'deze persoon' : 'een van deze personen'}?</strong>{' '}
-        {perBsn ? 'Dit BSN is al geregistreerd: koppel de bekende persoon.' : `Er ${kandidaten.length === 1 ? 'is' : 'zijn'} al ${kandidaten.length === 1 ? 'een persoon' : 'personen'} met deze naam en geboortedatum.`}
+        {perBsn
+          ? 'Dit BSN is al geregistreerd: koppel de bekende persoon.'
+          : `Er ${kandidaten.length === 1 ? 'is' : 'zijn'} al ${kandidaten.length === 1 ? 'een persoon' : 'personen'} met deze naam en geboortedatum.`}
       </p>
       <ul className="dubbel__lijst">
         {kandidaten.map((k) => (
@@ -172,12 +191,20 @@ function DubbelCheck({
               {k.eerdereMeldingen > 0 && (
                 <>
                   {' '}
-                  · <strong>{k.eerdereMeldingen} eerdere {k.eerdereMeldingen === 1 ? 'melding' : 'meldingen'}</strong>
+                  ·{' '}
+                  <strong>
+                    {k.eerdereMeldingen} eerdere {k.eerdereMeldingen === 1 ? 'melding' : 'meldingen'}
+                  </strong>
                 </>
               )}
               <KandidaatCasus id={k.id} />
             </span>
-            <button type="button" className="button button--secondary button--small" onClick={() => onKoppel(k)} aria-label={`${k.naam} koppelen in plaats van nieuwe persoon ${index + 1}`}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onKoppel(k)}
+              aria-label={`${k.naam} koppelen in plaats van nieuwe persoon ${index + 1}`}
+            >
               Koppelen
             </button>
           </li>
@@ -209,7 +236,9 @@ export function IntakePage() {
   const [serverDubbel, setServerDubbel] = useState<Record<string, Kandidaat[]>>({});
 
   // Converting an adviesvraag: prefill once from the vraag.
-  const advies = useApi<Adviesvraag>(adviesvraagId && form.adviesvraagId !== adviesvraagId ? `/api/adviesvragen/${adviesvraagId}` : null);
+  const advies = useApi<Adviesvraag>(
+    adviesvraagId && form.adviesvraagId !== adviesvraagId ? `/api/adviesvragen/${adviesvraagId}` : null,
+  );
   useEffect(() => {
     if (advies.data && form.adviesvraagId !== advies.data.id) setForm(fromAdviesvraag(advies.data));
   }, [advies.data, form.adviesvraagId, setForm]);
@@ -221,16 +250,24 @@ export function IntakePage() {
   }, [focusTarget]);
 
   const ids = gekoppeldeIds(form);
-  const radar = useApi<{ meldingen: RadarMelding[] }>(ids.length ? `/api/radar${query({ persoonIds: ids.join(',') })}` : null);
+  const radar = useApi<{ meldingen: RadarMelding[] }>(
+    ids.length ? `/api/radar${query({ persoonIds: ids.join(',') })}` : null,
+  );
   // The household the melding will join (its open casus: a hermelding) and the radar of its address.
-  const adresKlaar = /^[1-9][0-9]{3}\s?[A-Za-z]{2}$/.test(form.adres.postcode.trim()) && /^[0-9]{1,5}$/.test(form.adres.huisnummer.trim());
+  const adresKlaar =
+    /^[1-9][0-9]{3}\s?[A-Za-z]{2}$/.test(form.adres.postcode.trim()) &&
+    /^[0-9]{1,5}$/.test(form.adres.huisnummer.trim());
   const huishoudenVraag = useDebounced(
     form.huishoudenKeuze === 'gekoppeld'
       ? ids.length
         ? query({ persoonIds: ids.join(',') })
         : null
       : adresKlaar
-        ? query({ postcode: form.adres.postcode.trim(), huisnummer: form.adres.huisnummer.trim(), toevoeging: form.adres.toevoeging.trim() })
+        ? query({
+            postcode: form.adres.postcode.trim(),
+            huisnummer: form.adres.huisnummer.trim(),
+            toevoeging: form.adres.toevoeging.trim(),
+          })
         : null,
     400,
   );
@@ -244,10 +281,14 @@ export function IntakePage() {
   const ontvangenAfwijking = ontvangen.iso ? Date.now() - new Date(ontvangen.iso).getTime() : 0;
 
   const update = (fn: (f: IntakeForm) => IntakeForm) => setForm(fn);
-  const setMelder = (k: keyof IntakeForm['melder']) => (v: string | boolean) => update((f) => ({ ...f, melder: { ...f.melder, [k]: v } }));
-  const setAdres = (k: keyof IntakeForm['adres']) => (v: string) => update((f) => ({ ...f, adres: { ...f.adres, [k]: v } }));
-  const setBetrokkene = (key: string, fn: (b: BetrokkeneForm) => BetrokkeneForm) => update((f) => ({ ...f, betrokkenen: f.betrokkenen.map((b) => (b.key === key ? fn(b) : b)) }));
-  const setPersoon = (key: string, k: keyof PersoonForm) => (v: string) => setBetrokkene(key, (b) => ({ ...b, persoon: { ...b.persoon!, [k]: v } }));
+  const setMelder = (k: keyof IntakeForm['melder']) => (v: string | boolean) =>
+    update((f) => ({ ...f, melder: { ...f.melder, [k]: v } }));
+  const setAdres = (k: keyof IntakeForm['adres']) => (v: string) =>
+    update((f) => ({ ...f, adres: { ...f.adres, [k]: v } }));
+  const setBetrokkene = (key: string, fn: (b: BetrokkeneForm) => BetrokkeneForm) =>
+    update((f) => ({ ...f, betrokkenen: f.betrokkenen.map((b) => (b.key === key ? fn(b) : b)) }));
+  const setPersoon = (key: string, k: keyof PersoonForm) => (v: string) =>
+    setBetrokkene(key, (b) => ({ ...b, persoon: { ...b.persoon!, [k]: v } }));
 
   const opts = app.options;
   const gemeenteOpts = app.gemeenteOptions();
@@ -262,7 +303,9 @@ export function IntakePage() {
       if (b.persoon && !b.nieuwBevestigd && (dubbel[b.key]?.length ?? 0) > 0) {
         const bsn = !!dubbelZoekvraag(b.persoon)?.bsn;
         v.errors[`betrokkenen[${i}].persoon`] = [
-          bsn ? 'Dit BSN hoort bij een bekende persoon: koppel die persoon' : 'Deze persoon lijkt al bekend: koppel de gevonden persoon, of kies "Toch nieuwe persoon"',
+          bsn
+            ? 'Dit BSN hoort bij een bekende persoon: koppel die persoon'
+            : 'Deze persoon lijkt al bekend: koppel de gevonden persoon, of kies "Toch nieuwe persoon"',
         ];
         v.input = null;
       }
@@ -277,7 +320,9 @@ export function IntakePage() {
       dropDraft(`${draftKey}:resultaten`);
       setFlash(
         `Melding ${r.nummer} is geregistreerd in casus ${r.casusNummer}. ` +
-          (r.hermelding ? 'Hermelding: ja — de melding is toegevoegd aan de open casus van dit huishouden.' : 'Hermelding: nee — er is een nieuwe casus geopend.'),
+          (r.hermelding
+            ? 'Hermelding: ja — de melding is toegevoegd aan de open casus van dit huishouden.'
+            : 'Hermelding: nee — er is een nieuwe casus geopend.'),
       );
       navigate(`/casussen/${r.casusId}`);
     } catch (err) {
@@ -285,7 +330,10 @@ export function IntakePage() {
         setErrors(fromServerFields(err.body.fields));
         // 409 bestaande_persoon: offer the persons the server named for linking.
         const genoemd: Record<string, Kandidaat[]> = {};
-        for (const f of err.body.fields as Array<{ field: string; kandidaten?: Array<{ id: number; naam: string; geboortedatum: string | null }> }>) {
+        for (const f of err.body.fields as Array<{
+          field: string;
+          kandidaten?: Array<{ id: number; naam: string; geboortedatum: string | null }>;
+        }>) {
           const i = /^betrokkenen\[(\d+)\]/.exec(f.field)?.[1];
           const b = i !== undefined ? form.betrokkenen[Number(i)] : undefined;
           if (b && f.kandidaten) genoemd[b.key] = f.kandidaten.map(kandidaatUitServer);
@@ -299,7 +347,13 @@ export function IntakePage() {
   };
 
   const namen = new Map(form.betrokkenen.filter((b) => b.persoonId).map((b) => [b.persoonId!, b.gekoppeld!.naam]));
-  const gekoppeldeAdressen = [...new Set(form.betrokkenen.flatMap((b) => (b.gekoppeld ? b.gekoppeld.adressen.map((a) => `${a} (${b.gekoppeld!.naam})`) : [])))];
+  const gekoppeldeAdressen = [
+    ...new Set(
+      form.betrokkenen.flatMap((b) =>
+        b.gekoppeld ? b.gekoppeld.adressen.map((a) => `${a} (${b.gekoppeld!.naam})`) : [],
+      ),
+    ),
+  ];
 
   return (
     <>
@@ -310,7 +364,9 @@ export function IntakePage() {
             <>Adviesvraag laden lukte niet: {advies.error.message}</>
           ) : (
             <>
-              U zet adviesvraag <strong>{form.adviesvraagNummer ?? `#${adviesvraagId}`}</strong> om in een melding. Aanleiding, aard, hoedanigheid, gemeente en omschrijving zijn overgenomen; vul de betrokkenen en de melder aan.
+              U zet adviesvraag <strong>{form.adviesvraagNummer ?? `#${adviesvraagId}`}</strong> om in een melding.
+              Aanleiding, aard, hoedanigheid, gemeente en omschrijving zijn overgenomen; vul de betrokkenen en de melder
+              aan.
             </>
           )}
         </Notice>
@@ -322,7 +378,10 @@ export function IntakePage() {
         <h2 id="stap-personen">
           <span className="step">1</span> Over wie gaat de melding?
         </h2>
-        <p className="hint">Zoek eerst of de personen al bekend zijn, zodat niemand dubbel wordt geregistreerd. Koppel wie u vindt; voeg daarna toe wie nog niet bekend is.</p>
+        <p className="hint">
+          Zoek eerst of de personen al bekend zijn, zodat niemand dubbel wordt geregistreerd. Koppel wie u vindt; voeg
+          daarna toe wie nog niet bekend is.
+        </p>
         <PersoonZoeken
           key={resetCount}
           draftKey={draftKey}
@@ -376,7 +435,12 @@ export function IntakePage() {
             return (
               <fieldset key={b.key} className="betrokkene" data-testid="betrokkene">
                 <legend className="legend">
-                  Betrokkene {i + 1}: {b.gekoppeld ? `${b.gekoppeld.naam} (gekoppeld)` : [b.persoon!.voornamen, b.persoon!.tussenvoegsel, b.persoon!.achternaam].filter(Boolean).join(' ') || 'nieuwe persoon'}
+                  Betrokkene {i + 1}:{' '}
+                  {b.gekoppeld
+                    ? `${b.gekoppeld.naam} (gekoppeld)`
+                    : [b.persoon!.voornamen, b.persoon!.tussenvoegsel, b.persoon!.achternaam]
+                        .filter(Boolean)
+                        .join(' ') || 'nieuwe persoon'}
                 </legend>
                 {rowErrors.length > 0 && (
                   <p className="field-error" id={fieldId(`${p}.persoon`)} tabIndex={-1}>
@@ -385,21 +449,74 @@ export function IntakePage() {
                 )}
                 {b.gekoppeld ? (
                   <p className="betrokkene__info">
-                    Geboren {b.gekoppeld.geboortedatumLabel ?? 'onbekend'} · {b.gekoppeld.adressen.join('; ') || 'geen adres'} ·{' '}
-                    <strong>{b.gekoppeld.eerdereMeldingen} eerdere {b.gekoppeld.eerdereMeldingen === 1 ? 'melding' : 'meldingen'}</strong>
+                    Geboren {b.gekoppeld.geboortedatumLabel ?? 'onbekend'} ·{' '}
+                    {b.gekoppeld.adressen.join('; ') || 'geen adres'} ·{' '}
+                    <strong>
+                      {b.gekoppeld.eerdereMeldingen} eerdere{' '}
+                      {b.gekoppeld.eerdereMeldingen === 1 ? 'melding' : 'meldingen'}
+                    </strong>
                   </p>
                 ) : (
                   <>
                     <div className="field-row">
-                      <TextField name={`${p}.persoon.bsn`} label="BSN" hint="Leeg als onbekend" value={b.persoon!.bsn} onChange={setPersoon(b.key, 'bsn')} errors={errors} inputMode="numeric" width="s" maxLength={11} />
-                      <TextField name={`${p}.persoon.geboortedatum`} label="Geboortedatum" hint="JJJJMMDD, onbekende delen als 00" value={b.persoon!.geboortedatum} onChange={setPersoon(b.key, 'geboortedatum')} errors={errors} inputMode="numeric" width="s" maxLength={10} />
+                      <TextField
+                        name={`${p}.persoon.bsn`}
+                        label="BSN"
+                        hint="Leeg als onbekend"
+                        value={b.persoon!.bsn}
+                        onChange={setPersoon(b.key, 'bsn')}
+                        errors={errors}
+                        inputMode="numeric"
+                        width="s"
+                        maxLength={11}
+                      />
+                      <TextField
+                        name={`${p}.persoon.geboortedatum`}
+                        label="Geboortedatum"
+                        hint="JJJJMMDD, onbekende delen als 00"
+                        value={b.persoon!.geboortedatum}
+                        onChange={setPersoon(b.key, 'geboortedatum')}
+                        errors={errors}
+                        inputMode="numeric"
+                        width="s"
+                        maxLength={10}
+                      />
                     </div>
                     <div className="field-row">
-                      <TextField name={`${p}.persoon.voornamen`} label="Voornamen" value={b.persoon!.voornamen} onChange={setPersoon(b.key, 'voornamen')} errors={errors} width="m" />
-                      <TextField name={`${p}.persoon.tussenvoegsel`} label="Tussenvoegsel" value={b.persoon!.tussenvoegsel} onChange={setPersoon(b.key, 'tussenvoegsel')} errors={errors} width="xs" />
-                      <TextField name={`${p}.persoon.achternaam`} label="Achternaam" value={b.persoon!.achternaam} onChange={setPersoon(b.key, 'achternaam')} errors={errors} width="m" />
+                      <TextField
+                        name={`${p}.persoon.voornamen`}
+                        label="Voornamen"
+                        value={b.persoon!.voornamen}
+                        onChange={setPersoon(b.key, 'voornamen')}
+                        errors={errors}
+                        width="m"
+                      />
+                      <TextField
+                        name={`${p}.persoon.tussenvoegsel`}
+                        label="Tussenvoegsel"
+                        value={b.persoon!.tussenvoegsel}
+                        onChange={setPersoon(b.key, 'tussenvoegsel')}
+                        errors={errors}
+                        width="xs"
+                      />
+                      <TextField
+                        name={`${p}.persoon.achternaam`}
+                        label="Achternaam"
+                        value={b.persoon!.achternaam}
+                        onChange={setPersoon(b.key, 'achternaam')}
+                        errors={errors}
+                        width="m"
+                      />
                     </div>
-                    <RadioGroup name={`${p}.persoon.geslacht`} label="Geslacht" inline value={b.persoon!.geslacht} onChange={setPersoon(b.key, 'geslacht')} errors={errors} options={GESLACHTEN.map((g) => ({ value: g, label: GESLACHT_LABEL[g] }))} />
+                    <RadioGroup
+                      name={`${p}.persoon.geslacht`}
+                      label="Geslacht"
+                      inline
+                      value={b.persoon!.geslacht}
+                      onChange={setPersoon(b.key, 'geslacht')}
+                      errors={errors}
+                      options={GESLACHTEN.map((g) => ({ value: g, label: GESLACHT_LABEL[g] }))}
+                    />
                     <DubbelCheck
                       b={b}
                       index={i}
@@ -416,8 +533,23 @@ export function IntakePage() {
                   </>
                 )}
                 <div className="field-row">
-                  <SelectField name={`${p}.rol`} label="Rol in de melding" value={b.rol} onChange={(v) => setBetrokkene(b.key, (x) => ({ ...x, rol: v }))} errors={errors} options={opts('betrokkene_rol')} />
-                  <SelectField name={`${p}.huishoudenRol`} label="Rol in het huishouden" value={b.huishoudenRol} onChange={(v) => setBetrokkene(b.key, (x) => ({ ...x, huishoudenRol: v }))} errors={errors} options={opts('huishouden_rol')} placeholder="— afleiden uit rol —" />
+                  <SelectField
+                    name={`${p}.rol`}
+                    label="Rol in de melding"
+                    value={b.rol}
+                    onChange={(v) => setBetrokkene(b.key, (x) => ({ ...x, rol: v }))}
+                    errors={errors}
+                    options={opts('betrokkene_rol')}
+                  />
+                  <SelectField
+                    name={`${p}.huishoudenRol`}
+                    label="Rol in het huishouden"
+                    value={b.huishoudenRol}
+                    onChange={(v) => setBetrokkene(b.key, (x) => ({ ...x, huishoudenRol: v }))}
+                    errors={errors}
+                    options={opts('huishouden_rol')}
+                    placeholder="— afleiden uit rol —"
+                  />
                   <div className="field field--button">
                     <button
                       type="button"
@@ -446,7 +578,9 @@ export function IntakePage() {
             {radar.error && <Notice kind="error">{radar.error.message}</Notice>}
             {hh.error && <Notice kind="error">{hh.error.message}</Notice>}
             {ids.length > 0 && !radar.data && !radar.error && <p>Radar raadplegen…</p>}
-            {(radar.data || !ids.length) && radarMeldingen.length === 0 && <p>Geen eerdere meldingen over de gekoppelde personen of dit adres.</p>}
+            {(radar.data || !ids.length) && radarMeldingen.length === 0 && (
+              <p>Geen eerdere meldingen over de gekoppelde personen of dit adres.</p>
+            )}
             {(radar.data || !ids.length) && radarMeldingen.length > 0 && (
               <ScrollBox label="Eerdere meldingen">
                 <table className="table table--compact">
@@ -476,10 +610,19 @@ export function IntakePage() {
                         </td>
                         <td>{MELDING_STATUS_LABEL[m.status] ?? m.status}</td>
                         <td>{app.labels('aanleiding', m.aanleiding)}</td>
-                        <td>{m.beoordelingUitkomst ? app.label('beoordeling_uitkomst', m.beoordelingUitkomst) : <span className="muted">nog niet beoordeeld</span>}</td>
+                        <td>
+                          {m.beoordelingUitkomst ? (
+                            app.label('beoordeling_uitkomst', m.beoordelingUitkomst)
+                          ) : (
+                            <span className="muted">nog niet beoordeeld</span>
+                          )}
+                        </td>
                         <td>
                           {[
-                            m.persoonIds.filter((id) => namen.has(id)).map((id) => namen.get(id)).join(', '),
+                            m.persoonIds
+                              .filter((id) => namen.has(id))
+                              .map((id) => namen.get(id))
+                              .join(', '),
                             adresIds.has(m.id) ? 'dit adres' : '',
                           ]
                             .filter(Boolean)
@@ -504,7 +647,11 @@ export function IntakePage() {
             value={form.huishoudenKeuze}
             onChange={(v) => update((f) => ({ ...f, huishoudenKeuze: v as IntakeForm['huishoudenKeuze'] }))}
             errors={errors}
-            hint={ids.length ? `Gekoppeld: ${gekoppeldeAdressen.join('; ') || 'geen bekend adres'}.` : 'Koppel eerst een gevonden persoon om diens huishouden te kiezen.'}
+            hint={
+              ids.length
+                ? `Gekoppeld: ${gekoppeldeAdressen.join('; ') || 'geen bekend adres'}.`
+                : 'Koppel eerst een gevonden persoon om diens huishouden te kiezen.'
+            }
             options={[
               { value: 'gekoppeld', label: 'Huishouden van de gekoppelde persoon' },
               { value: 'adres', label: 'Ander of nieuw adres' },
@@ -513,14 +660,61 @@ export function IntakePage() {
           {form.huishoudenKeuze === 'adres' && (
             <div className="subfields">
               <div className="field-row">
-                <TextField name="huishouden.postcode" label="Postcode" value={form.adres.postcode} onChange={setAdres('postcode')} errors={errors} width="s" maxLength={7} />
-                <TextField name="huishouden.huisnummer" label="Huisnummer" value={form.adres.huisnummer} onChange={setAdres('huisnummer')} errors={errors} inputMode="numeric" width="xs" maxLength={5} />
-                <TextField name="huishouden.toevoeging" label="Toevoeging" value={form.adres.toevoeging} onChange={setAdres('toevoeging')} errors={errors} width="xs" maxLength={10} />
+                <TextField
+                  name="huishouden.postcode"
+                  label="Postcode"
+                  value={form.adres.postcode}
+                  onChange={setAdres('postcode')}
+                  errors={errors}
+                  width="s"
+                  maxLength={7}
+                />
+                <TextField
+                  name="huishouden.huisnummer"
+                  label="Huisnummer"
+                  value={form.adres.huisnummer}
+                  onChange={setAdres('huisnummer')}
+                  errors={errors}
+                  inputMode="numeric"
+                  width="xs"
+                  maxLength={5}
+                />
+                <TextField
+                  name="huishouden.toevoeging"
+                  label="Toevoeging"
+                  value={form.adres.toevoeging}
+                  onChange={setAdres('toevoeging')}
+                  errors={errors}
+                  width="xs"
+                  maxLength={10}
+                />
               </div>
               <div className="field-row">
-                <TextField name="huishouden.straat" label="Straat" value={form.adres.straat} onChange={setAdres('straat')} errors={errors} width="l" />
-                <TextField name="huishouden.woonplaats" label="Woonplaats" value={form.adres.woonplaats} onChange={setAdres('woonplaats')} errors={errors} width="m" />
-                <SelectField name="huishouden.gemeenteCode" label="Gemeente van het adres" value={form.adres.gemeenteCode} onChange={setAdres('gemeenteCode')} errors={errors} options={gemeenteOpts} placeholder="— zelfde als de melding —" />
+                <TextField
+                  name="huishouden.straat"
+                  label="Straat"
+                  value={form.adres.straat}
+                  onChange={setAdres('straat')}
+                  errors={errors}
+                  width="l"
+                />
+                <TextField
+                  name="huishouden.woonplaats"
+                  label="Woonplaats"
+                  value={form.adres.woonplaats}
+                  onChange={setAdres('woonplaats')}
+                  errors={errors}
+                  width="m"
+                />
+                <SelectField
+                  name="huishouden.gemeenteCode"
+                  label="Gemeente van het adres"
+                  value={form.adres.gemeenteCode}
+                  onChange={setAdres('gemeenteCode')}
+                  errors={errors}
+                  options={gemeenteOpts}
+                  placeholder="— zelfde als de melding —"
+                />
               </div>
               <p className="hint">Laat het adres leeg als het onbekend is.</p>
             </div>
@@ -544,7 +738,9 @@ export function IntakePage() {
                 Bekend huishouden {hhData.huishouden.adres} zonder open casus: er wordt een nieuwe casus geopend.
               </p>
             )}
-            {huishoudenVraag && hhData && !hhData.huishouden && form.huishoudenKeuze === 'adres' && <p className="hint">Nieuw adres: er wordt een nieuw huishouden en een nieuwe casus aangemaakt.</p>}
+            {huishoudenVraag && hhData && !hhData.huishouden && form.huishoudenKeuze === 'adres' && (
+              <p className="hint">Nieuw adres: er wordt een nieuw huishouden en een nieuwe casus aangemaakt.</p>
+            )}
           </div>
         </section>
 
@@ -552,15 +748,61 @@ export function IntakePage() {
           <h2 id="stap-melder">
             <span className="step">3</span> Melder
           </h2>
-          <SelectField name="melder.hoedanigheid" label="Hoedanigheid melder" value={form.melder.hoedanigheid} onChange={setMelder('hoedanigheid')} errors={errors} options={app.hoedanigheidOptions()} />
+          <SelectField
+            name="melder.hoedanigheid"
+            label="Hoedanigheid melder"
+            value={form.melder.hoedanigheid}
+            onChange={setMelder('hoedanigheid')}
+            errors={errors}
+            options={app.hoedanigheidOptions()}
+          />
           <div className="field-row">
-            <TextField name="melder.naam" label="Naam melder" hint="Verplicht: een melder maakt zich bekend bij Veilig Thuis" value={form.melder.naam} onChange={setMelder('naam')} errors={errors} width="m" />
-            <TextField name="melder.organisatie" label="Organisatie" hint="Organisatie, telefoon of e-mail: minstens één" value={form.melder.organisatie} onChange={setMelder('organisatie')} errors={errors} width="m" />
-            <TextField name="melder.functie" label="Functie" value={form.melder.functie} onChange={setMelder('functie')} errors={errors} width="m" />
+            <TextField
+              name="melder.naam"
+              label="Naam melder"
+              hint="Verplicht: een melder maakt zich bekend bij Veilig Thuis"
+              value={form.melder.naam}
+              onChange={setMelder('naam')}
+              errors={errors}
+              width="m"
+            />
+            <TextField
+              name="melder.organisatie"
+              label="Organisatie"
+              hint="Organisatie, telefoon of e-mail: minstens één"
+              value={form.melder.organisatie}
+              onChange={setMelder('organisatie')}
+              errors={errors}
+              width="m"
+            />
+            <TextField
+              name="melder.functie"
+              label="Functie"
+              value={form.melder.functie}
+              onChange={setMelder('functie')}
+              errors={errors}
+              width="m"
+            />
           </div>
           <div className="field-row">
-            <TextField name="melder.telefoon" label="Telefoon" type="tel" value={form.melder.telefoon} onChange={setMelder('telefoon')} errors={errors} width="m" />
-            <TextField name="melder.email" label="E-mail" type="email" value={form.melder.email} onChange={setMelder('email')} errors={errors} width="l" />
+            <TextField
+              name="melder.telefoon"
+              label="Telefoon"
+              type="tel"
+              value={form.melder.telefoon}
+              onChange={setMelder('telefoon')}
+              errors={errors}
+              width="m"
+            />
+            <TextField
+              name="melder.email"
+              label="E-mail"
+              type="email"
+              value={form.melder.email}
+              onChange={setMelder('email')}
+              errors={errors}
+              width="l"
+            />
           </div>
           <Checkbox
             name="melder.wilOnbekendBlijven"
@@ -589,18 +831,55 @@ export function IntakePage() {
                 { value: 'onbekend', label: 'Onbekend' },
               ]}
             />
-            {form.regio === 'eigen' && <SelectField name="gemeenteCode" label="Gemeente" value={form.gemeenteCode} onChange={(v) => update((f) => ({ ...f, gemeenteCode: v }))} errors={errors} options={gemeenteOpts} />}
-            <SelectField name="binnenkomst" label="Binnengekomen via" value={form.binnenkomst} onChange={(v) => update((f) => ({ ...f, binnenkomst: v }))} errors={errors} options={opts('binnenkomst')} />
+            {form.regio === 'eigen' && (
+              <SelectField
+                name="gemeenteCode"
+                label="Gemeente"
+                value={form.gemeenteCode}
+                onChange={(v) => update((f) => ({ ...f, gemeenteCode: v }))}
+                errors={errors}
+                options={gemeenteOpts}
+              />
+            )}
+            <SelectField
+              name="binnenkomst"
+              label="Binnengekomen via"
+              value={form.binnenkomst}
+              onChange={(v) => update((f) => ({ ...f, binnenkomst: v }))}
+              errors={errors}
+              options={opts('binnenkomst')}
+            />
           </div>
           <fieldset className="ontvangen" aria-describedby="ontvangen-uitleg">
             <legend className="legend">Ontvangen op</legend>
             <p className="hint" id="ontvangen-uitleg">
-              Het moment waarop de melding binnenkwam (Nederlandse tijd): hier begint de termijn van 5 werkdagen. Standaard het moment waarop u deze melding begon; pas het aan bij een
-              nachtelijke oproep, een e-mail of een CORV-bericht dat later wordt geregistreerd.
+              Het moment waarop de melding binnenkwam (Nederlandse tijd): hier begint de termijn van 5 werkdagen.
+              Standaard het moment waarop u deze melding begon; pas het aan bij een nachtelijke oproep, een e-mail of
+              een CORV-bericht dat later wordt geregistreerd.
             </p>
             <div className="field-row">
-              <TextField name="ontvangenOp" label="Datum" hint="dd-mm-jjjj" value={form.ontvangenDatum ?? ''} onChange={(v) => update((f) => ({ ...f, ontvangenDatum: v }))} errors={errors} inputMode="numeric" width="s" maxLength={10} />
-              <TextField name="ontvangenTijd" label="Tijd" hint="uu:mm" value={form.ontvangenTijd ?? ''} onChange={(v) => update((f) => ({ ...f, ontvangenTijd: v }))} errors={errors} inputMode="numeric" width="xs" maxLength={5} />
+              <TextField
+                name="ontvangenOp"
+                label="Datum"
+                hint="dd-mm-jjjj"
+                value={form.ontvangenDatum ?? ''}
+                onChange={(v) => update((f) => ({ ...f, ontvangenDatum: v }))}
+                errors={errors}
+                inputMode="numeric"
+                width="s"
+                maxLength={10}
+              />
+              <TextField
+                name="ontvangenTijd"
+                label="Tijd"
+                hint="uu:mm"
+                value={form.ontvangenTijd ?? ''}
+                onChange={(v) => update((f) => ({ ...f, ontvangenTijd: v }))}
+                errors={errors}
+                inputMode="numeric"
+                width="xs"
+                maxLength={5}
+              />
               <div className="field field--button">
                 <button
                   type="button"
@@ -616,16 +895,52 @@ export function IntakePage() {
             </div>
             {ontvangenAfwijking > 3600_000 && (
               <p className="hint ontvangen__afwijking" data-testid="ontvangen-afwijking">
-                Ontvangen {Math.round(ontvangenAfwijking / 3600_000)} uur vóór nu: de termijn loopt vanaf dit moment; de casus toont ontvangst en registratie allebei.
+                Ontvangen {Math.round(ontvangenAfwijking / 3600_000)} uur vóór nu: de termijn loopt vanaf dit moment; de
+                casus toont ontvangst en registratie allebei.
               </p>
             )}
           </fieldset>
-          <CheckboxGroup name="aanleiding" label="Aanleiding" hint="Eén of meer" columns values={form.aanleiding} onChange={(v) => update((f) => ({ ...f, aanleiding: v }))} errors={errors} options={opts('aanleiding')} />
-          <CheckboxGroup name="aard" label="Aard van het geweld" hint="Eén of meer, voor zover bekend" columns values={form.aard} onChange={(v) => update((f) => ({ ...f, aard: v }))} errors={errors} options={opts('aard')} />
+          <CheckboxGroup
+            name="aanleiding"
+            label="Aanleiding"
+            hint="Eén of meer"
+            columns
+            values={form.aanleiding}
+            onChange={(v) => update((f) => ({ ...f, aanleiding: v }))}
+            errors={errors}
+            options={opts('aanleiding')}
+          />
+          <CheckboxGroup
+            name="aard"
+            label="Aard van het geweld"
+            hint="Eén of meer, voor zover bekend"
+            columns
+            values={form.aard}
+            onChange={(v) => update((f) => ({ ...f, aard: v }))}
+            errors={errors}
+            options={opts('aard')}
+          />
           {app.items('signaal').length > 0 && (
-            <CheckboxGroup name="signalen" label="Signalen" hint="Wat speelt er nog mee? Voor zover bekend" columns values={form.signalen} onChange={(v) => update((f) => ({ ...f, signalen: v }))} errors={errors} options={opts('signaal')} />
+            <CheckboxGroup
+              name="signalen"
+              label="Signalen"
+              hint="Wat speelt er nog mee? Voor zover bekend"
+              columns
+              values={form.signalen}
+              onChange={(v) => update((f) => ({ ...f, signalen: v }))}
+              errors={errors}
+              options={opts('signaal')}
+            />
           )}
-          <TextArea name="omschrijving" label="Omschrijving" hint="Wat is er gebeurd, wat heeft de melder gezien of gehoord? Minstens 10 tekens." rows={6} value={form.omschrijving} onChange={(v) => update((f) => ({ ...f, omschrijving: v }))} errors={errors} />
+          <TextArea
+            name="omschrijving"
+            label="Omschrijving"
+            hint="Wat is er gebeurd, wat heeft de melder gezien of gehoord? Minstens 10 tekens."
+            rows={6}
+            value={form.omschrijving}
+            onChange={(v) => update((f) => ({ ...f, omschrijving: v }))}
+            errors={errors}
+          />
         </section>
 
         <div className="button-row">

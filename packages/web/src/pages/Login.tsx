@@ -11,19 +11,31 @@ import { fromServerFields, fromZodIssues, type FieldErrors } from '../fieldError
 import type { SessieAntwoord } from '../types.ts';
 import { QrCode } from '../components/QrCode.tsx';
 
-type LoginAntwoord = (SessieAntwoord & { herstelcodes?: string[]; herstelcodesOver?: number }) | { stap: 'totp' | 'totp_inschrijven' };
-type Stap = { stap: 'wachtwoord' } | { stap: 'totp' } | { stap: 'totp_inschrijven'; geheim?: string; otpauthUri?: string } | { stap: 'herstelcodes'; codes: string[]; sessie: SessieAntwoord };
+type LoginAntwoord =
+  (SessieAntwoord & { herstelcodes?: string[]; herstelcodesOver?: number }) | { stap: 'totp' | 'totp_inschrijven' };
+type Stap =
+  | { stap: 'wachtwoord' }
+  | { stap: 'totp' }
+  | { stap: 'totp_inschrijven'; geheim?: string; otpauthUri?: string }
+  | { stap: 'herstelcodes'; codes: string[]; sessie: SessieAntwoord };
 
 /** '2FQX…' → '2FQX 7K3M …' (easier to type into an authenticator app). */
 export const groepeer = (s: string) => s.replace(/(.{4})/g, '$1 ').trim();
 
 /** The message after logging in with a recovery code: how many are left, and what to do when few or none are. */
 export function herstelcodeLoginTekst(over: number): string {
-  if (over <= 0) return 'U heeft met uw laatste herstelcode ingelogd. Maak nu via Mijn account nieuwe herstelcodes aan: zonder telefoon en zonder herstelcodes kunt u niet meer inloggen.';
+  if (over <= 0)
+    return 'U heeft met uw laatste herstelcode ingelogd. Maak nu via Mijn account nieuwe herstelcodes aan: zonder telefoon en zonder herstelcodes kunt u niet meer inloggen.';
   return `U heeft met een herstelcode ingelogd; u heeft er nog ${over}.${over <= 3 ? ' Maak via Mijn account nieuwe herstelcodes aan.' : ''}`;
 }
 
-export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn: (s: SessieAntwoord, melding?: string) => void }) {
+export function LoginPage({
+  reason,
+  onLoggedIn,
+}: {
+  reason?: string;
+  onLoggedIn: (s: SessieAntwoord, melding?: string) => void;
+}) {
   const [stap, setStap] = useState<Stap>({ stap: 'wachtwoord' });
   const [gebruikersnaam, setGebruikersnaam] = useState('');
   const [wachtwoord, setWachtwoord] = useState('');
@@ -52,8 +64,12 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
 
   const fout = (err: unknown, veld: string) => {
     if (err instanceof ApiError && err.status === 400 && err.body.fields) setErrors(fromServerFields(err.body.fields));
-    else if (err instanceof ApiError && err.code === 'code_onjuist') setErrors({ [veld]: [err.message || 'De code is onjuist of verlopen'] });
-    else if (err instanceof ApiError && (err.code === 'niet_ingelogd' || (err.status === 429 && stap.stap !== 'wachtwoord'))) {
+    else if (err instanceof ApiError && err.code === 'code_onjuist')
+      setErrors({ [veld]: [err.message || 'De code is onjuist of verlopen'] });
+    else if (
+      err instanceof ApiError &&
+      (err.code === 'niet_ingelogd' || (err.status === 429 && stap.stap !== 'wachtwoord'))
+    ) {
       // The first step expired (10 minutes), or too many wrong codes ended it: start again.
       setStap({ stap: 'wachtwoord' });
       setFailure(err.message);
@@ -99,7 +115,11 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
     setErrors({});
     setBusy(true);
     try {
-      await klaar(await api.post<SessieAntwoord & { herstelcodes?: string[]; herstelcodesOver?: number }>('/api/sessie/totp', { code: c.replace(/\s+/g, '') }));
+      await klaar(
+        await api.post<SessieAntwoord & { herstelcodes?: string[]; herstelcodesOver?: number }>('/api/sessie/totp', {
+          code: c.replace(/\s+/g, ''),
+        }),
+      );
     } catch (err) {
       setCode('');
       fout(err, 'code');
@@ -130,7 +150,17 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
 
   const codeForm = (label: string, hint: string) => (
     <form onSubmit={stap2} noValidate className="form">
-      <TextField name="code" label={label} hint={hint} value={code} onChange={setCode} errors={errors} autoComplete="one-time-code" width="m" maxLength={40} />
+      <TextField
+        name="code"
+        label={label}
+        hint={hint}
+        value={code}
+        onChange={setCode}
+        errors={errors}
+        autoComplete="one-time-code"
+        width="m"
+        maxLength={40}
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Bezig met inloggen…' : 'Inloggen'}
@@ -163,12 +193,33 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
             {failure}
           </div>
         )}
-        <ErrorSummary errors={errors} focusKey={attempt} describe={(k) => ({ gebruikersnaam: 'Gebruikersnaam', wachtwoord: 'Wachtwoord', code: 'Code' })[k] ?? k} />
+        <ErrorSummary
+          errors={errors}
+          focusKey={attempt}
+          describe={(k) => ({ gebruikersnaam: 'Gebruikersnaam', wachtwoord: 'Wachtwoord', code: 'Code' })[k] ?? k}
+        />
 
         {stap.stap === 'wachtwoord' && (
           <form onSubmit={stap1} noValidate className="form">
-            <TextField name="gebruikersnaam" label="Gebruikersnaam" value={gebruikersnaam} onChange={setGebruikersnaam} errors={errors} autoComplete="username" width="m" />
-            <TextField name="wachtwoord" label="Wachtwoord" type="password" value={wachtwoord} onChange={setWachtwoord} errors={errors} autoComplete="current-password" width="m" />
+            <TextField
+              name="gebruikersnaam"
+              label="Gebruikersnaam"
+              value={gebruikersnaam}
+              onChange={setGebruikersnaam}
+              errors={errors}
+              autoComplete="username"
+              width="m"
+            />
+            <TextField
+              name="wachtwoord"
+              label="Wachtwoord"
+              type="password"
+              value={wachtwoord}
+              onChange={setWachtwoord}
+              errors={errors}
+              autoComplete="current-password"
+              width="m"
+            />
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Bezig met inloggen…' : 'Inloggen'}
             </button>
@@ -190,7 +241,10 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
             <h2 id="stap-titel" tabIndex={-1} ref={stapRef}>
               Tweede stap instellen
             </h2>
-            <p>Uw rol geeft toegang tot persoonsgegevens. Daarom logt u in met een tweede factor: een code uit een authenticator-app op uw telefoon.</p>
+            <p>
+              Uw rol geeft toegang tot persoonsgegevens. Daarom logt u in met een tweede factor: een code uit een
+              authenticator-app op uw telefoon.
+            </p>
             {!stap.geheim ? (
               <button type="button" className="button" onClick={inschrijven} disabled={busy}>
                 {busy ? 'Bezig…' : 'Tweede factor instellen'}
@@ -200,7 +254,12 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
                 <ol className="steps-list">
                   <li>
                     Voeg in de app een account toe: scan deze QR-code met de app.
-                    {stap.otpauthUri && <QrCode tekst={stap.otpauthUri} label="QR-code om de tweede factor in uw authenticator-app te zetten" />}
+                    {stap.otpauthUri && (
+                      <QrCode
+                        tekst={stap.otpauthUri}
+                        label="QR-code om de tweede factor in uw authenticator-app te zetten"
+                      />
+                    )}
                     Lukt scannen niet? Typ deze sleutel over:
                     <code className="geheim" data-testid="totp-geheim">
                       {groepeer(stap.geheim)}
@@ -220,7 +279,10 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
             <h2 id="stap-titel" tabIndex={-1} ref={stapRef}>
               Bewaar uw herstelcodes
             </h2>
-            <p>Met een herstelcode logt u in als u uw telefoon niet bij de hand heeft. Elke code werkt één keer. Bewaar ze op een veilige plek; ze worden niet opnieuw getoond.</p>
+            <p>
+              Met een herstelcode logt u in als u uw telefoon niet bij de hand heeft. Elke code werkt één keer. Bewaar
+              ze op een veilige plek; ze worden niet opnieuw getoond.
+            </p>
             <ul className="herstelcodes" data-testid="herstelcodes">
               {stap.codes.map((c) => (
                 <li key={c}>
@@ -234,7 +296,11 @@ export function LoginPage({ reason, onLoggedIn }: { reason?: string; onLoggedIn:
           </section>
         )}
 
-        {stap.stap === 'wachtwoord' && <p className="hint">Voordeur is alleen voor medewerkers van Veilig Thuis. Elke inzage wordt vastgelegd (NEN 7513).</p>}
+        {stap.stap === 'wachtwoord' && (
+          <p className="hint">
+            Voordeur is alleen voor medewerkers van Veilig Thuis. Elke inzage wordt vastgelegd (NEN 7513).
+          </p>
+        )}
       </main>
     </div>
   );

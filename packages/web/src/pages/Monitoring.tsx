@@ -26,21 +26,53 @@ import {
 import type { Methode, Monitoring, Reeks, Signalering } from '@voordeur/domain';
 
 /** A series' weeks as chart points (a null count is a suppressed small cell). */
-export function bandPunten(weken: Array<{ aantal: number | null; laag: number | null; hoog: number | null; afwijking?: 'onder' | 'boven' | null; signaal?: boolean; lopend?: boolean }>): BandPunt[] {
-  return weken.map((w) => ({ waarde: w.aantal, status: w.aantal === null ? 'onderdrukt' : null, laag: w.laag, hoog: w.hoog, afwijking: w.afwijking ?? null, signaal: w.signaal ?? false, ...(w.lopend ? { lopend: true } : {}) }));
+export function bandPunten(
+  weken: Array<{
+    aantal: number | null;
+    laag: number | null;
+    hoog: number | null;
+    afwijking?: 'onder' | 'boven' | null;
+    signaal?: boolean;
+    lopend?: boolean;
+  }>,
+): BandPunt[] {
+  return weken.map((w) => ({
+    waarde: w.aantal,
+    status: w.aantal === null ? 'onderdrukt' : null,
+    laag: w.laag,
+    hoog: w.hoog,
+    afwijking: w.afwijking ?? null,
+    signaal: w.signaal ?? false,
+    ...(w.lopend ? { lopend: true } : {}),
+  }));
 }
 
-const uitReeks = (r: Reeks) => bandPunten(r.weken.map((w) => ({ aantal: w.aantal, laag: w.verwacht?.laag ?? null, hoog: w.verwacht?.hoog ?? null, afwijking: w.afwijking, signaal: w.signaal, lopend: !!w.lopend })));
+const uitReeks = (r: Reeks) =>
+  bandPunten(
+    r.weken.map((w) => ({
+      aantal: w.aantal,
+      laag: w.verwacht?.laag ?? null,
+      hoog: w.verwacht?.hoog ?? null,
+      afwijking: w.afwijking,
+      signaal: w.signaal,
+      lopend: !!w.lopend,
+    })),
+  );
 
 /** A week's name, with '(lopend)' for the running week: 'week 47 (2026), lopend'. */
-const weekLabel = (week: string, p?: { lopend?: boolean }, kort = false) => (p?.lopend ? `${weekNaam(week, kort)}${kort ? '*' : ', lopend (tot nu)'}` : weekNaam(week, kort));
+const weekLabel = (week: string, p?: { lopend?: boolean }, kort = false) =>
+  p?.lopend ? `${weekNaam(week, kort)}${kort ? '*' : ', lopend (tot nu)'}` : weekNaam(week, kort);
 
 /** The note about the running week: counted up to today, compared with the same days, no flag yet. */
 export function LopendeWeekNoot({ lopend }: { lopend?: { week: string; peildatum: string; dagen: number } }) {
   if (!lopend) return null;
   return (
     <p className="monitoring-lopend" data-testid="lopende-week">
-      <strong>{weekNaam(lopend.week)} loopt nog</strong> (maandag t/m {datumLang(lopend.peildatum)}, {lopend.dagen === 1 ? '1 dag' : `${lopend.dagen} dagen`}; vandaag telt mee tot nu). De aantallen worden vergeleken met dezelfde dagen van die weken in eerdere jaren (‘verwacht tot nu’). Een lopende week geeft nog geen signaal: dat kan pas als de week compleet is. In de grafieken staat ze met een gestippelde rand en een * bij het weeknummer.
+      <strong>{weekNaam(lopend.week)} loopt nog</strong> (maandag t/m {datumLang(lopend.peildatum)},{' '}
+      {lopend.dagen === 1 ? '1 dag' : `${lopend.dagen} dagen`}; vandaag telt mee tot nu). De aantallen worden vergeleken
+      met dezelfde dagen van die weken in eerdere jaren (‘verwacht tot nu’). Een lopende week geeft nog geen signaal:
+      dat kan pas als de week compleet is. In de grafieken staat ze met een gestippelde rand en een * bij het
+      weeknummer.
     </p>
   );
 }
@@ -69,7 +101,9 @@ export function WeekTabel({ titel, weken, punten }: { titel: string; weken: stri
               <th scope="row">{weekLabel(weken[i]!, p)}</th>
               <Cel p={p} eenheid="aantal" />
               <td className="num">{bandTekst(p)}</td>
-              <td>{p.laag === null ? '–' : p.lopend ? `${weekStatus(p)} (tot nu; nog geen signaal)` : weekStatus(p)}</td>
+              <td>
+                {p.laag === null ? '–' : p.lopend ? `${weekStatus(p)} (tot nu; nog geen signaal)` : weekStatus(p)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -79,7 +113,21 @@ export function WeekTabel({ titel, weken, punten }: { titel: string; weken: stri
 }
 
 /** One series against its band: the chart, the flag in words, the weekly numbers (folded). */
-export function BandFiguur({ titel, id, weken, punten, signalering, open }: { titel: string; id: string; weken: string[]; punten: BandPunt[]; signalering: string | null; open?: boolean }) {
+export function BandFiguur({
+  titel,
+  id,
+  weken,
+  punten,
+  signalering,
+  open,
+}: {
+  titel: string;
+  id: string;
+  weken: string[];
+  punten: BandPunt[];
+  signalering: string | null;
+  open?: boolean;
+}) {
   return (
     <Figuur titel={titel} id={id} className={signalering ? 'chart-figuur--signaal' : undefined}>
       {signalering && (
@@ -88,7 +136,13 @@ export function BandFiguur({ titel, id, weken, punten, signalering, open }: { ti
           {signalering}
         </p>
       )}
-      <BandDiagram titel={titel} weken={weken.map((w, i) => weekLabel(w, punten[i], true))} weekNamen={weken.map((w, i) => weekLabel(w, punten[i]))} punten={punten} hoogte={open ? 170 : 120} />
+      <BandDiagram
+        titel={titel}
+        weken={weken.map((w, i) => weekLabel(w, punten[i], true))}
+        weekNamen={weken.map((w, i) => weekLabel(w, punten[i]))}
+        punten={punten}
+        hoogte={open ? 170 : 120}
+      />
       <details className="chart-details" open={open}>
         <summary>Weekcijfers {titel.toLowerCase()}</summary>
         <WeekTabel titel={`Weekcijfers ${titel.toLowerCase()}`} weken={weken} punten={punten} />
@@ -105,13 +159,23 @@ export function reeksSignaal(label: string, signaleringen: Signalering[], actuee
 }
 
 /** The method and what to do when there is no band yet. */
-export function MethodeUitleg({ methode, dataVanaf, zonderBand }: { methode: Methode; dataVanaf?: string | null; zonderBand: boolean }) {
+export function MethodeUitleg({
+  methode,
+  dataVanaf,
+  zonderBand,
+}: {
+  methode: Methode;
+  dataVanaf?: string | null;
+  zonderBand: boolean;
+}) {
   return (
     <>
       {zonderBand && (
         <Notice kind="info">
-          Er is (nog) geen verwachte band: daarvoor zijn gegevens van dezelfde weken in minstens {methode.minimumJaren} eerdere jaren nodig
-          {dataVanaf ? ` (gegevens vanaf ${formatDatum(dataVanaf)})` : ''}. De aantallen staan er wel; signalering begint zodra er genoeg geschiedenis is.
+          Er is (nog) geen verwachte band: daarvoor zijn gegevens van dezelfde weken in minstens {methode.minimumJaren}{' '}
+          eerdere jaren nodig
+          {dataVanaf ? ` (gegevens vanaf ${formatDatum(dataVanaf)})` : ''}. De aantallen staan er wel; signalering
+          begint zodra er genoeg geschiedenis is.
         </Notice>
       )}
       <p className="hint methode">{methode.beschrijving}</p>
@@ -130,25 +194,50 @@ export function SignalenSectie({ signalen, kop = 'h2' }: { signalen: Monitoring[
       const v = it?.aandeel ?? null;
       return { waarde: v, status: v === null ? (w.totaal === 0 ? 'nvt' : 'onderdrukt') : null };
     });
-  const totaal: Punt[] = signalen.weken.map((w) => ({ waarde: w.totaal, status: w.totaal === null ? 'onderdrukt' : null }));
+  const totaal: Punt[] = signalen.weken.map((w) => ({
+    waarde: w.totaal,
+    status: w.totaal === null ? 'onderdrukt' : null,
+  }));
   return (
     <section className="rapport-sectie" aria-labelledby="s-signalen">
       <H id="s-signalen">Signalen: de inhoud achter het totaal</H>
-      <p>Meldingen en adviesvragen kunnen gecodeerde signalen dragen. Per week het aandeel van de contacten (meldingen en adviesvragen samen) met elk signaal, naast het totaal aantal contacten. Een contact met meerdere signalen telt bij elk signaal.</p>
+      <p>
+        Meldingen en adviesvragen kunnen gecodeerde signalen dragen. Per week het aandeel van de contacten (meldingen en
+        adviesvragen samen) met elk signaal, naast het totaal aantal contacten. Een contact met meerdere signalen telt
+        bij elk signaal.
+      </p>
       <div className="figuur-paar">
         <Figuur titel="Aandeel per signaal (%)" id="fig-signalen">
-          <LijnDiagram titel="Aandeel van de contacten per signaal, per week" xLabels={weken.map((w) => weekNaam(w, true))} xNamen={weken.map((w) => weekNaam(w))} eenheid="procent" reeksen={codes.map((c) => ({ naam: c.label, waarden: aandeel(c.code) }))} />
+          <LijnDiagram
+            titel="Aandeel van de contacten per signaal, per week"
+            xLabels={weken.map((w) => weekNaam(w, true))}
+            xNamen={weken.map((w) => weekNaam(w))}
+            eenheid="procent"
+            reeksen={codes.map((c) => ({ naam: c.label, waarden: aandeel(c.code) }))}
+          />
         </Figuur>
         <Figuur titel="Totaal contacten per week" id="fig-contacten">
-          <LijnDiagram titel="Totaal aantal meldingen en adviesvragen per week" xLabels={weken.map((w) => weekNaam(w, true))} xNamen={weken.map((w) => weekNaam(w))} eenheid="aantal" reeksen={[{ naam: 'Contacten', waarden: totaal }]} />
+          <LijnDiagram
+            titel="Totaal aantal meldingen en adviesvragen per week"
+            xLabels={weken.map((w) => weekNaam(w, true))}
+            xNamen={weken.map((w) => weekNaam(w))}
+            eenheid="aantal"
+            reeksen={[{ naam: 'Contacten', waarden: totaal }]}
+          />
         </Figuur>
       </div>
       <CijferTabel
         titel="Signalen per week: aantal contacten en aandeel per signaal"
         eersteKop="Week"
         testId="tabel-signalen"
-        kolommen={[{ kop: 'Contacten', eenheid: 'aantal' }, ...codes.map((c) => ({ kop: `${c.label} (%)`, eenheid: 'procent' as const }))]}
-        rijen={signalen.weken.map((w, i) => ({ label: weekNaam(w.week), cellen: [totaal[i]!, ...codes.map((c) => aandeel(c.code)[i]!)] }))}
+        kolommen={[
+          { kop: 'Contacten', eenheid: 'aantal' },
+          ...codes.map((c) => ({ kop: `${c.label} (%)`, eenheid: 'procent' as const })),
+        ]}
+        rijen={signalen.weken.map((w, i) => ({
+          label: weekNaam(w.week),
+          cellen: [totaal[i]!, ...codes.map((c) => aandeel(c.code)[i]!)],
+        }))}
       />
     </section>
   );
@@ -175,8 +264,20 @@ export function monitoringQuery(k: MonitoringKeuze): string {
 }
 
 /** Period form for the weekly pages (monitoring, coördinatie); empty dates = the last 13 weeks. */
-export function WekenFormulier({ pad, keuze, periode }: { pad: string; keuze: MonitoringKeuze; periode?: { van: string; tot: string } }) {
-  const [form, setForm] = useState<MonitoringKeuze>(() => ({ ...keuze, van: keuze.van || periode?.van || '', tot: keuze.tot || periode?.tot || '' }));
+export function WekenFormulier({
+  pad,
+  keuze,
+  periode,
+}: {
+  pad: string;
+  keuze: MonitoringKeuze;
+  periode?: { van: string; tot: string };
+}) {
+  const [form, setForm] = useState<MonitoringKeuze>(() => ({
+    ...keuze,
+    van: keuze.van || periode?.van || '',
+    tot: keuze.tot || periode?.tot || '',
+  }));
   const [fouten, setFouten] = useState<Record<string, string[]>>({});
   const [poging, setPoging] = useState(0);
   const submit = (e: FormEvent) => {
@@ -199,19 +300,37 @@ export function WekenFormulier({ pad, keuze, periode }: { pad: string; keuze: Mo
           {label}
         </label>
         <ErrorText id={`${id}-error`} messages={errs} />
-        <input id={id} type="date" className="input input--s" value={form[k]} aria-invalid={errs.length ? true : undefined} aria-describedby={errs.length ? `${id}-error` : undefined} onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))} />
+        <input
+          id={id}
+          type="date"
+          className="input input--s"
+          value={form[k]}
+          aria-invalid={errs.length ? true : undefined}
+          aria-describedby={errs.length ? `${id}-error` : undefined}
+          onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))}
+        />
       </div>
     );
   };
   return (
     <form className="filters rapport-keuze" onSubmit={submit} aria-label="Weken kiezen" noValidate>
       <ErrorSummary errors={fouten} focusKey={poging} />
-      <p className="hint rapport-keuze__uitleg">Hele ISO-weken (maandag t/m zondag) die de gekozen dagen raken; standaard de 13 volledige weken vóór deze week en de lopende week tot en met vandaag.</p>
+      <p className="hint rapport-keuze__uitleg">
+        Hele ISO-weken (maandag t/m zondag) die de gekozen dagen raken; standaard de 13 volledige weken vóór deze week
+        en de lopende week tot en met vandaag.
+      </p>
       <div className="field-row">
         {datum('van', 'Van')}
         {datum('tot', 'Tot en met')}
       </div>
-      <SelectField name="suppress" label="Kleine aantallen" value={form.suppress} onChange={(v) => setForm((f) => ({ ...f, suppress: v }))} options={DREMPEL_OPTIES} placeholder={null} />
+      <SelectField
+        name="suppress"
+        label="Kleine aantallen"
+        value={form.suppress}
+        onChange={(v) => setForm((f) => ({ ...f, suppress: v }))}
+        options={DREMPEL_OPTIES}
+        placeholder={null}
+      />
       <div className="field field--button">
         <button type="submit" className="button">
           Tonen
@@ -224,21 +343,30 @@ export function WekenFormulier({ pad, keuze, periode }: { pad: string; keuze: Mo
 export function MonitoringPage() {
   const loc = useLocation();
   const keuze = useMemo(() => keuzeUit(loc.search), [loc.href]);
-  const m = useApi<Monitoring>(`/api/rapportage/monitoring${monitoringQuery(keuze) ? `?${monitoringQuery(keuze)}` : ''}`);
+  const m = useApi<Monitoring>(
+    `/api/rapportage/monitoring${monitoringQuery(keuze) ? `?${monitoringQuery(keuze)}` : ''}`,
+  );
   const [soort, setSoort] = useState<'meldingen' | 'adviesvragen'>('meldingen');
   return (
     <>
       <h1>Monitoring</h1>
       <RapportageNav />
-      <p className="lead">De instroom per week, per bron en per type geweld, tegen wat in dezelfde weken van eerdere jaren normaal was. Ook als het totaal gelijk blijft, kunnen bronnen en inhoud verschuiven.</p>
-      {(m.data || m.error) && <WekenFormulier key={loc.href} pad="/monitoring" keuze={keuze} periode={m.data?.periode} />}
+      <p className="lead">
+        De instroom per week, per bron en per type geweld, tegen wat in dezelfde weken van eerdere jaren normaal was.
+        Ook als het totaal gelijk blijft, kunnen bronnen en inhoud verschuiven.
+      </p>
+      {(m.data || m.error) && (
+        <WekenFormulier key={loc.href} pad="/monitoring" keuze={keuze} periode={m.data?.periode} />
+      )}
       {m.error && <Notice kind="error">De monitoring kon niet worden geladen: {m.error.message}</Notice>}
       {!m.data && !m.error && <p aria-live="polite">Monitoring wordt berekend…</p>}
       {m.data && (
         <div aria-busy={m.loading || undefined} data-testid="monitoring">
           <p className="rapport-periode">
-            <strong>Periode:</strong> {weekNaam(m.data.periode.weken[0]!)} t/m {weekNaam(m.data.periode.weken[m.data.periode.weken.length - 1]!)}
-            {m.data.periode.lopend ? ' (lopend)' : ''} ({datumLang(m.data.periode.van)} t/m {datumLang(m.data.periode.tot)})
+            <strong>Periode:</strong> {weekNaam(m.data.periode.weken[0]!)} t/m{' '}
+            {weekNaam(m.data.periode.weken[m.data.periode.weken.length - 1]!)}
+            {m.data.periode.lopend ? ' (lopend)' : ''} ({datumLang(m.data.periode.van)} t/m{' '}
+            {datumLang(m.data.periode.tot)})
           </p>
           <LopendeWeekNoot lopend={m.data.periode.lopend} />
           <OnderdrukkingNoot o={m.data.onderdrukking} />
@@ -276,15 +404,22 @@ function MonitoringInhoud({ m, soort }: { m: Monitoring; soort: 'meldingen' | 'a
       <section className="rapport-sectie" aria-labelledby="s-signaleringen">
         <h2 id="s-signaleringen">Signaleringen ({naam})</h2>
         {signaal.length === 0 ? (
-          <p data-testid="signaleringen">Geen signaleringen: geen bron of type viel twee volledige weken achtereen buiten de verwachte band{zonderBand ? ' (er is nog geen band)' : ''}.</p>
+          <p data-testid="signaleringen">
+            Geen signaleringen: geen bron of type viel twee volledige weken achtereen buiten de verwachte band
+            {zonderBand ? ' (er is nog geen band)' : ''}.
+          </p>
         ) : (
           <ul className="signaleringen" data-testid="signaleringen">
             {signaal.map((r) => {
               const nu = actueleRun(r);
               return (
-                <li key={`${r.dimensie}:${r.sleutel}`} className={nu ? 'signaleringen__item signaleringen__item--actueel' : 'signaleringen__item'}>
+                <li
+                  key={`${r.dimensie}:${r.sleutel}`}
+                  className={nu ? 'signaleringen__item signaleringen__item--actueel' : 'signaleringen__item'}
+                >
                   <span className="visually-hidden">{nu ? 'Actueel signaal, ' : 'Eerder signaal, '}</span>
-                  <strong>{groep(r) === 'totaal' ? 'Totaal' : r.label}</strong> ({groep(r)}): {r.signaleringen.map((s) => signaleringTekst(r.label, s).replace(/^[^:]*: /, '')).join('; ')}
+                  <strong>{groep(r) === 'totaal' ? 'Totaal' : r.label}</strong> ({groep(r)}):{' '}
+                  {r.signaleringen.map((s) => signaleringTekst(r.label, s).replace(/^[^:]*: /, '')).join('; ')}
                   {nu ? ' — nog steeds' : ''}
                 </li>
               );
@@ -296,19 +431,69 @@ function MonitoringInhoud({ m, soort }: { m: Monitoring; soort: 'meldingen' | 'a
         <section className="rapport-sectie" aria-labelledby="s-totaal">
           <h2 id="s-totaal">Totaal {naam} per week</h2>
           <BandLegenda lopend={!!m.periode.lopend} />
-          <BandFiguur titel={`Totaal ${naam}`} id="fig-totaal" weken={weken} punten={uitReeks(totaal)} signalering={reeksSignaal('het totaal', totaal.signaleringen, actueleRun(totaal))} open />
+          <BandFiguur
+            titel={`Totaal ${naam}`}
+            id="fig-totaal"
+            weken={weken}
+            punten={uitReeks(totaal)}
+            signalering={reeksSignaal('het totaal', totaal.signaleringen, actueleRun(totaal))}
+            open
+          />
         </section>
       )}
-      <ReeksenSectie id="s-bronnen" titel={`${naam[0]!.toUpperCase()}${naam.slice(1)} per bron`} uitleg="Per bron (hoedanigheid van de melder of adviesvrager): politie, de Meldcode-sectoren, overige professionals en burgers." reeksen={bronnen} weken={weken} soortLabel="Bron" />
-      <ReeksenSectie id="s-typen" titel={`${naam[0]!.toUpperCase()}${naam.slice(1)} per type geweld`} uitleg="Een melding met meerdere typen telt bij elk type." reeksen={typen} weken={weken} soortLabel="Type geweld" />
+      <ReeksenSectie
+        id="s-bronnen"
+        titel={`${naam[0]!.toUpperCase()}${naam.slice(1)} per bron`}
+        uitleg="Per bron (hoedanigheid van de melder of adviesvrager): politie, de Meldcode-sectoren, overige professionals en burgers."
+        reeksen={bronnen}
+        weken={weken}
+        soortLabel="Bron"
+      />
+      <ReeksenSectie
+        id="s-typen"
+        titel={`${naam[0]!.toUpperCase()}${naam.slice(1)} per type geweld`}
+        uitleg="Een melding met meerdere typen telt bij elk type."
+        reeksen={typen}
+        weken={weken}
+        soortLabel="Type geweld"
+      />
       <SignalenSectie signalen={m.signalen} />
     </>
   );
 }
 
 /** A summary table (per series: period total, last week against its band, flag) and a chart per series. */
-export function ReeksenSectie({ id, titel, uitleg, reeksen, weken, soortLabel, extra }: { id: string; titel: string; uitleg: string; reeksen: Array<{ sleutel: string; label: string; punten: BandPunt[]; signaleringen: Signalering[]; actueel: Signalering | null } | Reeks>; weken: string[]; soortLabel: string; extra?: ReactNode }) {
-  const rijen = reeksen.map((r) => ('punten' in r ? r : { sleutel: r.sleutel, label: r.label, punten: uitReeks(r), signaleringen: r.signaleringen, actueel: actueleRun(r) }));
+export function ReeksenSectie({
+  id,
+  titel,
+  uitleg,
+  reeksen,
+  weken,
+  soortLabel,
+  extra,
+}: {
+  id: string;
+  titel: string;
+  uitleg: string;
+  reeksen: Array<
+    | { sleutel: string; label: string; punten: BandPunt[]; signaleringen: Signalering[]; actueel: Signalering | null }
+    | Reeks
+  >;
+  weken: string[];
+  soortLabel: string;
+  extra?: ReactNode;
+}) {
+  const rijen = reeksen.map((r) =>
+    'punten' in r
+      ? r
+      : {
+          sleutel: r.sleutel,
+          label: r.label,
+          punten: uitReeks(r),
+          signaleringen: r.signaleringen,
+          actueel: actueleRun(r),
+        },
+  );
   const lopend = rijen.some((r) => r.punten[r.punten.length - 1]?.lopend);
   return (
     <section className="rapport-sectie" aria-labelledby={id}>
@@ -347,7 +532,9 @@ export function ReeksenSectie({ id, titel, uitleg, reeksen, weken, soortLabel, e
             {rijen.map((r) => {
               const nu = r.punten[r.punten.length - 1]?.lopend ? r.punten[r.punten.length - 1] : undefined;
               const laatste = nu ? r.punten[r.punten.length - 2] : r.punten[r.punten.length - 1];
-              const som = r.punten.some((p) => p.waarde === null) ? null : r.punten.reduce((s, p) => s + (p.waarde ?? 0), 0);
+              const som = r.punten.some((p) => p.waarde === null)
+                ? null
+                : r.punten.reduce((s, p) => s + (p.waarde ?? 0), 0);
               const tekst = reeksSignaal(r.label, r.signaleringen, r.actueel);
               return (
                 <tr key={r.sleutel} className={r.actueel ? 'rij--signaal' : undefined}>
@@ -370,7 +557,14 @@ export function ReeksenSectie({ id, titel, uitleg, reeksen, weken, soortLabel, e
       </ScrollBox>
       <div className="figuur-raster">
         {rijen.map((r) => (
-          <BandFiguur key={r.sleutel} titel={r.label} id={`fig-${id}-${r.sleutel}`} weken={weken} punten={r.punten} signalering={reeksSignaal(r.label, r.signaleringen, r.actueel)} />
+          <BandFiguur
+            key={r.sleutel}
+            titel={r.label}
+            id={`fig-${id}-${r.sleutel}`}
+            weken={weken}
+            punten={r.punten}
+            signalering={reeksSignaal(r.label, r.signaleringen, r.actueel)}
+          />
         ))}
       </div>
     </section>

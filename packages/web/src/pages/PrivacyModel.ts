@@ -17,7 +17,16 @@ export interface LogFilter {
   alleenDossier: boolean;
 }
 
-export const EMPTY_FILTER: LogFilter = { van: '', tot: '', gebruikerId: '', persoonId: '', actie: '', uitkomst: '', objectType: '', alleenDossier: true };
+export const EMPTY_FILTER: LogFilter = {
+  van: '',
+  tot: '',
+  gebruikerId: '',
+  persoonId: '',
+  actie: '',
+  uitkomst: '',
+  objectType: '',
+  alleenDossier: true,
+};
 
 export const ACTIES: Array<[string, string]> = [
   ['read', 'ingezien'],
@@ -46,21 +55,33 @@ export function checkFilter(f: LogFilter): Record<string, string[]> {
   if (f.van.trim() && !van) errors['log.van'] = [DATUM_FOUT];
   if (f.tot.trim() && !tot) errors['log.tot'] = [DATUM_FOUT];
   if (van && tot && tot < van) errors['log.tot'] = ['De einddatum ligt vóór de begindatum'];
-  if (f.persoonId && !/^[1-9][0-9]*$/.test(f.persoonId.trim())) errors['log.persoonId'] = ['Een persoon-id is een getal'];
+  if (f.persoonId && !/^[1-9][0-9]*$/.test(f.persoonId.trim()))
+    errors['log.persoonId'] = ['Een persoon-id is een getal'];
   return errors;
 }
 
 /** Query string for GET /api/toegangslog (and /export, without paging); dates as the API takes them. */
 export function logQuery(f: LogFilter, page?: { limit: number; offset: number }): string {
   const dag = (x: string) => (x.trim() ? datumVoorApi(x) : '');
-  return query({ van: dag(f.van), tot: dag(f.tot), gebruikerId: f.gebruikerId, persoonId: f.persoonId.trim(), actie: f.actie, uitkomst: f.uitkomst, objectType: f.objectType.trim(), weergave: f.alleenDossier ? 'dossier' : '', ...(page ?? {}) });
+  return query({
+    van: dag(f.van),
+    tot: dag(f.tot),
+    gebruikerId: f.gebruikerId,
+    persoonId: f.persoonId.trim(),
+    actie: f.actie,
+    uitkomst: f.uitkomst,
+    objectType: f.objectType.trim(),
+    weergave: f.alleenDossier ? 'dossier' : '',
+    ...(page ?? {}),
+  });
 }
 
 /** The destruction clock in words (not colour alone). */
 export function termijnTekst(t: Vernietigingstermijn, fmt: (d: string) => string): string {
   if (t.status === 'afgehandeld') return `afgehandeld (uiterlijk ${fmt(t.uiterlijkOp)})`;
   const d = t.dagenResterend ?? 0;
-  if (t.status === 'verlopen') return `termijn verlopen: ${-d} ${-d === 1 ? 'dag' : 'dagen'} te laat (uiterlijk ${fmt(t.uiterlijkOp)})`;
+  if (t.status === 'verlopen')
+    return `termijn verlopen: ${-d} ${-d === 1 ? 'dag' : 'dagen'} te laat (uiterlijk ${fmt(t.uiterlijkOp)})`;
   if (d === 0) return `laatste dag: vandaag (${fmt(t.uiterlijkOp)})`;
   return `nog ${d} ${d === 1 ? 'dag' : 'dagen'}, uiterlijk ${fmt(t.uiterlijkOp)}`;
 }
@@ -75,10 +96,17 @@ export interface InzageBesluitForm {
 export function checkInzageBesluit(f: InzageBesluitForm, signalen: string[]): Record<string, string[]> {
   const e: Record<string, string[]> = {};
   if (!f.besluit) e['besluit.besluit'] = ['Kies toegewezen, deels toegewezen of afgewezen'];
-  if (f.besluit === 'toegewezen' && f.weigeringsgronden.length) e['besluit.weigeringsgronden'] = ['Een toegewezen verzoek heeft geen weigeringsgrond'];
-  if ((f.besluit === 'afgewezen' || f.besluit === 'deels_toegewezen') && !f.weigeringsgronden.length) e['besluit.weigeringsgronden'] = ['Noem de weigeringsgrond(en) van Wmo 2015 art. 5.3.2'];
-  if ((f.besluit === 'afgewezen' || f.besluit === 'deels_toegewezen') && f.motivering.trim().length < 10) e['besluit.motivering'] = ['Motiveer de (gedeeltelijke) weigering (minimaal 10 tekens)'];
-  if (f.besluit === 'toegewezen' && signalen.some((s) => s === 'kind_jonger_dan_12' || s === 'ouder_van_kind_16_plus') && f.motivering.trim().length < 10) {
+  if (f.besluit === 'toegewezen' && f.weigeringsgronden.length)
+    e['besluit.weigeringsgronden'] = ['Een toegewezen verzoek heeft geen weigeringsgrond'];
+  if ((f.besluit === 'afgewezen' || f.besluit === 'deels_toegewezen') && !f.weigeringsgronden.length)
+    e['besluit.weigeringsgronden'] = ['Noem de weigeringsgrond(en) van Wmo 2015 art. 5.3.2'];
+  if ((f.besluit === 'afgewezen' || f.besluit === 'deels_toegewezen') && f.motivering.trim().length < 10)
+    e['besluit.motivering'] = ['Motiveer de (gedeeltelijke) weigering (minimaal 10 tekens)'];
+  if (
+    f.besluit === 'toegewezen' &&
+    signalen.some((s) => s === 'kind_jonger_dan_12' || s === 'ouder_van_kind_16_plus') &&
+    f.motivering.trim().length < 10
+  ) {
     e['besluit.motivering'] = ['Motiveer waarom het verzoek toch wordt toegewezen (minimaal 10 tekens)'];
   }
   return e;
@@ -98,13 +126,25 @@ export function bewaarGevolgen(items: Pick<BewaarItem, 'nummer' | 'meldingen' | 
 }
 
 /** What executing a destruction request does, for the confirmation step. */
-export function vernietigingGevolgen(persoon: string, vindplaatsen: { huishoudens: number; meldingen: number; casussen: Array<{ nummer: string; blokkade?: unknown }> } | null): string[] {
+export function vernietigingGevolgen(
+  persoon: string,
+  vindplaatsen: {
+    huishoudens: number;
+    meldingen: number;
+    casussen: Array<{ nummer: string; blokkade?: unknown }>;
+  } | null,
+): string[] {
   const out = [`Alle persoonsgegevens van ${persoon} worden overal verwijderd.`];
   if (vindplaatsen) {
     const casussen = vindplaatsen.casussen.map((c) => c.nummer).join(', ');
-    out.push(`Het gaat om ${meervoud(vindplaatsen.meldingen, 'melding', 'meldingen')} en ${meervoud(vindplaatsen.huishoudens, 'huishouden', 'huishoudens')}${casussen ? ` (casus ${casussen})` : ''}.`);
+    out.push(
+      `Het gaat om ${meervoud(vindplaatsen.meldingen, 'melding', 'meldingen')} en ${meervoud(vindplaatsen.huishoudens, 'huishouden', 'huishoudens')}${casussen ? ` (casus ${casussen})` : ''}.`,
+    );
     const geblokkeerd = vindplaatsen.casussen.filter((c) => c.blokkade).map((c) => c.nummer);
-    if (geblokkeerd.length) out.push(`Let op: ${geblokkeerd.join(', ')} ${geblokkeerd.length === 1 ? 'heeft' : 'hebben'} een bewaarblokkade; dan wordt de vernietiging geweigerd.`);
+    if (geblokkeerd.length)
+      out.push(
+        `Let op: ${geblokkeerd.join(', ')} ${geblokkeerd.length === 1 ? 'heeft' : 'hebben'} een bewaarblokkade; dan wordt de vernietiging geweigerd.`,
+      );
   }
   out.push('Alleen een grafsteen (datum en grond) en het toegangslog blijven.');
   return out;
@@ -117,3 +157,74 @@ export function casusSleutel(invoer: string): string | null {
   if (/^[1-9][0-9]*$/.test(s)) return s;
   return null;
 }
+
+// Shapes, labels and constants of the page (shared by its tab components).
+export interface LogRegel {
+  id: number;
+  at: string;
+  gebruiker: { id: number; naam: string; gebruikersnaam: string } | null;
+  namens: { id: number; naam: string } | null;
+  clientIds: number[];
+  actie: string;
+  actieLabel: string;
+  objectType: string;
+  objectId: string | null;
+  doel: string | null;
+  route: string | null;
+  uitkomst: string;
+}
+
+export const PAGINA = 50;
+export interface PrivacyKandidaat {
+  id: number;
+  naam: string;
+  bsn: string | null;
+  geboortedatumLabel: string | null;
+}
+
+export const RELATIES = [
+  { value: 'betrokkene', label: 'De betrokkene zelf' },
+  { value: 'wettelijk_vertegenwoordiger', label: 'Ouder met gezag, voogd of andere wettelijk vertegenwoordiger' },
+  { value: 'gemachtigde', label: 'Gemachtigde (schriftelijke machtiging)' },
+];
+export const GRONDEN = [
+  { value: 'kind_jonger_dan_12', label: 'De betrokkene is jonger dan 12 jaar' },
+  {
+    value: 'niet_in_staat_tot_redelijke_waardering',
+    label: 'De betrokkene is niet in staat tot een redelijke waardering van zijn belangen',
+  },
+  { value: 'bescherming_ander', label: 'Bescherming van de persoonlijke levenssfeer van een ander' },
+  { value: 'verzoeker_niet_bevoegd', label: 'De verzoeker is niet bevoegd namens de betrokkene' },
+];
+export const BESLUIT_LABEL: Record<string, string> = {
+  toegewezen: 'toegewezen',
+  deels_toegewezen: 'deels toegewezen',
+  afgewezen: 'afgewezen',
+};
+export const VELD_LABEL: Record<string, string> = {
+  bsn: 'BSN',
+  voornamen: 'Voornamen',
+  tussenvoegsel: 'Tussenvoegsel',
+  achternaam: 'Achternaam',
+  geboortedatum: 'Geboortedatum',
+  geslacht: 'Geslacht',
+};
+
+export interface NoodtoegangItem {
+  id: number;
+  casus: { id: number; nummer: string };
+  gebruiker: { id: number; naam: string; gebruikersnaam: string };
+  reden: string;
+  verleendOp: string;
+  verlooptOp: string;
+  gebruik: number;
+  beoordeeld: boolean;
+  beoordeling: { oordeel: string; notitie: string; door: { naam: string }; op: string } | null;
+}
+
+export const OORDEEL_LABEL: Record<string, string> = {
+  gerechtvaardigd: 'Gerechtvaardigd',
+  niet_gerechtvaardigd: 'Niet gerechtvaardigd',
+};
+
+export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });

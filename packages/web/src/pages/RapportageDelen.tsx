@@ -37,7 +37,13 @@ export function RapportageNav() {
 export function Cel({ p, eenheid }: { p: Punt; eenheid: Eenheid }) {
   if (p.waarde === null) {
     const tekst = p.status === 'onderdrukt' ? 'onderdrukt' : p.status === 'nogNiet' ? 'nog niet' : 'n.v.t.';
-    return <td className={`num ${p.status === 'onderdrukt' ? 'cel--onderdrukt' : p.status === 'nogNiet' ? 'cel--nvt cel--nog-niet' : 'cel--nvt'}`}>{tekst}</td>;
+    return (
+      <td
+        className={`num ${p.status === 'onderdrukt' ? 'cel--onderdrukt' : p.status === 'nogNiet' ? 'cel--nvt cel--nog-niet' : 'cel--nvt'}`}
+      >
+        {tekst}
+      </td>
+    );
   }
   return <td className="num">{celTekst(p, eenheid)}</td>;
 }
@@ -48,7 +54,19 @@ export interface Kolom {
 }
 
 /** The numbers of a chart as a table (row header + one cell per column). */
-export function CijferTabel({ titel, kolommen, rijen, eersteKop, testId }: { titel: string; kolommen: Kolom[]; rijen: Array<{ label: ReactNode; cellen: Punt[]; nadruk?: boolean }>; eersteKop: string; testId?: string }) {
+export function CijferTabel({
+  titel,
+  kolommen,
+  rijen,
+  eersteKop,
+  testId,
+}: {
+  titel: string;
+  kolommen: Kolom[];
+  rijen: Array<{ label: ReactNode; cellen: Punt[]; nadruk?: boolean }>;
+  eersteKop: string;
+  testId?: string;
+}) {
   return (
     <ScrollBox label={titel}>
       <table className="table table--compact table--cijfers" data-testid={testId}>
@@ -79,13 +97,21 @@ export function CijferTabel({ titel, kolommen, rijen, eersteKop, testId }: { tit
 }
 
 /** Key figures as large numbers with a label underneath. */
-export function Kerncijfers({ items, label }: { items: Array<{ label: string; p: Punt; eenheid: Eenheid; toelichting?: string }>; label: string }) {
+export function Kerncijfers({
+  items,
+  label,
+}: {
+  items: Array<{ label: string; p: Punt; eenheid: Eenheid; toelichting?: string }>;
+  label: string;
+}) {
   return (
     <dl className="kerncijfers" aria-label={label}>
       {items.map((i) => (
         <div key={i.label} className="kerncijfers__item">
           <dt>{i.label}</dt>
-          <dd className={i.p.waarde === null ? 'kerncijfers__getal kerncijfers__getal--leeg' : 'kerncijfers__getal'}>{waardeTekst(i.p, i.eenheid)}</dd>
+          <dd className={i.p.waarde === null ? 'kerncijfers__getal kerncijfers__getal--leeg' : 'kerncijfers__getal'}>
+            {waardeTekst(i.p, i.eenheid)}
+          </dd>
           {i.toelichting && <dd className="kerncijfers__toelichting">{i.toelichting}</dd>}
         </div>
       ))}

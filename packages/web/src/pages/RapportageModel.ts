@@ -6,7 +6,20 @@ import type { Punt } from '../components/charts/schaal.ts';
 
 // ---------------------------------------------------------------- periods
 
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MAANDEN = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 const MAANDEN_KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 /** '2026-11-22' → '2026H2'. */
@@ -62,9 +75,15 @@ export function maandNaam(maand: string, kort = false): string {
  * Every month of the period with its state: 'klaar', 'lopend' (the current month of a running
  * period: figures up to today) or 'nogNiet' (after today: no figures, never 0).
  */
-export function periodeMaanden(p: { maanden: string[]; lopend?: { peildatum: string; nogNiet: string[] } }): Array<{ maand: string; staat: 'klaar' | 'lopend' | 'nogNiet' }> {
+export function periodeMaanden(p: {
+  maanden: string[];
+  lopend?: { peildatum: string; nogNiet: string[] };
+}): Array<{ maand: string; staat: 'klaar' | 'lopend' | 'nogNiet' }> {
   const huidige = p.lopend?.peildatum.slice(0, 7);
-  return [...p.maanden.map((maand) => ({ maand, staat: maand === huidige ? ('lopend' as const) : ('klaar' as const) })), ...(p.lopend?.nogNiet ?? []).map((maand) => ({ maand, staat: 'nogNiet' as const }))];
+  return [
+    ...p.maanden.map((maand) => ({ maand, staat: maand === huidige ? ('lopend' as const) : ('klaar' as const) })),
+    ...(p.lopend?.nogNiet ?? []).map((maand) => ({ maand, staat: 'nogNiet' as const })),
+  ];
 }
 
 /** A month's row label: 'november 2026 (lopend)'; a month not yet come is named plainly (its cells say 'nog niet'). */
@@ -95,7 +114,10 @@ export const DREMPEL_OPTIES = [
   { value: '10', label: 'Aantallen kleiner dan 10 weglaten (publicatie)' },
 ];
 
-const isDatum = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isDatum = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** The choice from the page URL, with defaults: the current half-year, the whole region. */
 export function keuzeUitUrl(search: URLSearchParams, vandaag: string): RapportKeuze {
@@ -165,10 +187,18 @@ export function weekNaam(week: string, kort = false): string {
 }
 
 /** A run of weeks outside the band in words: 'onderwijs: 2 weken onder de verwachte band (week 12 t/m 13, 2026)'. */
-export function signaleringTekst(label: string, s: { vanaf: string; tot: string; richting: 'onder' | 'boven'; weken: number }): string {
+export function signaleringTekst(
+  label: string,
+  s: { vanaf: string; tot: string; richting: 'onder' | 'boven'; weken: number },
+): string {
   const a = /^(\d{4})-W(\d{2})$/.exec(s.vanaf);
   const b = /^(\d{4})-W(\d{2})$/.exec(s.tot);
-  const weken = a && b ? (a[1] === b[1] ? `week ${Number(a[2])} t/m ${Number(b[2])}, ${a[1]}` : `week ${Number(a[2])} (${a[1]}) t/m week ${Number(b[2])} (${b[1]})`) : `${s.vanaf} t/m ${s.tot}`;
+  const weken =
+    a && b
+      ? a[1] === b[1]
+        ? `week ${Number(a[2])} t/m ${Number(b[2])}, ${a[1]}`
+        : `week ${Number(a[2])} (${a[1]}) t/m week ${Number(b[2])} (${b[1]})`
+      : `${s.vanaf} t/m ${s.tot}`;
   return `${label.toLowerCase()}: ${s.weken} weken ${s.richting} de verwachte band (${weken})`;
 }
 
@@ -187,21 +217,32 @@ export function bandTekst(b: { laag: number | null; hoog: number | null } | null
 }
 
 /** A week's status in words, for tables: 'binnen de band', 'onder de band', 'onder de band — signaal'. */
-export function weekStatus(p: { laag: number | null; hoog: number | null; afwijking?: 'onder' | 'boven' | null; signaal?: boolean }): string {
+export function weekStatus(p: {
+  laag: number | null;
+  hoog: number | null;
+  afwijking?: 'onder' | 'boven' | null;
+  signaal?: boolean;
+}): string {
   if (p.laag === null || p.hoog === null) return 'geen band';
   if (!p.afwijking) return 'binnen de band';
   return `${p.afwijking} de band${p.signaal ? ' — signaal' : ''}`;
 }
 
 /** The coordination view's source rows have no `afwijking`: derive it from the count and the band. */
-export function afwijkingVan(aantal: number | null, laag: number | null, hoog: number | null): 'onder' | 'boven' | null {
+export function afwijkingVan(
+  aantal: number | null,
+  laag: number | null,
+  hoog: number | null,
+): 'onder' | 'boven' | null {
   if (aantal === null || laag === null || hoog === null) return null;
   return aantal < laag ? 'onder' : aantal > hoog ? 'boven' : null;
 }
 
 /** Series with a flag anywhere in the period, flagged-now first, then by label. */
 export function gesignaleerd(reeksen: Reeks[]): Reeks[] {
-  return reeksen.filter((r) => r.signaleringen.length).sort((a, b) => Number(!!actueleRun(b)) - Number(!!actueleRun(a)) || a.label.localeCompare(b.label, 'nl'));
+  return reeksen
+    .filter((r) => r.signaleringen.length)
+    .sort((a, b) => Number(!!actueleRun(b)) - Number(!!actueleRun(a)) || a.label.localeCompare(b.label, 'nl'));
 }
 
 /**
@@ -209,7 +250,9 @@ export function gesignaleerd(reeksen: Reeks[]): Reeks[] {
  * the runs): a run starts the week before its first flagged week (that week was outside the band
  * too), as the server's `signaleringen`.
  */
-export function runsUitWeken(weken: Array<{ week: string; signaal: boolean; afwijking: 'onder' | 'boven' | null }>): Signalering[] {
+export function runsUitWeken(
+  weken: Array<{ week: string; signaal: boolean; afwijking: 'onder' | 'boven' | null }>,
+): Signalering[] {
   const out: Signalering[] = [];
   for (let i = 0; i < weken.length; i++) {
     const w = weken[i]!;
@@ -241,4 +284,37 @@ export function vorigeWeek(week: string): string {
   const w = Number(m[2]);
   if (w > 1) return `${jaar}-W${String(w - 1).padStart(2, '0')}`;
   return `${jaar - 1}-W${String(isoWekenIn(jaar - 1)).padStart(2, '0')}`;
+}
+
+/** Werkdagen of the distribution in a few bins (one row per value would be long). */
+const BAKKEN: Array<[number, number, string]> = [
+  [0, 0, '0 werkdagen'],
+  [1, 1, '1 werkdag'],
+  [2, 2, '2 werkdagen'],
+  [3, 3, '3 werkdagen'],
+  [4, 4, '4 werkdagen'],
+  [5, 5, '5 werkdagen (termijn)'],
+  [6, 10, '6–10 werkdagen'],
+  [11, 15, '11–15 werkdagen'],
+  [16, 20, '16–20 werkdagen'],
+  [21, 30, '21–30 werkdagen'],
+  [31, Infinity, 'meer dan 30 werkdagen'],
+];
+
+export function verdelingInBakken(
+  v: Array<{ werkdagen: number; aantal: number | null }>,
+  o: ReadonlySet<string>,
+): Array<{ label: string; p: Punt }> {
+  return BAKKEN.map(([van, tot, label]) => {
+    const leden = v.filter((x) => x.werkdagen >= van && x.werkdagen <= tot);
+    if (leden.some((x) => x.aantal === null))
+      return {
+        label,
+        p: {
+          waarde: null,
+          status: leden.some((x) => o.has(`doorlooptijdBeoordeling.verdeling.${x.werkdagen}`)) ? 'onderdrukt' : 'nvt',
+        } as Punt,
+      };
+    return { label, p: { waarde: leden.reduce((s, x) => s + (x.aantal ?? 0), 0) } };
+  });
 }

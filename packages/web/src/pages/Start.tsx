@@ -39,7 +39,8 @@ export function StartPage() {
                 <li key={x}>{x}</li>
               ))}
               <li>
-                <Link to="/referentie">Referentiegegevens bekijken</Link>: de codelijsten (met versie) en gemeenten zoals Voordeur ze gebruikt.
+                <Link to="/referentie">Referentiegegevens bekijken</Link>: de codelijsten (met versie) en gemeenten
+                zoals Voordeur ze gebruikt.
               </li>
             </ul>
             {info.later.length > 0 && (
@@ -57,11 +58,14 @@ export function StartPage() {
       })}
       {rollen.length === 0 && !caseWorker && (
         <p>
-          Voor uw rol zijn nog geen pagina’s met gegevens beschikbaar. U kunt de <Link to="/referentie">referentiegegevens bekijken</Link>.
+          Voor uw rol zijn nog geen pagina’s met gegevens beschikbaar. U kunt de{' '}
+          <Link to="/referentie">referentiegegevens bekijken</Link>.
         </p>
       )}
       {!isBeheerder(user.rollen) && (
-        <p className="muted">Heeft u voor uw werk meer toegang nodig, vraag dan de functioneel beheerder om uw rol aan te passen.</p>
+        <p className="muted">
+          Heeft u voor uw werk meer toegang nodig, vraag dan de functioneel beheerder om uw rol aan te passen.
+        </p>
       )}
     </>
   );

@@ -1,6 +1,13 @@
 // Werkvoorraad: open meldingen of a team per process, sorted by the first statutory deadline.
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import { CLOCK_STATE_LABEL, MELDING_STATUS_LABEL, PROCES_LABEL, PROCESSEN, type ClockState, type Proces } from '@voordeur/domain';
+import {
+  CLOCK_STATE_LABEL,
+  MELDING_STATUS_LABEL,
+  PROCES_LABEL,
+  PROCESSEN,
+  type ClockState,
+  type Proces,
+} from '@voordeur/domain';
 import { useState } from 'react';
 import { api, ApiError, query } from '../api.ts';
 import { ClockBadge } from '../components/clock.tsx';
@@ -31,7 +38,9 @@ export function WerkvoorraadPage() {
   const triageDienst = user.rollen.some((r) => r === 'bureaudienst' || r === 'crisisdienst');
   const team = loc.search.get('team') ?? (triageDienst || !user.teamId ? 'alle' : String(user.teamId));
   const mijn = loc.search.get('mijn') === '1';
-  const klok = (OPEN_STATES as string[]).includes(loc.search.get('klok') ?? '') ? (loc.search.get('klok') as ClockState) : null;
+  const klok = (OPEN_STATES as string[]).includes(loc.search.get('klok') ?? '')
+    ? (loc.search.get('klok') as ClockState)
+    : null;
   const [limit, setLimit] = useState(PAGE);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
@@ -55,14 +64,24 @@ export function WerkvoorraadPage() {
     setMessage(null);
     try {
       // The casus version (in the row) guards against taking work someone else just changed.
-      await api.post(`/api/meldingen/${item.meldingId}/toewijzen`, { behandelaarId: user.id, versie: item.casusVersie });
+      await api.post(`/api/meldingen/${item.meldingId}/toewijzen`, {
+        behandelaarId: user.id,
+        versie: item.casusVersie,
+      });
       setMessage({ kind: 'success', text: `Melding ${item.nummer} is aan u toegewezen.` });
       wv.reload();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'versie_conflict') {
-        setMessage({ kind: 'error', text: `Melding ${item.nummer} is intussen door iemand anders gewijzigd (bijvoorbeeld al opgepakt). De werkvoorraad is bijgewerkt; kijk of u de melding nog wilt oppakken.` });
+        setMessage({
+          kind: 'error',
+          text: `Melding ${item.nummer} is intussen door iemand anders gewijzigd (bijvoorbeeld al opgepakt). De werkvoorraad is bijgewerkt; kijk of u de melding nog wilt oppakken.`,
+        });
         wv.reload();
-      } else setMessage({ kind: 'error', text: `Melding ${item.nummer} oppakken lukte niet: ${e instanceof ApiError ? e.message : String(e)}` });
+      } else
+        setMessage({
+          kind: 'error',
+          text: `Melding ${item.nummer} oppakken lukte niet: ${e instanceof ApiError ? e.message : String(e)}`,
+        });
     } finally {
       setBusy(null);
     }
@@ -70,7 +89,8 @@ export function WerkvoorraadPage() {
 
   const tellingen = wv.data?.tellingen ?? {};
   const totaalVan = (p: Proces) => Object.values(tellingen[p] ?? {}).reduce((a, b) => a + b, 0);
-  const teamNaam = team === 'alle' ? 'alle teams' : (ref.teams.find((t) => String(t.id) === team)?.naam ?? `team ${team}`);
+  const teamNaam =
+    team === 'alle' ? 'alle teams' : (ref.teams.find((t) => String(t.id) === team)?.naam ?? `team ${team}`);
 
   if (wv.error?.status === 403) {
     return (
@@ -103,7 +123,12 @@ export function WerkvoorraadPage() {
           </select>
         </div>
         <div className="choice choice--single field--inline">
-          <input id="wv-mijn" type="checkbox" checked={mijn} onChange={(e) => setFilter({ mijn: e.target.checked ? '1' : null })} />
+          <input
+            id="wv-mijn"
+            type="checkbox"
+            checked={mijn}
+            onChange={(e) => setFilter({ mijn: e.target.checked ? '1' : null })}
+          />
           <label htmlFor="wv-mijn">Alleen mijn werk</label>
         </div>
         {klok && (
@@ -122,7 +147,10 @@ export function WerkvoorraadPage() {
         </h2>
         <ScrollBox label="Termijnen per proces">
           <table className="table table--counts" data-testid="tellingen">
-            <caption className="table__caption">Termijnen per proces – {teamNaam}{mijn ? ' (tellingen voor het hele team)' : ''}</caption>
+            <caption className="table__caption">
+              Termijnen per proces – {teamNaam}
+              {mijn ? ' (tellingen voor het hele team)' : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Proces</th>
@@ -148,7 +176,12 @@ export function WerkvoorraadPage() {
                     return (
                       <td key={s} className={`num${n && s === 'overdue' ? ' num--alert' : ''}`}>
                         {n ? (
-                          <button type="button" className="button button--link" onClick={() => setFilter({ proces: p, klok: s })} aria-label={`${n} ${CLOCK_STATE_LABEL[s]} in ${PROCES_LABEL[p]} tonen`}>
+                          <button
+                            type="button"
+                            className="button button--link"
+                            onClick={() => setFilter({ proces: p, klok: s })}
+                            aria-label={`${n} ${CLOCK_STATE_LABEL[s]} in ${PROCES_LABEL[p]} tonen`}
+                          >
                             {n}
                           </button>
                         ) : (
@@ -212,7 +245,16 @@ export function WerkvoorraadPage() {
               onClick={() => setFilter({ proces: p ?? 'alle', klok: null })}
               onKeyDown={(e) => {
                 const n = TABS.length;
-                const j = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : null;
+                const j =
+                  e.key === 'ArrowRight'
+                    ? (i + 1) % n
+                    : e.key === 'ArrowLeft'
+                      ? (i - 1 + n) % n
+                      : e.key === 'Home'
+                        ? 0
+                        : e.key === 'End'
+                          ? n - 1
+                          : null;
                 if (j === null) return;
                 e.preventDefault();
                 setFilter({ proces: TABS[j] ?? 'alle', klok: null });
@@ -224,19 +266,29 @@ export function WerkvoorraadPage() {
             </button>
           ))}
         </div>
-        <div role="tabpanel" id="werkvoorraad-lijst" aria-labelledby={`tab-${proces ?? 'alle'}`} className="tabs__panel">
+        <div
+          role="tabpanel"
+          id="werkvoorraad-lijst"
+          aria-labelledby={`tab-${proces ?? 'alle'}`}
+          className="tabs__panel"
+        >
           <div aria-live="polite">{message && <Notice kind={message.kind}>{message.text}</Notice>}</div>
           {wv.error && <Notice kind="error">{wv.error.message}</Notice>}
           {!wv.data && !wv.error && <p aria-live="polite">Werkvoorraad laden…</p>}
           {wv.data && (
             <>
               <p className="table-meta" aria-live="polite">
-                {wv.data.totaal === 0 ? ((wv.data.nietGetoond ?? 0) > 0 ? 'Geen meldingen in de lijst waaraan u werkt.' : 'Geen open meldingen met deze filters.') : `${wv.data.totaal} ${wv.data.totaal === 1 ? 'melding' : 'meldingen'}, eerstvolgende termijn eerst.`}
+                {wv.data.totaal === 0
+                  ? (wv.data.nietGetoond ?? 0) > 0
+                    ? 'Geen meldingen in de lijst waaraan u werkt.'
+                    : 'Geen open meldingen met deze filters.'
+                  : `${wv.data.totaal} ${wv.data.totaal === 1 ? 'melding' : 'meldingen'}, eerstvolgende termijn eerst.`}
                 {wv.loading && ' Bijwerken…'}
               </p>
               {(wv.data.nietGetoond ?? 0) > 0 && (
                 <p className="muted" data-testid="niet-getoond">
-                  {wv.data.nietGetoond} {wv.data.nietGetoond === 1 ? 'melding' : 'meldingen'} van {team === 'alle' ? 'andere teams' : teamNaam} niet in de lijst: u werkt er niet aan (geen eigen team,
+                  {wv.data.nietGetoond} {wv.data.nietGetoond === 1 ? 'melding' : 'meldingen'} van{' '}
+                  {team === 'alle' ? 'andere teams' : teamNaam} niet in de lijst: u werkt er niet aan (geen eigen team,
                   behandelaar, triage of MDO). De tellingen hierboven gelden voor alle meldingen.
                 </p>
               )}
@@ -256,7 +308,11 @@ export function WerkvoorraadPage() {
                     </thead>
                     <tbody>
                       {wv.data.items.map((it) => (
-                        <tr key={it.meldingId} data-testid={`werkitem-${it.nummer}`} className={`row--${it.klokStatus}`}>
+                        <tr
+                          key={it.meldingId}
+                          data-testid={`werkitem-${it.nummer}`}
+                          className={`row--${it.klokStatus}`}
+                        >
                           <td>
                             <Link to={`/casussen/${it.casusId}`}>{it.nummer}</Link>
                             <span className="muted block">
@@ -289,7 +345,13 @@ export function WerkvoorraadPage() {
                             ) : (
                               <>
                                 <span className="muted block">niet toegewezen</span>
-                                <button type="button" className="button button--secondary button--small" disabled={busy === it.meldingId} onClick={() => oppakken(it)} aria-label={`Melding ${it.nummer} oppakken`}>
+                                <button
+                                  type="button"
+                                  className="button button--secondary button--small"
+                                  disabled={busy === it.meldingId}
+                                  onClick={() => oppakken(it)}
+                                  aria-label={`Melding ${it.nummer} oppakken`}
+                                >
                                   {busy === it.meldingId ? 'Bezig…' : 'Oppakken'}
                                 </button>
                               </>
@@ -302,7 +364,11 @@ export function WerkvoorraadPage() {
                 </ScrollBox>
               )}
               {wv.data.totaal > wv.data.items.length && limit < 500 && (
-                <button type="button" className="button button--secondary" onClick={() => setLimit((l) => Math.min(500, l + PAGE))}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setLimit((l) => Math.min(500, l + PAGE))}
+                >
                   Meer tonen ({wv.data.items.length} van {wv.data.totaal})
                 </button>
               )}

@@ -16,7 +16,10 @@ export function ZoekenPage() {
   const [q, setQ] = useDraft('zoeken:casus', () => '');
   const [casussen, setCasussen] = useDraft<CasusZoekResultaat[] | null>('zoeken:casus:resultaten', () => null);
   const [casusError, setCasusError] = useState<string | null>(null);
-  const [meldingen, setMeldingen] = useDraft<{ persoon: Kandidaat; meldingen: RadarMelding[] } | null>('zoeken:persoon:meldingen', () => null);
+  const [meldingen, setMeldingen] = useDraft<{ persoon: Kandidaat; meldingen: RadarMelding[] } | null>(
+    'zoeken:persoon:meldingen',
+    () => null,
+  );
   const [meldingenError, setMeldingenError] = useState<string | null>(null);
   const meldingenRef = useRef<HTMLHeadingElement>(null);
   const [shown, setShown] = useState(0);
@@ -55,8 +58,22 @@ export function ZoekenPage() {
       <h1>Zoeken</h1>
       <section aria-labelledby="zoek-casus" className="section">
         <h2 id="zoek-casus">Casus</h2>
-        <form role="search" aria-label="Casus zoeken" onSubmit={zoekCasus} noValidate className="search-form search-form--inline">
-          <TextField name="casus-q" id="casus-q" label="Casus- of meldingnummer" hint="Bijvoorbeeld 2026-000001 of ML0000001" value={q} onChange={setQ} width="m" />
+        <form
+          role="search"
+          aria-label="Casus zoeken"
+          onSubmit={zoekCasus}
+          noValidate
+          className="search-form search-form--inline"
+        >
+          <TextField
+            name="casus-q"
+            id="casus-q"
+            label="Casus- of meldingnummer"
+            hint="Bijvoorbeeld 2026-000001 of ML0000001"
+            value={q}
+            onChange={setQ}
+            width="m"
+          />
           <div className="field field--button">
             <button type="submit" className="button">
               Casus zoeken
@@ -72,7 +89,8 @@ export function ZoekenPage() {
               <ul className="plain-list" data-testid="casus-resultaten">
                 {casussen.map((c) => (
                   <li key={c.id}>
-                    <Link to={`/casussen/${c.id}`}>Casus {c.nummer}</Link> · {c.adres} · {c.status === 'open' ? 'open' : 'gesloten'}
+                    <Link to={`/casussen/${c.id}`}>Casus {c.nummer}</Link> · {c.adres} ·{' '}
+                    {c.status === 'open' ? 'open' : 'gesloten'}
                     <VlagMarker vlaggen={c.veiligheidsvlaggen} />
                   </li>
                 ))}
@@ -88,7 +106,12 @@ export function ZoekenPage() {
           title="Personen zoeken"
           actions={(k) =>
             k.eerdereMeldingen > 0 ? (
-              <button type="button" className="button button--secondary button--small" onClick={() => toonMeldingen(k)} aria-label={`Meldingen over ${k.naam} tonen`}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => toonMeldingen(k)}
+                aria-label={`Meldingen over ${k.naam} tonen`}
+              >
                 Meldingen
               </button>
             ) : null
@@ -103,7 +126,9 @@ export function ZoekenPage() {
             <ul className="plain-list">
               {meldingen.meldingen.map((m) => (
                 <li key={m.id}>
-                  {formatDag(m.ontvangenOp)} · {m.nummer} · casus <Link to={`/casussen/${m.casusId}`}>{m.casusNummer}</Link> · {MELDING_STATUS_LABEL[m.status] ?? m.status} · {app.labels('aanleiding', m.aanleiding)}
+                  {formatDag(m.ontvangenOp)} · {m.nummer} · casus{' '}
+                  <Link to={`/casussen/${m.casusId}`}>{m.casusNummer}</Link> ·{' '}
+                  {MELDING_STATUS_LABEL[m.status] ?? m.status} · {app.labels('aanleiding', m.aanleiding)}
                   <VlagMarker vlaggen={m.veiligheidsvlaggen} />
                 </li>
               ))}

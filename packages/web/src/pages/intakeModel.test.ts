@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Adviesvraag, Kandidaat } from '../types.ts';
-import { addNieuwePersoon, dubbelZoekvraag, emptyIntake, fromAdviesvraag, gekoppeldeIds, linkInPlaatsVan, linkPersoon, ontvangenOp, removeBetrokkene, toMeldingInput, validateIntake, waarschijnlijkDezelfde } from './intakeModel.ts';
+import {
+  addNieuwePersoon,
+  dubbelZoekvraag,
+  emptyIntake,
+  fromAdviesvraag,
+  gekoppeldeIds,
+  linkInPlaatsVan,
+  linkPersoon,
+  ontvangenOp,
+  removeBetrokkene,
+  toMeldingInput,
+  validateIntake,
+  waarschijnlijkDezelfde,
+} from './intakeModel.ts';
 
 const esra: Kandidaat = {
   id: 1,
@@ -19,10 +32,21 @@ function filledForm() {
   let f = linkPersoon(emptyIntake(), esra);
   f = addNieuwePersoon(f).form;
   f.betrokkenen[0]!.rol = 'slachtoffer';
-  f.betrokkenen[1] = { ...f.betrokkenen[1]!, rol: 'kind', huishoudenRol: 'kind', persoon: { ...f.betrokkenen[1]!.persoon!, voornamen: 'Lieke', achternaam: 'Jansen', geboortedatum: '2020-03-00 ' } };
+  f.betrokkenen[1] = {
+    ...f.betrokkenen[1]!,
+    rol: 'kind',
+    huishoudenRol: 'kind',
+    persoon: { ...f.betrokkenen[1]!.persoon!, voornamen: 'Lieke', achternaam: 'Jansen', geboortedatum: '2020-03-00 ' },
+  };
   return {
     ...f,
-    melder: { ...f.melder, hoedanigheid: 'gz_huisarts', naam: ' A. de Wit ', organisatie: 'Huisartsenpraktijk Oost', telefoon: '' },
+    melder: {
+      ...f.melder,
+      hoedanigheid: 'gz_huisarts',
+      naam: ' A. de Wit ',
+      organisatie: 'Huisartsenpraktijk Oost',
+      telefoon: '',
+    },
     gemeenteCode: 'GM0363',
     aanleiding: ['km_anders'],
     omschrijving: 'Kind met blauwe plekken gezien op het spreekuur.',
@@ -40,18 +64,41 @@ describe('intake model', () => {
   it('builds the API input: linked person by id, new person by fields, empty optionals left out', () => {
     const input = toMeldingInput(filledForm()) as any;
     expect(input.betrokkenen[0]).toEqual({ persoonId: 1, rol: 'slachtoffer', huishoudenRol: undefined });
-    expect(input.betrokkenen[1].persoon).toMatchObject({ voornamen: 'Lieke', achternaam: 'Jansen', geboortedatum: '20200300', bsn: undefined, geslacht: 'O' });
+    expect(input.betrokkenen[1].persoon).toMatchObject({
+      voornamen: 'Lieke',
+      achternaam: 'Jansen',
+      geboortedatum: '20200300',
+      bsn: undefined,
+      geslacht: 'O',
+    });
     expect(input.huishouden).toBeUndefined();
-    expect(input.melder).toMatchObject({ hoedanigheid: 'gz_huisarts', naam: 'A. de Wit', telefoon: undefined, wilOnbekendBlijven: false });
+    expect(input.melder).toMatchObject({
+      hoedanigheid: 'gz_huisarts',
+      naam: 'A. de Wit',
+      telefoon: undefined,
+      wilOnbekendBlijven: false,
+    });
     expect(input.gemeenteCode).toBe('GM0363');
     expect(validateIntake(filledForm()).input).not.toBeNull();
   });
 
   it('sends no gemeente outside the own region, and an address only when chosen', () => {
-    const f = { ...filledForm(), regio: 'andere' as const, huishoudenKeuze: 'adres' as const, adres: { ...emptyIntake().adres, postcode: '1094 hb', huisnummer: '12' } };
+    const f = {
+      ...filledForm(),
+      regio: 'andere' as const,
+      huishoudenKeuze: 'adres' as const,
+      adres: { ...emptyIntake().adres, postcode: '1094 hb', huisnummer: '12' },
+    };
     const input = toMeldingInput(f) as any;
     expect(input.gemeenteCode).toBeUndefined();
-    expect(input.huishouden).toEqual({ straat: undefined, huisnummer: '12', toevoeging: undefined, postcode: '1094 hb', woonplaats: undefined, gemeenteCode: undefined });
+    expect(input.huishouden).toEqual({
+      straat: undefined,
+      huisnummer: '12',
+      toevoeging: undefined,
+      postcode: '1094 hb',
+      woonplaats: undefined,
+      gemeenteCode: undefined,
+    });
     expect(validateIntake(f).input?.huishouden?.postcode).toBe('1094HB');
   });
 
@@ -66,9 +113,32 @@ describe('intake model', () => {
   });
 
   it('prefills from an adviesvraag', () => {
-    const a: Adviesvraag = { id: 4, nummer: 'AD0000004', ontvangenOp: '2026-11-16T09:00:00Z', hoedanigheid: 'maatschappelijke_ondersteuning', aanleiding: ['km_vechtscheiding'], aard: ['psychisch_geweld'], signalen: ['verslaving'], regio: 'eigen', gemeenteCode: 'GM0363', vraag: 'Wijkteam maakt zich zorgen.', advies: 'Terugbellen.', afgeslotenOp: null, omgezetInMeldingId: null };
+    const a: Adviesvraag = {
+      id: 4,
+      nummer: 'AD0000004',
+      ontvangenOp: '2026-11-16T09:00:00Z',
+      hoedanigheid: 'maatschappelijke_ondersteuning',
+      aanleiding: ['km_vechtscheiding'],
+      aard: ['psychisch_geweld'],
+      signalen: ['verslaving'],
+      regio: 'eigen',
+      gemeenteCode: 'GM0363',
+      vraag: 'Wijkteam maakt zich zorgen.',
+      advies: 'Terugbellen.',
+      afgeslotenOp: null,
+      omgezetInMeldingId: null,
+    };
     const f = fromAdviesvraag(a);
-    expect(f).toMatchObject({ adviesvraagId: 4, binnenkomst: 'omgezet_advies', regio: 'eigen', gemeenteCode: 'GM0363', aanleiding: ['km_vechtscheiding'], aard: ['psychisch_geweld'], signalen: ['verslaving'], omschrijving: 'Wijkteam maakt zich zorgen.' });
+    expect(f).toMatchObject({
+      adviesvraagId: 4,
+      binnenkomst: 'omgezet_advies',
+      regio: 'eigen',
+      gemeenteCode: 'GM0363',
+      aanleiding: ['km_vechtscheiding'],
+      aard: ['psychisch_geweld'],
+      signalen: ['verslaving'],
+      omschrijving: 'Wijkteam maakt zich zorgen.',
+    });
     expect(f.melder.hoedanigheid).toBe('maatschappelijke_ondersteuning');
     expect(toMeldingInput(f)).toMatchObject({ adviesvraagId: 4, signalen: ['verslaving'] });
   });
@@ -79,17 +149,31 @@ describe('intake model', () => {
     expect(v.input).toBeNull();
     expect(v.errors['melder.naam']?.[0]).toMatch(/Naam van de melder is verplicht/);
     expect(v.errors['melder.organisatie']?.[0]).toMatch(/telefoonnummer of e-mailadres/);
-    expect(validateIntake({ ...f, melder: { ...f.melder, naam: 'M. Verhoeven', telefoon: '020 555 0199' } }).input).not.toBeNull();
+    expect(
+      validateIntake({ ...f, melder: { ...f.melder, naam: 'M. Verhoeven', telefoon: '020 555 0199' } }).input,
+    ).not.toBeNull();
   });
 
   it('the ontvangstmoment: default now, sent in Amsterdam time, never in the future', () => {
     const now = new Date('2026-11-22T13:30:00Z');
-    const f = { ...filledForm(), ...emptyIntake(now), betrokkenen: filledForm().betrokkenen, melder: filledForm().melder, gemeenteCode: 'GM0363', aanleiding: ['km_anders'], omschrijving: 'Kind met blauwe plekken gezien.' };
+    const f = {
+      ...filledForm(),
+      ...emptyIntake(now),
+      betrokkenen: filledForm().betrokkenen,
+      melder: filledForm().melder,
+      gemeenteCode: 'GM0363',
+      aanleiding: ['km_anders'],
+      omschrijving: 'Kind met blauwe plekken gezien.',
+    };
     expect([f.ontvangenDatum, f.ontvangenTijd]).toEqual(['22-11-2026', '14:30']);
-    expect(toMeldingInput({ ...f, ontvangenTijd: '02:15' }, now)).toMatchObject({ ontvangenOp: '2026-11-22T01:15:00.000Z' });
+    expect(toMeldingInput({ ...f, ontvangenTijd: '02:15' }, now)).toMatchObject({
+      ontvangenOp: '2026-11-22T01:15:00.000Z',
+    });
     expect(ontvangenOp({ ...f, ontvangenTijd: '16:00' }, now).errors.ontvangenOp?.[0]).toMatch(/toekomst/);
     expect(ontvangenOp({ ...f, ontvangenDatum: '31-02-2026' }, now).errors.ontvangenOp?.[0]).toMatch(/dd-mm-jjjj/);
-    expect(validateIntake({ ...f, ontvangenTijd: '25:00' }, now).errors.ontvangenTijd).toEqual(['Geef de tijd als uu:mm (24 uur)']);
+    expect(validateIntake({ ...f, ontvangenTijd: '25:00' }, now).errors.ontvangenTijd).toEqual([
+      'Geef de tijd als uu:mm (24 uur)',
+    ]);
     // A draft from before the field existed: the server takes "now".
     const { ontvangenDatum: _d, ontvangenTijd: _t, ...oud } = f;
     expect(toMeldingInput(oud as any, now)).not.toHaveProperty('ontvangenOp');
@@ -105,7 +189,10 @@ describe('intake model', () => {
     expect(waarschijnlijkDezelfde(p, [esra, { ...esra, id: 2, geboortedatum: '19891208' }], [])).toEqual([esra]);
     expect(waarschijnlijkDezelfde({ ...p, geboortedatum: '19890712' }, [esra], []).map((k) => k.id)).toEqual([1]);
     expect(waarschijnlijkDezelfde(p, [esra], [1])).toEqual([]);
-    f = { ...f, betrokkenen: [{ ...f.betrokkenen[0]!, persoon: p, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' }] };
+    f = {
+      ...f,
+      betrokkenen: [{ ...f.betrokkenen[0]!, persoon: p, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' }],
+    };
     const linked = linkInPlaatsVan(f, key, esra);
     expect(linked.betrokkenen).toHaveLength(1);
     expect(linked.betrokkenen[0]).toMatchObject({ persoonId: 1, rol: 'slachtoffer', huishoudenRol: 'ouder_verzorger' });

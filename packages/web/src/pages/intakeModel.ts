@@ -11,6 +11,7 @@ import {
   parseDatumInvoer,
   parseTijdInvoer,
   type MeldingInput,
+  ligtInToekomst,
 } from '@voordeur/domain';
 import { fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
 import type { Adviesvraag, Kandidaat } from '../types.ts';
@@ -45,8 +46,23 @@ export interface IntakeForm {
   betrokkenen: BetrokkeneForm[];
   /** 'gekoppeld': the household of a linked person (no address sent); 'adres': the address below. */
   huishoudenKeuze: 'gekoppeld' | 'adres';
-  adres: { straat: string; huisnummer: string; toevoeging: string; postcode: string; woonplaats: string; gemeenteCode: string };
-  melder: { hoedanigheid: string; naam: string; organisatie: string; functie: string; telefoon: string; email: string; wilOnbekendBlijven: boolean };
+  adres: {
+    straat: string;
+    huisnummer: string;
+    toevoeging: string;
+    postcode: string;
+    woonplaats: string;
+    gemeenteCode: string;
+  };
+  melder: {
+    hoedanigheid: string;
+    naam: string;
+    organisatie: string;
+    functie: string;
+    telefoon: string;
+    email: string;
+    wilOnbekendBlijven: boolean;
+  };
   regio: 'eigen' | 'andere' | 'onbekend' | '';
   gemeenteCode: string;
   binnenkomst: string;
@@ -69,7 +85,15 @@ export function emptyIntake(now: Date = new Date()): IntakeForm {
     betrokkenen: [],
     huishoudenKeuze: 'adres',
     adres: { straat: '', huisnummer: '', toevoeging: '', postcode: '', woonplaats: '', gemeenteCode: '' },
-    melder: { hoedanigheid: '', naam: '', organisatie: '', functie: '', telefoon: '', email: '', wilOnbekendBlijven: false },
+    melder: {
+      hoedanigheid: '',
+      naam: '',
+      organisatie: '',
+      functie: '',
+      telefoon: '',
+      email: '',
+      wilOnbekendBlijven: false,
+    },
     regio: 'eigen',
     gemeenteCode: '',
     binnenkomst: 'telefoon',
@@ -85,18 +109,35 @@ export function linkPersoon(f: IntakeForm, k: Kandidaat): IntakeForm {
   const b: BetrokkeneForm = {
     key: nextKey(),
     persoonId: k.id,
-    gekoppeld: { naam: k.naam, geboortedatumLabel: k.geboortedatumLabel, adressen: k.huishoudens.map((h) => h.adres), eerdereMeldingen: k.eerdereMeldingen },
+    gekoppeld: {
+      naam: k.naam,
+      geboortedatumLabel: k.geboortedatumLabel,
+      adressen: k.huishoudens.map((h) => h.adres),
+      eerdereMeldingen: k.eerdereMeldingen,
+    },
     rol: '',
     huishoudenRol: '',
   };
   // The first linked person's household is the natural default for the melding.
   const eersteKoppeling = !f.betrokkenen.some((x) => x.persoonId);
-  return { ...f, betrokkenen: [...f.betrokkenen, b], huishoudenKeuze: eersteKoppeling && k.huishoudens.length ? 'gekoppeld' : f.huishoudenKeuze };
+  return {
+    ...f,
+    betrokkenen: [...f.betrokkenen, b],
+    huishoudenKeuze: eersteKoppeling && k.huishoudens.length ? 'gekoppeld' : f.huishoudenKeuze,
+  };
 }
 
 export function addNieuwePersoon(f: IntakeForm, prefill: Partial<PersoonForm> = {}): { form: IntakeForm; key: string } {
   const key = nextKey();
-  const persoon: PersoonForm = { bsn: '', voornamen: '', tussenvoegsel: '', achternaam: '', geboortedatum: '', geslacht: 'O', ...prefill };
+  const persoon: PersoonForm = {
+    bsn: '',
+    voornamen: '',
+    tussenvoegsel: '',
+    achternaam: '',
+    geboortedatum: '',
+    geslacht: 'O',
+    ...prefill,
+  };
   return { form: { ...f, betrokkenen: [...f.betrokkenen, { key, persoon, rol: '', huishoudenRol: '' }] }, key };
 }
 
@@ -107,7 +148,9 @@ export function linkInPlaatsVan(f: IntakeForm, key: string, k: Kandidaat): Intak
   if (f.betrokkenen.some((b) => b.persoonId === k.id)) return removeBetrokkene(f, key);
   const linked = linkPersoon(f, k);
   const nieuw = linked.betrokkenen[linked.betrokkenen.length - 1]!;
-  const betrokkenen = f.betrokkenen.map((b) => (b.key === key ? { ...nieuw, rol: oud.rol, huishoudenRol: oud.huishoudenRol } : b));
+  const betrokkenen = f.betrokkenen.map((b) =>
+    b.key === key ? { ...nieuw, rol: oud.rol, huishoudenRol: oud.huishoudenRol } : b,
+  );
   return { ...linked, betrokkenen };
 }
 
@@ -119,8 +162,12 @@ export function dubbelZoekvraag(p: PersoonForm): Record<string, string> | null {
   const bsn = p.bsn.replace(/\s+/g, '');
   if (bsn && isValidBsn(bsn)) return { bsn };
   const dob = p.geboortedatum.replace(/[\s-]+/g, '');
-  const naam = [p.voornamen, p.tussenvoegsel, p.achternaam].map((x) => x.trim()).filter(Boolean).join(' ');
-  if (p.achternaam.trim().length >= 2 && /^[0-9]{8}$/.test(dob) && dob !== '00000000' && dob !== '99999999') return { naam, geboortedatum: dob };
+  const naam = [p.voornamen, p.tussenvoegsel, p.achternaam]
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(' ');
+  if (p.achternaam.trim().length >= 2 && /^[0-9]{8}$/.test(dob) && dob !== '00000000' && dob !== '99999999')
+    return { naam, geboortedatum: dob };
   return null;
 }
 
@@ -154,7 +201,18 @@ export function waarschijnlijkDezelfde(p: PersoonForm, kandidaten: Kandidaat[], 
 
 /** A candidate from the server's 409 (id, name, date of birth), in the shape the form links. */
 export function kandidaatUitServer(k: { id: number; naam: string; geboortedatum: string | null }): Kandidaat {
-  return { id: k.id, naam: k.naam, bsn: null, geboortedatum: k.geboortedatum, geboortedatumLabel: k.geboortedatum ? geboortedatumLabel(k.geboortedatum) : null, geslacht: 'O', score: 0, redenen: [], huishoudens: [], eerdereMeldingen: 0 };
+  return {
+    id: k.id,
+    naam: k.naam,
+    bsn: null,
+    geboortedatum: k.geboortedatum,
+    geboortedatumLabel: k.geboortedatum ? geboortedatumLabel(k.geboortedatum) : null,
+    geslacht: 'O',
+    score: 0,
+    redenen: [],
+    huishoudens: [],
+    eerdereMeldingen: 0,
+  };
 }
 
 /** The ontvangstmoment as an instant, or the field errors of its date and time. */
@@ -168,7 +226,12 @@ export function ontvangenOp(f: IntakeForm, now: Date = new Date()): { iso?: stri
   if (t === null) errors.ontvangenTijd = ['Geef de tijd als uu:mm (24 uur)'];
   if (!d || t === null) return { errors };
   const moment = amsterdamMoment(d, t);
-  if (moment.getTime() > now.getTime() + 5 * 60_000) return { errors: { ontvangenOp: ['Het ontvangstmoment ligt in de toekomst: vul het moment in waarop de melding binnenkwam'] } };
+  if (ligtInToekomst(moment, now))
+    return {
+      errors: {
+        ontvangenOp: ['Het ontvangstmoment ligt in de toekomst: vul het moment in waarop de melding binnenkwam'],
+      },
+    };
   return { iso: moment.toISOString(), errors };
 }
 
@@ -221,7 +284,16 @@ export function toMeldingInput(f: IntakeForm, now: Date = new Date()): Record<st
       wilOnbekendBlijven: f.melder.wilOnbekendBlijven,
     },
     ...(f.huishoudenKeuze === 'adres'
-      ? { huishouden: { straat: opt(a.straat), huisnummer: opt(a.huisnummer), toevoeging: opt(a.toevoeging), postcode: opt(a.postcode), woonplaats: opt(a.woonplaats), gemeenteCode: opt(a.gemeenteCode) } }
+      ? {
+          huishouden: {
+            straat: opt(a.straat),
+            huisnummer: opt(a.huisnummer),
+            toevoeging: opt(a.toevoeging),
+            postcode: opt(a.postcode),
+            woonplaats: opt(a.woonplaats),
+            gemeenteCode: opt(a.gemeenteCode),
+          },
+        }
       : {}),
     regio: f.regio || undefined,
     gemeenteCode: f.regio === 'eigen' ? opt(f.gemeenteCode) : undefined,
@@ -251,12 +323,16 @@ export function toMeldingInput(f: IntakeForm, now: Date = new Date()): Record<st
 }
 
 /** Validate in the browser with the server's own schema, plus the form's own rules. */
-export function validateIntake(f: IntakeForm, now: Date = new Date()): { input: MeldingInput | null; errors: FieldErrors } {
+export function validateIntake(
+  f: IntakeForm,
+  now: Date = new Date(),
+): { input: MeldingInput | null; errors: FieldErrors } {
   const body = toMeldingInput(f, now);
   const r = meldingInputSchema.safeParse(body);
   const errors: FieldErrors = r.success ? {} : fromZodIssues(r.error.issues);
   for (const [k, v] of Object.entries(ontvangenOp(f, now).errors)) errors[k] = [...(errors[k] ?? []), ...v];
-  for (const e of melderFouten(body.melder)) if (!errors[e.field]?.includes(e.message)) errors[e.field] = [...(errors[e.field] ?? []), e.message];
+  for (const e of melderFouten(body.melder))
+    if (!errors[e.field]?.includes(e.message)) errors[e.field] = [...(errors[e.field] ?? []), e.message];
   if (f.huishoudenKeuze === 'gekoppeld' && gekoppeldeIds(f).length === 0) {
     errors.huishouden = ['Koppel eerst een gevonden persoon, of vul het adres van het huishouden in'];
   }

@@ -8,5 +8,6 @@ export const name = '010_autovacuum';
 const TABLES = ['melding', 'persoon', 'melding_betrokkene', 'veiligheidsbeoordeling', 'informering', 'access_log'];
 
 export const up = TABLES.map(
-  (t) => `alter table ${t} set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01, autovacuum_vacuum_insert_scale_factor = 0.02)`,
+  (t) =>
+    `alter table ${t} set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01, autovacuum_vacuum_insert_scale_factor = 0.02)`,
 );

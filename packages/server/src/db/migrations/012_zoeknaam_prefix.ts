@@ -6,4 +6,7 @@ export const name = '012_zoeknaam_prefix';
 
 // And the casussen of a household, newest first: a found person's household shows the safety flag
 // of its latest casus (open or closed; the existing unique index covers open ones only).
-export const up = [`create index zoeknaam_prefix on zoeknaam (naam text_pattern_ops)`, `create index casus_huishouden on casus (huishouden_id, id)`];
+export const up = [
+  `create index zoeknaam_prefix on zoeknaam (naam text_pattern_ops)`,
+  `create index casus_huishouden on casus (huishouden_id, id)`,
+];

@@ -100,8 +100,16 @@ const OPTIES: Record<string, Optie[]> = {
     ['geen_km', 'Geen kindermishandeling', ['kindermishandeling:weerlegd']],
     ['km_niet_bevestigd', 'Kindermishandeling niet bevestigd', ['kindermishandeling:niet_bevestigd']],
     ['km_bevestigd', 'Kindermishandeling bevestigd', ['kindermishandeling:bevestigd']],
-    ['vertrokken_onbekend', 'Onderzoek (voortijdig) afgesloten: betrokkene(n) vertrokken met onbekende bestemming', ['voortijdig:vertrokken_onbekend']],
-    ['verhuisd_andere_regio', 'Onderzoek/vervolgtraject voortijdig afgesloten, overdracht in verband met verhuizing naar andere regio', ['voortijdig:verhuisd_andere_regio']],
+    [
+      'vertrokken_onbekend',
+      'Onderzoek (voortijdig) afgesloten: betrokkene(n) vertrokken met onbekende bestemming',
+      ['voortijdig:vertrokken_onbekend'],
+    ],
+    [
+      'verhuisd_andere_regio',
+      'Onderzoek/vervolgtraject voortijdig afgesloten, overdracht in verband met verhuizing naar andere regio',
+      ['voortijdig:verhuisd_andere_regio'],
+    ],
     ['overleden', 'Onderzoek (voortijdig) afgesloten: betrokkene(n) overleden', ['voortijdig:overleden']],
   ],
   geslacht: [
@@ -112,8 +120,14 @@ const OPTIES: Record<string, Optie[]> = {
 };
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const optieRijen = Object.entries(OPTIES).flatMap(([veld, opties]) => opties.map(([optie, label], i) => `(${q(V2)}, ${q(veld)}, ${q(optie)}, ${q(label)}, ${i + 1})`));
-const waardeRijen = Object.entries(OPTIES).flatMap(([veld, opties]) => opties.flatMap(([optie, , waarden]) => (waarden ?? [optie]).map((w) => `(${q(V2)}, ${q(veld)}, ${q(w)}, ${q(optie)})`)));
+const optieRijen = Object.entries(OPTIES).flatMap(([veld, opties]) =>
+  opties.map(([optie, label], i) => `(${q(V2)}, ${q(veld)}, ${q(optie)}, ${q(label)}, ${i + 1})`),
+);
+const waardeRijen = Object.entries(OPTIES).flatMap(([veld, opties]) =>
+  opties.flatMap(([optie, , waarden]) =>
+    (waarden ?? [optie]).map((w) => `(${q(V2)}, ${q(veld)}, ${q(w)}, ${q(optie)})`),
+  ),
+);
 const VELDEN = `('aanleiding','aard','hoedanigheid','triagebesluit','vervolg','onderzoek_uitkomst','geslacht')`;
 
 export const up: string[] = [

@@ -17,7 +17,10 @@ export type Eenheid = 'aantal' | 'procent' | 'per1000' | 'werkdagen' | 'weken';
  * The top of the value axis and its ticks: the smallest "nice" step (1, 2, 2.5, 5 × 10^k) such that
  * `stappen` steps reach at least `max`. Counts get whole steps. `max` ≤ 0 gives [0, 1].
  */
-export function schaal(max: number, opts: { stappen?: number; geheel?: boolean } = {}): { max: number; ticks: number[] } {
+export function schaal(
+  max: number,
+  opts: { stappen?: number; geheel?: boolean } = {},
+): { max: number; ticks: number[] } {
   const stappen = opts.stappen ?? 4;
   if (!(max > 0) || !Number.isFinite(max)) return { max: 1, ticks: [0, 1] };
   const ruw = max / stappen;
@@ -53,11 +56,18 @@ export function getal(v: number): string {
   return NL.format(v);
 }
 
-const EENHEID_TEKST: Record<Eenheid, string> = { aantal: '', procent: '%', per1000: ' per 1.000', werkdagen: ' werkdagen', weken: ' weken' };
+const EENHEID_TEKST: Record<Eenheid, string> = {
+  aantal: '',
+  procent: '%',
+  per1000: ' per 1.000',
+  werkdagen: ' werkdagen',
+  weken: ' weken',
+};
 
 /** A value with its unit: '12,3%', '6,0 werkdagen', '5.824'; missing values in words. */
 export function waardeTekst(p: Punt, eenheid: Eenheid, opts: { kort?: boolean } = {}): string {
-  if (p.waarde === null) return p.status === 'onderdrukt' ? 'onderdrukt' : p.status === 'nogNiet' ? 'nog niet' : 'n.v.t.';
+  if (p.waarde === null)
+    return p.status === 'onderdrukt' ? 'onderdrukt' : p.status === 'nogNiet' ? 'nog niet' : 'n.v.t.';
   const n = eenheid === 'aantal' ? getal(p.waarde) : NL1.format(p.waarde);
   if (opts.kort && eenheid !== 'procent') return n;
   return `${n}${EENHEID_TEKST[eenheid]}`;
@@ -72,7 +82,13 @@ export function celTekst(p: Punt, eenheid: Eenheid): string {
  * The accessible name of a chart: what it shows and every value, so a screen-reader user gets the
  * same information as a sighted one ('Staafdiagram: Meldingen per gemeente. Amsterdam: 120; …').
  */
-export function samenvatting(soort: string, titel: string, rijen: Array<{ label: string; waarden: Punt[] }>, reeksen: string[], eenheid: Eenheid): string {
+export function samenvatting(
+  soort: string,
+  titel: string,
+  rijen: Array<{ label: string; waarden: Punt[] }>,
+  reeksen: string[],
+  eenheid: Eenheid,
+): string {
   const delen = rijen.map((r) => {
     if (reeksen.length <= 1) return `${r.label}: ${waardeTekst(r.waarden[0] ?? { waarde: null }, eenheid)}`;
     return `${r.label}: ${r.waarden.map((w, i) => `${reeksen[i]} ${waardeTekst(w, eenheid)}`).join(', ')}`;

@@ -30,7 +30,8 @@ afterAll(async () => {
   await env?.close();
 });
 
-const KIND_WOORDEN = /\b(kind|kinderen|ouders|vader|school|leerkracht|consultatiebureau|jeugdarts|kinderdagverblijf|luier)\b/i;
+const KIND_WOORDEN =
+  /\b(kind|kinderen|ouders|vader|school|leerkracht|consultatiebureau|jeugdarts|kinderdagverblijf|luier)\b/i;
 
 describe('demo data', () => {
   it('has meldingen in every state', () => {
@@ -47,21 +48,25 @@ describe('demo data', () => {
   it('the text fits the household: no children, no children in the text; a school or jeugdarts only reports about children', () => {
     for (const m of meldingen) {
       if (!m.met_kinderen) expect(m.omschrijving, m.nummer).not.toMatch(KIND_WOORDEN);
-      if (['ow_basis', 'gz_anders', 'kinderopvang'].includes(m.melder_hoedanigheid)) expect(m.met_kinderen, m.nummer).toBe(true);
+      if (['ow_basis', 'gz_anders', 'kinderopvang'].includes(m.melder_hoedanigheid))
+        expect(m.met_kinderen, m.nummer).toBe(true);
       if (m.aanleiding.some((a: string) => a.startsWith('km_'))) expect(m.met_kinderen, m.nummer).toBe(true);
     }
   });
 
   it('a mother is at least 18 years older than her oldest child', () => {
-    for (const m of meldingen.filter((x) => x.oudste_kind)) expect(Number(m.oudste_kind.slice(0, 4)) - Number(m.moeder.slice(0, 4)), m.nummer).toBeGreaterThanOrEqual(18);
+    for (const m of meldingen.filter((x) => x.oudste_kind))
+      expect(Number(m.oudste_kind.slice(0, 4)) - Number(m.moeder.slice(0, 4)), m.nummer).toBeGreaterThanOrEqual(18);
   });
 
   it('the text fits the melder: a police melding is written as one, a school or a jeugdarts as theirs', () => {
     for (const m of meldingen) {
       if (m.melder_hoedanigheid === 'politie') expect(m.omschrijving, m.nummer).toMatch(/politie|agenten/i);
       else expect(m.omschrijving, m.nummer).not.toMatch(/zorgmelding politie|agenten/i);
-      if (/jeugdarts|consultatiebureau/i.test(m.omschrijving)) expect(m.melder_hoedanigheid, m.nummer).toBe('gz_anders');
-      if (/leerkracht|intern begeleider/i.test(m.omschrijving)) expect(m.melder_hoedanigheid, m.nummer).toBe('ow_basis');
+      if (/jeugdarts|consultatiebureau/i.test(m.omschrijving))
+        expect(m.melder_hoedanigheid, m.nummer).toBe('gz_anders');
+      if (/leerkracht|intern begeleider/i.test(m.omschrijving))
+        expect(m.melder_hoedanigheid, m.nummer).toBe('ow_basis');
       if (m.organisatie?.includes('Basisschool')) expect(m.melder_hoedanigheid, m.nummer).toBe('ow_basis');
     }
   });
@@ -85,15 +90,25 @@ describe('demo data', () => {
   });
 
   it('no afsluiten "geen (meer) sprake van onveiligheid" directly after acute or structurele onveiligheid', async () => {
-    const r = await sql<any>`select m.nummer, vb.uitkomst from afsluiting a join melding m on m.id = a.melding_id join veiligheidsbeoordeling vb on vb.melding_id = m.id
-                             where a.reden = 'geen_onveiligheid' and a.moment = 'na_beoordeling'`.execute(env.database.db);
-    for (const x of r.rows) expect(['acute_onveiligheid', 'structurele_onveiligheid'], x.nummer).not.toContain(x.uitkomst);
+    const r =
+      await sql<any>`select m.nummer, vb.uitkomst from afsluiting a join melding m on m.id = a.melding_id join veiligheidsbeoordeling vb on vb.melding_id = m.id
+                             where a.reden = 'geen_onveiligheid' and a.moment = 'na_beoordeling'`.execute(
+        env.database.db,
+      );
+    for (const x of r.rows)
+      expect(['acute_onveiligheid', 'structurele_onveiligheid'], x.nummer).not.toContain(x.uitkomst);
   });
 
   it('requests to the Raad and overdrachten to a GI only about households with minor children', async () => {
-    const rvdk = await sql<any>`select m.nummer, m.met_kinderen from rvdk_verzoek v join melding m on m.id = v.melding_id`.execute(env.database.db);
+    const rvdk =
+      await sql<any>`select m.nummer, m.met_kinderen from rvdk_verzoek v join melding m on m.id = v.melding_id`.execute(
+        env.database.db,
+      );
     for (const x of rvdk.rows) expect(x.met_kinderen, x.nummer).toBe(true);
-    const gi = await sql<any>`select m.nummer, m.met_kinderen from overdracht o join melding m on m.id = o.melding_id where o.ontvanger_type in ('gi', 'gi_anders')`.execute(env.database.db);
+    const gi =
+      await sql<any>`select m.nummer, m.met_kinderen from overdracht o join melding m on m.id = o.melding_id where o.ontvanger_type in ('gi', 'gi_anders')`.execute(
+        env.database.db,
+      );
     for (const x of gi.rows) expect(x.met_kinderen, x.nummer).toBe(true);
   });
 

@@ -18,7 +18,9 @@ export function monitoringWekenUit(env: NodeJS.ProcessEnv = process.env): number
   if (!raw) return DEFAULT_CLOCK_POLICY.monitoringWeken;
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 1 || n > MONITORING_WEKEN_MAX) {
-    throw new Error(`configuration: VOORDEUR_MONITORING_WEKEN must be a whole number of weeks from 1 to ${MONITORING_WEKEN_MAX}, got '${raw}'`);
+    throw new Error(
+      `configuration: VOORDEUR_MONITORING_WEKEN must be a whole number of weeks from 1 to ${MONITORING_WEKEN_MAX}, got '${raw}'`,
+    );
   }
   return n;
 }
