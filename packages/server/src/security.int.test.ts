@@ -88,9 +88,13 @@ describe('the route table', () => {
   it('is accepted by checkRouteTable and declares a known policy on every route', () => {
     expect(() => checkRouteTable(ROUTES)).not.toThrow();
     expect(ROUTES.length).toBeGreaterThan(20);
-    // Only the login steps (password, second factor, single sign-on), health and the API description are public.
+    // Only the login steps (password, second factor, single sign-on), health and probes, the metrics (a bearer
+    // token instead of a session, metrics.int.test.ts) and the API description are public.
     expect(ROUTES.filter(isPublic).map(key).sort()).toEqual([
       'GET /api/health',
+      'GET /api/health/live',
+      'GET /api/health/ready',
+      'GET /api/metrics',
       'GET /api/openapi.json',
       'GET /api/sso/callback',
       'GET /api/sso/start',
