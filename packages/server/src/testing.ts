@@ -151,11 +151,13 @@ export async function createTestEnv(
         ...(payload !== undefined ? { payload: payload as any } : {}),
       });
       let body: any = r.body;
-      try {
-        body = r.json();
-      } catch {
-        /* not JSON */
-      }
+      if (String(r.headers['content-type'] ?? '').startsWith('application/pdf')) body = r.rawPayload;
+      else
+        try {
+          body = r.json();
+        } catch {
+          /* not JSON */
+        }
       return { status: r.statusCode, body };
     };
     return {
