@@ -1,6 +1,9 @@
 // Import household counts per gemeente and year (CBS figures) from CSV. Columns:
 // gemeentecode,gemeente,jaar,huishoudens_totaal,huishoudens_met_kinderen,huishoudens_zonder_kinderen
 // A malformed file is rejected whole with an error per line; nothing is written then.
+// Read with csv-parse: quoted fields (a gemeente name "Súdwest-Fryslân, gemeente"), a UTF-8 BOM, and ';' as the
+// separator (what Dutch Excel writes) as well as ','; numbers may carry thousands dots ("12.345").
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { Db } from './index.ts';
 
@@ -20,9 +23,25 @@ export interface ImportError {
 }
 
 export async function importHuishoudens(db: Db, csv: string): Promise<{ imported: number; errors: ImportError[] }> {
-  const lines = csv.replace(/\r/g, '').split('\n');
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(csv, {
+      info: true,
+      bom: true,
+      delimiter: [';', ','],
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }) as unknown as typeof records; // with `info`, each record comes as { record, info }
+  } catch (e) {
+    const err = e as { lines?: number; message?: string };
+    return {
+      imported: 0,
+      errors: [{ line: err.lines ?? 1, field: 'csv', message: `not a readable CSV file: ${err.message ?? e}` }],
+    };
+  }
   const errors: ImportError[] = [];
-  const header = (lines[0] ?? '').split(',').map((s) => s.trim().toLowerCase());
+  const header = (records[0]?.record ?? []).map((s) => s.toLowerCase());
   if (HUISHOUDENS_COLUMNS.some((c, i) => header[i] !== c)) {
     return {
       imported: 0,
@@ -31,10 +50,8 @@ export async function importHuishoudens(db: Db, csv: string): Promise<{ imported
   }
   const known = new Set((await sql<{ code: string }>`select code from gemeente`.execute(db)).rows.map((r) => r.code));
   const rowsOut: Array<[string, number, number, number, number]> = [];
-  lines.slice(1).forEach((raw, idx) => {
-    const line = idx + 2;
-    if (!raw.trim()) return;
-    const f = raw.split(',').map((s) => s.trim());
+  records.slice(1).forEach(({ record: f, info }) => {
+    const line = info.lines;
     if (f.length !== HUISHOUDENS_COLUMNS.length) {
       errors.push({ line, field: 'row', message: `expected ${HUISHOUDENS_COLUMNS.length} fields, got ${f.length}` });
       return;
@@ -44,8 +61,9 @@ export async function importHuishoudens(db: Db, csv: string): Promise<{ imported
     const nums = { jaar, huishoudens_totaal: tot, huishoudens_met_kinderen: met, huishoudens_zonder_kinderen: zonder };
     const parsed: Record<string, number> = {};
     for (const [k, v] of Object.entries(nums)) {
-      if (!/^[0-9]+$/.test(v)) errors.push({ line, field: k, message: `not a whole number: '${v}'` });
-      parsed[k] = Number(v);
+      const digits = /^[0-9]{1,3}(\.[0-9]{3})+$/.test(v) && k !== 'jaar' ? v.replaceAll('.', '') : v;
+      if (!/^[0-9]+$/.test(digits)) errors.push({ line, field: k, message: `not a whole number: '${v}'` });
+      parsed[k] = Number(digits);
     }
     if (parsed.jaar! < 1990 || parsed.jaar! > 2100)
       errors.push({ line, field: 'jaar', message: 'year out of range 1990–2100' });
