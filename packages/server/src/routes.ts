@@ -40,6 +40,7 @@ import { metricsAnswer, readiness } from './http/metrics.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { idParams, route, type RouteDef } from './http/route.ts';
 import { intakeRoutes } from './intake/routes.ts';
+import { eisGevonden, onthoudGevonden } from './intake/gevonden.ts';
 import {
   adviesvraagCodeErrors,
   createAdviesvraag,
@@ -199,6 +200,12 @@ function coreRoutes(): RouteDef[] {
       query: persoonZoekSchema,
       handler: async (c) => {
         const r = await zoekPersonenResultaat(c.db, c.query);
+        await onthoudGevonden(
+          c.db,
+          c.session,
+          r.kandidaten.map((p) => p.id),
+          c.now(),
+        );
         c.audit.clients(r.kandidaten.map((p) => p.id));
         c.audit.object('persoon', null);
         c.audit.purpose('intake: zoeken vóór registratie');
@@ -217,6 +224,12 @@ function coreRoutes(): RouteDef[] {
       }),
       handler: async (c) => {
         const r = await zoekHuishoudens(c.db, c.query.postcode, c.query.huisnummer);
+        await onthoudGevonden(
+          c.db,
+          c.session,
+          r.flatMap((h: any) => h.leden.map((l: any) => l.id as number)),
+          c.now(),
+        );
         c.audit.clients(r.flatMap((h: any) => h.leden.map((l: any) => l.id)));
         c.audit.object('huishouden', null);
         return { huishoudens: r };
@@ -233,6 +246,7 @@ function coreRoutes(): RouteDef[] {
         const ids = c.query.persoonIds.split(',').map(Number);
         c.audit.clients(ids);
         c.audit.purpose('intake: radar eerdere meldingen');
+        await eisGevonden(c.db, c.session, c.now(), { persoonIds: ids });
         return { meldingen: await radar(c.db, ids, undefined, c.user.organisatieId) };
       },
     }),

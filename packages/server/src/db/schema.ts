@@ -258,6 +258,12 @@ export interface InformeringTable {
   door: number | null;
 }
 
+export interface IntakeGevondenTable {
+  sessie_id: string;
+  persoon_id: number;
+  gevonden_op: Date;
+}
+
 export interface InzageverzoekTable {
   id: Generated<number>;
   persoon_id: number;
@@ -549,6 +555,7 @@ export interface Database {
   huishouden_lid: HuishoudenLidTable;
   huishoudens_telling: HuishoudensTellingTable;
   informering: InformeringTable;
+  intake_gevonden: IntakeGevondenTable;
   inzageverzoek: InzageverzoekTable;
   login_mislukt: LoginMisluktTable;
   mdo_consultatie: MdoConsultatieTable;

@@ -2,6 +2,7 @@
 // about, with its open casus and the radar of the address, and closing an open adviesvraag.
 import { adviesvraagAfsluitenSchema, intakeHuishoudenZoekSchema } from '@voordeur/domain';
 import { idParams, route, type RouteDef } from '../http/route.ts';
+import { eisGevonden, onthoudGevonden } from './gevonden.ts';
 import { afsluitenAdviesvraag, huishoudenVoorIntake } from './service.ts';
 
 export function intakeRoutes(): RouteDef[] {
@@ -16,15 +17,15 @@ export function intakeRoutes(): RouteDef[] {
       query: intakeHuishoudenZoekSchema,
       handler: async (c) => {
         const q = c.query;
-        const r = await huishoudenVoorIntake(c.db, {
-          ...q,
-          persoonIds: q.persoonIds ? q.persoonIds.split(',').map(Number) : [],
-        });
+        const persoonIds = q.persoonIds ? q.persoonIds.split(',').map(Number) : [];
+        c.audit.purpose('intake: radar huishouden en adres');
+        await eisGevonden(c.db, c.session, c.now(), { persoonIds, huishoudenId: q.huishoudenId });
+        const r = await huishoudenVoorIntake(c.db, { ...q, persoonIds });
+        await onthoudGevonden(c.db, c.session, r.huishouden?.leden.map((l) => l.id) ?? [], c.now());
         c.audit.clients([
           ...new Set([...(r.huishouden?.leden.map((l) => l.id) ?? []), ...r.meldingen.flatMap((m) => m.persoonIds)]),
         ]);
         c.audit.object('huishouden', r.huishouden?.id ?? null);
-        c.audit.purpose('intake: radar huishouden en adres');
         return r;
       },
     }),

@@ -742,7 +742,10 @@ describe('destruction on request (Wmo 2015 art. 5.3.5)', () => {
         (k: any) => k.id,
       ),
     ).not.toContain(s.karim);
-    expect((await s.bo.get(`/api/radar?persoonIds=${s.karim}`)).body.meldingen).toEqual([]);
+    // The radar knows no melding of the destroyed id: refused like any id the user did not find (intake/gevonden.ts).
+    const radar = await s.bo.get(`/api/radar?persoonIds=${s.karim}`);
+    expect(radar.status).toBe(403);
+    expect(radar.body.meldingen).toBeUndefined();
     const c = await s.bo.get(`/api/casussen/${s.casusId}`);
     expect(c.status).toBe(200);
     const b = c.body.meldingen.find((m: any) => m.id === s.meldingB);

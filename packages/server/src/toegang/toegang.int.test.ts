@@ -236,6 +236,35 @@ describe('own team, behandelaar, triage, crisisdienst', () => {
     expect((await amstelland.get(`/api/casussen/${A.casusId}`)).status).toBe(403);
   });
 
+  it('intake lookups by id answer only for persons this session found, or with a work relation (ids are sequential)', async () => {
+    const nieuw = await env.as('amstelland'); // a new session: nothing found yet, no relation with A
+    const ids = A.persoonIds.join(',');
+    const huishoudenId = (await bo.get(`/api/intake/huishouden?persoonIds=${A.persoonIds[0]}`)).body.huishouden.id;
+    for (const url of [
+      `/api/radar?persoonIds=${ids}`,
+      `/api/intake/huishouden?persoonIds=${A.persoonIds[0]}`,
+      `/api/intake/huishouden?huishoudenId=${huishoudenId}`,
+      '/api/radar?persoonIds=2000000000', // an id that does not exist: the same answer
+    ]) {
+      const r = await nieuw.get(url);
+      expect(r.status, url).toBe(403);
+      expect(r.body.error, url).toBe('niet_gevonden');
+      expect(JSON.stringify(r.body)).not.toMatch(/Relatietest|straat/i);
+    }
+    // The registrant and her team need no search.
+    expect((await bo2.get(`/api/radar?persoonIds=${ids}`)).status).toBe(200);
+    // After a search that shows the persons, the same lookups answer.
+    expect((await nieuw.get('/api/personen?naam=Relatietest')).body.kandidaten.length).toBeGreaterThan(0);
+    expect((await nieuw.get(`/api/radar?persoonIds=${ids}`)).status).toBe(200);
+    const hh = await nieuw.get(`/api/intake/huishouden?persoonIds=${A.persoonIds[0]}`);
+    expect(hh.status).toBe(200);
+    expect(hh.body.huishouden.id).toBe(huishoudenId);
+    expect((await nieuw.get(`/api/intake/huishouden?huishoudenId=${huishoudenId}`)).status).toBe(200);
+    // Found once is not found for ever: another session of the same user starts again.
+    const later = await env.as('amstelland');
+    expect((await later.get(`/api/radar?persoonIds=${ids}`)).status).toBe(403);
+  });
+
   it('bureaudienst and crisisdienst triage new meldingen everywhere; after the beoordeling only the team (and behandelaar) keep access', async () => {
     const x = (await bo.post('/api/meldingen', meldingInput('GM0363', 'Triagetest'))).body as Created;
     for (const u of [bureau, crisis]) {
