@@ -98,13 +98,16 @@ test('elke pagina doet een vast, klein aantal API-aanroepen', async ({ page }) =
   const zoeken = page.getByRole('search', { name: 'Personen zoeken' });
   await zoeken.getByLabel('Naam', { exact: true }).fill('Jansen');
   await zoeken.getByRole('button', { name: 'Zoeken' }).click();
+  // The household of the linked person is asked once, 400 ms after the last change (debounced).
+  const huishouden = page.waitForResponse((r) => r.url().includes('/api/intake/huishouden'));
   await page
     .getByTestId('kandidaat')
     .first()
     .getByRole('button', { name: /koppelen$/ })
     .click();
   await expect(page.getByTestId('radar').getByRole('heading', { name: /\(\d+\)/ })).toBeVisible();
-  expect(await api.take()).toEqual(['GET /api/personen', 'GET /api/radar']);
+  await huishouden;
+  expect(await api.take()).toEqual(['GET /api/intake/huishouden', 'GET /api/personen', 'GET /api/radar']);
 
   // Adviesvragen: one list.
   await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Adviesvraag' }).click();
