@@ -426,7 +426,8 @@ export const vernietigingsbesluitInputSchema = z.object({
     .nullable(),
   motivering: z.string().trim().max(5000, 'Maximaal 5000 tekens').optional().nullable(),
   melderMeldingIds: z
-    .array(z.number().int().positive())
+    .array(z.number().int().positive().max(2_147_483_647, 'Een id is een geheel getal van 1 tot 2147483647'))
+    .max(100, 'Hoogstens 100 meldingen')
     .default([])
     .describe('meldingen waarvan deze persoon de melder was: hun melderregel wordt ook vernietigd'),
 });
