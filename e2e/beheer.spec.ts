@@ -13,7 +13,7 @@ test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij 
   await expect(page).toHaveURL(/\/beheer$/);
   await expect(page.getByRole('heading', { name: 'Beheer', level: 1 })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
-  await expect(nav.getByRole('link')).toHaveText(['Beheer']);
+  await expect(nav.getByRole('link')).toHaveText(['Beheer', 'CBS-levering']);
 
   // Invalid input: the messages sit at the fields (and in the summary); nothing is sent.
   await page.getByLabel('Datum', { exact: true }).fill('2030-13-06');
