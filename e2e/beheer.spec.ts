@@ -56,7 +56,7 @@ test('elke rol start op de eigen pagina; een pagina van een andere rol zegt dat 
 }) => {
   const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
   for (const [gebruiker, rol, pad, kop, links] of [
-    ['privacy', 'Privacy officer (FG)', '/privacy', 'Privacy', ['Privacy', 'Overzicht']],
+    ['privacy', 'Privacy officer (FG)', '/privacy', 'Privacy', ['Privacy', 'CBS-levering', 'Overzicht']],
     ['beleid', 'Beleidsmedewerker', '/rapportage', 'Halfjaarrapportage', ['Rapportage', 'Overzicht']],
     ['onderzoek', 'Onderzoeker', '/start', /^Welkom, /, ['Start']],
   ] as const) {
