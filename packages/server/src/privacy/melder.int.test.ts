@@ -49,7 +49,9 @@ function readable(body: unknown): string {
 }
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  // The leak search calls every export route as every role allowed (the privacy officer also makes
+  // the CBS delivery): the per-user export limit (http/ratelimit tests) is set out of the way.
+  env = await createTestEnv({ config: { rateExportPerHour: 10_000 } });
   s = await buildScenario(env);
   privacy = await env.as('privacy');
   // Requests whose documents are part of the search: Samira (decided), Yara (decided, by a parent).
@@ -204,6 +206,7 @@ describe('leak search: no route, export, print or inzage document shows a protec
     'GET /api/sso/start':
       'single sign-on is not configured in the test database (404); it only redirects to the identity provider',
     'GET /api/sso/callback': 'single sign-on is not configured in the test database (404)',
+    'GET /api/metrics': 'metrics are off without VOORDEUR_METRICS_TOKEN in the test database (404)',
   };
   const DRAFT_KEY = 'intake-privacytest';
   const pathValues: Record<string, string> = { sleutel: DRAFT_KEY, versie: 'v1-2015' };
