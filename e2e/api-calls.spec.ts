@@ -163,7 +163,7 @@ test('rapportage, monitoring, coördinatie en CBS: één aanroep per pagina of k
 
 test('CBS-levering: de codetabellen bij openen, de levering alleen op verzoek (één aanroep)', async ({ page }) => {
   const api = recorder(page);
-  await login(page, 'manager');
+  await login(page, 'beheer');
   await api.take();
   await page.goto('/cbs');
   await expect(page.getByTestId('cbs-protocol')).toBeVisible();

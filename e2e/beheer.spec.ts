@@ -13,7 +13,7 @@ test('functioneel beheerder: start op beheer, gelijkgestelde dag met fouten bij 
   await expect(page).toHaveURL(/\/beheer$/);
   await expect(page.getByRole('heading', { name: 'Beheer', level: 1 })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
-  await expect(nav.getByRole('link')).toHaveText(['Beheer']);
+  await expect(nav.getByRole('link')).toHaveText(['Beheer', 'CBS-levering']);
 
   // Invalid input: the messages sit at the fields (and in the summary); nothing is sent.
   await page.getByLabel('Datum', { exact: true }).fill('2030-13-06');
@@ -56,7 +56,7 @@ test('elke rol start op de eigen pagina; een pagina van een andere rol zegt dat 
 }) => {
   const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
   for (const [gebruiker, rol, pad, kop, links] of [
-    ['privacy', 'Privacy officer (FG)', '/privacy', 'Privacy', ['Privacy', 'Overzicht']],
+    ['privacy', 'Privacy officer (FG)', '/privacy', 'Privacy', ['Privacy', 'CBS-levering', 'Overzicht']],
     ['beleid', 'Beleidsmedewerker', '/rapportage', 'Halfjaarrapportage', ['Rapportage', 'Overzicht']],
     ['onderzoek', 'Onderzoeker', '/start', /^Welkom, /, ['Start']],
   ] as const) {

@@ -79,7 +79,7 @@ test('privacy officer: toegangslog, overzicht van een persoon, inzageverzoek met
   await login(page, 'privacy');
   const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
   await expect(page).toHaveURL(/\/privacy$/);
-  await expect(nav.getByRole('link')).toHaveText(['Privacy', 'Overzicht']);
+  await expect(nav.getByRole('link')).toHaveText(['Privacy', 'CBS-levering', 'Overzicht']);
   await nav.getByRole('link', { name: 'Privacy' }).click();
   await expect(page.getByRole('heading', { name: 'Privacy', level: 1 })).toBeVisible();
   await expect(page.getByTestId('log-verificatie')).toContainText('Hashketen intact');

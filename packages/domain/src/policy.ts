@@ -43,7 +43,8 @@ export const RESOURCES = [
   'gebruikers', // user administration (no case content)
   'toegangslog', // the NEN 7513 access log and the review of emergency accesses (privacy officer)
   'rechten', // rights of persons: inzage, correctie, vernietiging, bewaartermijnen
-  'rapportage', // aggregated figures only: half-year report, CBS delivery, monitoring
+  'rapportage', // aggregated figures only: half-year report, monitoring
+  'cbs_levering', // the CBS delivery: by law per person with BSN, date of birth and sex (personal data)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -98,6 +99,7 @@ export const POLICY: PolicyTable = {
     referentie: R,
     toegangslog: ['read', 'search', 'update', 'export'],
     rechten: ['read', 'search', 'create', 'update', 'export', 'delete'],
+    cbs_levering: ['export'],
   },
   beleidsmedewerker: { sessie: R, eigen_account: OWN, referentie: R, rapportage: ['read', 'export'] },
   onderzoeker: { sessie: R, eigen_account: OWN, referentie: R },
@@ -107,6 +109,9 @@ export const POLICY: PolicyTable = {
     referentie: R,
     beheer: ['read', 'update'],
     gebruikers: ['read', 'create', 'update'],
+    // Maintains the CBS protocols and makes the delivery; not the teammanager (one team's manager
+    // has no need for every client's BSN of the organisation).
+    cbs_levering: ['export'],
   },
 };
 
@@ -118,4 +123,31 @@ export function rollenMogen(rollen: readonly string[], resource: Resource, actio
 /** The roles that may take the action on the resource, in the order of ROLLEN. */
 export function rollenDieMogen(resource: Resource, action: Action): Rol[] {
   return ROLLEN.filter((r) => POLICY[r][resource]?.includes(action));
+}
+
+/**
+ * Roles that see staff names in the reference data: those who assign work or consult colleagues
+ * about a casus (case roles) and the privacy officer (the access log names who did what). The
+ * beleidsmedewerker, onderzoeker and functioneel beheerder (who has the user administration) do not.
+ */
+export function zietMedewerkers(rollen: readonly string[]): boolean {
+  return rollenMogen(rollen, 'melding', 'read') || rollenMogen(rollen, 'toegangslog', 'read');
+}
+
+/**
+ * Roles that register meldingen see the BSN and date of birth of every candidate of a person search
+ * (they must tell persons apart at the phone); other roles see them only where their own query
+ * matched exactly (the same BSN, or the same date of birth).
+ */
+export function zietZoekKenmerken(rollen: readonly string[]): boolean {
+  return rollenMogen(rollen, 'melding', 'create');
+}
+
+/**
+ * Roles that see management information only as figures (no case work: the beleidsmedewerker):
+ * small-cell suppression is always on for them and they cannot turn it off — a count of 1 for a
+ * gemeente and a day can point at one family. Roles that read meldingen anyway may turn it off.
+ */
+export function onderdrukkingVerplicht(rollen: readonly string[]): boolean {
+  return !rollenMogen(rollen, 'melding', 'read');
 }

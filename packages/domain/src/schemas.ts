@@ -368,7 +368,14 @@ export const loginInputSchema = z.object({
 export const persoonZoekSchema = z.object({
   bsn: z.string().trim().optional(),
   naam: z.string().trim().max(200).optional(),
-  geboortedatum: z.string().trim().optional(),
+  geboortedatum: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) => !v || isGeboortedatum(v.replace(/\D/g, '')),
+      'Geboortedatum als JJJJMMDD (een bestaande datum; onbekende maand/dag als 00)',
+    ),
   postcode: z.string().trim().optional(),
   huisnummer: z.string().trim().optional(),
 });

@@ -19,6 +19,8 @@ import {
   toewijzenInputSchema,
   veiligheidsvlagInputSchema,
   veiligheidsvoorwaardenInputSchema,
+  zietMedewerkers,
+  zietZoekKenmerken,
   type Actie,
   type ActieInput,
 } from '@voordeur/domain';
@@ -180,14 +182,16 @@ function coreRoutes(): RouteDef[] {
     route({
       method: 'GET',
       url: '/api/referentie',
-      summary: 'Codelijsten (geldende versie), gemeenten, teams en medewerkers',
+      summary:
+        'Codelijsten (geldende versie), gemeenten, teams en — voor casusrollen en de privacy officer — medewerkers',
       tags: ['referentie'],
       policy: { resource: 'referentie', action: 'read' },
       handler: async (c) => ({
         codelijsten: await codeLists(c.db),
         gemeenten: await gemeenten(c.db),
         teams: await teams(c.db),
-        medewerkers: await medewerkers(c.db),
+        // Staff names only for the roles that assign, consult or read the access log.
+        medewerkers: zietMedewerkers(c.user.rollen) ? await medewerkers(c.db) : [],
         processen: PROCESSEN,
       }),
     }),
@@ -199,7 +203,7 @@ function coreRoutes(): RouteDef[] {
       policy: { resource: 'persoon', action: 'search' },
       query: persoonZoekSchema,
       handler: async (c) => {
-        const r = await zoekPersonenResultaat(c.db, c.query);
+        const r = await zoekPersonenResultaat(c.db, c.query, 20, { kenmerken: zietZoekKenmerken(c.user.rollen) });
         await onthoudGevonden(
           c.db,
           c.session,

@@ -70,8 +70,8 @@ describe('start page per role', () => {
 
 describe('privacy officer', () => {
   it('gets the privacy page and the overview, and lands on the privacy page', () => {
-    expect(pages(['privacy_officer'])).toEqual(['privacy', 'start']);
-    expect(navItems(['privacy_officer']).map((n) => n.label)).toEqual(['Privacy', 'Overzicht']);
+    expect(pages(['privacy_officer'])).toEqual(['privacy', 'cbs', 'start']);
+    expect(navItems(['privacy_officer']).map((n) => n.label)).toEqual(['Privacy', 'CBS-levering', 'Overzicht']);
     expect(startPath(['privacy_officer'])).toBe('/privacy');
   });
   it('has no later items left on the start page', () => {
@@ -85,9 +85,9 @@ describe('navigation per role', () => {
     expect(pages(['backoffice'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken']);
     expect(pages(['gedragswetenschapper'])).toEqual(['werkvoorraad', 'zoeken']);
   });
-  it('gives the beheerder only beheer, others without case work an overview next to their page', () => {
-    expect(pages(['functioneel_beheerder'])).toEqual(['beheer']);
-    expect(pages(['privacy_officer'])).toEqual(['privacy', 'start']);
+  it('gives the beheerder only beheer and the CBS delivery, others without case work an overview next to their page', () => {
+    expect(pages(['functioneel_beheerder'])).toEqual(['beheer', 'cbs']);
+    expect(pages(['privacy_officer'])).toEqual(['privacy', 'cbs', 'start']);
     expect(navItems(['onderzoeker']).map((n) => n.label)).toEqual(['Start']);
   });
   it('combines roles', () => {
@@ -118,9 +118,12 @@ describe('navigation per role', () => {
     // One item; monitoring, coördinatie and CBS are pages under it.
     expect(navItems(['beleidsmedewerker'])[0]!.pages).toEqual(['monitoring', 'coordinatie', 'cbs']);
   });
-  it('offers the CBS delivery (BSN) to the teammanager only', () => {
-    expect(mayCbs(['teammanager'])).toBe(true);
+  it('offers the CBS delivery (BSN) to the functioneel beheerder and the privacy officer only', () => {
+    expect(mayCbs(['functioneel_beheerder'])).toBe(true);
+    expect(mayCbs(['privacy_officer'])).toBe(true);
+    expect(mayCbs(['teammanager'])).toBe(false);
     expect(mayCbs(['beleidsmedewerker'])).toBe(false);
+    expect(navItems(['functioneel_beheerder']).map((n) => n.to)).toContain('/cbs');
   });
   it('no longer announces the report pages as coming later', () => {
     const b = ROLE_INFO.beleidsmedewerker!;
@@ -147,10 +150,10 @@ describe('route guard: which role may open which page', () => {
       ] as PageName[]
     ).filter((p) => mayOpen(p, rollen));
   it('gives each role exactly the pages of its work', () => {
-    expect(open(['privacy_officer'])).toEqual(['privacy']);
+    expect(open(['privacy_officer'])).toEqual(['privacy', 'cbs']);
     expect(open(['beleidsmedewerker'])).toEqual(['rapportage', 'monitoring', 'coordinatie']);
     expect(open(['onderzoeker'])).toEqual([]);
-    expect(open(['functioneel_beheerder'])).toEqual(['beheer']);
+    expect(open(['functioneel_beheerder'])).toEqual(['beheer', 'cbs']);
     expect(open(['gedragswetenschapper'])).toEqual(['werkvoorraad', 'zoeken', 'casus']);
     expect(open(['backoffice'])).toEqual(['werkvoorraad', 'intake', 'adviesvragen', 'zoeken', 'casus']);
     expect(open(['teammanager'])).toEqual([
@@ -162,7 +165,6 @@ describe('route guard: which role may open which page', () => {
       'rapportage',
       'monitoring',
       'coordinatie',
-      'cbs',
     ]);
     expect(open(['teammanager', 'functioneel_beheerder', 'privacy_officer'])).toHaveLength(11);
   });
@@ -230,7 +232,7 @@ describe('role capabilities come from the policy table', () => {
     expect(rolesWith('beheer')).toEqual(['functioneel_beheerder']);
     expect(rolesWith('privacy')).toEqual(['privacy_officer']);
     expect(rolesWith('rapportage').sort()).toEqual(['beleidsmedewerker', 'teammanager']);
-    expect(rolesWith('cbs')).toEqual(['teammanager']);
+    expect(rolesWith('cbs')).toEqual(['privacy_officer', 'functioneel_beheerder']);
   });
 
   it('unknown roles get nothing', () => {

@@ -6,7 +6,7 @@ import { rollenDieMogen, rollenMogen, type Action, type Resource } from '@voorde
 import type { Route } from './router.tsx';
 
 export type NavPage =
-  'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'privacy' | 'start' | 'rapportage';
+  'werkvoorraad' | 'intake' | 'adviesvragen' | 'zoeken' | 'beheer' | 'privacy' | 'start' | 'rapportage' | 'cbs';
 
 export interface NavItem {
   to: string;
@@ -38,11 +38,8 @@ export const CAPABILITIES = {
   ],
   /** Aggregated management information. */
   rapportage: [['rapportage', 'read']],
-  /** The CBS delivery carries BSN: rapportage export and werkvoorraad_toewijzen update (the teammanager). */
-  cbs: [
-    ['rapportage', 'export'],
-    ['werkvoorraad_toewijzen', 'update'],
-  ],
+  /** The CBS delivery carries BSN: its own permission (functioneel beheerder, privacy officer). */
+  cbs: [['cbs_levering', 'export']],
 } as const satisfies Record<string, ReadonlyArray<readonly [Resource, Action]>>;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -86,6 +83,8 @@ export function navItems(rollen: readonly string[]): NavItem[] {
       page: 'rapportage',
       pages: ['monitoring', 'coordinatie', 'cbs'],
     });
+  // The CBS delivery (BSN) for its own roles (functioneel beheerder, privacy officer).
+  else if (mayCbs(rollen)) out.push({ to: '/cbs', label: 'CBS-levering', page: 'cbs' });
   // Roles without case work keep the overview of what their role offers (and the reference data);
   // a role with no page of its own (onderzoeker) starts there.
   if (!isCaseWorker(rollen) && !isBeheerder(rollen))

@@ -45,6 +45,7 @@ export const PERSONAL_DATA_RESOURCES: Resource[] = [
   'werkvoorraad',
   'toegangslog',
   'rechten',
+  'cbs_levering',
 ];
 
 /** Roles that see personal data, decided from the policy table. */

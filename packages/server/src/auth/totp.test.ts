@@ -127,6 +127,8 @@ describe('second factor per role, from the policy table', () => {
       'backoffice',
       'bureaudienst',
       'crisisdienst',
+      // Makes the CBS delivery (BSN, date of birth, sex of every client).
+      'functioneel_beheerder',
       'gedragswetenschapper',
       'privacy_officer',
       'teammanager',

@@ -12,6 +12,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { secureDataDir } from '../db/datadir.ts';
 import type { Db } from '../db/index.ts';
 
 const PREFIX = 'enc1:';
@@ -61,8 +62,8 @@ export function resolveDataKey(opts: { env?: NodeJS.ProcessEnv; dataDir: string;
     );
   }
   const file = path.join(opts.dataDir, 'data-key');
+  secureDataDir(opts.dataDir);
   if (fs.existsSync(file)) return { key: parseDataKey(fs.readFileSync(file, 'utf8'), file), source: file };
-  fs.mkdirSync(opts.dataDir, { recursive: true });
   const key = randomBytes(32);
   fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return { key, source: `${file} (new)` };

@@ -1,7 +1,7 @@
 // Database access: Kysely over PostgreSQL (pg) or embedded PGlite, with the same result shapes.
-import fs from 'node:fs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { secureDataDir, tightenTree } from './datadir.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database as Schema } from './schema.ts';
 
@@ -55,13 +55,23 @@ export async function openDatabase(opts: {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const dataDir = opts.dataDir;
-  if (dataDir && dataDir !== 'memory://') fs.mkdirSync(dataDir, { recursive: true });
+  // On disk: owner-only files and directory, or refuse (db/datadir.ts).
+  if (dataDir && dataDir !== 'memory://') secureDataDir(dataDir);
   const pglite = new PGlite(dataDir || 'memory://', {
     extensions: { pg_trgm },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     parsers: { [DATE]: (v: string) => v, [NUMERIC]: (v: string) => Number(v) },
   });
   await pglite.waitReady;
+  const onDisk = dataDir && dataDir !== 'memory://' ? dataDir : null;
+  if (onDisk) tightenTree(onDisk);
   const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (onDisk) tightenTree(onDisk);
+    },
+  };
 }

@@ -129,7 +129,16 @@ export async function zoekPersonen(db: Db, q: ZoekVraag, limit = 20): Promise<Pe
   return (await zoekPersonenResultaat(db, q, limit)).kandidaten;
 }
 
-export async function zoekPersonenResultaat(db: Db, q: ZoekVraag, limit = 20): Promise<ZoekResultaat> {
+/**
+ * `kenmerken: false` (roles that do not register meldingen): a candidate's BSN is shown only when the
+ * query had that BSN, the date of birth only when the query had that BSN or that date.
+ */
+export async function zoekPersonenResultaat(
+  db: Db,
+  q: ZoekVraag,
+  limit = 20,
+  opts: { kenmerken: boolean } = { kenmerken: true },
+): Promise<ZoekResultaat> {
   const scores = new Map<number, { score: number; redenen: Set<string> }>();
   const bump = (id: number, s: number, reden: string) => {
     const e = scores.get(id) ?? { score: 0, redenen: new Set<string>() };
@@ -185,11 +194,23 @@ export async function zoekPersonenResultaat(db: Db, q: ZoekVraag, limit = 20): P
   const ids = ranked.map(([id]) => id);
   const details = await persoonDetails(db, ids);
   return {
-    kandidaten: ranked.map(([id, s]) => ({
-      ...details.get(id)!,
-      score: Math.round(s.score * 100) / 100,
-      redenen: [...s.redenen],
-    })),
+    kandidaten: ranked.map(([id, s]) => {
+      const d = details.get(id)!;
+      const bsnGelijk = s.redenen.has('BSN gelijk');
+      const datumGelijk = bsnGelijk || s.redenen.has('geboortedatum gelijk');
+      return {
+        ...d,
+        ...(opts.kenmerken
+          ? {}
+          : {
+              bsn: bsnGelijk ? d.bsn : null,
+              geboortedatum: datumGelijk ? d.geboortedatum : null,
+              geboortedatumLabel: datumGelijk ? d.geboortedatumLabel : null,
+            }),
+        score: Math.round(s.score * 100) / 100,
+        redenen: [...s.redenen],
+      };
+    }),
     meer,
   };
 }

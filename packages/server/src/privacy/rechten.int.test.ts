@@ -447,7 +447,7 @@ describe('retention: dry-run report, legal hold, execution', () => {
     const c = await s.bo.get(`/api/casussen/${s.casusId}`);
     expect(c.status).toBe(200);
     expect(c.body.huishouden.leden.map((l: any) => l.id)).toContain(s.samira);
-    expect((await s.bo.get(`/api/casussen/${oud.casusId}`)).status).toBe(404);
+    expect((await s.bo.get(`/api/casussen/${oud.casusId}`)).status).toBe(403);
   });
 
   it('until the youngest child is adult: a short term is extended while a child of the casus is a minor', async () => {

@@ -30,8 +30,8 @@ import * as rq from './rechten-queries.ts';
 import {
   casussenVanPersoon,
   destroyPersoon,
-  identifyingForms,
   persoonIdsRows,
+  persoonSporen,
   scrubText,
   VERWIJDERD,
   type DestroyResult,
@@ -426,7 +426,8 @@ export const vernietigingsbesluitInputSchema = z.object({
     .nullable(),
   motivering: z.string().trim().max(5000, 'Maximaal 5000 tekens').optional().nullable(),
   melderMeldingIds: z
-    .array(z.number().int().positive())
+    .array(z.number().int().positive().max(2_147_483_647, 'Een id is een geheel getal van 1 tot 2147483647'))
+    .max(100, 'Hoogstens 100 meldingen')
     .default([])
     .describe('meldingen waarvan deze persoon de melder was: hun melderregel wordt ook vernietigd'),
 });
@@ -515,16 +516,18 @@ export async function vernietigingsverzoekenVan(db: Db, persoonId: number, now: 
 
 /**
  * Where the person's data is (before execution): links, requests, casussen (with legal holds),
- * melder rows that carry their name, and free-text fields naming them in full or by BSN. Other
- * mentions (first name only, nicknames, "de moeder") are not found: the officer checks the casussen.
+ * melder rows that carry their name (any name they had), and the free-text fields the destruction
+ * would rewrite (the same scrub as a dry run: every earlier name, initials + surname, BSN in any
+ * spacing, date of birth next to their name). Other mentions (first name only, nicknames, "de
+ * moeder") are not found: the officer checks the casussen.
  */
 export async function vindplaatsen(db: Db, persoonId: number) {
   const p = await persoonOf(db, persoonId);
-  const forms = identifyingForms(p);
-  const matchesName = redactor({ names: forms.names });
+  const sporen = await persoonSporen(db, persoonId, p);
+  const matchesName = redactor({ names: sporen.names });
   // Melder names are encrypted: candidates by the keyed hashes of the surname's words, then the
   // decrypted name is checked like every other text.
-  const woorden = nameWordIndexes(p.achternaam);
+  const woorden = [...new Set(sporen.achternamen.flatMap((a) => nameWordIndexes(a)))];
   const melders = woorden.length
     ? (await rq.meldersMetNaamwoord(db, woorden)).map((x) => ({ ...x, naam: open(x.naam, 'melder.naam') }))
     : [];
@@ -535,7 +538,7 @@ export async function vindplaatsen(db: Db, persoonId: number) {
     melderKandidaten: melders
       .filter((m) => matchesName(m.naam) !== m.naam)
       .map((m) => ({ meldingId: m.melding_id, meldingNummer: m.nummer })),
-    vrijeTekst: await scrubText(db, p, { dryRun: true }),
+    vrijeTekst: await scrubText(db, sporen, { dryRun: true }),
   };
 }
 

@@ -69,15 +69,15 @@ export async function deletePersoonIds(tx: Db, table: string, persoonId: number)
   return affected(await sql`delete from ${sql.id(table)} where persoon_ids @> array[${persoonId}]::int[]`.execute(tx));
 }
 
-/** Rows of `table` where a text column contains one of the `likes` (ilike patterns): its ctid and those columns as text. */
-export async function textRowsLike(
+/** Rows of `table` where a text column matches one of the `patterns` (case-insensitive regular expressions): its ctid and those columns as text. */
+export async function textRowsMatching(
   tx: Db,
   table: string,
   cols: TextColumn[],
-  likes: string[],
+  patterns: string[],
 ): Promise<Array<{ _ctid: string } & Record<string, string | null>>> {
   const cond = sql.join(
-    cols.map((c) => sql`${sql.id(c.column)}::text ilike any(${likes})`),
+    cols.map((c) => sql`${sql.id(c.column)}::text ~* any(${patterns})`),
     sql` or `,
   );
   return (
@@ -101,6 +101,18 @@ export async function updateTextRow(
 }
 
 // ---------------------------------------------------------------------------- a person
+
+/** The person's correction history, oldest first (BSN values still sealed). */
+export async function correctiesVan(
+  db: Db,
+  persoonId: number,
+): Promise<Array<Pick<Row<'persoon_correctie'>, 'veld' | 'oude_waarde'>>> {
+  return (
+    await sql<
+      Pick<Row<'persoon_correctie'>, 'veld' | 'oude_waarde'>
+    >`select veld, oude_waarde from persoon_correctie where persoon_id = ${persoonId} order by id`.execute(db)
+  ).rows;
+}
 
 /** Casussen a person appears in (as betrokkene or through a household), with any active legal hold. */
 export async function casussenVanPersoon(

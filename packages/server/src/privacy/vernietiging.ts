@@ -4,11 +4,11 @@
 // name clients by id only. Runs inside the caller's transaction.
 import { open } from '../crypto/veld.ts';
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
-import { volledigeNaam } from '@voordeur/domain';
 import type { Db } from '../db/index.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { redactor } from './redact.ts';
 import * as vq from './vernietiging-queries.ts';
+import { sporenVan, sporenWisser, type Sporen } from './vernietiging-sporen.ts';
 
 export { casussenVanPersoon } from './vernietiging-queries.ts';
 
@@ -30,6 +30,7 @@ const SCRUB_SKIP = new Set([
   'codelijst_item',
   'gelijkgestelde_dag',
   'persoon',
+  'zoeknaam',
   'persoon_vernietigd',
   'casus_vernietigd',
 ]);
@@ -71,45 +72,61 @@ export interface PersoonNaam {
   voornamen: string | null;
   tussenvoegsel: string | null;
   achternaam: string;
+  geboortedatum?: string | null;
 }
 
-/** The written forms of a person's name that identify them on their own, and their BSN. */
-export function identifyingForms(p: PersoonNaam): { names: string[]; numbers: string[]; prefilter: string[] } {
-  const names = new Set<string>();
-  const voornamen = (p.voornamen ?? '').trim();
-  const achter = [p.tussenvoegsel, p.achternaam].filter(Boolean).join(' ');
-  if (voornamen) {
-    names.add(volledigeNaam(p));
-    names.add(`${voornamen} ${p.achternaam}`);
-    names.add(`${p.achternaam}, ${voornamen}`);
-    names.add(`${achter}, ${voornamen}`);
-    const eerste = voornamen.split(/\s+/)[0]!;
-    names.add(`${eerste} ${achter}`);
-    names.add(`${eerste} ${p.achternaam}`);
-  }
-  const prefilter = [p.achternaam.trim(), ...(p.bsn ? [p.bsn] : [])];
-  return { names: [...names], numbers: p.bsn ? [p.bsn] : [], prefilter };
+/** The written forms of a person's current name that identify them on their own, and their BSN. */
+export function identifyingForms(p: PersoonNaam): { names: string[]; numbers: string[] } {
+  const s = sporenVan(p, []);
+  return { names: s.names, numbers: s.numbers };
 }
 
 /**
- * Find (and unless dryRun, replace) the identifying forms of a name and the BSN in every text
- * column of the database outside the skip list. Returns matches per table.column.
+ * Every trace of the person: the current row and every state before a correction (the history is
+ * read here, so call this before the corrections are deleted).
  */
-export async function scrubText(tx: Db, p: PersoonNaam, opts: { dryRun: boolean }): Promise<Record<string, number>> {
-  const forms = identifyingForms(p);
-  const r = redactor({ names: forms.names, numbers: forms.numbers }, VERWIJDERD);
-  const likes = forms.prefilter.filter((x) => x.length >= 3).map((x) => `%${x.replace(/[%_\\]/g, '\\$&')}%`);
+export async function persoonSporen(db: Db, persoonId: number, p: PersoonNaam): Promise<Sporen> {
+  const correcties = (await vq.correctiesVan(db, persoonId)).map((c) => ({
+    veld: c.veld,
+    oude_waarde: c.veld === 'bsn' ? open(c.oude_waarde, 'persoon_correctie.bsn') : c.oude_waarde,
+  }));
+  return sporenVan(p, correcties);
+}
+
+/** Replace traces in a JSON value: its strings, and numbers that are one of the BSNs. */
+function wisJson(text: string, wis: (t: string) => string, numbers: string[]): string {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return wis(v);
+    if (typeof v === 'number' && numbers.some((n) => n.replace(/\D/g, '') === String(v))) return VERWIJDERD;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  const before = JSON.parse(text) as unknown;
+  const after = walk(before);
+  return JSON.stringify(after) === JSON.stringify(before) ? text : JSON.stringify(after);
+}
+
+/**
+ * Find (and unless dryRun, replace) the person's traces (persoonSporen: every name they had, their
+ * BSNs in any spacing, their date of birth next to their name) in every text and json column of the
+ * database outside the skip list. Returns the rows changed per table.column: the preview of a
+ * destruction is this same function with dryRun.
+ */
+export async function scrubText(tx: Db, sporen: Sporen, opts: { dryRun: boolean }): Promise<Record<string, number>> {
+  const naamEnNummer = redactor({ names: sporen.names, numbers: sporen.numbers }, VERWIJDERD);
+  const wis = sporenWisser(sporen, (t) => naamEnNummer(t)!, VERWIJDERD);
   const found: Record<string, number> = {};
-  if (likes.length === 0) return found;
+  if (sporen.prefilter.length === 0) return found;
   const byTable = new Map<string, vq.TextColumn[]>();
   for (const c of await textColumns(tx)) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
   for (const [table, cols] of byTable) {
-    for (const row of await vq.textRowsLike(tx, table, cols, likes)) {
+    for (const row of await vq.textRowsMatching(tx, table, cols, sporen.prefilter)) {
       const sets: Array<{ column: string; json: boolean; value: string }> = [];
       for (const c of cols) {
         const before = row[c.column] ?? null;
         if (before === null) continue;
-        const after = r(before)!;
+        const after = c.json ? wisJson(before, wis, sporen.numbers) : wis(before);
         if (after === before) continue;
         found[`${table}.${c.column}`] = (found[`${table}.${c.column}`] ?? 0) + 1;
         sets.push({ column: c.column, json: c.json, value: after });
@@ -156,6 +173,8 @@ export async function destroyPersoon(tx: Db, persoonId: number, o: DestroyPerson
       { casusIds: held.map((c) => c.id) },
     );
   }
+  // Every name, BSN and birth date the person had: read before the correction history goes.
+  const sporen = await persoonSporen(tx, persoonId, p);
   const v: Record<string, number> = {};
   const add = (t: string, n: number) => {
     if (n) v[t] = (v[t] ?? 0) + n;
@@ -185,7 +204,7 @@ export async function destroyPersoon(tx: Db, persoonId: number, o: DestroyPerson
       add('huishouden', await vq.deleteHuishouden(tx, h));
     }
   }
-  const vrijeTekst = await scrubText(tx, p, { dryRun: false });
+  const vrijeTekst = await scrubText(tx, sporen, { dryRun: false });
   await vq.deletePersoon(tx, persoonId);
   add('persoon', 1);
   await vq.insertPersoonVernietigd(tx, {

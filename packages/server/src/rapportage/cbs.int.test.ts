@@ -8,9 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollenDieMogen } from '@voordeur/domain';
+import { routeTableMarkdown } from '../policy/table.ts';
 import { createTestEnv, type TestClient, type TestEnv } from '../testing.ts';
 import { cbsExportCommand } from './cli.ts';
 import { bouwFixture, NOW, type Fixture } from './fixture.ts';
+import { rapportageRoutes } from './routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = fs.readFileSync(path.join(here, '__fixtures__/cbs-2026H1-v1-2015.txt'), 'latin1');
@@ -18,13 +21,16 @@ const FIXTURE = fs.readFileSync(path.join(here, '__fixtures__/cbs-2026H1-v1-2015
 let env: TestEnv;
 let fx: Fixture;
 let manager: TestClient;
+/** Makes the delivery: the functioneel beheerder (cbs_levering export). */
+let exporteur: TestClient;
 let L: any;
 
 beforeAll(async () => {
   env = await createTestEnv({ now: NOW });
   fx = await bouwFixture(env);
   manager = await env.as('manager');
-  const r = await manager.get('/api/rapportage/cbs?halfjaar=2026H1');
+  exporteur = await env.as('beheer');
+  const r = await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1');
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   L = r.body;
 });
@@ -155,7 +161,7 @@ describe('CBS delivery 2026H1 with the 2015 codes', () => {
   });
 
   it('formaat=bestand: the same file as a download', async () => {
-    const s = await env.session('manager');
+    const s = await env.session('beheer');
     const r = await env.app.inject({
       method: 'GET',
       url: '/api/rapportage/cbs?halfjaar=2026H1&formaat=bestand',
@@ -176,7 +182,7 @@ describe('who may export, and the access log', () => {
       )
     ).rows[0];
     expect(log).toMatchObject({
-      user_id: manager.userId,
+      user_id: exporteur.userId,
       action: 'export',
       object_type: 'cbs_levering',
       object_id: '2026H1/v1-2015',
@@ -204,9 +210,21 @@ describe('who may export, and the access log', () => {
     expect((await (await env.as('backoffice')).get('/api/rapportage/cbs?halfjaar=2026H1')).status).toBe(403);
   });
 
+  it('least privilege: the functioneel beheerder and the privacy officer export, the teammanager does not', async () => {
+    // A teammanager of one team has no need for the BSN of every client of the organisation.
+    expect((await manager.get('/api/rapportage/cbs?halfjaar=2026H1')).status).toBe(403);
+    expect((await (await env.as('privacy')).get('/api/rapportage/cbs?halfjaar=2026H1')).status).toBe(200);
+    expect(rollenDieMogen('cbs_levering', 'export')).toEqual(['privacy_officer', 'functioneel_beheerder']);
+    // The generated policy table says what the route does: one check, the route's declared policy.
+    const rij = routeTableMarkdown(rapportageRoutes())
+      .split('\n')
+      .find((l) => l.startsWith('| `GET /api/rapportage/cbs` '));
+    expect(rij).toBe('| `GET /api/rapportage/cbs` | `cbs_levering` · export | – |  |  |  |  |  |  | ✓ |  |  | ✓ |');
+  });
+
   it('a bad half-year is a 400', async () => {
-    expect((await manager.get('/api/rapportage/cbs?halfjaar=2026H3')).status).toBe(400);
-    expect((await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v9')).status).toBe(404);
+    expect((await exporteur.get('/api/rapportage/cbs?halfjaar=2026H3')).status).toBe(400);
+    expect((await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v9')).status).toBe(404);
   });
 });
 
@@ -262,7 +280,7 @@ describe('protocol versions and the editable mapping', () => {
       ).status,
     ).toBe(409);
 
-    let r = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-test');
+    let r = await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-test');
     expect(r.body.uitgesloten).toEqual([]);
     expect(r.body.nietLeverbaar).toContainEqual({
       soort: 'melding',
@@ -276,7 +294,7 @@ describe('protocol versions and the editable mapping', () => {
       cbsCode: '10',
     });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
-    r = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-test');
+    r = await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-test');
     expect(r.body.records.meldingen.find((m: any) => m.nummer === 'ML0000009')).toMatchObject({
       aanleiding: ['10'],
       triagebesluit: '04',
@@ -293,11 +311,11 @@ describe('protocol versions and the editable mapping', () => {
         })
       ).status,
     ).toBe(200);
-    r = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-test');
+    r = await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-test');
     expect(r.body.nietLeverbaar.find((n: any) => n.nummer === 'ML0000002').redenen).toEqual([
       "geen CBS-code voor geslacht 'O' in protocol v2-test",
     ]);
-    expect((await manager.get('/api/rapportage/cbs?halfjaar=2026H1')).body.bestand.inhoud).toBe(FIXTURE);
+    expect((await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1')).body.bestand.inhoud).toBe(FIXTURE);
   });
 
   it('v2-2025 ships the options of the current protocol without codes: a delivery is refused, naming every option still without a code', async () => {
@@ -319,7 +337,7 @@ describe('protocol versions and the editable mapping', () => {
     expect(v2.opties.every((o: any) => o.cbsCode === null)).toBe(true);
     const aantal = v2.opties.length;
 
-    const weg = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
+    const weg = await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
     expect(weg.status).toBe(409);
     expect(weg.body.error).toBe('cbs_codes_ontbreken');
     expect(weg.body.message).toContain(`${aantal} opties hebben nog geen CBS-code`);
@@ -346,7 +364,7 @@ describe('protocol versions and the editable mapping', () => {
       });
       expect(s.status, JSON.stringify(s.body)).toBe(200);
     }
-    const ok = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
+    const ok = await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.protocol).toMatchObject({ versie: 'v2-2025', zorgmeldingenPolitie: true });
     // v2 delivers police zorgmeldingen too; andere_problematiek is option 10 of aanleiding.
@@ -402,7 +420,7 @@ describe('protocol versions and the editable mapping', () => {
         })
       ).status,
     ).toBe(200);
-    const weer = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
+    const weer = await exporteur.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
     expect(weer.status).toBe(409);
     expect(weer.body.message).toContain('geslacht: Onbekend');
   });

@@ -13,6 +13,7 @@ import { isoWeek, mondayOf, weekKey } from './periode.ts';
 
 let env: TestEnv;
 let fx: Fixture;
+/** Reads the reports: the teammanager (may turn suppression off, unlike the beleidsmedewerker). */
 let beleid: TestClient;
 let H1: any;
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const imp = await beheer.post('/api/rapportage/huishoudens', { csv: HUISHOUDENS_CSV });
   expect(imp.status, JSON.stringify(imp.body)).toBe(200);
   expect(imp.body).toEqual({ ingelezen: 3 });
-  beleid = await env.as('beleid');
+  beleid = await env.as('manager');
   const r = await beleid.get('/api/rapportage/halfjaar?halfjaar=2026H1');
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   H1 = r.body;
@@ -477,6 +478,33 @@ describe('small-cell suppression', () => {
     }
   });
 
+  it('the beleidsmedewerker (figures only) and the coordination view: suppression always on, not switchable', async () => {
+    const alleenCijfers = await env.as('beleid');
+    const r = await alleenCijfers.get('/api/rapportage/halfjaar?halfjaar=2026H1&suppress=0');
+    expect(r.body.onderdrukking.drempel).toBe(5);
+    expect(r.body.meldingen.andereRegio).toBeNull();
+    expect((await alleenCijfers.get('/api/rapportage/halfjaar?halfjaar=2026H1')).body.onderdrukking.drempel).toBe(5);
+    // A higher threshold is honoured; the organisation's setting raises the minimum.
+    expect(
+      (await alleenCijfers.get('/api/rapportage/halfjaar?halfjaar=2026H1&suppress=10')).body.onderdrukking.drempel,
+    ).toBe(10);
+    process.env.VOORDEUR_SUPPRESS_BELOW = '7';
+    try {
+      expect(
+        (await alleenCijfers.get('/api/rapportage/halfjaar?halfjaar=2026H1&suppress=0')).body.onderdrukking.drempel,
+      ).toBe(7);
+    } finally {
+      delete process.env.VOORDEUR_SUPPRESS_BELOW;
+    }
+    // The teammanager may turn it off in the report, not in the view shared with the gemeente.
+    expect((await beleid.get('/api/rapportage/halfjaar?halfjaar=2026H1&suppress=0')).body.onderdrukking.drempel).toBe(
+      0,
+    );
+    const coord = await beleid.get('/api/rapportage/coordinatie?van=2026-01-05&tot=2026-03-29&suppress=0');
+    expect(coord.status).toBe(200);
+    expect(coord.body.onderdrukking.drempel).toBe(5);
+  });
+
   it('the engine: primary, secondary (smallest non-zero cell of a group with one suppressed), derived', () => {
     const x = { a: 1, b: 5, c: 0, d: 12, pct: 10, n: 18 };
     const o = new Onderdrukker(3);
@@ -495,7 +523,7 @@ describe('downloads', () => {
     const r = await env.app.inject({
       method: 'GET',
       url: '/api/rapportage/halfjaar/csv?halfjaar=2026H1&suppress=2',
-      headers: await headers('beleid'),
+      headers: await headers('manager'),
     });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('text/csv');
@@ -517,7 +545,7 @@ describe('downloads', () => {
     const r = await env.app.inject({
       method: 'GET',
       url: '/api/rapportage/halfjaar/xlsx?halfjaar=2026H1',
-      headers: await headers('beleid'),
+      headers: await headers('manager'),
     });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -544,7 +572,7 @@ describe('downloads', () => {
         await env.app.inject({
           method: 'GET',
           url: '/api/rapportage/halfjaar/xlsx?halfjaar=2026H2',
-          headers: await headers('beleid'),
+          headers: await headers('manager'),
         })
       ).rawPayload,
     );
@@ -570,8 +598,9 @@ describe('downloads', () => {
 
 describe('access', () => {
   it('a beleidsmedewerker reads the report but not a casus', async () => {
-    expect((await beleid.get('/api/rapportage/halfjaar?halfjaar=2026H1')).status).toBe(200);
-    expect((await beleid.get(`/api/casussen/${fx.m.M1!.casusId}`)).status).toBe(403);
+    const alleenCijfers = await env.as('beleid');
+    expect((await alleenCijfers.get('/api/rapportage/halfjaar?halfjaar=2026H1')).status).toBe(200);
+    expect((await alleenCijfers.get(`/api/casussen/${fx.m.M1!.casusId}`)).status).toBe(403);
   });
 
   it('case workers have no access to the reports', async () => {

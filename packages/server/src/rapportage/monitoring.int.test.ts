@@ -71,7 +71,8 @@ beforeAll(async () => {
     insert into adviesvraag (nummer, ontvangen_op, hoedanigheid, aanleiding, aard, regio, gemeente_code, vraag, advies, afgesloten_op)
     select 'MA' || lpad(x.i::text, 7, '0'), x.t, x.h, array['km_anders'], '{}'::text[], 'eigen', 'GM0363', 'Gegenereerde vraag.', 'Gegenereerd advies.', x.t
     from unnest(${at}::timestamptz[], ${ah}::text[]) with ordinality as x(t, h, i)`.execute(db);
-  beleid = await env.as('beleid');
+  // The teammanager: the beleidsmedewerker's suppression cannot be turned off (halfjaar.int.test.ts).
+  beleid = await env.as('manager');
   const r = await beleid.get('/api/rapportage/monitoring?van=2026-03-02&tot=2026-04-26');
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   M = r.body;

@@ -7,6 +7,8 @@
 // Derived figures (percentages, averages, rates per 1,000 households) are null when a count
 // they are computed from is suppressed.
 
+import { onderdrukkingVerplicht } from '@voordeur/domain';
+
 export interface Cel {
   obj: Record<string, any>;
   key: string;
@@ -66,6 +68,24 @@ export class Onderdrukker {
     for (const c of weg) c.obj[c.key] = null;
     return [...weg].map((c) => c.pad);
   }
+}
+
+/** The threshold where suppression cannot be turned off: VOORDEUR_SUPPRESS_BELOW when above 0, else 5. */
+export function verplichteDrempel(): number {
+  const d = drempelUit(undefined);
+  return d > 0 ? d : 5;
+}
+
+/**
+ * The threshold of a request. For a role that sees figures only (onderdrukkingVerplicht: the
+ * beleidsmedewerker) and for the coordination view (shared with the gemeente) suppression is on by
+ * default and cannot be lowered below verplichteDrempel(); a higher `suppress` is honoured. Other
+ * roles: drempelUit.
+ */
+export function drempelVoor(rollen: readonly string[], q: number | undefined, verplicht = false): number {
+  if (!verplicht && !onderdrukkingVerplicht(rollen)) return drempelUit(q);
+  const min = verplichteDrempel();
+  return Math.max(q ?? min, min);
 }
 
 /** The threshold: query parameter, else VOORDEUR_SUPPRESS_BELOW, else 0 (off). */

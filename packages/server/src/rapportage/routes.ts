@@ -1,12 +1,12 @@
 // Management information: half-year report, CBS delivery, monitoring. Aggregated figures only,
-// except the CBS delivery, which by law carries BSN, date of birth and sex (teammanager only).
+// except the CBS delivery, which by law carries BSN, date of birth and sex (resource cbs_levering:
+// the functioneel beheerder and the privacy officer).
 import { toLocalDate } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { importHuishoudens, HUISHOUDENS_COLUMNS } from '../db/huishoudens-import.ts';
-import { forbidden, ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';
-import { decide } from '../policy/index.ts';
 import {
   CBS_VELDEN,
   cbsLevering,
@@ -19,7 +19,7 @@ import {
 import { bestandsnaam, rapportCsv, rapportXlsx } from './export.ts';
 import { halfjaarRapport } from './halfjaar.ts';
 import { coordinatieOverzicht, monitoring, MONITORING_STANDAARD } from './monitoring.ts';
-import { drempelUit } from './onderdrukking.ts';
+import { drempelVoor } from './onderdrukking.ts';
 import { periodeUit } from './periode.ts';
 
 const datum = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Geef een datum als JJJJ-MM-DD');
@@ -57,15 +57,13 @@ const versieSchema = z
   .trim()
   .regex(/^[A-Za-z0-9._-]{1,40}$/, 'Versie: letters, cijfers, punt, streepje (max. 40)');
 
-const CBS_ALLEEN_TEAMMANAGER = 'Alleen de teammanager maakt de CBS-levering: die bevat BSN, geboortedatum en geslacht';
-
 export function rapportageRoutes(): RouteDef[] {
   const rapport = async (c: any) => {
     const p = periodeUit(c.query, toLocalDate(c.now()));
     c.audit.object('halfjaarrapportage', `${p.van}/${p.tot}${c.query.gemeente ? `/${c.query.gemeente}` : ''}`);
     return halfjaarRapport(c.db, p, {
       gemeente: c.query.gemeente,
-      drempel: drempelUit(c.query.suppress),
+      drempel: drempelVoor(c.user.rollen, c.query.suppress),
       vandaag: toLocalDate(c.now()),
     });
   };
@@ -121,7 +119,7 @@ export function rapportageRoutes(): RouteDef[] {
       handler: async (c) => {
         const q = c.query;
         c.audit.object('monitoring', `${q.van ?? ''}/${q.tot ?? ''}`);
-        return monitoring(c.db, { ...q, drempel: drempelUit(q.suppress) }, toLocalDate(c.now()));
+        return monitoring(c.db, { ...q, drempel: drempelVoor(c.user.rollen, q.suppress) }, toLocalDate(c.now()));
       },
     }),
     route({
@@ -136,7 +134,8 @@ export function rapportageRoutes(): RouteDef[] {
         const q = c.query;
         c.audit.object('coordinatie', `${q.van ?? ''}/${q.tot ?? ''}`);
         return coordinatieOverzicht(
-          await monitoring(c.db, { ...q, drempel: drempelUit(q.suppress) }, toLocalDate(c.now())),
+          // Shared with the gemeente's coordination team: suppression always on, for every role.
+          await monitoring(c.db, { ...q, drempel: drempelVoor(c.user.rollen, q.suppress, true) }, toLocalDate(c.now())),
         );
       },
     }),
@@ -146,7 +145,9 @@ export function rapportageRoutes(): RouteDef[] {
       summary:
         'CBS-levering (Informatieprotocol) voor een halfjaar: records, niet-leverbare records met reden, en het bestand',
       tags: ['rapportage'],
-      policy: { resource: 'rapportage', action: 'export' },
+      // The delivery carries BSN, date of birth and sex: its own permission, so the policy table
+      // shows exactly who may make it (the route's policy is the only check).
+      policy: { resource: 'cbs_levering', action: 'export' },
       query: z.object({
         halfjaar: z.string().regex(/^\d{4}H[12]$/, 'Halfjaar als 2026H1 of 2026H2'),
         protocol: versieSchema.default(STANDAARD_PROTOCOL),
@@ -154,8 +155,6 @@ export function rapportageRoutes(): RouteDef[] {
       }),
       response: 'JSON met records en nietLeverbaar, of (formaat=bestand) het leveringsbestand als text/plain',
       handler: async (c) => {
-        // The delivery carries BSN, date of birth and sex: the teammanager only.
-        if (!decide(c.user, 'werkvoorraad_toewijzen', 'update').allow) throw forbidden(CBS_ALLEEN_TEAMMANAGER);
         const r = await cbsLevering(c.db, c.query.halfjaar, c.query.protocol, c.now());
         c.audit.action('export');
         c.audit.object('cbs_levering', `${r.halfjaar}/${r.protocol.versie}`);

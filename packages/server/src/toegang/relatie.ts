@@ -98,7 +98,9 @@ export async function casusVanMelding(db: Db, meldingId: number): Promise<number
 }
 
 /**
- * Every relation `user` has with the casus (404 when it does not exist). One query; the time
+ * Every relation `user` has with the casus. A casus that does not exist (or no longer: destroyed)
+ * gives the same answer as one the user has no relation with — no relations — so the 403
+ * geen_relatie of the route wrapper does not tell whether a casus id exists. One query; the time
  * rule for the crisisdienst only asks the calendar when it matters.
  */
 export async function bepaalToegang(
@@ -108,8 +110,26 @@ export async function bepaalToegang(
   casusId: number,
   now: Date,
 ): Promise<Toegang> {
+  return (
+    (await bestaandeToegang(db, user, sessieId, casusId, now)) ?? {
+      casusId,
+      relaties: [],
+      noodtoegang: null,
+      werkrelatie: false,
+    }
+  );
+}
+
+/** bepaalToegang, or null when the casus does not exist (for acts that need the casus itself). */
+export async function bestaandeToegang(
+  db: Db,
+  user: ToegangSubject,
+  sessieId: string | null,
+  casusId: number,
+  now: Date,
+): Promise<Toegang | null> {
   const r = await toegangFeiten(db, user, sessieId, casusId, now);
-  if (!r) throw notFound('Casus');
+  if (!r) return null;
   const relaties: Relatie[] = [];
   if (r.organisatie_id === user.organisatieId) {
     if (user.teamId !== null && r.eigen_team) relaties.push('eigen_team');

@@ -17,7 +17,7 @@ import {
   sessieVerloopt,
   verlopenConsultatiesBeeindigen,
 } from './queries.ts';
-import { bepaalToegang, type Toegang, type ToegangSubject } from './relatie.ts';
+import { bestaandeToegang, type Toegang, type ToegangSubject } from './relatie.ts';
 
 /** Emergency access lasts for the session in which it was granted, and at most this long. */
 export const NOODTOEGANG_UREN = 12;
@@ -81,7 +81,8 @@ export async function vraagNoodtoegang(
   reden: string,
   now: Date,
 ): Promise<NoodtoegangOut & { nieuw: boolean }> {
-  const t = await bepaalToegang(db, user, sessieId, casusId, now);
+  const t = await bestaandeToegang(db, user, sessieId, casusId, now);
+  if (!t) throw notFound('Casus');
   if (t.noodtoegang)
     return {
       id: t.noodtoegang.id,

@@ -66,7 +66,8 @@ export function CbsPage() {
         <h1>CBS-levering</h1>
         <RapportageNav />
         <Notice kind="info">
-          Alleen de teammanager maakt de CBS-levering: die bevat BSN, geboortedatum en geslacht van de betrokkenen.
+          Alleen de functioneel beheerder en de privacy officer maken de CBS-levering: die bevat BSN, geboortedatum en
+          geslacht van de betrokkenen.
         </Notice>
       </>
     );

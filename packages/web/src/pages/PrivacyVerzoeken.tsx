@@ -284,6 +284,8 @@ export function VernietigingKaart({
       meldingen: number;
       casussen: Array<{ casusId: number; nummer: string; blokkade?: unknown }>;
       melderKandidaten: Array<{ meldingId: number; meldingNummer: string }>;
+      concepten?: number;
+      vrijeTekst?: Record<string, number>;
     };
   }>(details || bevestigen ? `/api/vernietigingsverzoeken/${v.id}` : null);
   const beslis = async (e: FormEvent) => {
@@ -366,6 +368,15 @@ export function VernietigingKaart({
               Mogelijk melder in: {detail.data.vindplaatsen.melderKandidaten.map((m) => m.meldingNummer).join(', ')}
             </li>
           )}
+          {(detail.data.vindplaatsen.concepten ?? 0) > 0 && (
+            <li>Concepten over deze persoon: {detail.data.vindplaatsen.concepten}</li>
+          )}
+          <li>
+            Vrije tekst die wordt vervangen (ook eerdere namen, BSN en geboortedatum):{' '}
+            {Object.entries(detail.data.vindplaatsen.vrijeTekst ?? {})
+              .map(([veld, n]) => `${veld} (${n})`)
+              .join(', ') || 'geen'}
+          </li>
         </ul>
       )}
       {!v.besluit && (

@@ -5,13 +5,15 @@ import { celTekst, waardeTekst, type Eenheid, type Punt } from '../components/ch
 import { ScrollBox } from '../components/ScrollBox.tsx';
 import { useApp } from '../context.ts';
 import { Link, useLocation } from '../router.tsx';
-import { mayCbs } from '../roles.ts';
+import { mayCbs, mayRapportage } from '../roles.ts';
 import { onderdrukkingTekst } from './RapportageModel.ts';
 
 /** The pages of the management information, as a second navigation under the page title. */
 export function RapportageNav() {
   const { user } = useApp();
   const { pathname } = useLocation();
+  // A role with the CBS delivery only (functioneel beheerder, privacy officer) has no report pages.
+  if (!mayRapportage(user.rollen)) return null;
   const items = [
     { to: '/rapportage', label: 'Halfjaarrapportage' },
     { to: '/monitoring', label: 'Monitoring' },
