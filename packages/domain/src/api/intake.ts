@@ -11,6 +11,8 @@ export interface Kandidaat {
   geslacht: string;
   score: number;
   redenen: string[];
+  /** The score reaches MOGELIJK_DUBBEL_DREMPEL (persoonMatch.ts): likely the same person. */
+  mogelijkDubbel?: boolean;
   /** veiligheidsvlaggen: not (yet) in the search answer; shown when the server sends it. */
   huishoudens: Array<{ id: number; adres: string; gemeenteCode: string | null; veiligheidsvlaggen?: string[] }>;
   eerdereMeldingen: number;
