@@ -210,7 +210,7 @@ export function naamWoorden(s: string): string[] {
 
 /**
  * Spelling form of one normalised word: normaliseNaam() plus the variants that sound the same in
- * Dutch and in transliteration: z→s, c/q→k, x→ks, ei/ey→y (ij is y already), ae/oe/ue→a/o/u (the
+ * Dutch and in transliteration: z→s, c/q→k, x→ks, ei/ey→y and ej before a vowel (ij is y already), ae/oe/ue→a/o/u (the
  * spelled-out umlaut: 'Oeztuerk' = 'Öztürk' = 'Ozturk'), final d→t ('Brand' = 'Brandt' = 'Brant'),
  * double letters single. 'Janzen' and 'Jansen', 'Meier', 'Meyer' and 'Meijer' have one form.
  */
@@ -220,7 +220,7 @@ export function spelVorm(woord: string): string {
     .replace(/x/g, 'ks')
     .replace(/[cq]/g, 'k')
     .replace(/z/g, 's')
-    .replace(/e[iy]/g, 'y')
+    .replace(/e[iy]|ej(?=[aeiou])/g, 'y')
     .replace(/([aou])e/g, '$1')
     .replace(/d$/g, 't')
     .replace(/([a-z])\1+/g, '$1');
@@ -247,17 +247,20 @@ export function klankSleutel(woord: string): string {
   return `${eerste.replace(/[vw]/, 'f').replace('d', 't')}${rest}`.replace(/([a-z])\1+/g, '$1');
 }
 
-/** The key and, for keys of 4 letters or more, every form with one letter left out (symmetric deletion). */
-function sleutelMetWeglatingen(k: string): string[] {
+/**
+ * The key and, for keys of at least `vanaf` letters, every form with one letter left out
+ * (symmetric deletion).
+ */
+function sleutelMetWeglatingen(k: string, vanaf = 4): string[] {
   const out = new Set(k ? [k] : []);
-  if (k.length >= 4) for (let i = 0; i < k.length; i++) out.add(k.slice(0, i) + k.slice(i + 1));
+  if (k.length >= vanaf) for (let i = 0; i < k.length; i++) out.add(k.slice(0, i) + k.slice(i + 1));
   return [...out];
 }
 
 /**
  * The keys stored for a person (table naamsleutel): for every word of the achternaam (the
  * tussenvoegsel aside, each part of a double or partner name such as 'Jansen-de Vries') and for the
- * first voornaam, its sound key with its one-letter deletions. A query word matches a person when
+ * first voornaam, its sound key with its one-letter deletions (keys of 3 letters or more). A query word matches a person when
  * one of its own keys (zoekSleutels) is among them: one consonant deleted, inserted, substituted
  * or two transposed still share a key.
  */
@@ -266,16 +269,20 @@ export function naamSleutels(p: NaamDelen): string[] {
     ...naamWoorden(`${clean(p.tussenvoegsel)} ${clean(p.achternaam)}`),
     ...naamWoorden(clean(p.voornamen)).slice(0, 1),
   ];
-  return [...new Set(woorden.flatMap((w) => sleutelMetWeglatingen(klankSleutel(w))))].filter((k) => k.length >= 2);
+  return [...new Set(woorden.flatMap((w) => sleutelMetWeglatingen(klankSleutel(w), 3)))].filter((k) => k.length >= 2);
 }
 
-/** The keys of a search text: of each of its words (initials and tussenvoegsels aside). */
+/**
+ * The keys of a search text: of each of its words (initials and tussenvoegsels aside), with the
+ * one-letter deletions of keys of 3 letters or more, like the stored ones: a consonant too many,
+ * too few or another in a short name ('Maytr', 'de Gaaf') still shares a key with it.
+ */
 export function zoekSleutels(naam: string): string[] {
   return [
     ...new Set(
       naamWoorden(naam)
         .filter((w) => w.length >= 2)
-        .flatMap((w) => sleutelMetWeglatingen(klankSleutel(w))),
+        .flatMap((w) => sleutelMetWeglatingen(klankSleutel(w), 3)),
     ),
   ].filter((k) => k.length >= 2);
 }
@@ -328,14 +335,27 @@ export interface NaamVergelijking {
  * Compare a search text (free order: 'Jan de Jong', 'Jong, de Jan', 'J. de Jong', 'Jong') with a
  * person's name. Each query word is paired with the most similar unused word of the person's name
  * (surname parts, voornamen; a single letter matches a voornaam's initial); the similarity is the
- * mean over the query words, lowered by a quarter when no query word matches a surname part well
+ * mean over the query words, lowered by a quarter when a query of several words matches no surname part well
  * (≥ 0.7), and by at most a tenth for surname parts the query leaves out ('Jansen' against
  * 'Jansen-de Vries'). A query of one word is compared with the surname parts only.
  */
 export function vergelijkNaam(vraag: string, p: NaamDelen): NaamVergelijking {
-  const q = normaliseNaam(vraag)
-    .split(' ')
-    .filter((w) => w && !TUSSENVOEGSELS.has(w));
+  // Initials ('P.', 'P.J.') first: a single letter such as 's' or 't' is a tussenvoegsel otherwise.
+  const voorletters: string[] = [];
+  const rest = (vraag ?? '')
+    .split(/\s+/)
+    .filter((t) => {
+      if (!/^(\p{L}\.)+$/u.test(t)) return true;
+      voorletters.push(...normaliseNaam(t).split(' ').filter(Boolean));
+      return false;
+    })
+    .join(' ');
+  const q = [
+    ...normaliseNaam(rest)
+      .split(' ')
+      .filter((w) => w && !TUSSENVOEGSELS.has(w)),
+    ...voorletters,
+  ];
   const achter = naamWoorden(`${clean(p.tussenvoegsel)} ${clean(p.achternaam)}`);
   const voor = naamWoorden(clean(p.voornamen));
   if (q.length === 0 || achter.length === 0) return { gelijkenis: 0, reden: 'naam lijkt (0%)' };
@@ -373,7 +393,7 @@ export function vergelijkNaam(vraag: string, p: NaamDelen): NaamVergelijking {
     }
   }
   let g = som / q.length;
-  if (achterBest < 0.7) g *= 0.75;
+  if (q.length > 1 && achterBest < 0.7) g *= 0.75;
   const achterGebruikt = achter.filter((_, i) => bezet.has(`a${i}`)).length;
   g *= 0.9 + (0.1 * achterGebruikt) / achter.length;
   const alles = exact + spel === q.length;

@@ -17,6 +17,7 @@ import {
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import type { Db } from '../db/index.ts';
 import { HttpError, ValidationError } from '../http/errors.ts';
+import { schrijfNaamsleutels } from '../personen/naamsleutels.ts';
 import { adresLabel, radarMelding } from '../personen/service.ts';
 import { checkCodes } from '../referentie/service.ts';
 import * as q from './queries.ts';
@@ -55,6 +56,7 @@ async function insertPersoon(db: Db, p: PersoonInput): Promise<{ id: number; lin
     geslacht: p.geslacht,
     zoeknaam: zoekNaam(p),
   });
+  await schrijfNaamsleutels(db, id, p);
   return { id, linked: false };
 }
 

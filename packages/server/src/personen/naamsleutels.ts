@@ -16,7 +16,9 @@ export async function schrijfNaamsleutels(db: Db, persoonId: number, p: NaamVeld
   await sql`delete from naamsleutel where persoon_id = ${persoonId}`.execute(db);
   const sleutels = naamSleutels(p);
   if (sleutels.length)
-    await sql`insert into naamsleutel (sleutel, persoon_id) select unnest(${sleutels}::text[]), ${persoonId}`.execute(db);
+    await sql`insert into naamsleutel (sleutel, persoon_id) select unnest(${sleutels}::text[]), ${persoonId}`.execute(
+      db,
+    );
 }
 
 /** Fill the keys of persons without any, in batches; returns the number of persons given keys. */
