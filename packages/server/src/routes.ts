@@ -48,7 +48,7 @@ import {
   listAdviesvragen,
   meldingCodeErrors,
 } from './intake/service.ts';
-import { radar, zoekHuishoudens, zoekPersonenResultaat } from './personen/service.ts';
+import { radarMetAnderen, zoekHuishoudens, zoekPersonenResultaat } from './personen/service.ts';
 import { decide } from './policy/index.ts';
 import { checkCodes, codeLists, gelijkgesteldeDagen, gemeenten, medewerkers, teams } from './referentie/service.ts';
 import { setGelijkgesteldeDag, verwijderGelijkgesteldeDag } from './werkvoorraad/kalender.ts';
@@ -231,9 +231,10 @@ function coreRoutes(): RouteDef[] {
       query: z.object({ persoonIds: idLijstSchema }),
       handler: async (c) => {
         const ids = c.query.persoonIds.split(',').map(Number);
-        c.audit.clients(ids);
+        const r = await radarMetAnderen(c.db, ids, undefined, c.user.organisatieId);
+        c.audit.clients([...ids, ...r.anderen]);
         c.audit.purpose('intake: radar eerdere meldingen');
-        return { meldingen: await radar(c.db, ids, undefined, c.user.organisatieId) };
+        return { meldingen: r.meldingen };
       },
     }),
     route({
@@ -247,10 +248,14 @@ function coreRoutes(): RouteDef[] {
       status: 201,
       handler: async (c) => {
         const r = await createMelding(c.db, c.body, c.user.id, c.now());
-        c.audit.clients(r.persoonIds);
+        const eerdere = await radarMetAnderen(c.db, r.persoonIds, r.meldingId, c.user.organisatieId);
+        c.audit.clients([...r.persoonIds, ...eerdere.anderen]);
         c.audit.object('melding', r.meldingId);
-        const eerdere = await radar(c.db, r.persoonIds, r.meldingId, c.user.organisatieId);
-        return { ...r, eerdereMeldingen: eerdere };
+        if (r.nietDubbel.length)
+          c.audit.purpose(
+            `intake: melding registreren; bevestigd andere persoon dan ${r.nietDubbel.map((x) => `${x.persoonId}≠${x.kandidaatId}`).join(', ')}`,
+          );
+        return { ...r, eerdereMeldingen: eerdere.meldingen };
       },
     }),
     route({

@@ -149,6 +149,8 @@ export interface MeldingCreated {
   huishoudenId: number;
   persoonIds: number[];
   gekoppeldePersonen: number[];
+  /** New persons confirmed as others than likely duplicates: [new person, candidate] pairs. */
+  nietDubbel: Array<{ persoonId: number; kandidaatId: number }>;
 }
 
 export async function createMelding(db: Db, m: MeldingInput, userId: number, now: Date): Promise<MeldingCreated> {
@@ -173,7 +175,7 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
     }
     // New persons who already exist (same BSN; same name and date of birth unless confirmed):
     // refused before anything is written, naming the existing persons to link.
-    const bestaand = await bestaandePersonen(tx, m);
+    const { fouten: bestaand, bevestigd } = await bestaandePersonen(tx, m);
     if (bestaand.length) {
       throw new HttpError(409, 'bestaande_persoon', `Niet geregistreerd: ${bestaand.map((f) => f.message).join(' ')}`, {
         fields: bestaand,
@@ -263,6 +265,18 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       melding.id,
       personen.map((p) => ({ persoonId: p.id, rol: p.rol })),
     );
+    // "Toch nieuwe persoon": who confirmed, when, in which melding, against which candidates.
+    for (const b of bevestigd)
+      for (const k of b.kandidaten)
+        await q.insertNietDubbel(tx, {
+          persoonId: personen[b.index]!.id,
+          kandidaatId: k.id,
+          score: k.score,
+          redenen: k.redenen,
+          meldingId: melding.id,
+          door: userId,
+          op: now,
+        });
     if (m.adviesvraagId) await q.markeerAdviesvraagOmgezet(tx, m.adviesvraagId, melding.id, now);
     await q.verhoogCasusVersie(tx, casus.id);
     await bijwerkenTermijnen(tx, [melding.id]);
@@ -275,6 +289,9 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       huishoudenId,
       persoonIds: personen.map((p) => p.id),
       gekoppeldePersonen: personen.filter((p) => p.linked).map((p) => p.id),
+      nietDubbel: bevestigd.flatMap((b) =>
+        b.kandidaten.map((k) => ({ persoonId: personen[b.index]!.id, kandidaatId: k.id })),
+      ),
     };
   });
 }

@@ -172,6 +172,18 @@ export async function huishoudensOpAdres(
   return r.rows;
 }
 
+/**
+ * Persons confirmed at intake as others than these persons, or these than them (table
+ * persoon_niet_dubbel): [person of `ids`, the other] pairs.
+ */
+export async function nietDubbelParen(db: Db, ids: number[]): Promise<Array<{ persoon: number; ander: number }>> {
+  const r = await sql<{ persoon: number; ander: number }>`
+    select persoon_id as persoon, kandidaat_id as ander from persoon_niet_dubbel where persoon_id = any(${ids})
+    union
+    select kandidaat_id, persoon_id from persoon_niet_dubbel where kandidaat_id = any(${ids})`.execute(db);
+  return r.rows;
+}
+
 /** A melding of a radar: with its casus, the persons asked about in it, and the outcome of its beoordeling. */
 export type RadarRij = Pick<Row<'melding'>, 'id' | 'nummer' | 'ontvangen_op' | 'status' | 'aanleiding'> & {
   casus_id: number;

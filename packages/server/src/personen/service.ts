@@ -88,7 +88,9 @@ async function naamKandidaten(db: Db, naam: string): Promise<{ rijen: pq.NaamKan
     await pq.zetTrigramDrempel(tx, drempel);
     return pq.personenMetLijkendeNaam(tx, naam, woorden.length === 1, NAAM_LIMIET);
   };
-  return db.transaction().execute(async (tx) => {
+  // The threshold is set for one transaction: the search's own, or the caller's (intake).
+  const inTransactie = <T>(f: (tx: Db) => Promise<T>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
+  return inTransactie(async (tx) => {
     let rijen = await zoek(tx, 0.5);
     if (rijen.length < 3) rijen = await zoek(tx, 0.3);
     let vol = (rijen[0]?.n ?? 0) >= NAAM_LIMIET || rijen.length >= NAAM_LIMIET * 4;
@@ -261,10 +263,40 @@ export async function zoekHuishoudens(db: Db, postcode: string, huisnummer: stri
   }));
 }
 
-/** The radar: earlier meldingen about any of these persons, in any casus (of the organisation, when given). */
+/**
+ * The radar: earlier meldingen about any of these persons, in any casus (of the organisation, when
+ * given); and the meldingen about persons confirmed at intake as others than one of these ("toch
+ * nieuwe persoon") marked `mogelijkDezelfdePersoon`: the confirmation may be wrong, and the
+ * veiligheidsbeoordeling should not be made blind to them. Those other persons are in `anderen`
+ * (for the access log).
+ */
 export async function radar(db: Db, persoonIds: number[], exceptMeldingId?: number, organisatieId?: number) {
-  if (persoonIds.length === 0) return [];
-  return (await pq.radarRijen(db, persoonIds, exceptMeldingId ?? null, organisatieId ?? null)).map(radarMelding);
+  return (await radarMetAnderen(db, persoonIds, exceptMeldingId, organisatieId)).meldingen;
+}
+
+export async function radarMetAnderen(
+  db: Db,
+  persoonIds: number[],
+  exceptMeldingId?: number,
+  organisatieId?: number,
+): Promise<{ meldingen: ReturnType<typeof radarMelding>[]; anderen: number[] }> {
+  if (persoonIds.length === 0) return { meldingen: [], anderen: [] };
+  const eigen = (await pq.radarRijen(db, persoonIds, exceptMeldingId ?? null, organisatieId ?? null)).map(radarMelding);
+  const paren = (await pq.nietDubbelParen(db, persoonIds)).filter((p) => !persoonIds.includes(p.ander));
+  if (paren.length === 0) return { meldingen: eigen, anderen: [] };
+  const anderen = [...new Set(paren.map((p) => p.ander))];
+  const gezien = new Set(eigen.map((m) => m.id));
+  const extra = (await pq.radarRijen(db, anderen, exceptMeldingId ?? null, organisatieId ?? null))
+    .map(radarMelding)
+    .filter((m) => !gezien.has(m.id))
+    .map((m) => ({
+      ...m,
+      mogelijkDezelfdePersoon: paren
+        .filter((p) => m.persoonIds.includes(p.ander))
+        .map((p) => ({ persoonId: p.persoon, kandidaatId: p.ander })),
+    }));
+  const meldingen = [...eigen, ...extra].sort((a, b) => b.ontvangenOp.localeCompare(a.ontvangenOp));
+  return { meldingen, anderen };
 }
 
 /** One radar row (melding of the radar query, or of the intake's household radar) for the API. */
@@ -281,5 +313,10 @@ export function radarMelding(x: pq.RadarRij) {
     beoordelingUitkomst: x.beoordeling_uitkomst,
     /** Safety flags of the melding's casus: a danger known for the household shows at intake. */
     veiligheidsvlaggen: x.veiligheidsvlaggen ?? [],
+    /**
+     * Set when this melding is about a person confirmed as another than one asked about: "mogelijk
+     * dezelfde persoon" (the person asked about, and that other person).
+     */
+    mogelijkDezelfdePersoon: undefined as Array<{ persoonId: number; kandidaatId: number }> | undefined,
   };
 }
