@@ -360,6 +360,55 @@ describe('POST /api/meldingen', () => {
     ]);
   });
 
+  it('the household diagram shows slachtoffer and vermoedelijke pleger as parents with children, as partners without, and a witness as overig', async () => {
+    const rollen = async (body: Record<string, unknown>) => {
+      const r = await bo.post('/api/meldingen', melding(body));
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const c = await casus(r.body.casusId);
+      return Object.fromEntries(c.huishouden.leden.map((l: any) => [l.naam, l.rol]));
+    };
+    const persoon = (voornamen: string, geboortedatum: string, bsnNodig = true) => ({
+      ...(bsnNodig ? { bsn: bsn() } : {}),
+      voornamen,
+      achternaam: 'Diagram',
+      geboortedatum,
+      geslacht: 'V',
+    });
+    expect(
+      await rollen({
+        betrokkenen: [
+          { persoon: persoon('Sara', '19880101'), rol: 'slachtoffer' },
+          { persoon: persoon('Tom', '19850101'), rol: 'pleger' },
+          { persoon: persoon('Lina', '20180101'), rol: 'kind' },
+          { persoon: persoon('Oma', '19500101'), rol: 'getuige' },
+        ],
+      }),
+    ).toEqual({
+      'Sara Diagram': 'ouder_verzorger',
+      'Tom Diagram': 'ouder_verzorger',
+      'Lina Diagram': 'kind',
+      'Oma Diagram': 'overig',
+    });
+    expect(
+      await rollen({
+        aanleiding: ['partnergeweld'],
+        betrokkenen: [
+          { persoon: persoon('Eva', '19900101'), rol: 'slachtoffer' },
+          { persoon: persoon('Bas', '19890101'), rol: 'pleger' },
+        ],
+      }),
+    ).toEqual({ 'Eva Diagram': 'partner', 'Bas Diagram': 'partner' });
+    // A minor slachtoffer is a child of the household, the adult pleger a parent.
+    expect(
+      await rollen({
+        betrokkenen: [
+          { persoon: persoon('Mees', '20120101'), rol: 'slachtoffer' },
+          { persoon: persoon('Kim', '19800101'), rol: 'pleger' },
+        ],
+      }),
+    ).toEqual({ 'Mees Diagram': 'kind', 'Kim Diagram': 'ouder_verzorger' });
+  });
+
   it('the same BSN twice in one melding is refused and nothing is stored', async () => {
     const dup = bsn();
     const before = await counts();

@@ -224,6 +224,13 @@ export async function insertCasus(
   return r.rows[0]!;
 }
 
+/** The date of birth of each of these persons. */
+export async function geboortedataVanPersonen(tx: Db, ids: number[]): Promise<Map<number, string | null>> {
+  const r = await sql<{ id: number; geboortedatum: string | null }>`
+    select id, geboortedatum from persoon where id = any(${ids})`.execute(tx);
+  return new Map(r.rows.map((x) => [x.id, x.geboortedatum]));
+}
+
 export async function geboortedataVanLeden(tx: Db, huishoudenId: number): Promise<Array<string | null>> {
   const r = await sql<{ geboortedatum: string | null }>`
     select p.geboortedatum from huishouden_lid l join persoon p on p.id = l.persoon_id where l.huishouden_id = ${huishoudenId}`.execute(

@@ -5,6 +5,7 @@ import { adviesAfsluitmoment } from './afsluitmoment.ts';
 import { blindIndex, nameWordIndexes, seal } from '../crypto/veld.ts';
 import {
   adviesvraagIdentificatieFouten,
+  huishoudenRollen,
   isMinderjarigOp,
   toLocalDate,
   volledigeNaam,
@@ -24,14 +25,6 @@ import * as q from './queries.ts';
 import { adviesvraagCodeChecks, bestaandePersonen, validateMelding } from './validatie.ts';
 
 export { adviesvraagCodeErrors, meldingCodeErrors, type BestaandePersoonFout } from './validatie.ts';
-
-const DEFAULT_HUISHOUDEN_ROL: Record<string, string> = {
-  kind: 'kind',
-  slachtoffer: 'overig',
-  pleger: 'overig',
-  getuige: 'overig',
-  overig: 'overig',
-};
 
 async function defaultTeam(db: Db, gemeenteCode: string | null | undefined): Promise<number> {
   if (gemeenteCode) {
@@ -182,17 +175,10 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       });
     }
     // Persons: link existing ones, create new ones.
-    const personen: Array<{ id: number; rol: string; huishoudenRol: string; rolGekozen: boolean; linked: boolean }> =
-      [];
+    const personen: Array<{ id: number; rol: string; rolGekozen: boolean; linked: boolean }> = [];
     for (const b of m.betrokkenen) {
       const p = b.persoonId ? { id: b.persoonId, linked: true } : await insertPersoon(tx, b.persoon!);
-      personen.push({
-        id: p.id,
-        rol: b.rol,
-        huishoudenRol: b.huishoudenRol ?? DEFAULT_HUISHOUDEN_ROL[b.rol] ?? 'overig',
-        rolGekozen: !!b.huishoudenRol,
-        linked: p.linked,
-      });
+      personen.push({ id: p.id, rol: b.rol, rolGekozen: !!b.huishoudenRol, linked: p.linked });
     }
     // Household: chosen, or found at the same address, or the household of a linked person, or new.
     let huishoudenId = await kiesHuishouden(tx, {
@@ -211,11 +197,30 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
         gemeenteCode: a.gemeenteCode ?? m.gemeenteCode ?? null,
       });
     }
-    // A role chosen at intake updates a known member's role; a defaulted one never overwrites it.
+    // Each member's relation to the household: chosen at intake, else derived from the roles in the
+    // melding, the ages on the day of receipt and the children already in the household.
+    const dag = toLocalDate(ontvangenOp);
+    const minderjarig = (g: string | null | undefined) => (g ? isMinderjarigOp(g, dag) : null);
+    const gebVan = await q.geboortedataVanPersonen(
+      tx,
+      personen.map((p) => p.id),
+    );
+    const rollen = huishoudenRollen(
+      m.betrokkenen.map((b, i) => ({
+        rol: b.rol,
+        huishoudenRol: b.huishoudenRol,
+        minderjarig: minderjarig(gebVan.get(personen[i]!.id)),
+      })),
+      {
+        aanleiding: m.aanleiding,
+        minderjarigInHuishouden: (await q.geboortedataVanLeden(tx, huishoudenId)).some((g) => minderjarig(g)),
+      },
+    );
+    // A role chosen at intake updates a known member's role; a derived one never overwrites it.
     await q.voegLedenToe(
       tx,
       huishoudenId,
-      personen.map((p) => ({ persoonId: p.id, rol: p.huishoudenRol, rolGekozen: p.rolGekozen })),
+      personen.map((p, i) => ({ persoonId: p.id, rol: rollen[i]!, rolGekozen: p.rolGekozen })),
     );
     // Casus: a melding about a household with an open casus joins it (hermelding).
     let casus = await q.openCasusVoorUpdate(tx, huishoudenId);
@@ -227,7 +232,6 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
     }
     // With or without children: any minor in the household on the day of receipt.
     const geboortedata = await q.geboortedataVanLeden(tx, huishoudenId);
-    const dag = toLocalDate(ontvangenOp);
     const metKinderen =
       geboortedata.some((g) => g && isMinderjarigOp(g, dag)) || personen.some((p) => p.rol === 'kind');
 
