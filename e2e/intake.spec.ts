@@ -53,15 +53,19 @@ test('nieuwe persoon die al bekend is: "Bedoelt u …?", koppelen, hermelding al
   await expect(page.getByLabel('Datum', { exact: true })).toHaveValue(amsterdamDatum());
   await expect(page.getByLabel('Tijd', { exact: true })).toHaveValue(/^\d{2}:\d{2}$/);
 
-  // Entered as a new person, without searching first.
+  // Entered as a new person, without searching first, and with a typo in the surname (a letter left out).
   await page.getByRole('button', { name: 'Nieuwe persoon toevoegen' }).click();
   const p = page.getByTestId('betrokkene').nth(0);
   await p.getByLabel('Voornamen').fill(voornaam);
-  await p.getByLabel('Achternaam').fill(achternaam);
+  await p.getByLabel('Achternaam').fill(achternaam.length >= 5 ? achternaam.slice(0, -1) : achternaam);
   await p.getByLabel('Geboortedatum').fill(k.geboortedatum!);
   await p.getByLabel('Rol in de melding').selectOption({ label: 'Slachtoffer' });
   const dubbel = p.getByTestId('dubbel-kandidaten');
   await expect(dubbel).toContainText('Bedoelt u deze persoon?');
+  // Why it matched, in the words of the search.
+  await expect(dubbel.getByTestId('dubbel-kandidaat').filter({ hasText: k.naam })).toContainText(
+    'geboortedatum gelijk',
+  );
   await expect(dubbel.getByTestId('dubbel-kandidaat').filter({ hasText: k.naam })).toContainText(
     `open casus ${casusNummer}`,
   );

@@ -4,6 +4,7 @@ export * from './clocks.ts';
 export * from './momenten.ts';
 export * from './bsn.ts';
 export * from './names.ts';
+export * from './persoonMatch.ts';
 export * from './workflow.ts';
 export * from './melding.ts';
 export * from './meldingActies.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   adviesvraagIdentificatieFouten,
+  huishoudenRollen,
   amsterdamDatumTijd,
   amsterdamMoment,
   identificerendeGegevens,
@@ -69,5 +70,71 @@ describe('ontvangstmoment as Amsterdam date and time', () => {
     expect(amsterdamMoment('2026-10-25', 12 * 60).toISOString()).toBe('2026-10-25T11:00:00.000Z');
     expect(amsterdamMoment('2026-03-29', 12 * 60).toISOString()).toBe('2026-03-29T10:00:00.000Z');
     expect(amsterdamDatumTijd(new Date('2026-11-22T13:30:00Z'))).toEqual({ datum: '22-11-2026', tijd: '14:30' });
+  });
+});
+
+describe('huishoudenRollen (the household diagram)', () => {
+  const volw = (rol: string) => ({ rol, minderjarig: false });
+  const minder = (rol: string) => ({ rol, minderjarig: true });
+  const geen = { aanleiding: [] as string[], minderjarigInHuishouden: false };
+  const partnergeweld = { aanleiding: ['partnergeweld'], minderjarigInHuishouden: false };
+  it.each([
+    ['slachtoffer + pleger, adults, no children', [volw('slachtoffer'), volw('pleger')], geen, ['partner', 'partner']],
+    [
+      'slachtoffer + pleger + kind',
+      [volw('slachtoffer'), volw('pleger'), volw('kind')],
+      geen,
+      ['ouder_verzorger', 'ouder_verzorger', 'kind'],
+    ],
+    [
+      'slachtoffer + pleger, a child already in the household',
+      [volw('slachtoffer'), volw('pleger')],
+      { aanleiding: [], minderjarigInHuishouden: true },
+      ['ouder_verzorger', 'ouder_verzorger'],
+    ],
+    ['minor slachtoffer + adult pleger', [minder('slachtoffer'), volw('pleger')], geen, ['kind', 'ouder_verzorger']],
+    ['adult slachtoffer alone, partnergeweld', [volw('slachtoffer')], partnergeweld, ['partner']],
+    ['adult pleger alone, partnergeweld', [volw('pleger')], partnergeweld, ['partner']],
+    ['adult slachtoffer alone, no partnergeweld', [volw('slachtoffer')], geen, ['overig']],
+    ['pleger + kind', [volw('pleger'), volw('kind')], geen, ['ouder_verzorger', 'kind']],
+    [
+      'slachtoffer + getuige + kind',
+      [volw('slachtoffer'), volw('getuige'), volw('kind')],
+      geen,
+      ['ouder_verzorger', 'overig', 'kind'],
+    ],
+    ['minor getuige + adult slachtoffer', [volw('slachtoffer'), minder('getuige')], geen, ['ouder_verzorger', 'kind']],
+    ['minor pleger + adult slachtoffer', [volw('slachtoffer'), minder('pleger')], geen, ['ouder_verzorger', 'kind']],
+    ['adult overig', [volw('overig'), volw('slachtoffer'), volw('pleger')], geen, ['overig', 'partner', 'partner']],
+    [
+      'ouderenmishandeling: slachtoffer + pleger',
+      [volw('slachtoffer'), volw('pleger')],
+      { aanleiding: ['ouderenmishandeling'], minderjarigInHuishouden: false },
+      ['overig', 'overig'],
+    ],
+    [
+      'geweld tegen ouders: the parent is slachtoffer, the adult child pleger',
+      [volw('slachtoffer'), volw('pleger')],
+      { aanleiding: ['geweld_tegen_ouders'], minderjarigInHuishouden: false },
+      ['ouder_verzorger', 'overig'],
+    ],
+    [
+      'unknown ages: slachtoffer + pleger + kind',
+      [
+        { rol: 'slachtoffer', minderjarig: null },
+        { rol: 'pleger', minderjarig: null },
+        { rol: 'kind', minderjarig: null },
+      ],
+      geen,
+      ['ouder_verzorger', 'ouder_verzorger', 'kind'],
+    ],
+    [
+      'a role chosen at intake is kept',
+      [{ ...volw('slachtoffer'), huishoudenRol: 'overig' }, volw('pleger'), volw('kind')],
+      geen,
+      ['overig', 'ouder_verzorger', 'kind'],
+    ],
+  ])('%s', (_naam, betrokkenen, ctx, verwacht) => {
+    expect(huishoudenRollen(betrokkenen, ctx)).toEqual(verwacht);
   });
 });

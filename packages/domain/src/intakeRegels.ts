@@ -215,3 +215,50 @@ export function amsterdamMoment(datum: LocalDate, minuten: number): Date {
   const got = (toLocalDate(guess) === datum ? 0 : toLocalDate(guess) > datum ? 24 * 60 : -24 * 60) + h * 60 + m;
   return new Date(guess.getTime() + (minuten - got) * 60_000);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The relation of a betrokkene to the household
+// ---------------------------------------------------------------------------------------------
+
+/** A betrokkene as the household-role rule sees it. */
+export interface BetrokkeneVoorHuishouden {
+  /** Code of list betrokkene_rol: slachtoffer, pleger, kind, getuige, overig. */
+  rol: string;
+  /** Code of list huishouden_rol chosen at intake, if any: it is kept. */
+  huishoudenRol?: string | null;
+  /** Under 18 on the day of receipt (isMinderjarigOp); null when the date of birth is unknown. */
+  minderjarig: boolean | null;
+}
+
+/**
+ * The role in the household (list huishouden_rol) of each betrokkene, when none was chosen at
+ * intake (the household diagram shows it):
+ * - a child (rol 'kind') or a minor in any rol: 'kind';
+ * - an adult slachtoffer or vermoedelijke pleger: 'ouder_verzorger' when the household has
+ *   children (a kind or minor in the melding, or a minor already in the household); otherwise
+ *   'partner' when the melding is about (ex-)partnergeweld or names both an adult slachtoffer and
+ *   an adult pleger; 'overig' for ouderenmishandeling (an adult child or carer) or a lone adult;
+ *   for geweld tegen ouders the slachtoffer is 'ouder_verzorger' and the (adult) pleger 'overig';
+ * - a getuige or overig adult: 'overig'.
+ */
+export function huishoudenRollen(
+  betrokkenen: BetrokkeneVoorHuishouden[],
+  ctx: { aanleiding: string[]; minderjarigInHuishouden: boolean },
+): string[] {
+  const isKind = (b: BetrokkeneVoorHuishouden) => b.rol === 'kind' || b.minderjarig === true;
+  const volwassenen = betrokkenen.filter((b) => !isKind(b));
+  const metKinderen = ctx.minderjarigInHuishouden || betrokkenen.some(isKind);
+  const ouderen = ctx.aanleiding.includes('ouderenmishandeling');
+  const partners =
+    ctx.aanleiding.includes('partnergeweld') ||
+    (volwassenen.some((b) => b.rol === 'slachtoffer') && volwassenen.some((b) => b.rol === 'pleger'));
+  return betrokkenen.map((b) => {
+    if (b.huishoudenRol) return b.huishoudenRol;
+    if (isKind(b)) return 'kind';
+    if (b.rol !== 'slachtoffer' && b.rol !== 'pleger') return 'overig';
+    if (ouderen) return 'overig';
+    if (ctx.aanleiding.includes('geweld_tegen_ouders')) return b.rol === 'slachtoffer' ? 'ouder_verzorger' : 'overig';
+    if (metKinderen) return 'ouder_verzorger';
+    return partners ? 'partner' : 'overig';
+  });
+}

@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import {
+  bewerkAfstand,
   geboortedatumLabel,
+  klankSleutel,
+  naamSleutels,
+  vergelijkNaam,
+  zoekSleutels,
   isGeboortedatum,
   isMinderjarigOp,
   leeftijdOp,
@@ -8,6 +13,7 @@ import {
   volledigeNaam,
   zoekNaam,
 } from './names.ts';
+import { geboortedatumOvereenkomst, MATCH_GEWICHTEN, matchScore, MOGELIJK_DUBBEL_DREMPEL } from './persoonMatch.ts';
 
 describe('normaliseNaam', () => {
   it.each([
@@ -170,5 +176,80 @@ describe('isMinderjarigOp', () => {
 
   it('an unborn child counts as a minor', () => {
     expect(isMinderjarigOp('99999999', '2026-03-01')).toBe(true);
+  });
+});
+
+describe('finding a person despite spelling', () => {
+  it('gives the spelling variants, typos in vowels and transliterations one sound key', () => {
+    const key = (...ws: string[]) => new Set(ws.map(klankSleutel));
+    expect(key('Jansen', 'Janssen', 'Janzen', 'Jansn', 'Jnasen')).toEqual(new Set(['jnsn']));
+    expect(key('Meijer', 'Meier', 'Mejer', 'Meyer')).toEqual(new Set(['mr']));
+    expect(key('Öztürk', 'Ozturk', 'Oeztuerk')).toEqual(new Set(['astrk']));
+    expect(key('Brandt', 'Brand', 'Brant')).toEqual(new Set(['brnt']));
+    expect(key('Yilmaz', 'Ylimaz', 'Jilmas')).toEqual(new Set(['jlms']));
+    expect(klankSleutel('Bakker')).not.toBe(klankSleutel('Bakels'));
+  });
+
+  it('stores a key per surname part and the first voornaam; a transposed consonant still shares one', () => {
+    const opgeslagen = naamSleutels({ achternaam: 'Jansen-de Vries', voornamen: 'Anna Maria' });
+    expect(opgeslagen).toEqual(expect.arrayContaining(['jnsn', 'frs', 'an']));
+    expect(opgeslagen).not.toContain('mr'); // the second voornaam is not a key
+    const mulder = naamSleutels({ achternaam: 'Mulder' });
+    expect(zoekSleutels('Mudler').some((k) => mulder.includes(k))).toBe(true);
+    expect(zoekSleutels('Jong, de')).toEqual(zoekSleutels('de Jong'));
+  });
+
+  it('compares a name in any order, with tussenvoegsels anywhere, initials and partner names, and says why', () => {
+    const kees = { voornamen: 'Kees', tussenvoegsel: 'de', achternaam: 'Jong' };
+    expect(vergelijkNaam('Jong, de', kees)).toEqual({ gelijkenis: 1, reden: 'achternaam gelijk' });
+    expect(vergelijkNaam('Kees de Jong', kees).reden).toBe('naam gelijk');
+    expect(vergelijkNaam('Jong Kees', kees).reden).toBe('naam gelijk');
+    expect(vergelijkNaam('K. de Jong', kees).reden).toBe('naam en voorletter gelijk');
+    expect(vergelijkNaam('T. de Jong', kees).gelijkenis).toBeLessThan(vergelijkNaam('K. de Jong', kees).gelijkenis);
+    expect(vergelijkNaam('Cees de Jong', kees).reden).toBe('naam gelijk op spelling na');
+    expect(vergelijkNaam('Jnasen Pieter', { achternaam: 'Jansen', voornamen: 'Pieter' }).reden).toBe(
+      'naam klinkt gelijk',
+    );
+    const partner = { voornamen: 'Anna', achternaam: 'Jansen-de Vries' };
+    expect(vergelijkNaam('Anna de Vries', partner).gelijkenis).toBeGreaterThan(0.9);
+    // A different name only looks alike; Tim and Tom share a short key but are not the same name.
+    const tim = vergelijkNaam('Tim Visser', { voornamen: 'Tom', achternaam: 'Visser' });
+    expect(tim.reden).toMatch(/^naam lijkt \(\d+%\)$/);
+    // The same voornaam with another surname is far below the same surname.
+    expect(vergelijkNaam('Kees Bakker', kees).gelijkenis).toBeLessThan(0.5);
+  });
+
+  it('counts an adjacent transposition as one edit', () => {
+    expect(bewerkAfstand('jansen', 'jnasen')).toBe(1);
+    expect(bewerkAfstand('mulder', 'mudler')).toBe(1);
+    expect(bewerkAfstand('', 'abc')).toBe(3);
+  });
+});
+
+describe('match score', () => {
+  it('adds the weighted signals and compares with the documented threshold', () => {
+    const naam = { gelijkenis: 0.9, reden: 'naam klinkt gelijk' };
+    const a = matchScore({ naam, geboortedatum: 'gelijk' });
+    expect(a.score).toBe(0.9 * MATCH_GEWICHTEN.naam + MATCH_GEWICHTEN.geboortedatumGelijk);
+    expect(a.redenen).toEqual(['naam klinkt gelijk', 'geboortedatum gelijk']);
+    expect(a.mogelijkDubbel).toBe(true);
+    // A name alone, however alike, or a date of birth alone is not enough.
+    expect(matchScore({ naam: { gelijkenis: 1, reden: 'naam gelijk' } }).mogelijkDubbel).toBe(false);
+    expect(matchScore({ naam: { gelijkenis: 0.3, reden: 'x' }, geboortedatum: 'gelijk' }).mogelijkDubbel).toBe(false);
+    expect(matchScore({ naam: { gelijkenis: 1, reden: 'naam gelijk' }, adresGelijk: true }).mogelijkDubbel).toBe(true);
+    expect(matchScore({ bsnGelijk: true }).score).toBe(MATCH_GEWICHTEN.bsn);
+    expect(MOGELIJK_DUBBEL_DREMPEL).toBeGreaterThan(MATCH_GEWICHTEN.naam);
+  });
+
+  it('compares dates of birth with unknown parts and swapped day and month', () => {
+    expect(geboortedatumOvereenkomst('20150312', '20150312')).toBe('gelijk');
+    expect(geboortedatumOvereenkomst('20151203', '20150312')).toBe('verwisseld');
+    expect(geboortedatumOvereenkomst('20150312', '20150300')).toBe('deels');
+    expect(geboortedatumOvereenkomst('20150300', '20150312')).toBe('deels');
+    expect(geboortedatumOvereenkomst('20150000', '20151224')).toBe('deels');
+    expect(geboortedatumOvereenkomst('20150412', '20150312')).toBe('jaar');
+    expect(geboortedatumOvereenkomst('20160312', '20150312')).toBeNull();
+    expect(geboortedatumOvereenkomst('99999999', '99999999')).toBeNull();
+    expect(geboortedatumOvereenkomst('20150312', null)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // finding persons before creating them, the radar, adviesvragen and their conversion, and
 // the 400 answers for bad input (every offending field, nothing stored).
 import { blindIndex, open } from './crypto/veld.ts';
-import { generateBsn } from '@voordeur/domain';
+import { generateBsn, MOGELIJK_DUBBEL_DREMPEL } from '@voordeur/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestClient, type TestEnv } from './testing.ts';
@@ -43,9 +43,17 @@ const diff = (a: Record<string, number>, b: Record<string, number>) =>
 let bsnSeed = 71_000;
 const bsn = () => generateBsn(bsnSeed++);
 let huisnummer = 10;
-// Every melding's child is another child (the same name and date of birth would be a likely duplicate).
+// Every melding's child is another child, with another voornaam and date of birth: the same name at
+// the same address, or with the same date of birth, is a likely duplicate the server refuses.
 let kindSeq = 0;
-const kindGeboortedatum = () => new Date(Date.UTC(2017, 0, 1 + kindSeq++)).toISOString().slice(0, 10).replace(/-/g, '');
+const KINDNAMEN = ['Daan', 'Sem', 'Noor', 'Lieke', 'Ayoub', 'Mila', 'Finn', 'Zoë', 'Bilal', 'Tess', 'Olivier', 'Yara'];
+const kind = () => {
+  const n = kindSeq++;
+  return {
+    voornamen: KINDNAMEN[n % KINDNAMEN.length]!,
+    geboortedatum: new Date(Date.UTC(2017, 0, 1 + n)).toISOString().slice(0, 10).replace(/-/g, ''),
+  };
+};
 
 function adres(overrides: Record<string, unknown> = {}) {
   return {
@@ -72,7 +80,7 @@ function melding(overrides: Record<string, unknown> = {}) {
         huishoudenRol: 'ouder_verzorger',
       },
       {
-        persoon: { voornamen: 'Daan', achternaam: 'Bakker', geboortedatum: kindGeboortedatum(), geslacht: 'M' },
+        persoon: { ...kind(), achternaam: 'Bakker', geslacht: 'M' },
         rol: 'kind',
       },
     ],
@@ -261,6 +269,144 @@ describe('POST /api/meldingen', () => {
     const bevestigd = await bo.post('/api/meldingen', melding({ betrokkenen: [{ ...nieuw, nieuwBevestigd: true }] }));
     expect(bevestigd.status).toBe(201);
     expect(bevestigd.body.persoonIds[0]).not.toBe(esra);
+  });
+
+  it('a surname with a typo and the same date of birth is a likely duplicate: 409 "Bedoelt u …?" with score and reasons; confirmed, it is logged and the radar shows the other\'s meldingen as mogelijk dezelfde persoon', async () => {
+    const known = await bo.post(
+      '/api/meldingen',
+      melding({
+        betrokkenen: [
+          {
+            persoon: { voornamen: 'Ruud', achternaam: 'Meijer', geboortedatum: '19750505', geslacht: 'M' },
+            rol: 'pleger',
+          },
+        ],
+      }),
+    );
+    expect(known.status).toBe(201);
+    const ruud = known.body.persoonIds[0];
+    const before = await counts();
+    // 'Mejer' instead of 'Meijer' (a typo and a Dutch spelling variant), the same date of birth, another address.
+    const nieuw = {
+      persoon: { voornamen: 'Ruud', achternaam: 'Mejer', geboortedatum: '19750505', geslacht: 'M' },
+      rol: 'pleger',
+    };
+    const r = await bo.post('/api/meldingen', melding({ betrokkenen: [nieuw] }));
+    expect(r.status).toBe(409);
+    const [fout] = r.body.fields;
+    expect(fout).toMatchObject({ field: 'betrokkenen[0].persoon', rule: 'mogelijk_dubbel', persoonIds: [ruud] });
+    expect(fout.kandidaten[0]).toMatchObject({ id: ruud, naam: 'Ruud Meijer' });
+    expect(fout.kandidaten[0].score).toBeGreaterThanOrEqual(MOGELIJK_DUBBEL_DREMPEL);
+    expect(fout.kandidaten[0].redenen).toEqual(['naam gelijk op spelling na', 'geboortedatum gelijk']);
+    expect(fout.message).toMatch(/^Bedoelt u deze persoon\? Ruud Meijer/);
+    expect(await counts()).toEqual(before);
+    // The same name at the same address, with a date of birth with unknown parts: also refused.
+    const adresKnown = known.body.huishoudenId;
+    const h = (
+      await sql<{
+        postcode: string;
+        huisnummer: string;
+      }>`select postcode, huisnummer from huishouden where id = ${adresKnown}`.execute(env.database.db)
+    ).rows[0]!;
+    const zelfdeAdres = await bo.post(
+      '/api/meldingen',
+      melding({
+        huishouden: adres({ postcode: h.postcode, huisnummer: h.huisnummer }),
+        betrokkenen: [{ ...nieuw, persoon: { ...nieuw.persoon, achternaam: 'Meijer', geboortedatum: '19750000' } }],
+      }),
+    );
+    expect(zelfdeAdres.status).toBe(409);
+    // "Toch nieuwe persoon": registered, the confirmation logged with who and in which melding.
+    const bevestigd = await bo.post('/api/meldingen', melding({ betrokkenen: [{ ...nieuw, nieuwBevestigd: true }] }));
+    expect(bevestigd.status).toBe(201);
+    const nieuweId = bevestigd.body.persoonIds[0];
+    expect(nieuweId).not.toBe(ruud);
+    expect(bevestigd.body.nietDubbel).toEqual([{ persoonId: nieuweId, kandidaatId: ruud }]);
+    const log = (
+      await sql<{ kandidaat_id: number; melding_id: number; bevestigd_door: number; redenen: string[] }>`
+        select kandidaat_id, melding_id, bevestigd_door, redenen from persoon_niet_dubbel where persoon_id = ${nieuweId}`.execute(
+        env.database.db,
+      )
+    ).rows;
+    expect(log).toEqual([
+      {
+        kandidaat_id: ruud,
+        melding_id: bevestigd.body.meldingId,
+        bevestigd_door: expect.any(Number),
+        redenen: ['naam gelijk op spelling na', 'geboortedatum gelijk'],
+      },
+    ]);
+    // The radar of the new melding: the other person's melding, marked.
+    expect(bevestigd.body.eerdereMeldingen).toEqual([
+      expect.objectContaining({
+        id: known.body.meldingId,
+        mogelijkDezelfdePersoon: [{ persoonId: nieuweId, kandidaatId: ruud }],
+      }),
+    ]);
+    // And the access log names the other person, whose meldingen were shown.
+    const toegang = (
+      await sql<{ n: number }>`select count(*)::int as n from access_log where ${ruud} = any(client_ids)`.execute(
+        env.database.db,
+      )
+    ).rows[0]!.n;
+    expect(toegang).toBeGreaterThan(0);
+    // The other way round too: the known person's casus radar shows the new melding as mogelijk dezelfde persoon.
+    const c = await casus(known.body.casusId);
+    expect(c.radar).toEqual([
+      expect.objectContaining({
+        meldingId: bevestigd.body.meldingId,
+        mogelijkDezelfdePersoon: [{ persoonId: ruud, kandidaatId: nieuweId }],
+      }),
+    ]);
+  });
+
+  it('the household diagram shows slachtoffer and vermoedelijke pleger as parents with children, as partners without, and a witness as overig', async () => {
+    const rollen = async (body: Record<string, unknown>) => {
+      const r = await bo.post('/api/meldingen', melding(body));
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const c = await casus(r.body.casusId);
+      return Object.fromEntries(c.huishouden.leden.map((l: any) => [l.naam, l.rol]));
+    };
+    const persoon = (voornamen: string, geboortedatum: string, bsnNodig = true) => ({
+      ...(bsnNodig ? { bsn: bsn() } : {}),
+      voornamen,
+      achternaam: 'Diagram',
+      geboortedatum,
+      geslacht: 'V',
+    });
+    expect(
+      await rollen({
+        betrokkenen: [
+          { persoon: persoon('Sara', '19880101'), rol: 'slachtoffer' },
+          { persoon: persoon('Tom', '19850101'), rol: 'pleger' },
+          { persoon: persoon('Lina', '20180101'), rol: 'kind' },
+          { persoon: persoon('Oma', '19500101'), rol: 'getuige' },
+        ],
+      }),
+    ).toEqual({
+      'Sara Diagram': 'ouder_verzorger',
+      'Tom Diagram': 'ouder_verzorger',
+      'Lina Diagram': 'kind',
+      'Oma Diagram': 'overig',
+    });
+    expect(
+      await rollen({
+        aanleiding: ['partnergeweld'],
+        betrokkenen: [
+          { persoon: persoon('Eva', '19900101'), rol: 'slachtoffer' },
+          { persoon: persoon('Bas', '19890101'), rol: 'pleger' },
+        ],
+      }),
+    ).toEqual({ 'Eva Diagram': 'partner', 'Bas Diagram': 'partner' });
+    // A minor slachtoffer is a child of the household, the adult pleger a parent.
+    expect(
+      await rollen({
+        betrokkenen: [
+          { persoon: persoon('Mees', '20120101'), rol: 'slachtoffer' },
+          { persoon: persoon('Kim', '19800101'), rol: 'pleger' },
+        ],
+      }),
+    ).toEqual({ 'Mees Diagram': 'kind', 'Kim Diagram': 'ouder_verzorger' });
   });
 
   it('the same BSN twice in one melding is refused and nothing is stored', async () => {

@@ -51,7 +51,7 @@ import {
   listAdviesvragen,
   meldingCodeErrors,
 } from './intake/service.ts';
-import { radar, zoekHuishoudens, zoekPersonenResultaat } from './personen/service.ts';
+import { radarMetAnderen, zoekHuishoudens, zoekPersonenResultaat } from './personen/service.ts';
 import { decide } from './policy/index.ts';
 import { checkCodes, codeLists, gelijkgesteldeDagen, gemeenten, medewerkers, teams } from './referentie/service.ts';
 import { setGelijkgesteldeDag, verwijderGelijkgesteldeDag } from './werkvoorraad/kalender.ts';
@@ -251,7 +251,9 @@ function coreRoutes(): RouteDef[] {
         c.audit.clients(ids);
         c.audit.purpose('intake: radar eerdere meldingen');
         await eisGevonden(c.db, c.session, c.now(), { persoonIds: ids });
-        return { meldingen: await radar(c.db, ids, undefined, c.user.organisatieId) };
+        const r = await radarMetAnderen(c.db, ids, undefined, c.user.organisatieId);
+        c.audit.clients([...ids, ...r.anderen]);
+        return { meldingen: r.meldingen };
       },
     }),
     route({
@@ -265,10 +267,14 @@ function coreRoutes(): RouteDef[] {
       status: 201,
       handler: async (c) => {
         const r = await createMelding(c.db, c.body, c.user.id, c.now());
-        c.audit.clients(r.persoonIds);
+        const eerdere = await radarMetAnderen(c.db, r.persoonIds, r.meldingId, c.user.organisatieId);
+        c.audit.clients([...r.persoonIds, ...eerdere.anderen]);
         c.audit.object('melding', r.meldingId);
-        const eerdere = await radar(c.db, r.persoonIds, r.meldingId, c.user.organisatieId);
-        return { ...r, eerdereMeldingen: eerdere };
+        if (r.nietDubbel.length)
+          c.audit.purpose(
+            `intake: melding registreren; bevestigd andere persoon dan ${r.nietDubbel.map((x) => `${x.persoonId}≠${x.kandidaatId}`).join(', ')}`,
+          );
+        return { ...r, eerdereMeldingen: eerdere.meldingen };
       },
     }),
     route({

@@ -4,6 +4,7 @@
 import { versleutelBestaande } from './crypto/veld.ts';
 import { applyMigrations } from './db/migrate.ts';
 import type { Db } from './db/index.ts';
+import { vulNaamsleutels } from './personen/naamsleutels.ts';
 import { bijwerkenTermijnen } from './werkvoorraad/termijnen.ts';
 
 export { LATEST_MIGRATION, MIGRATIONS, migrationVersion } from './db/migrate.ts';
@@ -16,5 +17,7 @@ export async function migrate(db: Db): Promise<{ applied: string[]; version: str
   await bijwerkenTermijnen(db, 'verouderd');
   // Encrypted fields: check the data key, encrypt values stored before 009 (or bulk-loaded).
   await versleutelBestaande(db);
+  // Sound keys of the names of persons made before 017 (or bulk-loaded): the key is domain code.
+  await vulNaamsleutels(db);
   return result;
 }

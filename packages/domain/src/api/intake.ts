@@ -11,6 +11,8 @@ export interface Kandidaat {
   geslacht: string;
   score: number;
   redenen: string[];
+  /** The score reaches MOGELIJK_DUBBEL_DREMPEL (persoonMatch.ts): likely the same person. */
+  mogelijkDubbel?: boolean;
   /** veiligheidsvlaggen: not (yet) in the search answer; shown when the server sends it. */
   huishoudens: Array<{ id: number; adres: string; gemeenteCode: string | null; veiligheidsvlaggen?: string[] }>;
   eerdereMeldingen: number;
@@ -28,6 +30,11 @@ export interface RadarMelding {
   beoordelingUitkomst: string | null;
   /** Flags of the melding's casus: not (yet) in the radar answer; shown when the server sends them. */
   veiligheidsvlaggen?: string[];
+  /**
+   * A melding about a person confirmed at intake as another than one asked about ("toch nieuwe
+   * persoon"): shown as "mogelijk dezelfde persoon" (the person asked about, and the other).
+   */
+  mogelijkDezelfdePersoon?: Array<{ persoonId: number; kandidaatId: number }>;
 }
 
 export interface MeldingAangemaakt {

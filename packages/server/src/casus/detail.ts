@@ -90,6 +90,7 @@ export async function casusDetail(
       casusId: r.casusId,
       casusNummer: r.casusNummer,
       persoonIds: r.persoonIds,
+      ...(r.mogelijkDezelfdePersoon ? { mogelijkDezelfdePersoon: r.mogelijkDezelfdePersoon } : {}),
     }));
   const h = c.huishouden;
   return {

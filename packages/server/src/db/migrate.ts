@@ -18,6 +18,7 @@ import * as m012 from './migrations/012_zoeknaam_prefix.ts';
 import * as m013 from './migrations/013_cbs_v2.ts';
 import * as m014 from './migrations/014_monitoringcontact.ts';
 import * as m015 from './migrations/015_cbs_correcties.ts';
+import * as m017 from './migrations/017_naamsleutel.ts';
 import * as m020 from './migrations/020_intake_gevonden.ts';
 
 interface Migration {
@@ -41,6 +42,7 @@ export const MIGRATIONS: Migration[] = [
   m013,
   m014,
   m015,
+  m017,
   m020,
 ].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;

@@ -368,6 +368,11 @@ export interface MonitoringcontactTable {
   vastgelegd_op: Generated<Date>;
 }
 
+export interface NaamsleutelTable {
+  sleutel: string;
+  persoon_id: number;
+}
+
 export interface NoodtoegangTable {
   id: Generated<number>;
   casus_id: number;
@@ -431,6 +436,17 @@ export interface PersoonCorrectieTable {
   reden: string;
   door: number;
   op: Date;
+}
+
+export interface PersoonNietDubbelTable {
+  id: Generated<number>;
+  persoon_id: number;
+  kandidaat_id: number;
+  score: number;
+  redenen: Generated<string[]>;
+  melding_id: number | null;
+  bevestigd_door: number;
+  bevestigd_op: Date;
 }
 
 export interface PersoonVernietigdTable {
@@ -564,12 +580,14 @@ export interface Database {
   melding: MeldingTable;
   melding_betrokkene: MeldingBetrokkeneTable;
   monitoringcontact: MonitoringcontactTable;
+  naamsleutel: NaamsleutelTable;
   noodtoegang: NoodtoegangTable;
   oidc_aanvraag: OidcAanvraagTable;
   organisatie: OrganisatieTable;
   overdracht: OverdrachtTable;
   persoon: PersoonTable;
   persoon_correctie: PersoonCorrectieTable;
+  persoon_niet_dubbel: PersoonNietDubbelTable;
   persoon_vernietigd: PersoonVernietigdTable;
   rvdk_verzoek: RvdkVerzoekTable;
   schema_migration: SchemaMigrationTable;

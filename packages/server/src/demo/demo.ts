@@ -18,7 +18,8 @@ import { performAction, assignBehandelaar } from '../casus/acties.ts';
 import { totpRequired } from '../auth/login.ts';
 import { hashPassword } from '../auth/session.ts';
 import { demoSecret } from '../auth/totp.ts';
-import { createAdviesvraag, createMelding } from '../intake/service.ts';
+import { createAdviesvraag, createMelding, type BestaandePersoonFout } from '../intake/service.ts';
+import { HttpError } from '../http/errors.ts';
 import { seedCodeLists } from '../referentie/service.ts';
 import { importHuishoudens } from '../db/huishoudens-import.ts';
 import type { Db } from '../db/index.ts';
@@ -522,7 +523,7 @@ export async function seedDemoCases(db: Db, users: Map<string, number>, now: Dat
         });
       }
     }
-    const created = await createMelding(
+    const created = await demoMelding(
       db,
       {
         ontvangenOp: ontvangenOp.toISOString(),
@@ -860,4 +861,28 @@ export async function ensureSeeded(db: Db, opts: { demo: boolean; now?: Date }):
   const ids = await seedDemoUsers(db);
   await seedDemoCases(db, ids, opts.now ?? new Date());
   return { seeded: true };
+}
+
+/**
+ * Register a demo melding. A new person the server takes for a likely duplicate of a known one
+ * (random names and dates of birth meet now and then) is linked instead, as the intake's "Bedoelt
+ * u …? Koppelen" does; one already linked in the melding is confirmed as another person.
+ */
+async function demoMelding(db: Db, m: MeldingInput, userId: number, now: Date) {
+  try {
+    return await createMelding(db, m, userId, now);
+  } catch (e) {
+    if (!(e instanceof HttpError) || e.code !== 'bestaande_persoon') throw e;
+    const velden = (e.details.fields ?? []) as BestaandePersoonFout[];
+    const gekoppeld = new Set<number>();
+    const betrokkenen = m.betrokkenen.map((b, i): MeldingInput['betrokkenen'][number] => {
+      const f = velden.find((x) => x.field.startsWith(`betrokkenen[${i}]`));
+      const id = f?.persoonIds.find((x) => !gekoppeld.has(x));
+      if (!f) return b;
+      if (id === undefined) return { ...b, nieuwBevestigd: true };
+      gekoppeld.add(id);
+      return { persoonId: id, rol: b.rol, huishoudenRol: b.huishoudenRol };
+    });
+    return createMelding(db, { ...m, betrokkenen }, userId, now);
+  }
 }

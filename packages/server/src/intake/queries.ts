@@ -73,18 +73,23 @@ export async function persoonMetBsnHash(db: Db, bsnHash: string): Promise<Persoo
   return r.rows[0];
 }
 
-/** Persons with this search name and date of birth; when `metBsn`, only those without a BSN. */
-export async function personenMetNaamEnGeboortedatum(
+/** Log that a new person is confirmed as another than a likely duplicate (table persoon_niet_dubbel). */
+export async function insertNietDubbel(
   db: Db,
-  zoeknaam: string,
-  geboortedatum: string,
-  metBsn: boolean,
-): Promise<PersoonNaamRij[]> {
-  const r = await sql<PersoonNaamRij>`
-    select id, voornamen, tussenvoegsel, achternaam, geboortedatum from persoon
-    where zoeknaam = ${zoeknaam} and geboortedatum = ${geboortedatum} and (bsn_hash is null or not ${metBsn})
-    order by id limit 10`.execute(db);
-  return r.rows;
+  r: {
+    persoonId: number;
+    kandidaatId: number;
+    score: number;
+    redenen: string[];
+    meldingId: number;
+    door: number;
+    op: Date;
+  },
+): Promise<void> {
+  await sql`
+    insert into persoon_niet_dubbel (persoon_id, kandidaat_id, score, redenen, melding_id, bevestigd_door, bevestigd_op)
+    values (${r.persoonId}, ${r.kandidaatId}, ${r.score}, ${r.redenen}, ${r.meldingId}, ${r.door}, ${r.op})
+    on conflict (persoon_id, kandidaat_id) do nothing`.execute(db);
 }
 
 /** Which of these person ids exist. */
@@ -217,6 +222,13 @@ export async function insertCasus(
     values (${c.jaar} || '-' || lpad(nextval('casus_nummer_seq')::text, 6, '0'), ${c.huishoudenId}, ${c.teamId}, 'open', ${c.geopendOp.toISOString()})
     returning id, nummer, team_id`.execute(tx);
   return r.rows[0]!;
+}
+
+/** The date of birth of each of these persons. */
+export async function geboortedataVanPersonen(tx: Db, ids: number[]): Promise<Map<number, string | null>> {
+  const r = await sql<{ id: number; geboortedatum: string | null }>`
+    select id, geboortedatum from persoon where id = any(${ids})`.execute(tx);
+  return new Map(r.rows.map((x) => [x.id, x.geboortedatum]));
 }
 
 export async function geboortedataVanLeden(tx: Db, huishoudenId: number): Promise<Array<string | null>> {

@@ -5,6 +5,7 @@ import { adviesAfsluitmoment } from './afsluitmoment.ts';
 import { blindIndex, nameWordIndexes, seal } from '../crypto/veld.ts';
 import {
   adviesvraagIdentificatieFouten,
+  huishoudenRollen,
   isMinderjarigOp,
   toLocalDate,
   volledigeNaam,
@@ -17,20 +18,13 @@ import {
 import { bijwerkenTermijnen } from '../werkvoorraad/termijnen.ts';
 import type { Db } from '../db/index.ts';
 import { HttpError, ValidationError } from '../http/errors.ts';
+import { schrijfNaamsleutels } from '../personen/naamsleutels.ts';
 import { adresLabel, radarMelding } from '../personen/service.ts';
 import { checkCodes } from '../referentie/service.ts';
 import * as q from './queries.ts';
 import { adviesvraagCodeChecks, bestaandePersonen, validateMelding } from './validatie.ts';
 
 export { adviesvraagCodeErrors, meldingCodeErrors, type BestaandePersoonFout } from './validatie.ts';
-
-const DEFAULT_HUISHOUDEN_ROL: Record<string, string> = {
-  kind: 'kind',
-  slachtoffer: 'overig',
-  pleger: 'overig',
-  getuige: 'overig',
-  overig: 'overig',
-};
 
 async function defaultTeam(db: Db, gemeenteCode: string | null | undefined): Promise<number> {
   if (gemeenteCode) {
@@ -55,6 +49,7 @@ async function insertPersoon(db: Db, p: PersoonInput): Promise<{ id: number; lin
     geslacht: p.geslacht,
     zoeknaam: zoekNaam(p),
   });
+  await schrijfNaamsleutels(db, id, p);
   return { id, linked: false };
 }
 
@@ -147,6 +142,8 @@ export interface MeldingCreated {
   huishoudenId: number;
   persoonIds: number[];
   gekoppeldePersonen: number[];
+  /** New persons confirmed as others than likely duplicates: [new person, candidate] pairs. */
+  nietDubbel: Array<{ persoonId: number; kandidaatId: number }>;
 }
 
 export async function createMelding(db: Db, m: MeldingInput, userId: number, now: Date): Promise<MeldingCreated> {
@@ -171,24 +168,17 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
     }
     // New persons who already exist (same BSN; same name and date of birth unless confirmed):
     // refused before anything is written, naming the existing persons to link.
-    const bestaand = await bestaandePersonen(tx, m);
+    const { fouten: bestaand, bevestigd } = await bestaandePersonen(tx, m);
     if (bestaand.length) {
       throw new HttpError(409, 'bestaande_persoon', `Niet geregistreerd: ${bestaand.map((f) => f.message).join(' ')}`, {
         fields: bestaand,
       });
     }
     // Persons: link existing ones, create new ones.
-    const personen: Array<{ id: number; rol: string; huishoudenRol: string; rolGekozen: boolean; linked: boolean }> =
-      [];
+    const personen: Array<{ id: number; rol: string; rolGekozen: boolean; linked: boolean }> = [];
     for (const b of m.betrokkenen) {
       const p = b.persoonId ? { id: b.persoonId, linked: true } : await insertPersoon(tx, b.persoon!);
-      personen.push({
-        id: p.id,
-        rol: b.rol,
-        huishoudenRol: b.huishoudenRol ?? DEFAULT_HUISHOUDEN_ROL[b.rol] ?? 'overig',
-        rolGekozen: !!b.huishoudenRol,
-        linked: p.linked,
-      });
+      personen.push({ id: p.id, rol: b.rol, rolGekozen: !!b.huishoudenRol, linked: p.linked });
     }
     // Household: chosen, or found at the same address, or the household of a linked person, or new.
     let huishoudenId = await kiesHuishouden(tx, {
@@ -207,11 +197,30 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
         gemeenteCode: a.gemeenteCode ?? m.gemeenteCode ?? null,
       });
     }
-    // A role chosen at intake updates a known member's role; a defaulted one never overwrites it.
+    // Each member's relation to the household: chosen at intake, else derived from the roles in the
+    // melding, the ages on the day of receipt and the children already in the household.
+    const dag = toLocalDate(ontvangenOp);
+    const minderjarig = (g: string | null | undefined) => (g ? isMinderjarigOp(g, dag) : null);
+    const gebVan = await q.geboortedataVanPersonen(
+      tx,
+      personen.map((p) => p.id),
+    );
+    const rollen = huishoudenRollen(
+      m.betrokkenen.map((b, i) => ({
+        rol: b.rol,
+        huishoudenRol: b.huishoudenRol,
+        minderjarig: minderjarig(gebVan.get(personen[i]!.id)),
+      })),
+      {
+        aanleiding: m.aanleiding,
+        minderjarigInHuishouden: (await q.geboortedataVanLeden(tx, huishoudenId)).some((g) => minderjarig(g)),
+      },
+    );
+    // A role chosen at intake updates a known member's role; a derived one never overwrites it.
     await q.voegLedenToe(
       tx,
       huishoudenId,
-      personen.map((p) => ({ persoonId: p.id, rol: p.huishoudenRol, rolGekozen: p.rolGekozen })),
+      personen.map((p, i) => ({ persoonId: p.id, rol: rollen[i]!, rolGekozen: p.rolGekozen })),
     );
     // Casus: a melding about a household with an open casus joins it (hermelding).
     let casus = await q.openCasusVoorUpdate(tx, huishoudenId);
@@ -223,7 +232,6 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
     }
     // With or without children: any minor in the household on the day of receipt.
     const geboortedata = await q.geboortedataVanLeden(tx, huishoudenId);
-    const dag = toLocalDate(ontvangenOp);
     const metKinderen =
       geboortedata.some((g) => g && isMinderjarigOp(g, dag)) || personen.some((p) => p.rol === 'kind');
 
@@ -261,6 +269,18 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       melding.id,
       personen.map((p) => ({ persoonId: p.id, rol: p.rol })),
     );
+    // "Toch nieuwe persoon": who confirmed, when, in which melding, against which candidates.
+    for (const b of bevestigd)
+      for (const k of b.kandidaten)
+        await q.insertNietDubbel(tx, {
+          persoonId: personen[b.index]!.id,
+          kandidaatId: k.id,
+          score: k.score,
+          redenen: k.redenen,
+          meldingId: melding.id,
+          door: userId,
+          op: now,
+        });
     if (m.adviesvraagId) await q.markeerAdviesvraagOmgezet(tx, m.adviesvraagId, melding.id, now);
     await q.verhoogCasusVersie(tx, casus.id);
     await bijwerkenTermijnen(tx, [melding.id]);
@@ -273,6 +293,9 @@ export async function createMelding(db: Db, m: MeldingInput, userId: number, now
       huishoudenId,
       persoonIds: personen.map((p) => p.id),
       gekoppeldePersonen: personen.filter((p) => p.linked).map((p) => p.id),
+      nietDubbel: bevestigd.flatMap((b) =>
+        b.kandidaten.map((k) => ({ persoonId: personen[b.index]!.id, kandidaatId: k.id })),
+      ),
     };
   });
 }

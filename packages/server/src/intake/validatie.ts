@@ -4,67 +4,116 @@ import { blindIndex } from '../crypto/veld.ts';
 import {
   adviesvraagIdentificatieFouten,
   melderFouten,
+  MOGELIJK_DUBBEL_DREMPEL,
   nietInToekomstFout,
   toLocalDate,
   volledigeNaam,
-  zoekNaam,
   type MeldingInput,
+  type PersoonInput,
 } from '@voordeur/domain';
 import type { Db } from '../db/index.ts';
 import type { FieldError } from '../http/errors.ts';
+import { zoekPersonen } from '../personen/service.ts';
 import { checkCodes } from '../referentie/service.ts';
 import * as q from './queries.ts';
 
 /** A refused new person: the field, the rule and the existing persons the UI can offer to link. */
 export interface BestaandePersoonFout extends FieldError {
   persoonIds: number[];
-  kandidaten: Array<{ id: number; naam: string; geboortedatum: string | null }>;
+  kandidaten: Array<{
+    id: number;
+    naam: string;
+    geboortedatum: string | null;
+    score?: number;
+    redenen?: string[];
+  }>;
 }
 
-// Dates of birth too vague for an "exact" match: all unknown, or unborn.
+/** A new person confirmed as another than these likely duplicates (nieuwBevestigd): logged at registration. */
+export interface BevestigdNietDubbel {
+  index: number;
+  kandidaten: Array<{ id: number; score: number; redenen: string[] }>;
+}
+
+/**
+ * The existing persons a new person of the melding likely is: the person search (name, date of
+ * birth, the melding's address) with a score at or above MOGELIJK_DUBBEL_DREMPEL. Left out: persons
+ * linked in this melding, and persons with a BSN when the new one has another BSN (two BSNs are two
+ * persons).
+ */
+async function mogelijkeDubbelen(db: Db, m: MeldingInput, p: PersoonInput, metBsn: boolean) {
+  const gekoppeld = new Set(m.betrokkenen.map((b) => b.persoonId).filter(Boolean));
+  const r = await zoekPersonen(
+    db,
+    {
+      naam: volledigeNaam(p),
+      geboortedatum: p.geboortedatum && !VAGE_GEBOORTEDATUM.has(p.geboortedatum) ? p.geboortedatum : undefined,
+      postcode: m.huishouden?.postcode ?? undefined,
+      huisnummer: m.huishouden?.huisnummer ?? undefined,
+    },
+    10,
+  );
+  return r.filter((k) => k.score >= MOGELIJK_DUBBEL_DREMPEL && !gekoppeld.has(k.id) && !(metBsn && k.bsn));
+}
+
+// Dates of birth too vague to compare: all unknown, or unborn.
 const VAGE_GEBOORTEDATUM = new Set(['00000000', '99999999']);
 
 /**
  * New persons in a melding that already exist (find before create, also on the server):
  * - the same BSN: refused, the existing person must be linked (a BSN is one person);
- * - the same normalised name (zoeknaam) and the same date of birth, where at most one of the two
- *   has a BSN: refused unless the betrokkene says `nieuwBevestigd: true` ("toch nieuwe persoon").
+ * - a likely duplicate ("Bedoelt u …?"): an existing person scoring at or above
+ *   MOGELIJK_DUBBEL_DREMPEL on name, date of birth and address (a name with a typo or another
+ *   spelling and the same date of birth; the same name at the same address; …): refused unless the
+ *   betrokkene says `nieuwBevestigd: true` ("toch nieuwe persoon"); then the confirmation is
+ *   returned in `bevestigd`, to be logged with the new person.
  */
-export async function bestaandePersonen(db: Db, m: MeldingInput): Promise<BestaandePersoonFout[]> {
-  const out: BestaandePersoonFout[] = [];
-  const kandidaat = (r: q.PersoonNaamRij) => ({ id: r.id, naam: volledigeNaam(r), geboortedatum: r.geboortedatum });
+export async function bestaandePersonen(
+  db: Db,
+  m: MeldingInput,
+): Promise<{ fouten: BestaandePersoonFout[]; bevestigd: BevestigdNietDubbel[] }> {
+  const fouten: BestaandePersoonFout[] = [];
+  const bevestigd: BevestigdNietDubbel[] = [];
   for (const [i, b] of m.betrokkenen.entries()) {
     const p = b.persoon;
     if (b.persoonId || !p) continue;
     if (p.bsn) {
       const r = await q.persoonMetBsnHash(db, blindIndex(p.bsn, 'persoon.bsn'));
       if (r) {
-        out.push({
+        fouten.push({
           field: `betrokkenen[${i}].persoon.bsn`,
           rule: 'bsn_bestaat',
           message: `Er is al een persoon met dit BSN: ${volledigeNaam(r)} (persoon ${r.id}). Koppel die persoon in plaats van een nieuwe toe te voegen.`,
           persoonIds: [r.id],
-          kandidaten: [kandidaat(r)],
+          kandidaten: [{ id: r.id, naam: volledigeNaam(r), geboortedatum: r.geboortedatum }],
         });
         continue;
       }
     }
-    if (b.nieuwBevestigd || !p.geboortedatum || VAGE_GEBOORTEDATUM.has(p.geboortedatum)) continue;
-    const r = await q.personenMetNaamEnGeboortedatum(db, zoekNaam(p), p.geboortedatum, !!p.bsn);
-    if (r.length) {
-      out.push({
-        field: `betrokkenen[${i}].persoon`,
-        rule: 'mogelijk_dubbel',
-        message:
-          `Er is al ${r.length === 1 ? 'een persoon' : `${r.length} personen`} met deze naam en geboortedatum: ` +
-          r.map((x) => `${volledigeNaam(x)} (persoon ${x.id})`).join(', ') +
-          '. Koppel de bestaande persoon, of bevestig dat het een andere persoon is (nieuwBevestigd).',
-        persoonIds: r.map((x) => x.id),
-        kandidaten: r.map(kandidaat),
-      });
+    const r = await mogelijkeDubbelen(db, m, p, !!p.bsn);
+    if (r.length === 0) continue;
+    if (b.nieuwBevestigd) {
+      bevestigd.push({ index: i, kandidaten: r.map((k) => ({ id: k.id, score: k.score, redenen: k.redenen })) });
+      continue;
     }
+    fouten.push({
+      field: `betrokkenen[${i}].persoon`,
+      rule: 'mogelijk_dubbel',
+      message:
+        `Bedoelt u ${r.length === 1 ? 'deze persoon' : 'een van deze personen'}? ` +
+        r.map((x) => `${x.naam} (persoon ${x.id}: ${x.redenen.join(', ')})`).join('; ') +
+        '. Koppel de bestaande persoon, of bevestig dat het een andere persoon is (nieuwBevestigd).',
+      persoonIds: r.map((x) => x.id),
+      kandidaten: r.map((x) => ({
+        id: x.id,
+        naam: x.naam,
+        geboortedatum: x.geboortedatum,
+        score: x.score,
+        redenen: x.redenen,
+      })),
+    });
   }
-  return out;
+  return { fouten, bevestigd };
 }
 
 type CodeCheck = Parameters<typeof checkCodes>[1][number];

@@ -18,7 +18,10 @@ function naamScore(kolom: RawBuilder<string>, naam: string, eenWoord: boolean) {
 }
 
 /** A person found by name, with the name score `sim` and `n`, the number of search names read. */
-export type NaamKandidaatRij = Pick<Row<'persoon'>, 'id' | 'geboortedatum' | 'achternaam' | 'voornamen'> & {
+export type NaamKandidaatRij = Pick<
+  Row<'persoon'>,
+  'id' | 'geboortedatum' | 'achternaam' | 'tussenvoegsel' | 'voornamen'
+> & {
   sim: number;
   n: number;
 };
@@ -41,7 +44,7 @@ export async function personenMetLijkendeNaam(
         select naam, naam <-> ${naam} as afstand from zoeknaam
         where naam % ${naam} order by naam <-> ${naam}, naam limit ${limiet})
       select p.id, ${naamScore(sql.ref('n.naam'), naam, eenWoord)} as sim,
-        p.geboortedatum, p.achternaam, p.voornamen, (select count(*) from namen)::int as n
+        p.geboortedatum, p.achternaam, p.tussenvoegsel, p.voornamen, (select count(*) from namen)::int as n
       from namen n join persoon p on p.zoeknaam = n.naam
       order by n.afstand, p.id limit ${limiet * 4}`.execute(tx)
   ).rows;
@@ -60,9 +63,32 @@ export async function personenMetNaamPrefix(
       beste as (
         select naam, ${naamScore(sql.ref('naam'), naam, true)} as sim from namen
         order by 2 desc, naam limit ${limieten.namen})
-      select p.id, b.sim, p.geboortedatum, p.achternaam, p.voornamen, (select count(*) from namen)::int as n
+      select p.id, b.sim, p.geboortedatum, p.achternaam, p.tussenvoegsel, p.voornamen, (select count(*) from namen)::int as n
       from beste b join persoon p on p.zoeknaam = b.naam`.execute(tx)
   ).rows;
+}
+
+/**
+ * Persons with one of these name keys (table naamsleutel, migration 017), those sharing the most
+ * keys first (the same key shares all its deletions too), at most `limiet`; `n` is the number of
+ * keys shared. `sim` is 0: the name is compared in the domain (vergelijkNaam).
+ */
+export async function personenMetNaamsleutel(db: Db, sleutels: string[], limiet: number): Promise<NaamKandidaatRij[]> {
+  const r = await sql<NaamKandidaatRij>`
+    with treffers as (
+      select persoon_id, count(*)::int as n from naamsleutel where sleutel = any(${sleutels})
+      group by persoon_id order by n desc, persoon_id limit ${limiet})
+    select p.id, 0 as sim, p.geboortedatum, p.achternaam, p.tussenvoegsel, p.voornamen, t.n
+    from treffers t join persoon p on p.id = t.persoon_id`.execute(db);
+  return r.rows;
+}
+
+/** Name and date of birth of these persons (candidates found by BSN or address). */
+export async function persoonNamen(db: Db, ids: number[]): Promise<Omit<NaamKandidaatRij, 'sim' | 'n'>[]> {
+  if (ids.length === 0) return [];
+  const r = await sql<Omit<NaamKandidaatRij, 'sim' | 'n'>>`
+    select id, geboortedatum, achternaam, tussenvoegsel, voornamen from persoon where id = any(${ids})`.execute(db);
+  return r.rows;
 }
 
 export async function persoonIdsMetBsnHash(db: Db, bsnHash: string): Promise<number[]> {
@@ -78,7 +104,7 @@ export async function personenOpGeboortedatum(
   eenWoord: boolean,
 ): Promise<Array<Omit<NaamKandidaatRij, 'n' | 'geboortedatum'> & { geboortedatum: string }>> {
   const r = await sql<Omit<NaamKandidaatRij, 'n' | 'geboortedatum'> & { geboortedatum: string }>`
-    select id, ${naamScore(sql.ref('zoeknaam'), naam, eenWoord)} as sim, geboortedatum, achternaam, voornamen
+    select id, ${naamScore(sql.ref('zoeknaam'), naam, eenWoord)} as sim, geboortedatum, achternaam, tussenvoegsel, voornamen
     from persoon where geboortedatum = any(${geboortedata}) and similarity(zoeknaam, ${naam}) > 0.2`.execute(db);
   return r.rows;
 }
@@ -143,6 +169,18 @@ export async function huishoudensOpAdres(
                  'achternaam', p.achternaam, 'rol', l.rol, 'geboortedatum', p.geboortedatum) order by p.id)
         from huishouden_lid l join persoon p on p.id = l.persoon_id where l.huishouden_id = h.id), '[]'::json) as leden
     from huishouden h where h.postcode = ${postcode} and h.huisnummer = ${huisnummer}`.execute(db);
+  return r.rows;
+}
+
+/**
+ * Persons confirmed at intake as others than these persons, or these than them (table
+ * persoon_niet_dubbel): [person of `ids`, the other] pairs.
+ */
+export async function nietDubbelParen(db: Db, ids: number[]): Promise<Array<{ persoon: number; ander: number }>> {
+  const r = await sql<{ persoon: number; ander: number }>`
+    select persoon_id as persoon, kandidaat_id as ander from persoon_niet_dubbel where persoon_id = any(${ids})
+    union
+    select kandidaat_id, persoon_id from persoon_niet_dubbel where kandidaat_id = any(${ids})`.execute(db);
   return r.rows;
 }
 

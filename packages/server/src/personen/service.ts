@@ -1,7 +1,16 @@
 // Persons and households: find before create (BSN exact, name + date of birth tolerant of
 // spelling and typing differences, address), and the radar of earlier meldingen.
 import { blindIndex, open } from '../crypto/veld.ts';
-import { geboortedatumLabel, normaliseNaam, volledigeNaam } from '@voordeur/domain';
+import {
+  geboortedatumLabel,
+  geboortedatumOvereenkomst,
+  matchScore,
+  normaliseNaam,
+  TUSSENVOEGSELS,
+  vergelijkNaam,
+  volledigeNaam,
+  zoekSleutels,
+} from '@voordeur/domain';
 import type { Db } from '../db/index.ts';
 import * as pq from './queries.ts';
 
@@ -14,6 +23,8 @@ export interface PersoonKandidaat {
   geslacht: string;
   score: number;
   redenen: string[];
+  /** The score reaches MOGELIJK_DUBBEL_DREMPEL: likely the same person. */
+  mogelijkDubbel: boolean;
   huishoudens: Array<{ id: number; adres: string; gemeenteCode: string | null; veiligheidsvlaggen: string[] }>;
   eerdereMeldingen: number;
 }
@@ -56,9 +67,6 @@ const NAAM_LIMIET = 50;
 /** Search names read by the surname-prefix pass at most. */
 const PREFIX_LIMIET = 200;
 
-/** Words that are not the surname itself: tussenvoegsels ('van der Berg' is stored as 'berg …'). */
-const TUSSENVOEGSELS = new Set(['van', 'de', 'der', 'den', 'het', 'ter', 'ten', 'te', 'in', 'op', 't', 's']);
-
 /** One surname (tussenvoegsels aside): the name score also counts the query as a word within a name. */
 const eenWoord = (naam: string) => naam.split(' ').filter((w) => w && !TUSSENVOEGSELS.has(w)).length === 1;
 
@@ -80,7 +88,9 @@ async function naamKandidaten(db: Db, naam: string): Promise<{ rijen: pq.NaamKan
     await pq.zetTrigramDrempel(tx, drempel);
     return pq.personenMetLijkendeNaam(tx, naam, woorden.length === 1, NAAM_LIMIET);
   };
-  return db.transaction().execute(async (tx) => {
+  // The threshold is set for one transaction: the search's own, or the caller's (intake).
+  const inTransactie = <T>(f: (tx: Db) => Promise<T>) => (db.isTransaction ? f(db) : db.transaction().execute(f));
+  return inTransactie(async (tx) => {
     let rijen = await zoek(tx, 0.5);
     if (rijen.length < 3) rijen = await zoek(tx, 0.3);
     let vol = (rijen[0]?.n ?? 0) >= NAAM_LIMIET || rijen.length >= NAAM_LIMIET * 4;
@@ -97,27 +107,6 @@ async function naamKandidaten(db: Db, naam: string): Promise<{ rijen: pq.NaamKan
   });
 }
 
-/** Why a name matched, in the words of the intake: the same name, the same surname, or alike. */
-function naamReden(q: string, r: { achternaam: string; voornamen: string | null; sim: number }): string {
-  const vraag = q.split(' ').filter((w) => w && !TUSSENVOEGSELS.has(w));
-  const achternaam = normaliseNaam(r.achternaam)
-    .split(' ')
-    .filter((w) => !TUSSENVOEGSELS.has(w));
-  const voornamen = normaliseNaam(r.voornamen ?? '')
-    .split(' ')
-    .filter(Boolean);
-  const zelfde = (a: string[], b: string[]) =>
-    a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
-  if (zelfde(vraag, achternaam)) return 'achternaam gelijk';
-  // 'Jan de Vries' or 'Vries Jan': the surname and the first (or every) voornaam, in any order.
-  if (
-    voornamen.length &&
-    (zelfde(vraag, [...achternaam, voornamen[0]!]) || zelfde(vraag, [...achternaam, ...voornamen]))
-  )
-    return 'naam gelijk';
-  return `naam lijkt (${Math.round(r.sim * 100)}%)`;
-}
-
 export interface ZoekResultaat {
   kandidaten: PersoonKandidaat[];
   /** There are more candidates than shown: refine with a voornaam, date of birth or address. */
@@ -129,7 +118,24 @@ export async function zoekPersonen(db: Db, q: ZoekVraag, limit = 20): Promise<Pe
   return (await zoekPersonenResultaat(db, q, limit)).kandidaten;
 }
 
+/** Persons read by the sound-key pass at most (the best by number of shared keys). */
+const SLEUTEL_LIMIET = 300;
+/** A candidate of the sound-key pass only counts with a name at least this alike (vergelijkNaam). */
+const SLEUTEL_MIN_GELIJKENIS = 0.5;
+
+type NaamRij = Omit<pq.NaamKandidaatRij, 'sim' | 'n'>;
+
 /**
+ * Candidates in passes, then one score per candidate (the domain's matchScore: weights
+ * MATCH_GEWICHTEN, threshold MOGELIJK_DUBBEL_DREMPEL):
+ * - BSN (blind index), exact;
+ * - date of birth (exact, day/month swapped, unknown parts) with a name at least a little alike;
+ * - name: the trigram and surname-prefix passes (naamKandidaten), skipped when the date of birth
+ *   already found a clearly similar name; and the sound-key pass (table naamsleutel), which finds
+ *   the typos and Dutch spelling variants the trigram similarity misses in a short surname;
+ * - address (postcode + huisnummer).
+ * The name similarity of a candidate is the greater of the domain's vergelijkNaam() and the
+ * database's trigram similarity.
  * `kenmerken: false` (roles that do not register meldingen): a candidate's BSN is shown only when the
  * query had that BSN, the date of birth only when the query had that BSN or that date.
  */
@@ -139,54 +145,70 @@ export async function zoekPersonenResultaat(
   limit = 20,
   opts: { kenmerken: boolean } = { kenmerken: true },
 ): Promise<ZoekResultaat> {
-  const scores = new Map<number, { score: number; redenen: Set<string> }>();
-  const bump = (id: number, s: number, reden: string) => {
-    const e = scores.get(id) ?? { score: 0, redenen: new Set<string>() };
-    e.score += s;
-    e.redenen.add(reden);
-    scores.set(id, e);
+  const kand = new Map<number, { sim: number; rij?: NaamRij; bsn?: boolean; adres?: boolean }>();
+  const voeg = (id: number, x: { sim?: number; rij?: NaamRij; bsn?: boolean; adres?: boolean }) => {
+    const e = kand.get(id) ?? { sim: 0 };
+    kand.set(id, {
+      sim: Math.max(e.sim, x.sim ?? 0),
+      rij: e.rij ?? x.rij,
+      bsn: e.bsn || x.bsn,
+      adres: e.adres || x.adres,
+    });
   };
   let vol = false;
   const bsn = q.bsn?.replace(/\D/g, '');
   if (bsn && bsn.length === 9) {
-    for (const id of await pq.persoonIdsMetBsnHash(db, blindIndex(bsn, 'persoon.bsn'))) bump(id, 10, 'BSN gelijk');
+    for (const id of await pq.persoonIdsMetBsnHash(db, blindIndex(bsn, 'persoon.bsn'))) voeg(id, { bsn: true });
   }
   const naam = q.naam ? normaliseNaam(q.naam) : '';
   const dob = q.geboortedatum?.replace(/\D/g, '') ?? '';
   if (naam.length >= 2) {
+    let sterk = false;
     if (dob.length === 8) {
-      // Candidates born on that day (or with day/month swapped), any name similarity.
-      const variants = dobVariants(dob);
-      for (const x of await pq.personenOpGeboortedatum(db, variants, naam, eenWoord(naam))) {
-        bump(x.id, x.sim * 3, naamReden(naam, x));
-        if (x.geboortedatum === dob) bump(x.id, 2, 'geboortedatum gelijk');
-        else if (x.geboortedatum.endsWith('00')) bump(x.id, 1, 'geboortedatum past (deels onbekend)');
-        else bump(x.id, 1.2, 'geboortedatum met dag/maand verwisseld');
+      // Candidates born on that day (or with day/month swapped, or unknown parts), any name similarity.
+      for (const x of await pq.personenOpGeboortedatum(db, dobVariants(dob), naam, eenWoord(naam))) {
+        voeg(x.id, { sim: x.sim, rij: x });
+        if (x.geboortedatum === dob && x.sim >= 0.4) sterk = true;
       }
     }
-    // Name alone (trigram index); a date of birth in the same year adds to the score. Skipped when
-    // the date of birth already found a person with a clearly similar name: at the phone the
-    // caller gives name and date of birth, and the broad name search is what costs time.
-    const sterk = [...scores.values()].some((e) => e.redenen.has('geboortedatum gelijk') && e.score >= 2 + 0.4 * 3);
+    // Name alone (trigram index). Skipped when the date of birth already found a person with a
+    // clearly similar name: at the phone the caller gives name and date of birth, and the broad
+    // name search is what costs time.
     if (!sterk) {
       const k = await naamKandidaten(db, naam);
       vol = k.vol;
-      for (const r of k.rijen) {
-        if (scores.get(r.id)?.redenen.has('geboortedatum gelijk')) continue;
-        bump(r.id, r.sim * 3, naamReden(naam, r));
-        if (
-          dob.length === 8 &&
-          r.geboortedatum &&
-          r.geboortedatum.slice(0, 4) === dob.slice(0, 4) &&
-          r.geboortedatum !== dob
-        )
-          bump(r.id, 0.5, 'geboortejaar gelijk');
-      }
+      for (const r of k.rijen) voeg(r.id, { sim: r.sim, rij: r });
+    }
+    const sleutels = zoekSleutels(q.naam!);
+    if (sleutels.length) {
+      const rijen = await pq.personenMetNaamsleutel(db, sleutels, SLEUTEL_LIMIET);
+      vol ||= rijen.length >= SLEUTEL_LIMIET;
+      for (const r of rijen)
+        if (kand.has(r.id) || vergelijkNaam(q.naam!, r).gelijkenis >= SLEUTEL_MIN_GELIJKENIS) voeg(r.id, { rij: r });
     }
   }
   const pc = q.postcode?.replace(/\s+/g, '').toUpperCase();
   if (pc && q.huisnummer) {
-    for (const id of await pq.persoonIdsOpAdres(db, pc, q.huisnummer.trim())) bump(id, 1.5, 'zelfde adres');
+    for (const id of await pq.persoonIdsOpAdres(db, pc, q.huisnummer.trim())) voeg(id, { adres: true });
+  }
+  // Name and date of birth of the candidates found by BSN or address only.
+  for (const r of await pq.persoonNamen(
+    db,
+    [...kand.entries()].filter(([, e]) => !e.rij).map(([id]) => id),
+  ))
+    voeg(r.id, { rij: r });
+  const scores = new Map<number, ReturnType<typeof matchScore>>();
+  for (const [id, e] of kand) {
+    if (!e.rij) continue; // deleted meanwhile
+    scores.set(
+      id,
+      matchScore({
+        bsnGelijk: e.bsn,
+        naam: naam.length >= 2 ? naamSignaal(q.naam!, e.rij, e.sim) : null,
+        geboortedatum: dob.length === 8 ? geboortedatumOvereenkomst(dob, e.rij.geboortedatum) : null,
+        adresGelijk: e.adres,
+      }),
+    );
   }
   const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]).slice(0, limit);
   const meer = scores.size > limit || vol;
@@ -194,32 +216,43 @@ export async function zoekPersonenResultaat(
   const ids = ranked.map(([id]) => id);
   const details = await persoonDetails(db, ids);
   return {
-    kandidaten: ranked.map(([id, s]) => {
-      const d = details.get(id)!;
-      const bsnGelijk = s.redenen.has('BSN gelijk');
-      const datumGelijk = bsnGelijk || s.redenen.has('geboortedatum gelijk');
-      return {
-        ...d,
-        ...(opts.kenmerken
-          ? {}
-          : {
-              bsn: bsnGelijk ? d.bsn : null,
-              geboortedatum: datumGelijk ? d.geboortedatum : null,
-              geboortedatumLabel: datumGelijk ? d.geboortedatumLabel : null,
-            }),
-        score: Math.round(s.score * 100) / 100,
-        redenen: [...s.redenen],
-      };
-    }),
+    kandidaten: ranked
+      .filter(([id]) => details.has(id))
+      .map(([id, s]) => {
+        const d = details.get(id)!;
+        const bsnGelijk = s.redenen.includes('BSN gelijk');
+        const datumGelijk = bsnGelijk || s.redenen.includes('geboortedatum gelijk');
+        return {
+          ...d,
+          ...(opts.kenmerken
+            ? {}
+            : {
+                bsn: bsnGelijk ? d.bsn : null,
+                geboortedatum: datumGelijk ? d.geboortedatum : null,
+                geboortedatumLabel: datumGelijk ? d.geboortedatumLabel : null,
+              }),
+          ...s,
+        };
+      }),
     meer,
+  };
+}
+
+/** The name signal: the domain's comparison, or the trigram similarity when that is higher. */
+function naamSignaal(vraag: string, rij: NaamRij, trigram: number) {
+  const v = vergelijkNaam(vraag, rij);
+  if (trigram <= v.gelijkenis) return v;
+  return {
+    gelijkenis: trigram,
+    reden: v.reden.startsWith('naam lijkt') ? `naam lijkt (${Math.round(trigram * 100)}%)` : v.reden,
   };
 }
 
 export async function persoonDetails(
   db: Db,
   ids: number[],
-): Promise<Map<number, Omit<PersoonKandidaat, 'score' | 'redenen'>>> {
-  const out = new Map<number, Omit<PersoonKandidaat, 'score' | 'redenen'>>();
+): Promise<Map<number, Omit<PersoonKandidaat, 'score' | 'redenen' | 'mogelijkDubbel'>>> {
+  const out = new Map<number, Omit<PersoonKandidaat, 'score' | 'redenen' | 'mogelijkDubbel'>>();
   if (ids.length === 0) return out;
   // With the safety flags of the household's latest casus: whoever finds the person sees the danger.
   for (const r of await pq.persoonDetailRijen(db, ids)) {
@@ -254,10 +287,40 @@ export async function zoekHuishoudens(db: Db, postcode: string, huisnummer: stri
   }));
 }
 
-/** The radar: earlier meldingen about any of these persons, in any casus (of the organisation, when given). */
+/**
+ * The radar: earlier meldingen about any of these persons, in any casus (of the organisation, when
+ * given); and the meldingen about persons confirmed at intake as others than one of these ("toch
+ * nieuwe persoon") marked `mogelijkDezelfdePersoon`: the confirmation may be wrong, and the
+ * veiligheidsbeoordeling should not be made blind to them. Those other persons are in `anderen`
+ * (for the access log).
+ */
 export async function radar(db: Db, persoonIds: number[], exceptMeldingId?: number, organisatieId?: number) {
-  if (persoonIds.length === 0) return [];
-  return (await pq.radarRijen(db, persoonIds, exceptMeldingId ?? null, organisatieId ?? null)).map(radarMelding);
+  return (await radarMetAnderen(db, persoonIds, exceptMeldingId, organisatieId)).meldingen;
+}
+
+export async function radarMetAnderen(
+  db: Db,
+  persoonIds: number[],
+  exceptMeldingId?: number,
+  organisatieId?: number,
+): Promise<{ meldingen: ReturnType<typeof radarMelding>[]; anderen: number[] }> {
+  if (persoonIds.length === 0) return { meldingen: [], anderen: [] };
+  const eigen = (await pq.radarRijen(db, persoonIds, exceptMeldingId ?? null, organisatieId ?? null)).map(radarMelding);
+  const paren = (await pq.nietDubbelParen(db, persoonIds)).filter((p) => !persoonIds.includes(p.ander));
+  if (paren.length === 0) return { meldingen: eigen, anderen: [] };
+  const anderen = [...new Set(paren.map((p) => p.ander))];
+  const gezien = new Set(eigen.map((m) => m.id));
+  const extra = (await pq.radarRijen(db, anderen, exceptMeldingId ?? null, organisatieId ?? null))
+    .map(radarMelding)
+    .filter((m) => !gezien.has(m.id))
+    .map((m) => ({
+      ...m,
+      mogelijkDezelfdePersoon: paren
+        .filter((p) => m.persoonIds.includes(p.ander))
+        .map((p) => ({ persoonId: p.persoon, kandidaatId: p.ander })),
+    }));
+  const meldingen = [...eigen, ...extra].sort((a, b) => b.ontvangenOp.localeCompare(a.ontvangenOp));
+  return { meldingen, anderen };
 }
 
 /** One radar row (melding of the radar query, or of the intake's household radar) for the API. */
@@ -274,5 +337,10 @@ export function radarMelding(x: pq.RadarRij) {
     beoordelingUitkomst: x.beoordeling_uitkomst,
     /** Safety flags of the melding's casus: a danger known for the household shows at intake. */
     veiligheidsvlaggen: x.veiligheidsvlaggen ?? [],
+    /**
+     * Set when this melding is about a person confirmed as another than one asked about: "mogelijk
+     * dezelfde persoon" (the person asked about, and that other person).
+     */
+    mogelijkDezelfdePersoon: undefined as Array<{ persoonId: number; kandidaatId: number }> | undefined,
   };
 }

@@ -26,6 +26,7 @@ import type { Db } from '../db/index.ts';
 import { HttpError, notFound, ValidationError } from '../http/errors.ts';
 import { addMonths } from './config.ts';
 import { redactor } from './redact.ts';
+import { schrijfNaamsleutels } from '../personen/naamsleutels.ts';
 import * as rq from './rechten-queries.ts';
 import {
   casussenVanPersoon,
@@ -381,6 +382,7 @@ export async function corrigeerPersoon(
       geslacht: next.geslacht,
       zoeknaam: zoekNaam(next),
     });
+    await schrijfNaamsleutels(tx, persoonId, next);
     for (const [veld, oud, nieuw] of changed) {
       await rq.insertCorrectie(tx, {
         persoon_id: persoonId,

@@ -128,11 +128,14 @@ function KandidaatCasus({ id }: { id: number }) {
 
 /**
  * "Bedoelt u …?": a new person is searched for as soon as the BSN, or the name with a complete date
- * of birth, is entered. Found persons can be linked instead; "Toch nieuwe persoon" confirms.
+ * of birth or the household's address, is entered; candidates scoring at or above the threshold
+ * are shown with why they matched. Found persons can be linked instead; "Toch nieuwe persoon"
+ * confirms (the server logs it).
  */
 function DubbelCheck({
   b,
   index,
+  adres,
   gekoppeld,
   serverKandidaten,
   onGevonden,
@@ -141,13 +144,14 @@ function DubbelCheck({
 }: {
   b: BetrokkeneForm;
   index: number;
+  adres?: { postcode: string; huisnummer: string };
   gekoppeld: number[];
   serverKandidaten: Kandidaat[];
   onGevonden: (k: Kandidaat[]) => void;
   onKoppel: (k: Kandidaat) => void;
   onTochNieuw: (v: boolean) => void;
 }) {
-  const vraag = useDebounced(dubbelZoekvraag(b.persoon!), 400);
+  const vraag = useDebounced(dubbelZoekvraag(b.persoon!, adres), 400);
   const zoek = useApi<{ kandidaten: Kandidaat[] }>(vraag ? `/api/personen${query(vraag)}` : null);
   const gevonden = zoek.data && vraag ? waarschijnlijkDezelfde(b.persoon!, zoek.data.kandidaten, gekoppeld) : [];
   const kandidaten = [
@@ -180,13 +184,19 @@ function DubbelCheck({
         <strong>Bedoelt u {kandidaten.length === 1 ? 'deze persoon' : 'een van deze personen'}?</strong>{' '}
         {perBsn
           ? 'Dit BSN is al geregistreerd: koppel de bekende persoon.'
-          : `Er ${kandidaten.length === 1 ? 'is' : 'zijn'} al ${kandidaten.length === 1 ? 'een persoon' : 'personen'} met deze naam en geboortedatum.`}
+          : `Er ${kandidaten.length === 1 ? 'is' : 'zijn'} al ${kandidaten.length === 1 ? 'een persoon' : 'personen'} die hierop ${kandidaten.length === 1 ? 'lijkt' : 'lijken'} (naam, geboortedatum, adres).`}
       </p>
       <ul className="dubbel__lijst">
         {kandidaten.map((k) => (
           <li key={k.id} className="dubbel__kandidaat" data-testid="dubbel-kandidaat">
             <span>
               <strong>{k.naam}</strong> · geboren {k.geboortedatumLabel ?? 'onbekend'}
+              {k.redenen.length > 0 && (
+                <span className="dubbel__redenen" data-testid="dubbel-redenen">
+                  {' '}
+                  ({k.redenen.join(', ')})
+                </span>
+              )}
               {k.huishoudens.length > 0 && <> · {k.huishoudens.map((h) => h.adres).join('; ')}</>}
               {k.eerdereMeldingen > 0 && (
                 <>
@@ -301,7 +311,7 @@ export function IntakePage() {
     // A new person who looks like a known one: link, or confirm "toch nieuwe persoon" first.
     form.betrokkenen.forEach((b, i) => {
       if (b.persoon && !b.nieuwBevestigd && (dubbel[b.key]?.length ?? 0) > 0) {
-        const bsn = !!dubbelZoekvraag(b.persoon)?.bsn;
+        const bsn = !!dubbelZoekvraag(b.persoon, form.adres)?.bsn;
         v.errors[`betrokkenen[${i}].persoon`] = [
           bsn
             ? 'Dit BSN hoort bij een bekende persoon: koppel die persoon'
@@ -332,7 +342,13 @@ export function IntakePage() {
         const genoemd: Record<string, Kandidaat[]> = {};
         for (const f of err.body.fields as Array<{
           field: string;
-          kandidaten?: Array<{ id: number; naam: string; geboortedatum: string | null }>;
+          kandidaten?: Array<{
+            id: number;
+            naam: string;
+            geboortedatum: string | null;
+            score?: number;
+            redenen?: string[];
+          }>;
         }>) {
           const i = /^betrokkenen\[(\d+)\]/.exec(f.field)?.[1];
           const b = i !== undefined ? form.betrokkenen[Number(i)] : undefined;
@@ -520,6 +536,7 @@ export function IntakePage() {
                     <DubbelCheck
                       b={b}
                       index={i}
+                      adres={form.huishoudenKeuze === 'adres' ? form.adres : undefined}
                       gekoppeld={ids}
                       serverKandidaten={serverDubbel[b.key] ?? []}
                       onGevonden={(k) => setDubbel((d) => ({ ...d, [b.key]: k }))}

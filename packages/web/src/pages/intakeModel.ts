@@ -5,9 +5,9 @@ import {
   amsterdamMoment,
   geboortedatumLabel,
   isValidBsn,
+  MOGELIJK_DUBBEL_DREMPEL,
   melderFouten,
   meldingInputSchema,
-  normaliseNaam,
   parseDatumInvoer,
   parseTijdInvoer,
   type MeldingInput,
@@ -156,9 +156,14 @@ export function linkInPlaatsVan(f: IntakeForm, key: string, k: Kandidaat): Intak
 
 /**
  * The search that finds an existing person for a new one: by BSN when it is valid, else by name
- * and a complete date of birth (JJJJMMDD). Null while the entry is not specific enough.
+ * with a complete date of birth (JJJJMMDD) or the household's address (postcode + huisnummer),
+ * the address added when known: the same signals the server scores before it creates a person.
+ * Null while the entry is not specific enough.
  */
-export function dubbelZoekvraag(p: PersoonForm): Record<string, string> | null {
+export function dubbelZoekvraag(
+  p: PersoonForm,
+  adres?: { postcode?: string; huisnummer?: string },
+): Record<string, string> | null {
   const bsn = p.bsn.replace(/\s+/g, '');
   if (bsn && isValidBsn(bsn)) return { bsn };
   const dob = p.geboortedatum.replace(/[\s-]+/g, '');
@@ -166,41 +171,45 @@ export function dubbelZoekvraag(p: PersoonForm): Record<string, string> | null {
     .map((x) => x.trim())
     .filter(Boolean)
     .join(' ');
-  if (p.achternaam.trim().length >= 2 && /^[0-9]{8}$/.test(dob) && dob !== '00000000' && dob !== '99999999')
-    return { naam, geboortedatum: dob };
-  return null;
+  const postcode = adres?.postcode?.replace(/\s+/g, '').toUpperCase() ?? '';
+  const huisnummer = adres?.huisnummer?.trim() ?? '';
+  const metAdres = /^[0-9]{4}[A-Z]{2}$/.test(postcode) && huisnummer !== '';
+  const metDatum = /^[0-9]{8}$/.test(dob) && dob !== '00000000' && dob !== '99999999';
+  if (p.achternaam.trim().length < 2 || !(metDatum || metAdres)) return null;
+  return {
+    naam,
+    ...(metDatum ? { geboortedatum: dob } : {}),
+    ...(metAdres ? { postcode, huisnummer } : {}),
+  };
 }
 
 /**
- * The search results that are likely the same person: the same BSN, or a date of birth that fits
- * (equal, day and month swapped, or with unknown parts) and a similar name. Persons already linked
- * in this form are left out.
+ * The search results that are likely the same person: the same BSN, or a score at or above the
+ * domain's MOGELIJK_DUBBEL_DREMPEL (name, date of birth and address together; the server refuses
+ * those without "Toch nieuwe persoon"). Persons already linked in this form are left out, and a
+ * candidate with another BSN when this person has one.
  */
 export function waarschijnlijkDezelfde(p: PersoonForm, kandidaten: Kandidaat[], gekoppeld: number[]): Kandidaat[] {
   const bsn = p.bsn.replace(/\s+/g, '');
-  const dob = p.geboortedatum.replace(/[\s-]+/g, '');
-  const achternaam = normaliseNaam(p.achternaam);
-  const past = (g: string | null) => {
-    if (!g || dob.length !== 8) return false;
-    if (g === dob) return true;
-    if (g.slice(0, 4) !== dob.slice(0, 4)) return false;
-    if (g.slice(4) === `${dob.slice(6)}${dob.slice(4, 6)}`) return true;
-    return g.endsWith('0000') || (g.endsWith('00') && g.slice(4, 6) === dob.slice(4, 6));
-  };
   return kandidaten
     .filter((k) => !gekoppeld.includes(k.id))
     .filter((k) => {
       if (bsn && isValidBsn(bsn)) return k.bsn === bsn;
-      // A candidate with another BSN is another person when this one has a BSN too.
-      if (bsn && k.bsn && k.bsn !== bsn) return false;
-      const naam = normaliseNaam(k.naam);
-      return past(k.geboortedatum) && (!achternaam || naam.includes(achternaam.split(' ').pop()!));
+      // A candidate with a BSN is another person when this one has a BSN too (the same one was searched above).
+      if (bsn && k.bsn) return false;
+      return k.score >= MOGELIJK_DUBBEL_DREMPEL;
     })
     .slice(0, 5);
 }
 
 /** A candidate from the server's 409 (id, name, date of birth), in the shape the form links. */
-export function kandidaatUitServer(k: { id: number; naam: string; geboortedatum: string | null }): Kandidaat {
+export function kandidaatUitServer(k: {
+  id: number;
+  naam: string;
+  geboortedatum: string | null;
+  score?: number;
+  redenen?: string[];
+}): Kandidaat {
   return {
     id: k.id,
     naam: k.naam,
@@ -208,8 +217,8 @@ export function kandidaatUitServer(k: { id: number; naam: string; geboortedatum:
     geboortedatum: k.geboortedatum,
     geboortedatumLabel: k.geboortedatum ? geboortedatumLabel(k.geboortedatum) : null,
     geslacht: 'O',
-    score: 0,
-    redenen: [],
+    score: k.score ?? 0,
+    redenen: k.redenen ?? [],
     huishoudens: [],
     eerdereMeldingen: 0,
   };
