@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { HttpError, ValidationError } from './http/errors.ts';
+import { HttpError, isDatabaseOnbereikbaar, ValidationError } from './http/errors.ts';
 import { bodyAlsTekst } from './http/invoer.ts';
 import { instrument, requestId } from './http/metrics.ts';
 import { registerRoutes, type Deps, type RouteDef } from './http/route.ts';
@@ -61,6 +61,15 @@ export async function buildApp(
     }
     if (err?.statusCode === 413)
       return reply.code(413).send({ error: 'te_groot', message: 'Verzoek te groot (maximaal 1 MB)' });
+    if (isDatabaseOnbereikbaar(err)) {
+      req.log.warn({ err: String(err?.message ?? err) }, 'database not reachable');
+      return reply.code(503).header('Retry-After', '5').send({
+        error: 'database_onbereikbaar',
+        message:
+          'De database is even niet bereikbaar. De wijziging is niet opgeslagen; probeer het over een paar seconden opnieuw.',
+        requestId: req.id,
+      });
+    }
     // Never leak stack traces or SQL to the client.
     req.log.error(err);
     if (!opts.logger) console.error(err);

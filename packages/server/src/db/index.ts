@@ -38,6 +38,13 @@ export async function openDatabase(opts: {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('connect', (c) => {
       c.query("set timezone = 'UTC'").catch(() => {});
+      // A client that is checked out (a request between two statements of its transaction) has no
+      // pool listener: without its own, a dropped connection (PostgreSQL restart) is an unhandled
+      // 'error' event and ends the process. The request's next statement fails and gets 503
+      // (http/errors.ts isDatabaseOnbereikbaar); the pool discards the broken client on release.
+      c.on('error', (err) => {
+        console.error(`PostgreSQL: connection lost: ${err.message}`);
+      });
     });
     // An idle client whose server connection drops (restart, failover, admin termination) emits
     // 'error' on the pool: log it; the pool replaces the client on the next checkout. A client the

@@ -49,3 +49,22 @@ export const versionConflict = (current: number, expected: number) =>
       expectedVersion: expected,
     },
   );
+
+// SQLSTATE classes and codes that mean "the database is not reachable right now" (a restart, a
+// failover, a dropped connection), and the driver's own connection errors: a request that meets one
+// gets 503 with Retry-After instead of 500 — the client may try again, nothing was saved.
+const DB_ONBEREIKBAAR_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
+const DB_ONBEREIKBAAR_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN']);
+const DB_ONBEREIKBAAR_TEKST =
+  /Connection terminated|Client has encountered a connection error|connection timeout|timeout exceeded when trying to connect|Client was closed/i;
+
+export function isDatabaseOnbereikbaar(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  return (
+    DB_ONBEREIKBAAR_SQLSTATE.test(code) ||
+    DB_ONBEREIKBAAR_NODE.has(code) ||
+    (typeof e.message === 'string' && DB_ONBEREIKBAAR_TEKST.test(e.message))
+  );
+}
