@@ -44,6 +44,8 @@ export const RESOURCES = [
   'toegangslog', // the NEN 7513 access log and the review of emergency accesses (privacy officer)
   'rechten', // rights of persons: inzage, correctie, vernietiging, bewaartermijnen
   'rapportage', // aggregated figures only: half-year report, CBS delivery, monitoring
+  'huisbezoekprotocol', // the organisation's home-visit protocol ("ja, tenzij" / "nee, tenzij") and its history
+  'huisbezoek_goedkeuring', // approving a home visit that overrides the protocol (teammanager, gedragswetenschapper)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -64,6 +66,7 @@ const CASE_WORKER = {
   melder: R,
   adviesvraag: ALL,
   werkvoorraad: R,
+  huisbezoekprotocol: R,
 } as const;
 
 /** role × resource → allowed actions. Anything not listed is refused. */
@@ -80,6 +83,8 @@ export const POLICY: PolicyTable = {
     melder: R,
     adviesvraag: RS,
     werkvoorraad: R,
+    huisbezoekprotocol: R,
+    huisbezoek_goedkeuring: ['update'],
   },
   vertrouwensarts: {
     sessie: R,
@@ -90,8 +95,15 @@ export const POLICY: PolicyTable = {
     melder: R,
     adviesvraag: RS,
     werkvoorraad: R,
+    huisbezoekprotocol: R,
   },
-  teammanager: { ...CASE_WORKER, werkvoorraad_toewijzen: ['update'], rapportage: ['read', 'export'] },
+  teammanager: {
+    ...CASE_WORKER,
+    werkvoorraad_toewijzen: ['update'],
+    rapportage: ['read', 'export'],
+    huisbezoekprotocol: ['read', 'update'],
+    huisbezoek_goedkeuring: ['update'],
+  },
   privacy_officer: {
     sessie: R,
     eigen_account: OWN,
@@ -107,6 +119,7 @@ export const POLICY: PolicyTable = {
     referentie: R,
     beheer: ['read', 'update'],
     gebruikers: ['read', 'create', 'update'],
+    huisbezoekprotocol: ['read', 'update'],
   },
 };
 

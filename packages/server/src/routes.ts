@@ -27,6 +27,7 @@ import { teamInOrganisatie } from './beheer/queries.ts';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes.ts';
 import { beheerRoutes } from './beheer/routes.ts';
+import { contactRoutes } from './contact/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { rapportageRoutes } from './rapportage/routes.ts';
 import { RELATIE_LABEL, werkrelatieMeldingSql } from './toegang/relatie.ts';
@@ -122,6 +123,7 @@ export function allRoutes(): RouteDef[] {
     ...rapportageRoutes(),
     ...beheerRoutes(),
     ...toegangRoutes(),
+    ...contactRoutes(),
   ];
 }
 

@@ -35,7 +35,10 @@ import {
   type LidRow,
   type MeldingRow,
 } from './queries.ts';
-import { gebruikersVan, iso, tijdlijnVan, type TijdlijnItem } from './tijdlijn.ts';
+import { contactTijdlijn, gebruikersVan, huisbezoekTijdlijn, iso, tijdlijnVan, type TijdlijnItem } from './tijdlijn.ts';
+import { contactenVanCasus } from '../contact/queries.ts';
+import { contactItems, persoonNamen } from '../contact/service.ts';
+import { huisbezoekenVanCasus } from '../contact/huisbezoek.ts';
 
 export type { TijdlijnItem };
 
@@ -67,6 +70,15 @@ export async function casusDetail(
   const policy = klokBeleid();
 
   const timeline: TijdlijnItem[] = meldingen.flatMap((m) => tijdlijnVan(m, naamVan));
+  // The contact journal and the planned home visits (with their overrides) in the same timeline.
+  const [contactRijen, bezoeken, personen] = await Promise.all([
+    contactenVanCasus(db, casusId),
+    huisbezoekenVanCasus(db, casusId),
+    persoonNamen(db, casusId),
+  ]);
+  const nummerVan = (meldingId: number | null) => meldingen.find((m) => m.id === meldingId)?.nummer ?? c.nummer;
+  const contacten = await contactItems(db, contactRijen, personen.naam, opts);
+  timeline.push(...contactTijdlijn(contacten, nummerVan), ...huisbezoekTijdlijn(bezoeken, nummerVan));
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   const meldingenOut = meldingen.map((m) =>
     meldingAntwoord(m, leden, today, now, k, policy, naamVan, openbaarheid, opts),
