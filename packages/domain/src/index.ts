@@ -21,3 +21,4 @@ export * from './api/referentie.ts';
 export * from './api/intake.ts';
 export * from './api/werkvoorraad.ts';
 export * from './api/antwoorden.ts';
+export * from './api/contact.ts';

@@ -38,7 +38,7 @@ import {
 import { contactTijdlijn, gebruikersVan, huisbezoekTijdlijn, iso, tijdlijnVan, type TijdlijnItem } from './tijdlijn.ts';
 import { contactenVanCasus } from '../contact/queries.ts';
 import { contactItems, persoonNamen } from '../contact/service.ts';
-import { huisbezoekenVanCasus } from '../contact/huisbezoek.ts';
+import { huisbezoekenVanCasus, huisbezoekProtocol } from '../contact/huisbezoek.ts';
 
 export type { TijdlijnItem };
 
@@ -77,7 +77,10 @@ export async function casusDetail(
     persoonNamen(db, casusId),
   ]);
   const nummerVan = (meldingId: number | null) => meldingen.find((m) => m.id === meldingId)?.nummer ?? c.nummer;
-  const contacten = await contactItems(db, contactRijen, personen.naam, opts);
+  // Prints and exports leave out what was said in a contact with the melder (melder protection).
+  const contacten = await contactItems(db, contactRijen, personen.naam, {
+    melderZichtbaar: opts.melderZichtbaar && !opts.beschermdeMelderVerbergen,
+  });
   timeline.push(...contactTijdlijn(contacten, nummerVan), ...huisbezoekTijdlijn(bezoeken, nummerVan));
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   const meldingenOut = meldingen.map((m) =>
@@ -130,12 +133,21 @@ export async function casusDetail(
     },
     meldingen: meldingenOut,
     timeline,
+    /** The contact journal (contactjournaal), oldest first, and the planned home visits. */
+    contacten,
+    huisbezoeken: bezoeken,
+    huisbezoekprotocol: await huidigProtocol(db, c.organisatie_id, now),
     radar: radarOut,
     clientIds: persoonIds,
   };
 }
 
 export type CasusAntwoord = Awaited<ReturnType<typeof casusDetail>>;
+
+async function huidigProtocol(db: Db, organisatieId: number, now: Date) {
+  const p = await huisbezoekProtocol(db, organisatieId, now);
+  return { protocol: p.protocol, label: p.label };
+}
 
 function meldingAntwoord(
   m: MeldingRow,

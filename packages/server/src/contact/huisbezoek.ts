@@ -12,6 +12,8 @@ import {
   toLocalDate,
   type GoedkeuringInput,
   type HuisbezoekInput,
+  type HuisbezoekItem,
+  type HuisbezoekProtocolAntwoord,
   type HuisbezoekProtocol,
   type HuisbezoekStatus,
   type OverrideRegel,
@@ -26,7 +28,11 @@ import * as q from './queries.ts';
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** The protocol in force today, the one of a later start date already set, and the history (newest first). */
-export async function huisbezoekProtocol(db: Db, organisatieId: number, now: Date) {
+export async function huisbezoekProtocol(
+  db: Db,
+  organisatieId: number,
+  now: Date,
+): Promise<HuisbezoekProtocolAntwoord> {
   const rows = await q.protocolHistorie(db, organisatieId);
   const vandaag = toLocalDate(now);
   const stand = rows.map((r) => ({ protocol: r.protocol as HuisbezoekProtocol, ingang: r.ingang }));
@@ -176,7 +182,7 @@ export async function besluitOverHuisbezoek(
 }
 
 /** The visits of a casus as the casus page and the timeline show them. */
-export async function huisbezoekenVanCasus(db: Db, casusId: number) {
+export async function huisbezoekenVanCasus(db: Db, casusId: number): Promise<HuisbezoekItem[]> {
   const rows = await q.huisbezoekenVanCasus(db, casusId);
   const ids = [
     ...new Set(
@@ -205,4 +211,4 @@ export async function huisbezoekenVanCasus(db: Db, casusId: number) {
     besluitToelichting: r.besluit_toelichting,
   }));
 }
-export type HuisbezoekItem = Awaited<ReturnType<typeof huisbezoekenVanCasus>>[number];
+export type { HuisbezoekItem };

@@ -10,6 +10,7 @@ import {
   isOpAfstand,
   volledigeNaam,
   type ContactInput,
+  type ContactItem,
   type ContactSoort,
   type CorrectieSoort,
 } from '@voordeur/domain';
@@ -18,34 +19,9 @@ import { notFound, ValidationError } from '../http/errors.ts';
 import { gebruikerNamen } from '../casus/queries.ts';
 import * as q from './queries.ts';
 
-export const MELDER_CONTACT_AFGESCHERMD = 'Contact met de melder: de inhoud is afgeschermd (melderbescherming).';
+export type { ContactItem };
 
-export interface ContactItem {
-  id: number;
-  meldingId: number | null;
-  soort: ContactSoort;
-  soortLabel: string;
-  opAfstand: boolean;
-  begin: string;
-  duurMinuten: number | null;
-  personen: Array<{ id: number; naam: string }>;
-  metMelder: boolean;
-  professionals: Array<{ naam: string | null; organisatie: string; functie: string }>;
-  medewerkers: Array<{ id: number; naam: string }>;
-  politie: boolean;
-  gezegd: string | null;
-  gezien: string | null;
-  afgesproken: string | null;
-  /** Content withheld: a contact with the melder shown to a user who may not see the melder. */
-  afgeschermd: boolean;
-  correctieVan: number | null;
-  correctieSoort: CorrectieSoort | null;
-  /** Later entries that correct or add to this one. */
-  gecorrigeerdIn: Array<{ id: number; soort: CorrectieSoort }>;
-  huisbezoekId: number | null;
-  vastgelegdDoor: string | null;
-  vastgelegdOp: string;
-}
+export const MELDER_CONTACT_AFGESCHERMD = 'Contact met de melder: de inhoud is afgeschermd (melderbescherming).';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
