@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alleenOpAfstand,
+  beoordelingAlleenOpAfstand,
   contactInputSchema,
   contactRegels,
   goedkeuringRegels,
@@ -206,5 +207,40 @@ describe('goedkeuringRegels', () => {
     expect(goedkeuringRegels({ status: 'gepland', aangevraagdDoor: 7 }, 8).map((f) => f.rule)).toEqual([
       'wacht_niet_op_goedkeuring',
     ]);
+  });
+});
+
+describe('beoordelingAlleenOpAfstand', () => {
+  const c = (soort: 'telefoon' | 'huisbezoek' | 'beeldbellen', begin: string, meldingId: number | null = 1) => ({
+    soort,
+    begin,
+    meldingId,
+  });
+  it('true when every contact about the melding before the beoordeling was remote', () => {
+    expect(
+      beoordelingAlleenOpAfstand(
+        [c('telefoon', '2026-03-01T10:00:00Z'), c('beeldbellen', '2026-03-02T10:00:00Z', null)],
+        1,
+        '2026-03-03T10:00:00Z',
+      ),
+    ).toBe(true);
+  });
+  it('false with a face-to-face contact before it, or with no contact at all', () => {
+    expect(
+      beoordelingAlleenOpAfstand(
+        [c('telefoon', '2026-03-01T10:00:00Z'), c('huisbezoek', '2026-03-02T10:00:00Z')],
+        1,
+        '2026-03-03T10:00:00Z',
+      ),
+    ).toBe(false);
+    expect(beoordelingAlleenOpAfstand([], 1, '2026-03-03T10:00:00Z')).toBe(false);
+  });
+  it('ignores visits after the beoordeling and contacts about another melding', () => {
+    const lijst = [
+      c('telefoon', '2026-03-01T10:00:00Z'),
+      c('huisbezoek', '2026-03-04T10:00:00Z'),
+      c('huisbezoek', '2026-03-01T11:00:00Z', 2),
+    ];
+    expect(beoordelingAlleenOpAfstand(lijst, 1, '2026-03-03T10:00:00Z')).toBe(true);
   });
 });

@@ -382,3 +382,31 @@ export function goedkeuringRegels(
     ];
   return [];
 }
+
+// ---------------------------------------------------------------------------- remote contact only
+
+/** What remote contact misses (seed 001): observed only on a visit. */
+export const NIET_GEZIEN_OP_AFSTAND = [
+  'hoe het huis eruitziet (netjes of een rommel)',
+  'de geur van drank of cannabis',
+  'wie waar slaapt',
+  'de omgang tussen ouder en kind',
+] as const;
+
+/**
+ * Does the veiligheidsbeoordeling of a melding rest on remote contact only? True when, up to the
+ * moment of the beoordeling, the journal holds at least one contact about this melding (or about the
+ * casus as a whole) and none of them was face to face. No contacts at all: the journal does not know
+ * (false).
+ */
+export function beoordelingAlleenOpAfstand(
+  contacten: ReadonlyArray<{ soort: ContactSoort; begin: string; meldingId: number | null }>,
+  meldingId: number,
+  vastgesteldOp: string,
+): boolean {
+  const t = new Date(vastgesteldOp).getTime();
+  const voor = contacten.filter(
+    (c) => (c.meldingId === meldingId || c.meldingId === null) && new Date(c.begin).getTime() <= t,
+  );
+  return alleenOpAfstand(voor.map((c) => c.soort));
+}

@@ -138,6 +138,8 @@ export interface Casus {
   contacten?: ContactItem[];
   huisbezoeken?: HuisbezoekItem[];
   huisbezoekprotocol?: { protocol: HuisbezoekProtocol; label: string };
+  /** Veiligheidsbeoordelingen that rest on remote contact only, with what was not seen. */
+  alleenOpAfstand?: Array<{ meldingId: number; meldingNummer: string; nietGezien: string[] }>;
   timeline: Array<{
     at: string;
     soort: string;

@@ -6,6 +6,8 @@ import {
   ACTIE_LABEL,
   afsluitenContext,
   allowedActions,
+  beoordelingAlleenOpAfstand,
+  NIET_GEZIEN_OP_AFSTAND,
   geboortedatumLabel,
   leeftijdOp,
   meldingClocks,
@@ -137,6 +139,10 @@ export async function casusDetail(
     contacten,
     huisbezoeken: bezoeken,
     huisbezoekprotocol: await huidigProtocol(db, c.organisatie_id, now),
+    /** Veiligheidsbeoordelingen that rest on remote contact only (domain beoordelingAlleenOpAfstand). */
+    alleenOpAfstand: meldingen
+      .filter((m) => m.beoordeling && beoordelingAlleenOpAfstand(contacten, m.id, iso(m.beoordeling.vastgesteld_op)!))
+      .map((m) => ({ meldingId: m.id, meldingNummer: m.nummer, nietGezien: [...NIET_GEZIEN_OP_AFSTAND] })),
     radar: radarOut,
     clientIds: persoonIds,
   };

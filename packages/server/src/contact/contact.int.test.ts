@@ -249,59 +249,98 @@ describe('contactjournaal', () => {
   });
 });
 
-describe('vernietiging', () => {
-  async function nieuweCasus(seed: number) {
-    const r = await bo.post('/api/meldingen', {
-      binnenkomst: 'telefoon',
-      melder: { hoedanigheid: 'politie', naam: 'Wijkagent', organisatie: 'Politie Amsterdam' },
-      huishouden: {
-        straat: 'Kolenkitbuurt',
-        huisnummer: String(seed % 100),
-        postcode: '1055AA',
-        woonplaats: 'Amsterdam',
-        gemeenteCode: 'GM0363',
-      },
-      regio: 'eigen',
+const ACHTERNAAM: Record<number, string> = { 88_001: 'Aalbers', 88_002: 'Brinkhorst', 88_003: 'Claessens' };
+async function nieuweCasus(seed: number, soort = 'huisbezoek') {
+  const r = await bo.post('/api/meldingen', {
+    binnenkomst: 'telefoon',
+    melder: { hoedanigheid: 'politie', naam: 'Wijkagent', organisatie: 'Politie Amsterdam' },
+    huishouden: {
+      straat: 'Kolenkitbuurt',
+      huisnummer: String(seed % 100),
+      postcode: '1055AA',
+      woonplaats: 'Amsterdam',
       gemeenteCode: 'GM0363',
-      betrokkenen: [
-        {
-          persoon: {
-            bsn: generateBsn(seed),
-            voornamen: 'Fenna',
-            achternaam: `Zwartkop${seed}`,
-            geboortedatum: '19900101',
-            geslacht: 'V',
-          },
-          rol: 'slachtoffer',
+    },
+    regio: 'eigen',
+    gemeenteCode: 'GM0363',
+    betrokkenen: [
+      {
+        persoon: {
+          bsn: generateBsn(seed),
+          voornamen: 'Fenna',
+          achternaam: ACHTERNAAM[seed]!,
+          geboortedatum: '19900101',
+          geslacht: 'V',
         },
-        {
-          persoon: { voornamen: 'Bram', achternaam: `Zwartkop${seed}`, geboortedatum: '19890101', geslacht: 'M' },
-          rol: 'pleger',
-        },
-      ],
-      aanleiding: ['partnergeweld'],
-      aard: [],
-      omschrijving: 'Ruzie in de woning.',
-    });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const [fenna, bram] = r.body.persoonIds as number[];
-    const k = await bo.post(
-      `/api/casussen/${r.body.casusId}/contacten`,
-      contact({
-        meldingId: r.body.meldingId,
-        persoonIds: [fenna, bram],
-        gezegd: `Fenna Zwartkop${seed} vertelt over de ruzie.`,
-      }),
-    );
-    expect(k.status, JSON.stringify(k.body)).toBe(201);
-    const c = await bo.post(
-      `/api/casussen/${r.body.casusId}/contacten`,
-      contact({ meldingId: null, persoonIds: [fenna], correctieVan: k.body.id, correctieSoort: 'aanvulling' }),
-    );
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    return { casusId: r.body.casusId as number, fenna: fenna!, bram: bram!, contactId: k.body.id as number };
-  }
+        rol: 'slachtoffer',
+      },
+      {
+        persoon: { voornamen: 'Bram', achternaam: ACHTERNAAM[seed]!, geboortedatum: '19890101', geslacht: 'M' },
+        rol: 'pleger',
+      },
+    ],
+    aanleiding: ['partnergeweld'],
+    aard: [],
+    omschrijving: 'Ruzie in de woning.',
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  const [fenna, bram] = r.body.persoonIds as number[];
+  const k = await bo.post(
+    `/api/casussen/${r.body.casusId}/contacten`,
+    contact({
+      soort,
+      meldingId: r.body.meldingId,
+      persoonIds: [fenna, bram],
+      gezegd: `Fenna ${ACHTERNAAM[seed]} vertelt over de ruzie.`,
+    }),
+  );
+  expect(k.status, JSON.stringify(k.body)).toBe(201);
+  const c = await bo.post(
+    `/api/casussen/${r.body.casusId}/contacten`,
+    contact({ soort, meldingId: null, persoonIds: [fenna], correctieVan: k.body.id, correctieSoort: 'aanvulling' }),
+  );
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  return {
+    casusId: r.body.casusId as number,
+    meldingId: r.body.meldingId as number,
+    fenna: fenna!,
+    bram: bram!,
+    contactId: k.body.id as number,
+  };
+}
 
+describe('a veiligheidsbeoordeling that rests on remote contact only', () => {
+  it('the casus says so, with what was not seen; a face-to-face contact before it removes the note', async () => {
+    const x = await nieuweCasus(88_003, 'telefoon');
+    const v = (await bo.get(`/api/casussen/${x.casusId}`)).body.versie;
+    const vb = await bo.post(`/api/meldingen/${x.meldingId}/veiligheidsbeoordeling`, {
+      versie: v,
+      acuteOnveiligheid: false,
+      structureleOnveiligheid: true,
+      uitkomst: 'structurele_onveiligheid',
+      motivering: 'Alleen telefonisch gesproken; zorgen over herhaald geweld.',
+      bronnen: ['melder'],
+      getoetstDoor: gw.userId,
+    });
+    expect(vb.status, JSON.stringify(vb.body)).toBe(200);
+    const c = (await bo.get(`/api/casussen/${x.casusId}`)).body;
+    expect(c.alleenOpAfstand).toEqual([
+      {
+        meldingId: x.meldingId,
+        meldingNummer: c.meldingen[0].nummer,
+        nietGezien: expect.arrayContaining(['wie waar slaapt', 'de omgang tussen ouder en kind']),
+      },
+    ]);
+    const hb = await bo.post(
+      `/api/casussen/${x.casusId}/contacten`,
+      contact({ meldingId: x.meldingId, persoonIds: [x.fenna], begin: '2026-03-09T10:00:00+01:00' }),
+    );
+    expect(hb.status, JSON.stringify(hb.body)).toBe(201);
+    expect((await bo.get(`/api/casussen/${x.casusId}`)).body.alleenOpAfstand).toEqual([]);
+  });
+});
+
+describe('vernietiging', () => {
   it('destroying a casus destroys its journal entries (with corrections) and planned visits', async () => {
     const x = await nieuweCasus(88_001);
     const hb = await bo.post(`/api/casussen/${x.casusId}/huisbezoeken`, {

@@ -72,6 +72,14 @@ export function ContactJournaal({
         Elk contact met het huishouden, de melder of een professional. Een contact wordt nooit gewijzigd: een correctie
         of aanvulling is een nieuw contact dat naar het oude verwijst.
       </p>
+      {(casus.alleenOpAfstand ?? []).map((a) => (
+        <Notice kind="warning" key={a.meldingId}>
+          <span data-testid={`alleen-op-afstand-${a.meldingNummer}`}>
+            De veiligheidsbeoordeling van melding {a.meldingNummer} berust alleen op contact op afstand. Niet gezien:{' '}
+            {a.nietGezien.join('; ')}. Plan een huisbezoek zodra het protocol dat toelaat.
+          </span>
+        </Notice>
+      ))}
       <div aria-live="polite">{message && <Notice kind="success">{message}</Notice>}</div>
       {canEdit && !open && (
         <button
