@@ -38,6 +38,7 @@ export interface HuisbezoekItem {
   politie: boolean;
   protocol: HuisbezoekProtocol;
   reden: string | null;
+  redenLabel: string | null;
   toelichting: string | null;
   gezondheidscheck: { gedaanOp: string; antwoorden: Record<string, boolean>; toelichting?: string | null };
   overrides: Array<{ regel: OverrideRegel; label: string }>;

@@ -181,7 +181,7 @@ export function huisbezoekTijdlijn(
       titel: `Huisbezoek ${b.overrides.some((o) => o.regel !== 'acute_onveiligheid') ? 'aangevraagd' : 'gepland'} voor ${dt(b.gepland)}${b.politie ? ' (met politie)' : ''}`,
       tekst: [
         overrides ? `Afwijking: ${overrides}.` : null,
-        b.reden ? `Reden: ${b.reden}.` : null,
+        b.redenLabel ? `Reden: ${b.redenLabel}.` : null,
         b.toelichting,
         `Met: ${b.medewerkers.map((m) => m.naam).join(', ')}${b.politie ? ', politie' : ''}.`,
       ]

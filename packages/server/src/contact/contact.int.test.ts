@@ -570,7 +570,9 @@ describe('huisbezoekprotocol and planning a huisbezoek', () => {
     const aanvraag = tl.find((t: any) => t.tekst?.includes('Yara is al drie weken niet gezien.'));
     expect(aanvraag).toMatchObject({
       titel: expect.stringMatching(/^Huisbezoek aangevraagd voor/),
-      tekst: expect.stringContaining('Afwijking: Huisbezoek onder "nee, tenzij". Reden: kind_niet_in_beeld.'),
+      tekst: expect.stringContaining(
+        'Afwijking: Huisbezoek onder "nee, tenzij". Reden: Kind niet in beeld (geen school, opvang of ander contact).',
+      ),
       door: 'Youssef El Idrissi',
     });
     expect(

@@ -191,6 +191,7 @@ export async function huisbezoekenVanCasus(db: Db, casusId: number): Promise<Hui
   ];
   const namen = await gebruikerNamen(db, ids);
   const naam = (id: number | null) => (id ? (namen.get(id) ?? `#${id}`) : null);
+  const redenen = (await codeLists(db))['huisbezoek_reden']?.items ?? [];
   return rows.map((r) => ({
     id: r.id,
     meldingId: r.melding_id,
@@ -199,6 +200,7 @@ export async function huisbezoekenVanCasus(db: Db, casusId: number): Promise<Hui
     politie: r.politie,
     protocol: r.protocol as HuisbezoekProtocol,
     reden: r.reden,
+    redenLabel: r.reden ? (redenen.find((i) => i.code === r.reden)?.label ?? r.reden) : null,
     toelichting: r.toelichting,
     gezondheidscheck: r.gezondheidscheck,
     overrides: r.overrides.map((o) => ({ regel: o as OverrideRegel, label: OVERRIDE_LABEL[o as OverrideRegel] ?? o })),
