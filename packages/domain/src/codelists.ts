@@ -22,7 +22,9 @@ export type CodeLijstNaam =
   | 'onderzoek_uitkomst'
   | 'geweld_type'
   | 'signaal'
-  | 'veiligheidsvlag';
+  | 'veiligheidsvlag'
+  | 'gezondheidscheck_vraag'
+  | 'huisbezoek_reden';
 
 export interface CodeItem {
   code: string;
@@ -283,6 +285,34 @@ export const CODELIJSTEN: CodeLijst[] = [
       i('dreiging_medewerkers', 'Dreiging richting medewerkers'),
       i('niet_alleen_op_huisbezoek', 'Niet alleen op huisbezoek'),
       i('besmettingsrisico', 'Gezondheidsrisico bij huisbezoek (bijv. besmetting)'),
+    ],
+  },
+  {
+    // Asked by phone before every huisbezoek (seed 001, 004). Groep 'ziek': a "ja" means no visit
+    // (contact.ts huisbezoekRegels); groep 'risico': kept with the visit so the visitors take care.
+    lijst: 'gezondheidscheck_vraag',
+    versie: CODELIJST_VERSIE,
+    omschrijving: 'Gezondheidscheck per telefoon vóór een huisbezoek',
+    items: [
+      i('klachten', 'Heeft iemand in het huishouden gezondheidsklachten (verkoudheid, koorts, hoesten)?', {
+        groep: 'ziek',
+      }),
+      i('ziek_of_positief', 'Is een gezinslid ziek of positief getest op een besmettelijke ziekte?', {
+        groep: 'ziek',
+      }),
+      i('risicogroep', 'Hoort iemand bij een risicogroep (bijv. astma)?', { groep: 'risico' }),
+    ],
+  },
+  {
+    // Under "nee, tenzij" a visit needs one of these reasons (acute_onveiligheid always qualifies).
+    lijst: 'huisbezoek_reden',
+    versie: CODELIJST_VERSIE,
+    omschrijving: 'Reden voor een huisbezoek onder het protocol "nee, tenzij"',
+    items: [
+      i('acute_onveiligheid', 'Acute onveiligheid'),
+      i('kind_niet_in_beeld', 'Kind niet in beeld (geen school, opvang of ander contact)'),
+      i('contact_op_afstand_onmogelijk', 'Contact op afstand niet mogelijk of niet veilig'),
+      i('onderzoek_vraagt_waarneming', 'Onderzoek vraagt waarneming in de woning'),
     ],
   },
 ];

@@ -11,6 +11,7 @@ export * from './meldingActies.ts';
 export * from './codelists.ts';
 export * from './schemas.ts';
 export * from './policy.ts';
+export * from './contact.ts';
 // The JSON shapes of the API, shared by the server (which builds them) and the web app (which reads them).
 export * from './api/rapportage.ts';
 export * from './api/beheer.ts';
@@ -21,3 +22,4 @@ export * from './api/referentie.ts';
 export * from './api/intake.ts';
 export * from './api/werkvoorraad.ts';
 export * from './api/antwoorden.ts';
+export * from './api/contact.ts';

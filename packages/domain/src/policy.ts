@@ -45,6 +45,8 @@ export const RESOURCES = [
   'rechten', // rights of persons: inzage, correctie, vernietiging, bewaartermijnen
   'rapportage', // aggregated figures only: half-year report, monitoring
   'cbs_levering', // the CBS delivery: by law per person with BSN, date of birth and sex (personal data)
+  'huisbezoekprotocol', // the organisation's home-visit protocol ("ja, tenzij" / "nee, tenzij") and its history
+  'huisbezoek_goedkeuring', // approving a home visit that overrides the protocol (teammanager, gedragswetenschapper)
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -65,6 +67,7 @@ const CASE_WORKER = {
   melder: R,
   adviesvraag: ALL,
   werkvoorraad: R,
+  huisbezoekprotocol: R,
 } as const;
 
 /** role × resource → allowed actions. Anything not listed is refused. */
@@ -81,6 +84,8 @@ export const POLICY: PolicyTable = {
     melder: R,
     adviesvraag: RS,
     werkvoorraad: R,
+    huisbezoekprotocol: R,
+    huisbezoek_goedkeuring: ['update'],
   },
   vertrouwensarts: {
     sessie: R,
@@ -91,8 +96,15 @@ export const POLICY: PolicyTable = {
     melder: R,
     adviesvraag: RS,
     werkvoorraad: R,
+    huisbezoekprotocol: R,
   },
-  teammanager: { ...CASE_WORKER, werkvoorraad_toewijzen: ['update'], rapportage: ['read', 'export'] },
+  teammanager: {
+    ...CASE_WORKER,
+    werkvoorraad_toewijzen: ['update'],
+    rapportage: ['read', 'export'],
+    huisbezoekprotocol: ['read', 'update'],
+    huisbezoek_goedkeuring: ['update'],
+  },
   privacy_officer: {
     sessie: R,
     eigen_account: OWN,
@@ -112,6 +124,7 @@ export const POLICY: PolicyTable = {
     // Maintains the CBS protocols and makes the delivery; not the teammanager (one team's manager
     // has no need for every client's BSN of the organisation).
     cbs_levering: ['export'],
+    huisbezoekprotocol: ['read', 'update'],
   },
 };
 

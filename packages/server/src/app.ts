@@ -43,7 +43,8 @@ export async function buildApp(
 
   app.setErrorHandler((err: any, req, reply) => {
     if (err instanceof ValidationError) {
-      return reply.code(400).send({ error: err.code, message: err.message, fields: err.fields });
+      // Extra details (e.g. the alternatives to a refused home visit) travel along with the fields.
+      return reply.code(400).send({ ...err.details, error: err.code, message: err.message, fields: err.fields });
     }
     if (err instanceof HttpError) {
       return reply.code(err.status).send({ error: err.code, message: err.message, ...err.details });

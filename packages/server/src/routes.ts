@@ -29,6 +29,8 @@ import { teamInOrganisatie } from './beheer/queries.ts';
 import { z } from 'zod';
 import { authRoutes } from './auth/routes.ts';
 import { beheerRoutes } from './beheer/routes.ts';
+import { contactRoutes } from './contact/routes.ts';
+import { huisbezoekProtocol } from './contact/huisbezoek.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { rapportageRoutes } from './rapportage/routes.ts';
 import { RELATIE_LABEL, werkrelatieMeldingSql } from './toegang/relatie.ts';
@@ -125,6 +127,7 @@ export function allRoutes(): RouteDef[] {
     ...rapportageRoutes(),
     ...beheerRoutes(),
     ...toegangRoutes(),
+    ...contactRoutes(),
   ];
 }
 
@@ -183,17 +186,25 @@ function coreRoutes(): RouteDef[] {
       method: 'GET',
       url: '/api/referentie',
       summary:
-        'Codelijsten (geldende versie), gemeenten, teams en — voor casusrollen en de privacy officer — medewerkers',
+        'Codelijsten (geldende versie), gemeenten, teams, — voor casusrollen en de privacy officer — medewerkers, en (voor casewerkers) het huisbezoekprotocol',
       tags: ['referentie'],
       policy: { resource: 'referentie', action: 'read' },
-      handler: async (c) => ({
-        codelijsten: await codeLists(c.db),
-        gemeenten: await gemeenten(c.db),
-        teams: await teams(c.db),
-        // Staff names only for the roles that assign, consult or read the access log.
-        medewerkers: zietMedewerkers(c.user.rollen) ? await medewerkers(c.db) : [],
-        processen: PROCESSEN,
-      }),
+      handler: async (c) => {
+        const protocol = decide(c.user, 'huisbezoekprotocol', 'read').allow
+          ? await huisbezoekProtocol(c.db, c.user.organisatieId, c.now())
+          : null;
+        return {
+          codelijsten: await codeLists(c.db),
+          gemeenten: await gemeenten(c.db),
+          teams: await teams(c.db),
+          // Staff names only for the roles that assign, consult or read the access log.
+          medewerkers: zietMedewerkers(c.user.rollen) ? await medewerkers(c.db) : [],
+          processen: PROCESSEN,
+          ...(protocol
+            ? { huisbezoekprotocol: { protocol: protocol.protocol, label: protocol.label, sinds: protocol.sinds } }
+            : {}),
+        };
+      },
     }),
     route({
       method: 'GET',

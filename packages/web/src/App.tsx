@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { AppContext, makeAppState } from './context.ts';
 import { clearDrafts, discardDrafts, setDraftOwner } from './drafts.ts';
+import { formatDatum } from './format.ts';
 import { Link, matchRoute, navigate, useLocation } from './router.tsx';
 import type { Gebruiker, Referentie, SessieAntwoord } from './types.ts';
 import { mayOpen, navItems, startLabel, startPath } from './roles.ts';
@@ -204,6 +205,16 @@ export function App() {
           </div>
         </div>
       </header>
+      {app?.ref.huisbezoekprotocol && (
+        // The home-visit protocol in force, on every page of case workers (issue 13, docs/contact.md).
+        <p
+          className={`protocol-balk protocol-balk--${app.ref.huisbezoekprotocol.protocol}`}
+          data-testid="huisbezoekprotocol"
+        >
+          {app.ref.huisbezoekprotocol.label}
+          {app.ref.huisbezoekprotocol.sinds ? ` (sinds ${formatDatum(app.ref.huisbezoekprotocol.sinds)})` : ''}
+        </p>
+      )}
       <main id="main" className="page" ref={mainRef} tabIndex={-1}>
         {!app ? (
           session.refError ? (

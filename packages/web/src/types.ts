@@ -2,7 +2,16 @@
 // package (packages/domain/src/api/) and are re-exported here for the pages that import them from
 // this file. Still here: the casus answer (Casus, Melding, CasusClock, Veiligheidsvlag) and the
 // casus search hit, which are being reshaped in casus/ and move to the domain afterwards.
-import type { Actie, ClockState, MeldingKlok, MeldingStatus, WorkflowContext } from '@voordeur/domain';
+import type {
+  Actie,
+  ClockState,
+  ContactItem,
+  HuisbezoekItem,
+  HuisbezoekProtocol,
+  MeldingKlok,
+  MeldingStatus,
+  WorkflowContext,
+} from '@voordeur/domain';
 
 export type {
   Adviesvraag,
@@ -125,6 +134,12 @@ export interface Casus {
     }>;
   };
   meldingen: Melding[];
+  /** The contact journal, oldest first, and the planned home visits (domain api/contact.ts). */
+  contacten?: ContactItem[];
+  huisbezoeken?: HuisbezoekItem[];
+  huisbezoekprotocol?: { protocol: HuisbezoekProtocol; label: string };
+  /** Veiligheidsbeoordelingen that rest on remote contact only, with what was not seen. */
+  alleenOpAfstand?: Array<{ meldingId: number; meldingNummer: string; nietGezien: string[] }>;
   timeline: Array<{
     at: string;
     soort: string;

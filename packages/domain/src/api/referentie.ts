@@ -15,6 +15,8 @@ export interface Referentie {
   teams: Array<{ id: number; naam: string }>;
   medewerkers: Array<{ id: number; naam: string; rollen: string[]; teamId: number | null }>;
   processen: Proces[];
+  /** The home-visit protocol in force (roles that read it: case workers), shown on every page. */
+  huisbezoekprotocol?: { protocol: 'ja_tenzij' | 'nee_tenzij'; label: string; sinds: string | null };
 }
 
 export interface GelijkgesteldeDag {

@@ -6,6 +6,8 @@ import {
   ACTIE_LABEL,
   afsluitenContext,
   allowedActions,
+  beoordelingAlleenOpAfstand,
+  NIET_GEZIEN_OP_AFSTAND,
   geboortedatumLabel,
   leeftijdOp,
   meldingClocks,
@@ -35,7 +37,10 @@ import {
   type LidRow,
   type MeldingRow,
 } from './queries.ts';
-import { gebruikersVan, iso, tijdlijnVan, type TijdlijnItem } from './tijdlijn.ts';
+import { contactTijdlijn, gebruikersVan, huisbezoekTijdlijn, iso, tijdlijnVan, type TijdlijnItem } from './tijdlijn.ts';
+import { contactenVanCasus } from '../contact/queries.ts';
+import { contactItems, persoonNamen } from '../contact/service.ts';
+import { huisbezoekenVanCasus, huisbezoekProtocol } from '../contact/huisbezoek.ts';
 
 export type { TijdlijnItem };
 
@@ -67,6 +72,18 @@ export async function casusDetail(
   const policy = klokBeleid();
 
   const timeline: TijdlijnItem[] = meldingen.flatMap((m) => tijdlijnVan(m, naamVan));
+  // The contact journal and the planned home visits (with their overrides) in the same timeline.
+  const [contactRijen, bezoeken, personen] = await Promise.all([
+    contactenVanCasus(db, casusId),
+    huisbezoekenVanCasus(db, casusId),
+    persoonNamen(db, casusId),
+  ]);
+  const nummerVan = (meldingId: number | null) => meldingen.find((m) => m.id === meldingId)?.nummer ?? c.nummer;
+  // Prints and exports leave out what was said in a contact with the melder (melder protection).
+  const contacten = await contactItems(db, contactRijen, personen.naam, {
+    melderZichtbaar: opts.melderZichtbaar && !opts.beschermdeMelderVerbergen,
+  });
+  timeline.push(...contactTijdlijn(contacten, nummerVan), ...huisbezoekTijdlijn(bezoeken, nummerVan));
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   const meldingenOut = meldingen.map((m) =>
     meldingAntwoord(m, leden, today, now, k, policy, naamVan, openbaarheid, opts),
@@ -119,12 +136,25 @@ export async function casusDetail(
     },
     meldingen: meldingenOut,
     timeline,
+    /** The contact journal (contactjournaal), oldest first, and the planned home visits. */
+    contacten,
+    huisbezoeken: bezoeken,
+    huisbezoekprotocol: await huidigProtocol(db, c.organisatie_id, now),
+    /** Veiligheidsbeoordelingen that rest on remote contact only (domain beoordelingAlleenOpAfstand). */
+    alleenOpAfstand: meldingen
+      .filter((m) => m.beoordeling && beoordelingAlleenOpAfstand(contacten, m.id, iso(m.beoordeling.vastgesteld_op)!))
+      .map((m) => ({ meldingId: m.id, meldingNummer: m.nummer, nietGezien: [...NIET_GEZIEN_OP_AFSTAND] })),
     radar: radarOut,
     clientIds: persoonIds,
   };
 }
 
 export type CasusAntwoord = Awaited<ReturnType<typeof casusDetail>>;
+
+async function huidigProtocol(db: Db, organisatieId: number, now: Date) {
+  const p = await huisbezoekProtocol(db, organisatieId, now);
+  return { protocol: p.protocol, label: p.label };
+}
 
 function meldingAntwoord(
   m: MeldingRow,

@@ -1,5 +1,7 @@
 // The timeline of a casus: every recorded moment of its meldingen, oldest first.
 import { HULP_GESTART_LABEL, VEILIG_LABEL } from '@voordeur/domain';
+import type { HuisbezoekItem } from '../contact/huisbezoek.ts';
+import { contactTekst, contactTitel, type ContactItem } from '../contact/service.ts';
 import type { MeldingRow } from './queries.ts';
 
 export interface TijdlijnItem {
@@ -143,5 +145,60 @@ export function tijdlijnVan(m: MeldingRow, naamVan: (id: number | null | undefin
         meldingNummer: nr,
         door: naamVan(i.door),
       });
+  return out;
+}
+
+/** Journal entries in the timeline: one item per contact, at its start. */
+export function contactTijdlijn(
+  contacten: ContactItem[],
+  nummerVan: (meldingId: number | null) => string,
+): TijdlijnItem[] {
+  return contacten.map((c) => ({
+    at: c.begin,
+    soort: 'contact',
+    titel: contactTitel(c),
+    tekst: contactTekst(c),
+    meldingNummer: nummerVan(c.meldingId),
+    door: c.medewerkers.map((m) => m.naam).join(', '),
+  }));
+}
+
+/** Planned home visits in the timeline: the request (with every override and its reason) and the decision. */
+export function huisbezoekTijdlijn(
+  bezoeken: HuisbezoekItem[],
+  nummerVan: (meldingId: number | null) => string,
+): TijdlijnItem[] {
+  const out: TijdlijnItem[] = [];
+  const dt = (d: string) =>
+    new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(d),
+    );
+  for (const b of bezoeken) {
+    const overrides = b.overrides.map((o) => o.label).join('; ');
+    out.push({
+      at: b.aangevraagdOp,
+      soort: 'huisbezoek',
+      titel: `Huisbezoek ${b.overrides.some((o) => o.regel !== 'acute_onveiligheid') ? 'aangevraagd' : 'gepland'} voor ${dt(b.gepland)}${b.politie ? ' (met politie)' : ''}`,
+      tekst: [
+        overrides ? `Afwijking: ${overrides}.` : null,
+        b.redenLabel ? `Reden: ${b.redenLabel}.` : null,
+        b.toelichting,
+        `Met: ${b.medewerkers.map((m) => m.naam).join(', ')}${b.politie ? ', politie' : ''}.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+      meldingNummer: nummerVan(b.meldingId),
+      door: b.aangevraagdDoor,
+    });
+    if (b.beslotenOp)
+      out.push({
+        at: b.beslotenOp,
+        soort: 'huisbezoek',
+        titel: `Huisbezoek ${b.status === 'afgewezen' ? 'afgewezen' : 'goedgekeurd'}${overrides ? ` (afwijking: ${overrides})` : ''}`,
+        tekst: b.besluitToelichting,
+        meldingNummer: nummerVan(b.meldingId),
+        door: b.beslotenDoor,
+      });
+  }
   return out;
 }

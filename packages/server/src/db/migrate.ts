@@ -19,6 +19,7 @@ import * as m013 from './migrations/013_cbs_v2.ts';
 import * as m014 from './migrations/014_monitoringcontact.ts';
 import * as m015 from './migrations/015_cbs_correcties.ts';
 import * as m017 from './migrations/017_naamsleutel.ts';
+import * as m018 from './migrations/018_contact.ts';
 import * as m020 from './migrations/020_intake_gevonden.ts';
 
 interface Migration {
@@ -43,6 +44,7 @@ export const MIGRATIONS: Migration[] = [
   m014,
   m015,
   m017,
+  m018,
   m020,
 ].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;

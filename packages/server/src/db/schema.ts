@@ -155,6 +155,32 @@ export interface ConceptTable {
   bijgewerkt_op: Date;
 }
 
+export interface ContactTable {
+  id: Generated<number>;
+  casus_id: number;
+  melding_id: number | null;
+  soort: string;
+  begin_op: Date;
+  duur_minuten: number | null;
+  met_melder: Generated<boolean>;
+  professionals: Generated<unknown>;
+  medewerker_ids: number[];
+  politie: Generated<boolean>;
+  gezegd: string | null;
+  gezien: string | null;
+  afgesproken: string | null;
+  correctie_van: number | null;
+  correctie_soort: string | null;
+  huisbezoek_id: number | null;
+  vastgelegd_door: number | null;
+  vastgelegd_op: Generated<Date>;
+}
+
+export interface ContactPersoonTable {
+  contact_id: number;
+  persoon_id: number;
+}
+
 export interface DataSleutelTable {
   id: number;
   kcv: string;
@@ -221,6 +247,36 @@ export interface HerstelcodeTable {
   code_hash: string;
   aangemaakt_op: Generated<Date>;
   gebruikt_op: Date | null;
+}
+
+export interface HuisbezoekTable {
+  id: Generated<number>;
+  casus_id: number;
+  melding_id: number | null;
+  gepland_op: Date;
+  medewerker_ids: number[];
+  politie: Generated<boolean>;
+  protocol: string;
+  reden: string | null;
+  toelichting: string | null;
+  gezondheidscheck: unknown;
+  overrides: Generated<string[]>;
+  status: string;
+  aangevraagd_door: number | null;
+  aangevraagd_op: Date;
+  besloten_door: number | null;
+  besloten_op: Date | null;
+  besluit_toelichting: string | null;
+}
+
+export interface HuisbezoekprotocolTable {
+  id: Generated<number>;
+  organisatie_id: number;
+  protocol: string;
+  ingang: string;
+  reden: string;
+  door: number | null;
+  vastgelegd_op: Generated<Date>;
 }
 
 export interface HuishoudenTable {
@@ -560,6 +616,8 @@ export interface Database {
   codelijst_item: CodelijstItemTable;
   codelijst_versie: CodelijstVersieTable;
   concept: ConceptTable;
+  contact: ContactTable;
+  contact_persoon: ContactPersoonTable;
   data_sleutel: DataSleutelTable;
   dienst: DienstTable;
   gebruiker: GebruikerTable;
@@ -567,6 +625,8 @@ export interface Database {
   gelijkgestelde_dag: GelijkgesteldeDagTable;
   gemeente: GemeenteTable;
   herstelcode: HerstelcodeTable;
+  huisbezoek: HuisbezoekTable;
+  huisbezoekprotocol: HuisbezoekprotocolTable;
   huishouden: HuishoudenTable;
   huishouden_lid: HuishoudenLidTable;
   huishoudens_telling: HuishoudensTellingTable;

@@ -15,6 +15,8 @@ import {
 import type { Db } from '../db/index.ts';
 import { adresLabel } from '../personen/service.ts';
 import { dossierGegevens } from './dossier-queries.ts';
+import { contactenVanCasussen } from '../contact/queries.ts';
+import { CONTACT_SOORT_LABEL, CORRECTIE_SOORT_LABEL, type ContactSoort, type CorrectieSoort } from '@voordeur/domain';
 import { melderContactRedactor, melderStatus, protectedMelderRedactor } from './melder.ts';
 import { renderPdf, type PdfBlock } from './pdf.ts';
 import { codeLabels, organisatieNaam } from './queries.ts';
@@ -102,9 +104,31 @@ export interface Dossier {
     }>;
     informering: { geinformeerdOp: string | null; wijze: string | null } | null;
   }>;
+  /** The contact journal of the casussen of these meldingen (contactjournaal), oldest first. */
+  contacten: DossierContact[];
   correcties: Array<{ veld: string; oudeWaarde: string | null; nieuweWaarde: string | null; op: string | null }>;
   afgeschermd: string[];
 }
+
+export interface DossierContact {
+  nummer: number;
+  casusNummer: string;
+  meldingNummer: string | null;
+  soort: string;
+  begin: string | null;
+  duurMinuten: number | null;
+  /** With whom: "u", other persons counted, the melder (when not protected), professionals by function. */
+  met: string[];
+  /** A contact with a protected melder: it is said that it happened, not what was said. */
+  afgeschermd: boolean;
+  gezegd: string | null;
+  gezien: string | null;
+  afgesproken: string | null;
+  correctie: string | null;
+}
+
+export const MELDER_CONTACT_AFGESCHERMD_DOSSIER =
+  'Contact met de melder; de inhoud is afgeschermd (artikel 4.1.8 lid 3 Uitvoeringsbesluit Wmo 2015).';
 
 /** Build the dossier of `persoonId` for request `verzoek`. */
 export async function buildDossier(
@@ -247,6 +271,7 @@ export async function buildDossier(
         informering: inf ? { geinformeerdOp: iso(inf.geinformeerd_op), wijze: inf.wijze } : null,
       };
     }),
+    contacten: await dossierContacten(db, persoonId, meldingen, melders, r),
     correcties: (await correcties(db, persoonId)).map((c) => ({
       veld: c.veld,
       oudeWaarde: c.oudeWaarde,
@@ -256,6 +281,49 @@ export async function buildDossier(
     afgeschermd: [ANDEREN_AFGESCHERMD, ...([...melders.values()].some((s) => s.beschermd) ? [MELDER_AFGESCHERMD] : [])],
   };
   return out;
+}
+
+async function dossierContacten(
+  db: Db,
+  persoonId: number,
+  meldingen: Array<{ id: number; nummer: string; casus_id: number; casus_nummer: string }>,
+  melders: Awaited<ReturnType<typeof melderStatus>>,
+  r: Redactor,
+): Promise<DossierContact[]> {
+  const casusNummer = new Map(meldingen.map((m) => [m.casus_id, m.casus_nummer]));
+  const rows = await contactenVanCasussen(db, [...casusNummer.keys()]);
+  // A contact with the melder is protected when the melder of its melding is (or, for a contact about
+  // the casus, when any melder of the casus is): the content could say who reported.
+  const beschermd = (meldingId: number | null, casusId: number) =>
+    meldingId != null
+      ? (melders.get(meldingId)?.beschermd ?? true)
+      : meldingen.filter((m) => m.casus_id === casusId).some((m) => melders.get(m.id)?.beschermd ?? true);
+  return rows.map((c) => {
+    const afgeschermd = c.met_melder && beschermd(c.melding_id, c.casus_id);
+    const anderen = c.persoon_ids.filter((p) => p !== persoonId).length;
+    const met = [
+      ...(c.persoon_ids.includes(persoonId) ? ['u'] : []),
+      ...(anderen ? [`${anderen} andere betrokkene${anderen > 1 ? 'n' : ''}`] : []),
+      ...(c.met_melder ? ['de melder'] : []),
+      ...c.professionals.map((p) => `${p.functie} (${p.organisatie})`),
+    ];
+    return {
+      nummer: c.id,
+      casusNummer: casusNummer.get(c.casus_id) ?? '',
+      meldingNummer: meldingen.find((m) => m.id === c.melding_id)?.nummer ?? null,
+      soort: CONTACT_SOORT_LABEL[c.soort as ContactSoort] ?? c.soort,
+      begin: iso(c.begin_op),
+      duurMinuten: c.duur_minuten,
+      met,
+      afgeschermd,
+      gezegd: afgeschermd ? null : r(c.gezegd),
+      gezien: afgeschermd ? null : r(c.gezien),
+      afgesproken: afgeschermd ? null : r(c.afgesproken),
+      correctie: c.correctie_van
+        ? `${CORRECTIE_SOORT_LABEL[c.correctie_soort as CorrectieSoort] ?? c.correctie_soort} op contact ${c.correctie_van}`
+        : null,
+    };
+  });
 }
 
 export function dossierPdf(d: Dossier): Buffer {
@@ -356,6 +424,26 @@ export function dossierPdf(d: Dossier): Buffer {
         label: 'Afgesloten',
         value: `${datum(m.afsluiting.afgeslotenOp)}: ${m.afsluiting.reden}${m.afsluiting.toelichting ? `. ${m.afsluiting.toelichting}` : ''}`,
       });
+  }
+  if (d.contacten.length) {
+    b.push({ type: 'heading', text: `Contacten (${d.contacten.length})` });
+    for (const c of d.contacten) {
+      b.push({
+        type: 'subheading',
+        text: `Contact ${c.nummer}: ${c.soort}, ${datum(c.begin)}${c.duurMinuten ? ` (${c.duurMinuten} minuten)` : ''}`,
+      });
+      b.push({
+        type: 'field',
+        label: 'Dossier (casus)',
+        value: c.meldingNummer ? `${c.casusNummer}, melding ${c.meldingNummer}` : c.casusNummer,
+      });
+      b.push({ type: 'field', label: 'Met', value: c.met.join(', ') || '–' });
+      if (c.correctie) b.push({ type: 'field', label: 'Verwijst naar', value: c.correctie });
+      if (c.afgeschermd) b.push({ type: 'field', label: 'Inhoud', value: MELDER_CONTACT_AFGESCHERMD_DOSSIER });
+      if (c.gezegd) b.push({ type: 'field', label: 'Gezegd', value: c.gezegd });
+      if (c.gezien) b.push({ type: 'field', label: 'Gezien', value: c.gezien });
+      if (c.afgesproken) b.push({ type: 'field', label: 'Afgesproken', value: c.afgesproken });
+    }
   }
   if (d.correcties.length) {
     b.push({ type: 'heading', text: 'Gecorrigeerde gegevens' });

@@ -254,6 +254,14 @@ export async function ontkoppelAdviesvragen(tx: Db, meldingIds: number[]): Promi
   );
 }
 
+export async function deleteContactPersonenVanCasus(tx: Db, casusId: number): Promise<number> {
+  return affected(
+    await sql`delete from contact_persoon where contact_id in (select id from contact where casus_id = ${casusId})`.execute(
+      tx,
+    ),
+  );
+}
+
 export async function deleteCasus(tx: Db, casusId: number): Promise<void> {
   await sql`delete from casus where id = ${casusId}`.execute(tx);
 }

@@ -255,6 +255,11 @@ export async function destroyCasus(
   };
   const mIds = await vq.meldingIdsVanCasus(tx, casusId);
   const personen = new Set<number>(await vq.personenVanCasus(tx, mIds, c.huishouden_id));
+  // The contact journal (with its persons) and the planned home visits go first: entries refer to
+  // meldingen, to each other (corrections) and to visits.
+  add('contact_persoon', await vq.deleteContactPersonenVanCasus(tx, casusId));
+  add('contact', await vq.deleteWhereIn(tx, 'contact', 'casus_id', [casusId]));
+  add('huisbezoek', await vq.deleteWhereIn(tx, 'huisbezoek', 'casus_id', [casusId]));
   if (mIds.length) {
     for (const t of MELDING_TABLES) add(t, await vq.deleteWhereIn(tx, t, 'melding_id', mIds));
     await vq.ontkoppelAdviesvragen(tx, mIds);

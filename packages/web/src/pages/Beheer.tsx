@@ -2,11 +2,12 @@
 // the statutory clocks skip with a read-only view of the reference data; users and teams
 // (BeheerGebruikers.tsx).
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import { datumSchema } from '@voordeur/domain';
+import { datumSchema, rollenMogen } from '@voordeur/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { api, ApiError } from '../api.ts';
 import { ErrorSummary, Notice, TextField } from '../components/forms.tsx';
+import { HuisbezoekProtocolSectie } from '../components/HuisbezoekProtocol.tsx';
 import { useApp } from '../context.ts';
 import { dropDraft, useDraft } from '../drafts.ts';
 import { fromServerFields, fromZodIssues, type FieldErrors } from '../fieldErrors.ts';
@@ -74,6 +75,7 @@ export function BeheerPage() {
         {tab === 'kalender' && (
           <>
             <GelijkgesteldeDagen magWijzigen={magWijzigen} />
+            {rollenMogen(app.user.rollen, 'huisbezoekprotocol', 'update') && <HuisbezoekProtocolSectie />}
             <Referentiegegevens />
           </>
         )}

@@ -1,7 +1,7 @@
 // The casus: one household's story. Header, household, a card per melding (clocks, persons,
 // melder, the steps taken, the next actions as inline forms) and the timeline.
 import { ScrollBox } from '../components/ScrollBox.tsx';
-import { type MeldingStatus } from '@voordeur/domain';
+import { rollenMogen, type MeldingStatus } from '@voordeur/domain';
 import { useEffect, useState } from 'react';
 import { VeiligheidsvlagSectie } from '../components/Veiligheidsvlag.tsx';
 import { Notice } from '../components/forms.tsx';
@@ -19,6 +19,7 @@ import type { Casus } from '../types.ts';
 import { isCaseWorker } from '../roles.ts';
 import { Link } from '../router.tsx';
 import { useApi } from '../useApi.ts';
+import { ContactJournaal } from './CasusContact.tsx';
 import { MeldingCard } from './CasusMelding.tsx';
 import '../styles/casus.css';
 
@@ -123,6 +124,8 @@ export function CasusPage({ id }: { id: number }) {
           />
         ))}
       </section>
+
+      <ContactJournaal casus={c} canEdit={rollenMogen(app.user.rollen, 'melding', 'update')} onChanged={casus.reload} />
 
       <Consultaties
         casusId={c.id}

@@ -5,6 +5,7 @@ import {
   MELDING_STATUS_LABEL,
   PROCES_LABEL,
   PROCESSEN,
+  rollenMogen,
   type ClockState,
   type Proces,
 } from '@voordeur/domain';
@@ -12,6 +13,7 @@ import { useState } from 'react';
 import { api, ApiError, query } from '../api.ts';
 import { ClockBadge } from '../components/clock.tsx';
 import { Notice } from '../components/forms.tsx';
+import { HuisbezoekProtocolSectie } from '../components/HuisbezoekProtocol.tsx';
 import { VlagMarker } from '../components/Veiligheidsvlag.tsx';
 import { useApp } from '../context.ts';
 import { clockLabel, daysLeftText, formatDatum } from '../format.ts';
@@ -107,6 +109,7 @@ export function WerkvoorraadPage() {
   return (
     <>
       <h1>Werkvoorraad</h1>
+      {rollenMogen(user.rollen, 'huisbezoekprotocol', 'update') && <HuisbezoekProtocolSectie />}
       <div className="filters" role="group" aria-label="Filters werkvoorraad">
         <div className="field field--inline">
           <label className="label" htmlFor="wv-team">
