@@ -18,6 +18,7 @@ import * as m012 from './migrations/012_zoeknaam_prefix.ts';
 import * as m013 from './migrations/013_cbs_v2.ts';
 import * as m014 from './migrations/014_monitoringcontact.ts';
 import * as m015 from './migrations/015_cbs_correcties.ts';
+import * as m016 from './migrations/016_toegangslog_ketens.ts';
 
 interface Migration {
   name: string;
@@ -40,6 +41,7 @@ export const MIGRATIONS: Migration[] = [
   m013,
   m014,
   m015,
+  m016,
 ].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
 
