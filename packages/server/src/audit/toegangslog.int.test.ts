@@ -459,5 +459,5 @@ describe('entries from before migration 016', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 240_000);
 });
