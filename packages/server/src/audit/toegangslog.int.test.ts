@@ -148,7 +148,7 @@ describe('a change and its access-log entry commit together', () => {
     expect((await verifyAccessLog(db())).ok).toBe(true);
   });
 
-  it('a handler error rolls back what its use case did and is logged as a failure', async () => {
+  it('a refused change (409) gets its answer and a failure entry in the same transaction', async () => {
     const logBefore = await lastLogId();
     const r = await s.bo.post(`/api/meldingen/${s.meldingA}/toewijzen`, { versie: 1, behandelaarId: s.bo.userId });
     expect(r.status).toBe(409);

@@ -309,6 +309,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           }
         }
         let result: unknown;
+        let gelogd = false;
         try {
           // Input is read only now, after the session and the policy decision (http/invoer.ts).
           weigerRuweInvoer(req.params, 'params');
@@ -351,11 +352,33 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           if (!isPublic && wijziging) {
             // A change and the entry that records it commit together (one transaction; the use
             // case's own transactions are savepoints in it): a failed log write keeps nothing.
+            let weigering: HttpError | null = null;
             result = await inVerzoekTransactie(deps.db, async (db) => {
-              const r = await run(db);
+              let r: unknown;
+              try {
+                r = await run(db);
+              } catch (e) {
+                // An intended refusal (4xx): keep what the handler deliberately kept (a use case that
+                // failed has rolled back its own savepoint; e.g. a counted failed attempt stays), with
+                // its entry in the same transaction. Anything else rolls the whole request back.
+                if (!(e instanceof HttpError) || e.status >= 500) throw e;
+                try {
+                  await log(e.status === 403 || e.status === 401 ? 'denied' : 'failure', db);
+                } catch {
+                  // The transaction cannot take the entry (log unavailable, or aborted by a failed
+                  // statement): keep nothing; the entry is tried again outside it, below.
+                  throw e;
+                }
+                weigering = e;
+                return undefined;
+              }
               await log('success', db);
               return r;
             });
+            if (weigering) {
+              gelogd = true;
+              throw weigering;
+            }
           } else {
             result = await run(deps.db);
             // A read: the entry is written before any personal data leaves the server, or nothing leaves.
@@ -367,7 +390,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
             req.log.error(e);
             throw toegangslogOnbeschikbaar(wijziging);
           }
-          if (!isPublic && !(e instanceof HttpError && e.code === 'toegangslog_onbeschikbaar'))
+          if (!isPublic && !gelogd && !(e instanceof HttpError && e.code === 'toegangslog_onbeschikbaar'))
             await log(e instanceof HttpError && (e.status === 403 || e.status === 401) ? 'denied' : 'failure').catch(
               () => {},
             );
