@@ -21,7 +21,7 @@ COPY packages/web/package.json packages/web/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/packages/server/dist packages/server/dist
 COPY --from=build /app/packages/web/dist packages/web/dist
-RUN mkdir -p /var/lib/voordeur && chown node:node /var/lib/voordeur && chmod 700 /var/lib/voordeur
+RUN mkdir -p /var/lib/voordeur/audit-anchors && chown -R node:node /var/lib/voordeur && chmod -R 700 /var/lib/voordeur
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -49,6 +49,10 @@ export interface Config {
   draftDays: number;
   /** OpenID Connect single sign-on; null when not configured. */
   oidc: OidcConfig | null;
+  /** Directory of the access log's signed head anchors, outside the database (VOORDEUR_AUDIT_ANCHOR_DIR, audit/anker.ts). */
+  auditAnchorDir: string;
+  /** Seconds between signed anchors written by the server (VOORDEUR_AUDIT_ANCHOR_INTERVAL_SECONDS; 0 = none). */
+  auditAnchorSeconds: number;
   /** Bearer token for GET /api/metrics (VOORDEUR_METRICS_TOKEN, at least 24 characters); null = metrics off. */
   metricsToken: string | null;
 }
@@ -185,13 +189,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('configuration: DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const dataDir = path.resolve(env.VOORDEUR_DATA_DIR?.trim() || './data');
   return {
     port: int('PORT', 3000, env),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
     migrationDatabaseUrl: env.VOORDEUR_MIGRATION_DATABASE_URL?.trim() || null,
     appRol: env.VOORDEUR_APP_ROLE?.trim() || null,
-    dataDir: path.resolve(env.VOORDEUR_DATA_DIR?.trim() || './data'),
+    dataDir,
     // Demo data only on the embedded database unless asked for explicitly: a first start on an empty
     // production PostgreSQL database must never create accounts with the published demo password.
     demo: bool('VOORDEUR_DEMO', !databaseUrl, env),
@@ -214,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcConfig(env),
     monitoringWeken: monitoringWekenUit(env),
     metricsToken: metricsToken(env),
+    auditAnchorDir: path.resolve(env.VOORDEUR_AUDIT_ANCHOR_DIR?.trim() || path.join(dataDir, 'audit-anchors')),
+    auditAnchorSeconds: int('VOORDEUR_AUDIT_ANCHOR_INTERVAL_SECONDS', 60, env),
   };
 }
 

@@ -1,5 +1,7 @@
 // Start Voordeur: open the database, migrate, seed on first start, serve the API and web app.
 import { configureDataKeyFromConfig } from './crypto/veld.ts';
+import { configureAuditKeyFromConfig } from './crypto/auditsleutel.ts';
+import { startAnkerTimer } from './audit/anker.ts';
 import { buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { demoSecret, totp } from './auth/totp.ts';
@@ -28,6 +30,9 @@ export async function startServer(config: Config = loadConfig()) {
   const keySource = configureDataKeyFromConfig(config);
   if (keySource !== 'VOORDEUR_DATA_KEY')
     console.log(`Data key for encrypted fields: ${keySource} — set VOORDEUR_DATA_KEY outside a demo (see README)`);
+  const auditKeySource = configureAuditKeyFromConfig(config);
+  if (auditKeySource !== 'VOORDEUR_AUDIT_KEY')
+    console.log(`Audit key for the access log: ${auditKeySource} — set VOORDEUR_AUDIT_KEY outside a demo (see README)`);
   const ownerMigrates = !!(config.migrationDatabaseUrl && config.databaseUrl);
   const m0 = ownerMigrates ? await migrateAsOwner(config) : null;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -37,6 +42,10 @@ export async function startServer(config: Config = loadConfig()) {
   const app = await buildApp(
     { db: database.db, dbKind: database.kind, config, now: () => new Date() },
     { logger: true },
+  );
+  // Signed head anchors of the access log, outside the database (audit/anker.ts): one now, then periodically.
+  const stopAnkers = startAnkerTimer(database.db, config.auditAnchorDir, config.auditAnchorSeconds, (m) =>
+    app.log.error(m),
   );
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
@@ -64,6 +73,7 @@ export async function startServer(config: Config = loadConfig()) {
   }
   console.log(`\nAPI: ${url}api/openapi.json   health: ${url}api/health\n`);
   const stop = async () => {
+    stopAnkers();
     await app.close();
     await database.close();
     process.exit(0);

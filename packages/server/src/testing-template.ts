@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { configureAuditKey } from './crypto/auditsleutel.ts';
 import { configureDataKey } from './crypto/veld.ts';
 import { openDatabase, type Db } from './db/index.ts';
 import { seedDemoUsers, seedOrganisation } from './demo/demo.ts';
@@ -20,6 +21,8 @@ import { migrate } from './startup.ts';
 
 /** The one data key of a test run (field-level encryption, crypto/veld.ts): the template is sealed with it. */
 export const TEST_DATA_KEY = Buffer.alloc(32, 7);
+/** The one audit key of a test run (keyed access-log chains, crypto/auditsleutel.ts). */
+export const TEST_AUDIT_KEY = Buffer.alloc(32, 9);
 
 /** What the global setup hands to the test files (vitest `provide`/`inject`). */
 export type TestTemplate = { kind: 'pglite'; dumpFile: string } | { kind: 'postgresql'; database: string };
@@ -59,6 +62,7 @@ export const databaseUrl = (admin: string, name: string) => {
 /** Make the template (global setup); `remove` drops it again (global teardown). */
 export async function makeTestTemplate(): Promise<{ template: TestTemplate; remove: () => Promise<void> }> {
   configureDataKey(TEST_DATA_KEY);
+  configureAuditKey(TEST_AUDIT_KEY);
   const admin = process.env.VOORDEUR_TEST_DATABASE_URL;
   if (admin) {
     const name = `vd_tmpl_${randomBytes(6).toString('hex')}`;

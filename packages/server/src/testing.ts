@@ -2,6 +2,7 @@
 // PostgreSQL server named by VOORDEUR_TEST_DATABASE_URL), migrated and seeded, and an app
 // driven through app.inject() with a logged-in session. The database is a copy of the run's template
 // (testing-template.ts, made once by vitest.global-setup.ts); without one it is migrated and seeded here.
+import { configureAuditKey } from './crypto/auditsleutel.ts';
 import { configureDataKey } from './crypto/veld.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { openDatabase, type Database, type Db } from './db/index.ts';
 import {
   databaseUrl,
   prepareTestDatabase,
+  TEST_AUDIT_KEY,
   TEST_DATA_KEY,
   waitDisconnected,
   withAdmin,
@@ -44,6 +46,7 @@ export interface TestClient {
 
 // One fixed data key for the test process (field-level encryption, crypto/veld.ts).
 configureDataKey(TEST_DATA_KEY);
+configureAuditKey(TEST_AUDIT_KEY);
 
 export const testDatabaseKind = () => (process.env.VOORDEUR_TEST_DATABASE_URL ? 'postgresql' : 'pglite');
 

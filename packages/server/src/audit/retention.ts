@@ -11,12 +11,21 @@ import { addYears } from '../privacy/config.ts';
 import {
   aantalLogRegels,
   ankerInvoegen,
-  ketenSlot,
+  alleKoppenVergrendelen,
+  ketenEindenTussen,
   logRegelsVanTot,
   logRegelsVerwijderen,
   prefixVoor,
 } from './queries.ts';
-import { anchorHash, anchors, GENESIS_HASH, verifyAccessLog, writeAccessLog, type Anchor } from './index.ts';
+import {
+  anchorHash,
+  anchors,
+  GENESIS_HASH,
+  verifyAccessLog,
+  writeAccessLog,
+  type Anchor,
+  type KetenPunten,
+} from './index.ts';
 
 export interface LogRetentionReport {
   bewaartermijnJaren: number;
@@ -89,8 +98,9 @@ export async function purgeAccessLog(db: Db, opts: PurgeOptions): Promise<PurgeR
     throw new Error(`access log does not verify (entry ${check.firstBadId}: ${check.problem}); nothing purged`);
   const cutoff = logRetentionCutoff(opts.now, opts.years);
   const result = await db.transaction().execute(async (tx) => {
-    // Same lock as the writers: no entry is appended while the prefix is cut.
-    await ketenSlot(tx);
+    // Every chain's head, as the writers lock them: no entry is appended while the prefix is cut.
+    // Ids are taken under a chain's head lock, so an id prefix is a prefix of every chain.
+    await alleKoppenVergrendelen(tx);
     const all = await anchors(tx);
     const prevAnchor = all[all.length - 1] ?? null;
     const p = await purgeable(tx, cutoff, prevAnchor?.lastId ?? 0);
@@ -102,6 +112,9 @@ export async function purgeAccessLog(db: Db, opts: PurgeOptions): Promise<PurgeR
     const sha = createHash('sha256').update(jsonl).digest('hex');
     if (opts.archive) await opts.archive(jsonl);
     const last = rows[rows.length - 1]!;
+    const ketens: KetenPunten = {};
+    for (const e of await ketenEindenTussen(tx, p.vanId, p.totId))
+      ketens[String(e.keten)] = { volgnr: Number(e.volgnr), hash: e.hash };
     const a = {
       prevHash: prevAnchor?.hash ?? GENESIS_HASH,
       firstId: p.vanId,
@@ -111,6 +124,7 @@ export async function purgeAccessLog(db: Db, opts: PurgeOptions): Promise<PurgeR
       firstAt: p.oudste,
       lastAt: p.nieuwste,
       archiefSha256: opts.archive ? sha : null,
+      ketens,
     };
     const hash = anchorHash(a);
     await ankerInvoegen(tx, {
@@ -123,6 +137,7 @@ export async function purgeAccessLog(db: Db, opts: PurgeOptions): Promise<PurgeR
       archief_sha256: a.archiefSha256,
       prev_hash: a.prevHash,
       hash,
+      ketens: JSON.stringify(a.ketens),
     });
     await logRegelsVerwijderen(tx, a.lastId);
     return { p, anchor: a, sha: a.archiefSha256 };

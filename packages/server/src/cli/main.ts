@@ -1,7 +1,9 @@
 // The `voordeur` command: serve (default), migrate, seed, audit verify, import huishoudens.
 import { configureDataKeyFromConfig } from '../crypto/veld.ts';
 import fs from 'node:fs';
+import { schrijfAnker } from '../audit/anker.ts';
 import { verifyAccessLog } from '../audit/index.ts';
+import { configureAuditKeyFromConfig } from '../crypto/auditsleutel.ts';
 import { DEMO_TOTP_USAGE, demoTotpCommand } from '../auth/cli.ts';
 import { loadConfig } from '../config.ts';
 import { ensureSeeded } from '../demo/demo.ts';
@@ -16,7 +18,8 @@ const USAGE = `usage: voordeur <command>
   serve                         start the server (default)
   migrate                       apply database migrations and exit
   seed                          load the organisation (and demo data unless VOORDEUR_DEMO=false)
-  audit verify                  check the hash chain of the access log
+  audit verify                  check the access log's chains against the last signed anchor
+  audit anchor                  write a signed anchor of the access log's chain heads (VOORDEUR_AUDIT_ANCHOR_DIR)
   ${AUDIT_PURGE_USAGE}
   ${PRIVACY_USAGE}
   import huishoudens FILE.csv   import household counts per gemeente and year
@@ -28,6 +31,7 @@ const USAGE = `usage: voordeur <command>
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   configureDataKeyFromConfig(config);
+  configureAuditKeyFromConfig(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     return await fn(database);
@@ -56,13 +60,25 @@ async function main(argv: string[]) {
         await withDb(async (d) => void (process.exitCode = await auditPurgeCommand(d.db, rest.slice(1))));
         return;
       }
+      if (rest[0] === 'anchor') {
+        await withDb(async (d) => {
+          const { file, anker } = await schrijfAnker(d.db, loadConfig().auditAnchorDir);
+          const n = anker.ketens.reduce((t, k) => t + k.volgnr, 0);
+          console.log(`signed anchor written: ${file} (${anker.ketens.length} chains, ${n} entries)`);
+        });
+        return;
+      }
       if (rest[0] !== 'verify') break;
       await withDb(async (d) => {
-        const r = await verifyAccessLog(d.db);
-        if (r.ok) console.log(`access log intact: ${r.checked} entries checked`);
+        const dir = loadConfig().auditAnchorDir;
+        const r = await verifyAccessLog(d.db, { ankerDir: dir });
+        if (r.ok)
+          console.log(
+            `access log intact: ${r.checked} entries checked in ${r.ketens} chains; ${r.signedAnchor ? `reaches the signed anchor ${r.signedAnchor.file} (${r.signedAnchor.gemaaktOp})` : `no signed anchor in ${dir} yet (the log is empty)`}`,
+          );
         else {
           console.error(
-            `access log BROKEN at entry ${r.firstBadId}: ${r.problem} (${r.checked} entries before it are intact)`,
+            `access log BROKEN${r.firstBadId === null ? '' : ` at entry ${r.firstBadId}`}: ${r.problem} (${r.checked} entries before it are intact)`,
           );
           process.exitCode = 1;
         }

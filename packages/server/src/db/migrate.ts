@@ -18,6 +18,7 @@ import * as m012 from './migrations/012_zoeknaam_prefix.ts';
 import * as m013 from './migrations/013_cbs_v2.ts';
 import * as m014 from './migrations/014_monitoringcontact.ts';
 import * as m015 from './migrations/015_cbs_correcties.ts';
+import * as m016 from './migrations/016_toegangslog_ketens.ts';
 import * as m017 from './migrations/017_naamsleutel.ts';
 import * as m018 from './migrations/018_contact.ts';
 import * as m020 from './migrations/020_intake_gevonden.ts';
@@ -43,6 +44,7 @@ export const MIGRATIONS: Migration[] = [
   m013,
   m014,
   m015,
+  m016,
   m017,
   m018,
   m020,

@@ -84,6 +84,11 @@ describe.skipIf(!onServer)('application database role', () => {
     expect(await fails(`drop trigger access_log_no_change on access_log`)).toMatch(/must be owner/);
     expect(await fails(`update access_log_anker set last_hash = 'x'`)).toMatch(/permission denied/);
     expect(await fails(`delete from access_log_anker`)).toMatch(/permission denied/);
+    // The chain heads (migration 016): moved forward by the writers only, never removed or reset.
+    expect(await fails(`truncate access_log_keten`)).toMatch(/permission denied/);
+    expect(await fails(`delete from access_log_keten`)).toMatch(/permission denied/);
+    expect(await fails(`update access_log_keten set volgnr = 0, hash = 'x'`)).toMatch(/only moves forward/);
+    expect(await fails(`alter table access_log disable trigger access_log_no_truncate`)).toMatch(/must be owner/);
   });
 
   it('refuses a role name that is not a plain identifier', () => {

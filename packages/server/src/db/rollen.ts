@@ -2,7 +2,8 @@
 // access log). The schema owner runs the migrations (VOORDEUR_MIGRATION_DATABASE_URL); the
 // application connects as a role that may read and write data but is not the owner of anything:
 // on access_log and access_log_anker it may only SELECT and INSERT, and DELETE what the retention
-// trigger allows (rows already archived under an anchor) — no UPDATE, no TRUNCATE, and as a
+// trigger allows (rows already archived under an anchor) — no UPDATE, no TRUNCATE; on the chain
+// heads (access_log_keten) only SELECT and UPDATE (forward only, by trigger); and as a
 // non-owner it cannot disable or drop the append-only trigger.
 import { sql } from 'kysely';
 import type { Db } from './index.ts';
@@ -20,6 +21,8 @@ export function appRolStatements(rol: string): string[] {
     `grant execute on all functions in schema public to ${rol}`,
     `revoke update, truncate on access_log, access_log_anker from ${rol}`,
     `revoke delete on access_log_anker from ${rol}`,
+    // Chain heads (migration 016): the application moves them forward, never adds, removes or truncates one.
+    `do $$ begin if to_regclass('access_log_keten') is not null then revoke insert, delete, truncate on access_log_keten from ${rol}; end if; end $$`,
     // Tables and sequences that later migrations (run by this owner) create.
     `alter default privileges in schema public grant select, insert, update, delete on tables to ${rol}`,
     `alter default privileges in schema public grant usage, select on sequences to ${rol}`,

@@ -17,6 +17,8 @@ export interface AccessLogTable {
   outcome: string;
   prev_hash: string;
   hash: string;
+  keten: number;
+  volgnr: number;
 }
 
 export interface AccessLogAnkerTable {
@@ -30,6 +32,13 @@ export interface AccessLogAnkerTable {
   archief_sha256: string | null;
   gemaakt_op: Generated<Date>;
   prev_hash: string;
+  hash: string;
+  ketens: unknown | null;
+}
+
+export interface AccessLogKetenTable {
+  keten: number;
+  volgnr: number;
   hash: string;
 }
 
@@ -604,6 +613,7 @@ export interface ZoeknaamTable {
 export interface Database {
   access_log: AccessLogTable;
   access_log_anker: AccessLogAnkerTable;
+  access_log_keten: AccessLogKetenTable;
   adviesvraag: AdviesvraagTable;
   afsluiting: AfsluitingTable;
   bewaarblokkade: BewaarblokkadeTable;

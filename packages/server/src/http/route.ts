@@ -4,11 +4,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuditAction } from '../audit/index.ts';
-import { writeAccessLog } from '../audit/index.ts';
+import { ToegangslogFout, writeAccessLog } from '../audit/index.ts';
 import type { SessionUser, Session } from '../auth/session.ts';
 import { csrfMatches, SESSION_COOKIE, sessionFromToken } from '../auth/session.ts';
 import type { Config } from '../config.ts';
 import type { Db, DbKind } from '../db/index.ts';
+import { inVerzoekTransactie } from '../db/verzoektransactie.ts';
 import type { Action, Resource } from '../policy/index.ts';
 import { ACTIONS, decide, RESOURCES } from '../policy/index.ts';
 import { bepaalToegang, casusVanMelding, type Toegang } from '../toegang/relatie.ts';
@@ -101,6 +102,20 @@ export function getCookie(req: FastifyRequest, name: string): string | undefined
     if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
   }
   return undefined;
+}
+
+/**
+ * The access log could not be written (NEN 7513: no change without its entry, no personal data
+ * without one): an honest 503, nothing changed, nothing shown.
+ */
+export function toegangslogOnbeschikbaar(wijziging: boolean): HttpError {
+  return new HttpError(
+    503,
+    'toegangslog_onbeschikbaar',
+    wijziging
+      ? 'De wijziging is niet opgeslagen: het toegangslog is niet beschikbaar. Probeer het later opnieuw.'
+      : 'De gegevens worden niet getoond: het toegangslog is niet beschikbaar. Probeer het later opnieuw.',
+  );
 }
 
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -218,25 +233,31 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           action: (a) => (auditAction = a),
           purpose: (p) => (purpose = p),
         };
-        const log = (outcome: 'success' | 'denied' | 'failure') => {
+        const wijziging = def.method !== 'GET';
+        const log = async (outcome: 'success' | 'denied' | 'failure', db: Db = deps.db) => {
           // Every request under emergency access is an emergency event (NEN 7513), whatever it does.
           const nood = toegang?.noodtoegang;
           const action: AuditAction = nood ? 'emergency' : auditAction;
           const why = nood
             ? `noodtoegang #${nood.id}: ${purpose ?? `${DEFAULT_PURPOSE[auditAction] ?? auditAction} ${objectType}`}`
             : purpose;
-          return writeAccessLog(deps.db, [
-            {
-              userId: session?.user.id ?? null,
-              clientIds: [...clients],
-              action,
-              objectType,
-              objectId,
-              purpose: why,
-              route: `${def.method} ${def.url}`,
-              outcome,
-            },
-          ]);
+          try {
+            await writeAccessLog(db, [
+              {
+                userId: session?.user.id ?? null,
+                clientIds: [...clients],
+                action,
+                objectType,
+                objectId,
+                purpose: why,
+                route: `${def.method} ${def.url}`,
+                outcome,
+              },
+            ]);
+          } catch (e) {
+            req.log.error(e);
+            throw e instanceof ToegangslogFout ? toegangslogOnbeschikbaar(wijziging) : e;
+          }
         };
 
         if (isPublic && def.ipLimiet) {
@@ -288,6 +309,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           }
         }
         let result: unknown;
+        let gelogd = false;
         try {
           // Input is read only now, after the session and the policy decision (http/invoer.ts).
           weigerRuweInvoer(req.params, 'params');
@@ -313,27 +335,67 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           weigerRuweInvoer(rawBody, '');
           const body = await parseBody(def, rawBody, deps.db);
           weigerBuitenBereik(body, '');
-          result = await def.handler({
-            ...deps,
-            user: session?.user as SessionUser,
-            session: session as Session,
-            params,
-            query,
-            body,
-            audit,
-            toegang,
-            req,
-            reply,
-          });
+          const run = (db: Db) =>
+            def.handler({
+              ...deps,
+              db,
+              user: session?.user as SessionUser,
+              session: session as Session,
+              params,
+              query,
+              body,
+              audit,
+              toegang,
+              req,
+              reply,
+            });
+          if (!isPublic && wijziging) {
+            // A change and the entry that records it commit together (one transaction; the use
+            // case's own transactions are savepoints in it): a failed log write keeps nothing.
+            let weigering: HttpError | null = null;
+            result = await inVerzoekTransactie(deps.db, async (db) => {
+              let r: unknown;
+              try {
+                r = await run(db);
+              } catch (e) {
+                // An intended refusal (4xx): keep what the handler deliberately kept (a use case that
+                // failed has rolled back its own savepoint; e.g. a counted failed attempt stays), with
+                // its entry in the same transaction. Anything else rolls the whole request back.
+                if (!(e instanceof HttpError) || e.status >= 500) throw e;
+                try {
+                  await log(e.status === 403 || e.status === 401 ? 'denied' : 'failure', db);
+                } catch {
+                  // The transaction cannot take the entry (log unavailable, or aborted by a failed
+                  // statement): keep nothing; the entry is tried again outside it, below.
+                  throw e;
+                }
+                weigering = e;
+                return undefined;
+              }
+              await log('success', db);
+              return r;
+            });
+            if (weigering) {
+              gelogd = true;
+              throw weigering;
+            }
+          } else {
+            result = await run(deps.db);
+            // A read: the entry is written before any personal data leaves the server, or nothing leaves.
+            if (!isPublic) await log('success');
+          }
         } catch (e) {
-          if (!isPublic)
+          if (e instanceof ToegangslogFout) {
+            // Written by the handler itself (writeAccessLog): the same honest answer.
+            req.log.error(e);
+            throw toegangslogOnbeschikbaar(wijziging);
+          }
+          if (!isPublic && !gelogd && !(e instanceof HttpError && e.code === 'toegangslog_onbeschikbaar'))
             await log(e instanceof HttpError && (e.status === 403 || e.status === 401) ? 'denied' : 'failure').catch(
               () => {},
             );
           throw e;
         }
-        // The entry is written before any personal data leaves the server.
-        if (!isPublic) await log('success');
         if (def.status) reply.code(def.status);
         return result ?? { ok: true };
       },

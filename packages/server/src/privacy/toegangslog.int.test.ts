@@ -32,12 +32,18 @@ const logSince = async (id: number) =>
 const count = async (t: string) =>
   (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db())).rows[0]!.n;
 
-/** Entries written years ago (as a database restored from an old installation would hold). */
+/**
+ * Entries written years ago (as a database restored from an old installation would hold): the
+ * legacy unkeyed chain, chain 0 since migration 016, with its head moved along.
+ */
 async function appendBackdated(n: number, yearsAgo: number, clientId: number) {
-  let prev =
-    (await sql<{ hash: string }>`select hash from access_log order by id desc limit 1`.execute(db())).rows[0]?.hash ??
-    GENESIS_HASH;
+  const head = (
+    await sql<{ volgnr: number; hash: string }>`select volgnr, hash from access_log_keten where keten = 0`.execute(db())
+  ).rows[0]!;
+  let prev = head.hash;
+  let volgnr = Number(head.volgnr);
   for (let i = 0; i < n; i++) {
+    volgnr++;
     const at = new Date(Date.now() - yearsAgo * YEAR + i * 60_000).toISOString();
     const e = {
       at,
@@ -52,12 +58,13 @@ async function appendBackdated(n: number, yearsAgo: number, clientId: number) {
       outcome: 'success',
     };
     const hash = entryHash(prev, e);
-    await sql`insert into access_log (at, user_id, on_behalf_of, client_ids, action, object_type, object_id, purpose, route, outcome, prev_hash, hash)
-              values (${at}, null, null, ${[clientId]}, 'read', 'casus', '1', 'oud', 'GET /api/casussen/:id', 'success', ${prev}, ${hash})`.execute(
+    await sql`insert into access_log (at, user_id, on_behalf_of, client_ids, action, object_type, object_id, purpose, route, outcome, prev_hash, hash, keten, volgnr)
+              values (${at}, null, null, ${[clientId]}, 'read', 'casus', '1', 'oud', 'GET /api/casussen/:id', 'success', ${prev}, ${hash}, 0, ${volgnr})`.execute(
       db(),
     );
     prev = hash;
   }
+  await sql`update access_log_keten set volgnr = ${volgnr}, hash = ${prev} where keten = 0`.execute(db());
 }
 
 beforeAll(async () => {
