@@ -185,16 +185,3 @@ export async function besluitHuisbezoek(
   await sql`update huisbezoek set status = ${b.status}, besloten_door = ${b.door}, besloten_op = ${b.op.toISOString()}, besluit_toelichting = ${b.toelichting}
             where id = ${b.id}`.execute(tx);
 }
-
-/** Name parts of these persons. */
-export async function persoonNaamRijen(
-  db: Db,
-  ids: number[],
-): Promise<Array<Pick<Row<'persoon'>, 'id' | 'voornamen' | 'tussenvoegsel' | 'achternaam'>>> {
-  if (!ids.length) return [];
-  return (
-    await sql<
-      Pick<Row<'persoon'>, 'id' | 'voornamen' | 'tussenvoegsel' | 'achternaam'>
-    >`select id, voornamen, tussenvoegsel, achternaam from persoon where id = any(${ids})`.execute(db)
-  ).rows;
-}

@@ -18,6 +18,7 @@ import type { Db } from '../db/index.ts';
 import { notFound, ValidationError } from '../http/errors.ts';
 import { gebruikerNamen } from '../casus/queries.ts';
 import * as q from './queries.ts';
+import * as personenQ from '../personen/queries.ts';
 
 export type { ContactItem };
 
@@ -95,7 +96,7 @@ export function contactTekst(c: ContactItem): string | null {
 export async function persoonNamen(db: Db, casusId: number): Promise<{ naam: (id: number) => string; ids: number[] }> {
   const ctx = await q.contactContextRijen(db, casusId);
   if (!ctx.bestaat) throw notFound('Casus');
-  const m = new Map((await q.persoonNaamRijen(db, ctx.persoonIds)).map((p) => [p.id, volledigeNaam(p)]));
+  const m = new Map((await personenQ.persoonNamen(db, ctx.persoonIds)).map((p) => [p.id, volledigeNaam(p)]));
   return { naam: (id) => m.get(id) ?? `persoon #${id}`, ids: ctx.persoonIds };
 }
 

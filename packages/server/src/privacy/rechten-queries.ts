@@ -23,18 +23,6 @@ export async function persoonVernietigd(db: Db, id: number): Promise<Row<'persoo
     .rows[0];
 }
 
-export async function persoonNamen(
-  db: Db,
-  ids: number[],
-): Promise<Array<Pick<Row<'persoon'>, 'id' | 'voornamen' | 'tussenvoegsel' | 'achternaam'>>> {
-  if (!ids.length) return [];
-  return (
-    await sql<
-      Pick<Row<'persoon'>, 'id' | 'voornamen' | 'tussenvoegsel' | 'achternaam'>
-    >`select id, voornamen, tussenvoegsel, achternaam from persoon where id = any(${ids})`.execute(db)
-  ).rows;
-}
-
 /** Whether the person shares a melding or a household with anyone else. */
 export async function deeltGegevensMetAnderen(db: Db, persoonId: number): Promise<boolean> {
   const r = await sql`

@@ -28,6 +28,7 @@ import { addMonths } from './config.ts';
 import { redactor } from './redact.ts';
 import { schrijfNaamsleutels } from '../personen/naamsleutels.ts';
 import * as rq from './rechten-queries.ts';
+import * as personenQ from '../personen/queries.ts';
 import {
   casussenVanPersoon,
   destroyPersoon,
@@ -656,7 +657,7 @@ export async function verzoekenLijst(
     toVernietigingsverzoek(r, now),
   );
   const ids = [...new Set([...inz.map((x) => x.persoonId), ...vv.map((x) => x.persoonId)])];
-  const namen = new Map<number, string>((await rq.persoonNamen(db, ids)).map((p) => [p.id, volledigeNaam(p)]));
+  const namen = new Map<number, string>((await personenQ.persoonNamen(db, ids)).map((p) => [p.id, volledigeNaam(p)]));
   const items = [
     ...inz.map((x) => ({
       soort: x.soort,
