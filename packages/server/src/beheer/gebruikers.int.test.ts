@@ -5,6 +5,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestClient, type TestEnv } from '../testing.ts';
+import { demoSecret, totp } from '../auth/totp.ts';
+import { seal } from '../crypto/veld.ts';
 
 let env: TestEnv;
 let beheer: TestClient;
@@ -257,10 +259,23 @@ describe('gebruikers', () => {
       rollen: ['functioneel_beheerder', 'beleidsmedewerker'],
     });
     expect(ok.status).toBe(200);
-    const b2 = await env.app.inject({
+    // The functioneel beheerder logs in with a second factor (CBS delivery, issue 18): enrol beheer2 with a
+    // known secret and complete both steps.
+    await sql`insert into totp (gebruiker_id, geheim, bevestigd_op)
+              values (${tweede.body.id}, ${seal(demoSecret('beheer2'), 'totp.geheim')}, now())`.execute(
+      env.database.db,
+    );
+    const stap1 = await env.app.inject({
       method: 'POST',
       url: '/api/sessie',
       payload: { gebruikersnaam: 'beheer2', wachtwoord: GOED },
+    });
+    expect(stap1.json().stap).toBe('totp');
+    const b2 = await env.app.inject({
+      method: 'POST',
+      url: '/api/sessie/totp',
+      headers: { cookie: String(stap1.headers['set-cookie']).split(';')[0]! },
+      payload: { code: totp(demoSecret('beheer2'), env.clock.now) },
     });
     const cookie = String(b2.headers['set-cookie']).split(';')[0]!;
     const csrf = b2.json().csrfToken;

@@ -12,6 +12,7 @@ const NOW = new Date('2026-07-15T12:00:00+02:00');
 let env: TestEnv;
 let bo: TestClient;
 let manager: TestClient;
+let beheer: TestClient; // the CBS delivery is the functioneel beheerder's (permission cbs_levering)
 let seed = 770_000;
 let huisnummer = 1;
 const ids: Record<string, { meldingId: number; casusId: number }> = {};
@@ -69,6 +70,7 @@ beforeAll(async () => {
   env = await createTestEnv({ now: NOW });
   bo = await env.as('backoffice');
   manager = await env.as('manager');
+  beheer = await env.as('beheer');
   const maak = async (key: string, body: Record<string, unknown>) => {
     const r = await bo.post('/api/meldingen', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -117,7 +119,7 @@ describe('the half-year report: the dienst term under the Algemene termijnenwet'
 
 describe('the CBS delivery', () => {
   it('v1: a police contact not about HG/KM is left out (uitgesloten), not listed as niet leverbaar; gz_anders is 20', async () => {
-    const r = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v1-2015');
+    const r = await beheer.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v1-2015');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.nietLeverbaar).toEqual([]);
     expect(r.body.uitgesloten).toEqual([
@@ -133,7 +135,6 @@ describe('the CBS delivery', () => {
   });
 
   it('v2: an Onderzoek closed with "geen (meer) onveiligheid" is delivered with Overdracht aan cliëntsysteem', async () => {
-    const beheer = await env.as('beheer');
     const v2 = (await manager.get('/api/rapportage/cbs/protocollen')).body.protocollen.find(
       (p: any) => p.versie === 'v2-2025',
     );
@@ -154,7 +155,7 @@ describe('the CBS delivery', () => {
         ).status,
       ).toBe(200);
     }
-    const r = await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
+    const r = await beheer.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v2-2025');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     // Nothing is refused any more: the onderzoek was "niet leverbaar" (no v2 code for 'geen_vervolg').
     expect(r.body.nietLeverbaar).toEqual([]);
@@ -188,7 +189,7 @@ describe('an adviesvraag registered afterwards gets its real closing moment', ()
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const a = (await bo.get(`/api/adviesvragen/${r.body.id}`)).body;
     expect(a.afgeslotenOp).toBe('2026-06-20T08:30:00.000Z');
-    const l = (await manager.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v1-2015')).body;
+    const l = (await beheer.get('/api/rapportage/cbs?halfjaar=2026H1&protocol=v1-2015')).body;
     expect(l.records.adviezen.map((x: any) => x.nummer)).toContain(r.body.nummer);
   });
 
