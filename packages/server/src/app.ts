@@ -24,7 +24,7 @@ export async function buildApp(
     // One id per request in the logs, in the X-Request-Id response header and in a 500 answer (http/metrics.ts).
     genReqId: requestId,
   });
-  instrument(app, API_VERSION);
+  instrument(app, API_VERSION, deps.db, deps.now);
   const routes = opts.routes ?? allRoutes();
 
   app.addHook('onSend', async (_req, reply, payload) => {

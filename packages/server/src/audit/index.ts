@@ -45,6 +45,8 @@ export interface AuditEntry {
   purpose?: string | null;
   route?: string | null;
   outcome: 'success' | 'denied' | 'failure';
+  /** The request's X-Request-Id (not hashed: a pointer into the request logs, migration 021). */
+  requestId?: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -138,6 +140,7 @@ export async function writeAccessLog(db: Db, entries: AuditEntry[]): Promise<voi
           hash,
           keten: kop.keten,
           volgnr,
+          request_id: e.requestId ?? null,
         });
         prev = hash;
       }

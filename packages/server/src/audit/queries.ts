@@ -61,9 +61,12 @@ export async function alleKoppenVergrendelen(tx: Db): Promise<void> {
   await sql`select keten from access_log_keten order by keten for update`.execute(tx);
 }
 
-export async function logRegelInvoegen(tx: Db, r: Omit<AccessLog, 'id' | 'at'> & { at: string }): Promise<void> {
-  await sql`insert into access_log (at, user_id, on_behalf_of, client_ids, action, object_type, object_id, purpose, route, outcome, prev_hash, hash, keten, volgnr)
-            values (${r.at}, ${r.user_id}, ${r.on_behalf_of}, ${r.client_ids}, ${r.action}, ${r.object_type}, ${r.object_id}, ${r.purpose}, ${r.route}, ${r.outcome}, ${r.prev_hash}, ${r.hash}, ${r.keten}, ${r.volgnr})`.execute(
+export async function logRegelInvoegen(
+  tx: Db,
+  r: Omit<AccessLog, 'id' | 'at' | 'request_id'> & { at: string; request_id?: string | null },
+): Promise<void> {
+  await sql`insert into access_log (at, user_id, on_behalf_of, client_ids, action, object_type, object_id, purpose, route, outcome, prev_hash, hash, keten, volgnr, request_id)
+            values (${r.at}, ${r.user_id}, ${r.on_behalf_of}, ${r.client_ids}, ${r.action}, ${r.object_type}, ${r.object_id}, ${r.purpose}, ${r.route}, ${r.outcome}, ${r.prev_hash}, ${r.hash}, ${r.keten}, ${r.volgnr}, ${r.request_id ?? null})`.execute(
     tx,
   );
 }

@@ -11,6 +11,18 @@ export type Db = Kysely<Schema>;
 export type Tx = Transaction<Schema>;
 export type DbKind = 'pglite' | 'postgresql';
 
+/** Connections of a PostgreSQL pool, for the metrics (http/metrics.ts); none for PGlite. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+const pools = new WeakMap<object, pg.Pool>();
+export function poolStats(db: Db): PoolStats | null {
+  const p = pools.get(db);
+  return p ? { total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount } : null;
+}
+
 export interface Database {
   db: Db;
   kind: DbKind;
@@ -57,6 +69,7 @@ export async function openDatabase(opts: {
       c.on('error', () => {});
     });
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, pool);
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -22,6 +22,7 @@ import * as m016 from './migrations/016_toegangslog_ketens.ts';
 import * as m017 from './migrations/017_naamsleutel.ts';
 import * as m018 from './migrations/018_contact.ts';
 import * as m020 from './migrations/020_intake_gevonden.ts';
+import * as m021 from './migrations/021_toegangslog_verzoek.ts';
 
 interface Migration {
   name: string;
@@ -48,6 +49,7 @@ export const MIGRATIONS: Migration[] = [
   m017,
   m018,
   m020,
+  m021,
 ].filter((m) => m.up.length > 0);
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;
 

@@ -19,6 +19,7 @@ export interface AccessLogTable {
   hash: string;
   keten: number;
   volgnr: number;
+  request_id: string | null;
 }
 
 export interface AccessLogAnkerTable {

@@ -82,6 +82,10 @@ describe('metrics', () => {
     expect(r.body).toMatch(/voordeur_build_info\{version="[^"]+"\} 1/);
     expect(r.body).toContain('voordeur_process_cpu_seconds_total');
     expect(r.body).not.toMatch(/route="[^"]*987123/);
+    // Writing the access-log entry is timed; overdue statutory clocks and the pool are gauges read at scrape time.
+    expect(r.body).toMatch(/voordeur_access_log_write_seconds_count [1-9]/);
+    expect(r.body).toContain('# TYPE voordeur_termijnen_verlopen gauge');
+    expect(r.body).toContain('# TYPE voordeur_db_pool_connections gauge');
   });
 });
 
@@ -101,5 +105,22 @@ describe('request id', () => {
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const fresh = await env.app.inject({ method: 'GET', url: '/api/onbekend' });
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("goes into the request's access-log entry, so the entry and the request log find each other", async () => {
+    const { cookie } = await env.session('backoffice');
+    const r = await env.app.inject({
+      method: 'GET',
+      url: '/api/werkvoorraad',
+      headers: { cookie, 'x-request-id': 'proxy-log-42' },
+    });
+    expect(r.statusCode).toBe(200);
+    const rij = (
+      await sql<{
+        request_id: string | null;
+        route: string;
+      }>`select request_id, route from access_log where request_id = 'proxy-log-42'`.execute(env.database.db)
+    ).rows;
+    expect(rij).toEqual([{ request_id: 'proxy-log-42', route: 'GET /api/werkvoorraad' }]);
   });
 });

@@ -4,7 +4,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { sql } from 'kysely';
-import type { Db } from '../db/index.ts';
+import { poolStats, type Db } from '../db/index.ts';
 import { LATEST_MIGRATION, migrationVersion } from '../db/migrate.ts';
 import { HttpError } from './errors.ts';
 
@@ -12,6 +12,15 @@ import { HttpError } from './errors.ts';
 let registry: Registry | null = null;
 let httpDuration: Histogram<'method' | 'route' | 'status'>;
 let httpErrors: Counter<'method' | 'route'>;
+let accessLogWrite: Histogram;
+/** The database the gauges below read at scrape time (the app's; set by instrument). */
+let scrapeDb: Db | null = null;
+let scrapeNow: () => Date = () => new Date();
+
+/** Time to write one request's access-log entry (http/route.ts). */
+export function observeAccessLogWrite(seconds: number): void {
+  accessLogWrite?.observe(seconds);
+}
 
 function metrics(version: string): Registry {
   if (registry) return registry;
@@ -29,6 +38,39 @@ function metrics(version: string): Registry {
     help: 'Requests answered with a 5xx status, by method and route pattern',
     labelNames: ['method', 'route'],
     registers: [registry],
+  });
+  accessLogWrite = new Histogram({
+    name: 'voordeur_access_log_write_seconds',
+    help: "Time to write a request's access-log entry (NEN 7513), including the wait for its chain head",
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'voordeur_db_pool_connections',
+    help: 'PostgreSQL pool connections by state (total, idle, waiting requests); absent on the embedded database',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const p = scrapeDb ? poolStats(scrapeDb) : null;
+      this.reset();
+      if (p) for (const [state, n] of Object.entries(p)) this.labels(state).set(n);
+    },
+  });
+  new Gauge({
+    name: 'voordeur_termijnen_verlopen',
+    help: 'Open meldingen whose first open statutory deadline has passed, by status (process step)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      if (!scrapeDb) return;
+      const vandaag = scrapeNow().toISOString().slice(0, 10);
+      const rows = (
+        await sql<{ status: string; n: number }>`select status, count(*)::int as n from melding
+          where status <> 'afgesloten' and termijn_open_due < ${vandaag} group by status`.execute(scrapeDb)
+      ).rows;
+      for (const r of rows) this.labels(r.status).set(Number(r.n));
+    },
   });
   new Gauge({
     name: 'voordeur_build_info',
@@ -53,8 +95,10 @@ export function requestId(req: { headers: Record<string, string | string[] | und
 }
 
 /** Request ids on every response and request durations in the metrics. */
-export function instrument(app: FastifyInstance, version: string): void {
+export function instrument(app: FastifyInstance, version: string, db?: Db, now?: () => Date): void {
   metrics(version);
+  if (db) scrapeDb = db;
+  if (now) scrapeNow = now;
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);
   });

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuditAction } from '../audit/index.ts';
 import { ToegangslogFout, writeAccessLog } from '../audit/index.ts';
+import { observeAccessLogWrite } from './metrics.ts';
 import type { SessionUser, Session } from '../auth/session.ts';
 import { csrfMatches, SESSION_COOKIE, sessionFromToken } from '../auth/session.ts';
 import type { Config } from '../config.ts';
@@ -241,6 +242,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
           const why = nood
             ? `noodtoegang #${nood.id}: ${purpose ?? `${DEFAULT_PURPOSE[auditAction] ?? auditAction} ${objectType}`}`
             : purpose;
+          const start = process.hrtime.bigint();
           try {
             await writeAccessLog(db, [
               {
@@ -252,8 +254,10 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], deps: D
                 purpose: why,
                 route: `${def.method} ${def.url}`,
                 outcome,
+                requestId: String(req.id),
               },
             ]);
+            observeAccessLogWrite(Number(process.hrtime.bigint() - start) / 1e9);
           } catch (e) {
             req.log.error(e);
             throw e instanceof ToegangslogFout ? toegangslogOnbeschikbaar(wijziging) : e;
