@@ -125,6 +125,7 @@ test('beheer: de lijst één keer, opslaan geeft de nieuwe lijst terug', async (
     'GET /api/sessie',
     'GET /api/sessie',
     'POST /api/sessie',
+    'POST /api/sessie/totp', // the functioneel beheerder makes the CBS delivery: a second factor
   ]);
   await page.getByLabel('Datum', { exact: true }).fill('2031-12-24');
   await page.getByLabel('Naam', { exact: true }).fill('Kerstavond (bij besluit)');
