@@ -239,7 +239,6 @@ try {
     const before = l.acked.length;
     const r = spawnSync('bash', ['-c', restartCommand], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`restart command failed: ${r.stdout}${r.stderr}`);
-    const duringRestart = new Map(l.statuses);
     // Voordeur is not restarted: writes must succeed again on their own.
     const deadline = Date.now() + 60_000;
     const afterRestart = l.acked.length;
@@ -254,7 +253,6 @@ try {
         fail(`answered ${status} ${n}× during the database restart (503 expected)`);
     if (l.statuses.get('no answer')) fail(`${l.statuses.get('no answer')} requests got no answer`);
     if (l.acked.length < afterRestart + 10) fail('writes did not succeed again within 60 s after the database restart');
-    void duringRestart;
     db = new pg.Client({ connectionString: dbUrl });
     await db.connect();
     await checkNothingLost(db, l.acked, 'after the PostgreSQL restart');

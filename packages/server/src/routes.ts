@@ -263,7 +263,7 @@ function coreRoutes(): RouteDef[] {
         c.audit.purpose('intake: radar eerdere meldingen');
         await eisGevonden(c.db, c.session, c.now(), { persoonIds: ids });
         const r = await radarMetAnderen(c.db, ids, undefined, c.user.organisatieId);
-        c.audit.clients([...ids, ...r.anderen]);
+        c.audit.clients(r.anderen); // the asked ids are already listed above (also for a refusal)
         return { meldingen: r.meldingen };
       },
     }),
